@@ -1,0 +1,79 @@
+// `npm run key:create -- --role admin --org <id> [--org-name "..."] [--label "..."] [--shelters a,b] [--pickup-points x,y]`
+// Bootstraps a key straight into the table (TABLE_NAME, and DYNAMODB_ENDPOINT when local): the
+// first admin key of a new deployment cannot come from the API, which needs a key to call.
+import { parseArgs } from 'node:util';
+import { loadRuntimeEnv } from '../shared/config/env.js';
+import { roleSchema } from '../shared/domain/api-key.js';
+import { slugSchema } from '../shared/domain/organization.js';
+import { ConflictError } from '../shared/errors/app-errors.js';
+import { createDocumentClient } from '../shared/store/dynamo-client.js';
+import { createStores } from '../shared/store/stores.js';
+import { createApiKey } from '../shared/usecases/create-api-key.js';
+import { createOrganization } from '../shared/usecases/create-organization.js';
+
+const usage =
+  'usage: npm run key:create -- --role admin|coordinator|volunteer|logistics --org <org-id> [--org-name <name>] [--label <text>] [--shelters id,id] [--pickup-points id,id]';
+
+function list(value: string | undefined): '*' | string[] {
+  return value === undefined || value === '*'
+    ? '*'
+    : value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      role: { type: 'string' },
+      org: { type: 'string' },
+      'org-name': { type: 'string' },
+      label: { type: 'string' },
+      shelters: { type: 'string' },
+      'pickup-points': { type: 'string' },
+    },
+  });
+  const role = roleSchema.safeParse(values.role);
+  const org = slugSchema.safeParse(values.org);
+  if (!role.success || !org.success) throw new Error(usage);
+
+  const env = loadRuntimeEnv();
+  const stores = createStores({
+    doc: createDocumentClient({ endpoint: env.DYNAMODB_ENDPOINT }),
+    tableName: env.TABLE_NAME,
+  });
+  const actor = { keyId: 'cli-bootstrap' };
+  const now = () => new Date();
+  // A new deployment has no organisation yet: create it so the first admin key has one.
+  if ((await stores.organizations.get(org.data)) === undefined) {
+    try {
+      await createOrganization({ id: org.data, name: values['org-name'] ?? org.data }, actor, {
+        organizations: stores.organizations,
+        now,
+      });
+      process.stderr.write(`created organisation "${org.data}"\n`);
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+    }
+  }
+  const { record, apiKey } = await createApiKey(
+    {
+      role: role.data,
+      orgId: org.data,
+      label: values.label ?? `${role.data} key created from the command line`,
+      scope: { shelterIds: list(values.shelters), pickupPointIds: list(values['pickup-points']) },
+    },
+    actor,
+    { apiKeys: stores.apiKeys, organizations: stores.organizations, now },
+  );
+  process.stderr.write(
+    `created ${record.role} key ${record.id} for "${record.orgId}"; the secret is shown once:\n`,
+  );
+  process.stdout.write(`${apiKey}\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`key:create: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

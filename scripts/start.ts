@@ -1,0 +1,87 @@
+// `npm start`: DynamoDB Local (data under .data/), the table, a demo seed once, and the API on PORT.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { startLocalServer } from '../functions/local-server.js';
+import { loadRuntimeEnv } from '../shared/config/env.js';
+import { buildDeps } from '../shared/http/build-deps.js';
+import { createDocumentClient } from '../shared/store/dynamo-client.js';
+import { type DynamoDbLocal, SetupError, startDynamoDbLocal } from './lib/dynamodb-local.js';
+import { ensureTable } from './lib/ensure-table.js';
+import { isPortTaken } from './lib/free-port.js';
+import { type DemoKeys, isDemoSeeded, seedDemo } from './lib/seed-demo.js';
+import { seedDemoStock } from './lib/seed-demo-stock.js';
+
+// SUPPLYLINE_DATA_DIR lets tests run a throw-away instance beside a developer's own .data/.
+const dataDir = process.env.SUPPLYLINE_DATA_DIR ?? '.data';
+const keysFile = join(dataDir, 'demo-keys.json');
+
+function fail(message: string): never {
+  process.stderr.write(`supplyline: ${message}\n`);
+  process.exit(1);
+}
+
+async function main() {
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535)
+    fail(`PORT must be a TCP port number, not "${process.env.PORT}".`);
+  if (await isPortTaken(port)) {
+    fail(`port ${port} is already in use: stop whatever is using it, or run "PORT=${port + 1} npm start".`);
+  }
+  mkdirSync(dataDir, { recursive: true });
+
+  let db: DynamoDbLocal | undefined;
+  const shutdown = async (code: number) => {
+    await db?.stop();
+    process.exit(code);
+  };
+  // Ctrl-C and SIGTERM stop the API and the java child; 'exit' is a last resort if we die otherwise.
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+  process.once('exit', () => db?.process.kill('SIGKILL'));
+
+  process.stdout.write(`Starting DynamoDB Local (data in ${join(dataDir, 'dynamodb')})...\n`);
+  db = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') });
+
+  const env = loadRuntimeEnv({
+    TABLE_NAME: 'supplyline',
+    LOG_LEVEL: 'info',
+    ...process.env,
+    DYNAMODB_ENDPOINT: db.endpoint,
+  });
+  const rawClient = new DynamoDBClient({
+    endpoint: db.endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  await ensureTable(rawClient, env.TABLE_NAME);
+  const table = { doc: createDocumentClient({ endpoint: db.endpoint }), tableName: env.TABLE_NAME };
+  const deps = buildDeps(env, { table });
+
+  let keys: DemoKeys | undefined;
+  if (!(await isDemoSeeded(table))) {
+    process.stdout.write('Seeding the demo (shelters, items, stock, one key per role)...\n');
+    keys = await seedDemo(table, deps.stores, seedDemoStock);
+    writeFileSync(keysFile, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
+  } else if (existsSync(keysFile)) {
+    keys = JSON.parse(readFileSync(keysFile, 'utf8')) as DemoKeys;
+  }
+
+  await startLocalServer(deps, port);
+  const url = `http://localhost:${port}`;
+  process.stdout.write(`\nSupplyline API on ${url}  (docs: ${url}/docs, health: ${url}/v1/health)\n`);
+  if (keys === undefined) {
+    process.stdout.write(`Demo keys file ${keysFile} is missing: create a key with "npm run key:create".\n`);
+  } else {
+    process.stdout.write(`Demo API keys (also in ${keysFile}):\n`);
+    for (const [role, key] of Object.entries(keys)) process.stdout.write(`  ${role.padEnd(12)}${key}\n`);
+    process.stdout.write(`\nTry: curl -H "Authorization: Bearer ${keys.logistics}" ${url}/v1/stock\n`);
+  }
+  process.stdout.write('Ctrl-C stops the API and DynamoDB Local.\n\n');
+}
+
+main().catch(async (err: unknown) => {
+  if (err instanceof SetupError) fail(err.message);
+  process.stderr.write(`supplyline: could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

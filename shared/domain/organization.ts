@@ -1,0 +1,21 @@
+import { z } from '@hono/zod-openapi';
+
+/** Ids are slugs chosen by the administrator: readable in URLs, logs and exports. */
+export const slugSchema = z
+  .string()
+  .min(2)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and hyphens, starting with a letter or digit');
+
+export const createOrganizationSchema = z
+  .object({
+    id: slugSchema,
+    name: z.string().trim().min(1).max(200),
+  })
+  .openapi('CreateOrganization');
+
+export const organizationSchema = createOrganizationSchema
+  .extend({ createdAt: z.iso.datetime(), createdBy: z.string() })
+  .openapi('Organization');
+
+export type Organization = z.infer<typeof organizationSchema>;

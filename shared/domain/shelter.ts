@@ -1,0 +1,80 @@
+import { z } from '@hono/zod-openapi';
+import type { Principal } from './api-key.js';
+import { slugSchema } from './organization.js';
+
+/** Where a shelter is. For confidential shelters, only admins ever see these fields. */
+const locationFields = {
+  province: z.string().trim().min(1).max(100).openapi({ example: 'Phnom Penh', description: 'ADM1 name' }),
+  provinceCode: z
+    .string()
+    .regex(/^KH-\d{1,2}$/)
+    .optional()
+    .openapi({ example: 'KH-12', description: 'ISO 3166-2 code of the province' }),
+  address: z.string().trim().max(300).optional(),
+  latitude: z.number().min(-90).max(90).optional(),
+  longitude: z.number().min(-180).max(180).optional(),
+};
+
+export const createShelterSchema = z
+  .object({
+    id: slugSchema.optional().openapi({ description: 'Chosen id; generated from the name when absent.' }),
+    name: z.string().trim().min(1).max(200),
+    ...locationFields,
+    capacity: z.number().int().min(0).max(1_000_000),
+    population: z.number().int().min(0).max(1_000_000),
+    confidential: z.boolean().default(false),
+  })
+  .openapi('CreateShelter');
+
+export const updateShelterSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    ...locationFields,
+    capacity: z.number().int().min(0).max(1_000_000),
+    population: z.number().int().min(0).max(1_000_000),
+    confidential: z.boolean(),
+  })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'send at least one field to change' })
+  .openapi('UpdateShelter');
+
+export const shelterSchema = z
+  .object({
+    id: slugSchema,
+    name: z.string(),
+    province: z.string().optional(),
+    provinceCode: z.string().optional(),
+    address: z.string().optional(),
+    latitude: z.number().optional(),
+    longitude: z.number().optional(),
+    capacity: z.number().int(),
+    population: z.number().int(),
+    confidential: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Shelter');
+
+export type Shelter = z.infer<typeof shelterSchema>;
+export type CreateShelterInput = z.infer<typeof createShelterSchema>;
+export type ShelterPatch = z.infer<typeof updateShelterSchema>;
+
+const locationKeys = ['province', 'provinceCode', 'address', 'latitude', 'longitude'] as const;
+
+/** Confidential shelters keep their location from everyone but admins, in every output. */
+export function shelterView(shelter: Shelter, viewer: Pick<Principal, 'role'>): Shelter {
+  if (!shelter.confidential || viewer.role === 'admin') return shelter;
+  const view = { ...shelter };
+  for (const key of locationKeys) delete view[key];
+  return view;
+}
+
+export function slugFromName(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48);
+  return slug.length >= 2 ? slug : 'shelter';
+}

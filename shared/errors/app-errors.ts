@@ -1,0 +1,94 @@
+/**
+ * The error vocabulary of Supplyline. Stores and use cases throw these; only `problem-mapping.ts`
+ * knows how each becomes HTTP. SDK errors never travel past the store boundary.
+ */
+export type ErrorCode =
+  | 'validation'
+  | 'malformed-json'
+  | 'unsupported-media-type'
+  | 'payload-too-large'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'method-not-allowed'
+  | 'conflict'
+  | 'insufficient-stock'
+  | 'idempotency-key-reused'
+  | 'idempotency-in-flight'
+  | 'unprocessable'
+  | 'unavailable'
+  | 'internal';
+
+export interface FieldError {
+  /** Dotted path into the request, e.g. `body.lines.0.quantity`. */
+  field: string;
+  message: string;
+}
+
+/** Base of every error we raise on purpose; `extra` lands in the problem body as extension members. */
+export class AppError extends Error {
+  override readonly name: string = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Input that fails a schema or a domain rule before anything is written. */
+export class ValidationError extends AppError {
+  override readonly name = 'ValidationError';
+  constructor(
+    message: string,
+    readonly errors: FieldError[],
+  ) {
+    super('validation', message, { errors });
+  }
+}
+
+/** No credentials, or credentials we do not recognise (unknown or revoked key). */
+export class UnauthenticatedError extends AppError {
+  override readonly name = 'UnauthenticatedError';
+  constructor(message = 'A valid API key is required: send it as "Authorization: Bearer <key>".') {
+    super('unauthenticated', message);
+  }
+}
+
+/** A known key that may not do this: wrong role or outside its scope. */
+export class ForbiddenError extends AppError {
+  override readonly name = 'ForbiddenError';
+  constructor(message: string) {
+    super('forbidden', message);
+  }
+}
+
+/** The resource does not exist, or exists outside the caller's organisation (we do not say which). */
+export class NotFoundError extends AppError {
+  override readonly name = 'NotFoundError';
+  constructor(resource: string, id?: string) {
+    super('not-found', id === undefined ? `${resource} not found.` : `${resource} "${id}" not found.`);
+  }
+}
+
+/** The request clashes with current state: a duplicate id, a state that no longer allows the change. */
+export class ConflictError extends AppError {
+  override readonly name = 'ConflictError';
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super('conflict', message, extra);
+  }
+}
+
+/** The database is unreachable, throttling us or failing transiently: the client should retry later. */
+export class StoreUnavailableError extends AppError {
+  override readonly name = 'StoreUnavailableError';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    cause?: unknown,
+  ) {
+    super('unavailable', message, {}, { cause });
+  }
+}

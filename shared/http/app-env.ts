@@ -1,0 +1,22 @@
+import type { KeyCache } from '../auth/key-cache.js';
+import type { Principal } from '../domain/api-key.js';
+import type { Logger } from '../logging/logger.js';
+import type { Stores } from '../store/stores.js';
+
+/** Everything the app needs from outside; built by an entry point, replaced piecemeal in tests. */
+export interface AppDeps {
+  stores: Stores;
+  keyCache: KeyCache;
+  logger: Logger;
+  now: () => Date;
+  maxBodyBytes: number;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    deps: AppDeps;
+    /** Set by `requireRole` on authenticated routes only. */
+    principal: Principal;
+  };
+}

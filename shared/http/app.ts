@@ -1,0 +1,90 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { AppError } from '../errors/app-errors.js';
+import type { AppDeps, AppEnv } from './app-env.js';
+import { handleError, problemResponse } from './error-handler.js';
+import { allowedMethodsFinder } from './method-not-allowed.js';
+import { accessLog } from './middleware/access-log.js';
+import { requireJsonBodies } from './middleware/require-json.js';
+import { registerApiKeys } from './routes/api-keys.js';
+import { registerDocs } from './routes/docs.js';
+import { registerHealth } from './routes/health.js';
+import { registerOrganizations } from './routes/organizations.js';
+import { validationHook } from './validation-hook.js';
+
+export const API_VERSION = '1.0.0';
+
+/**
+ * The one Supplyline app. The Lambda entry and the local Node server both call this, so routes,
+ * middleware and errors are the same wherever it runs.
+ */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  // Order matters: deps and the request id first, so every later failure can be logged and answered.
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('*', requestId({ headerName: 'x-request-id' }));
+  app.use('*', accessLog());
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.maxBodyBytes,
+      onError: () => {
+        throw new AppError(
+          'payload-too-large',
+          `The request body is over the limit of ${deps.maxBodyBytes} bytes.`,
+        );
+      },
+    }),
+  );
+  app.use('*', requireJsonBodies());
+
+  registerHealth(app);
+  registerOrganizations(app);
+  registerApiKeys(app);
+  registerDocs(app);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key issued by POST /v1/api-keys, sent as `Authorization: Bearer <key>`.',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Supplyline API',
+      version: API_VERSION,
+      description:
+        'Stock of food, water and bedding across shelters, and QR-coded distribution vouchers redeemed exactly once. ' +
+        'Every error is an RFC 9457 problem (application/problem+json) carrying the request id.',
+    },
+  });
+
+  const allowedMethods = allowedMethodsFinder(app);
+  app.notFound((c) => {
+    const allowed = allowedMethods(c.req.path);
+    if (allowed.length > 0) {
+      return problemResponse(
+        c,
+        'method-not-allowed',
+        `${c.req.method} is not allowed here; use ${allowed.join(', ')}.`,
+        {},
+        {
+          allow: allowed.join(', '),
+        },
+      );
+    }
+    return problemResponse(c, 'not-found', 'No such route. The API is described at /openapi.json.');
+  });
+  app.onError(handleError);
+
+  return app;
+}
+
+export type SupplylineApp = ReturnType<typeof createApp>;

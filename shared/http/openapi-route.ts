@@ -1,0 +1,57 @@
+import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import type { Role } from '../domain/api-key.js';
+import { requireRole } from './middleware/require-role.js';
+import { PROBLEM_CONTENT_TYPE, problemSchema } from './problem.js';
+
+const problemContent = { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } };
+
+function problemResponse(description: string) {
+  return { description, content: problemContent };
+}
+
+/** Error responses every route can give, documented once. */
+const commonErrors = {
+  400: problemResponse('Malformed JSON, or a field fails validation (each bad field is named in `errors`).'),
+  413: problemResponse('Request body larger than the limit.'),
+  415: problemResponse('Request body is not JSON.'),
+  500: problemResponse('Unexpected failure; the cause is logged under the request id.'),
+  503: problemResponse('Database unreachable or throttled; retry after the `Retry-After` seconds.'),
+} as const;
+
+const authErrors = {
+  401: problemResponse('Missing, unknown or revoked API key.'),
+  403: problemResponse('The key may not do this: wrong role or outside its scope.'),
+} as const;
+
+/** Extra documented failures a route can opt into. */
+export const errorResponses = {
+  404: problemResponse('Not found, or not visible to this key.'),
+  409: problemResponse('Conflicts with the current state (duplicate id, state change, insufficient stock).'),
+  422: problemResponse(
+    'Idempotency-Key reused with a different request, or a request that cannot be processed.',
+  ),
+} as const;
+
+type Responses = RouteConfig['responses'];
+
+/** A public route: documented with the common errors, no security. */
+export function publicRoute<R extends RouteConfig>(route: R) {
+  return createRoute({
+    ...route,
+    responses: { ...commonErrors, ...route.responses } as R['responses'] & Responses,
+  });
+}
+
+/** An authenticated route: bearer security, role check, and the auth errors documented. */
+export function securedRoute<R extends Omit<RouteConfig, 'middleware' | 'security'>>(
+  roles: Role[],
+  route: R,
+) {
+  return createRoute({
+    ...route,
+    security: [{ bearerAuth: [] }],
+    middleware: [requireRole(...roles)] as const,
+    responses: { ...commonErrors, ...authErrors, ...route.responses } as R['responses'] & Responses,
+    description: `${route.description ?? ''}\n\nRoles: ${roles.join(', ')}.`.trim(),
+  });
+}

@@ -1,0 +1,24 @@
+import type { z } from '@hono/zod-openapi';
+import { type FieldError, ValidationError } from '../errors/app-errors.js';
+
+/** Where the bad value was: `body`, `query`, `path` or `header`, as a client reads it. */
+const targetNames: Record<string, string> = { json: 'body', query: 'query', param: 'path', header: 'header' };
+
+export function fieldErrors(target: string, error: z.ZodError): FieldError[] {
+  const prefix = targetNames[target] ?? target;
+  return error.issues.map((issue) => ({
+    field: [prefix, ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+}
+
+/**
+ * Replaces zod-openapi's default 400 body with an RFC 9457 problem that names each bad field.
+ * Throwing hands the error to the app's single error handler.
+ */
+export function validationHook(result: { success: boolean; target: string; error?: z.ZodError }): void {
+  if (result.success || result.error === undefined) return;
+  const errors = fieldErrors(result.target, result.error);
+  const fields = errors.map((e) => e.field).join(', ');
+  throw new ValidationError(`The request has invalid fields: ${fields}.`, errors);
+}

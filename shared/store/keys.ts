@@ -1,0 +1,76 @@
+/**
+ * Single-table layout. Every record has `pk` and `sk`; records that must be listed carry `gsi1pk`
+ * and `gsi1sk`; short-lived records carry `ttl` (epoch seconds). No request path uses Scan.
+ *
+ * | record            | pk                         | sk                      | gsi1pk                    | gsi1sk               |
+ * |-------------------|----------------------------|-------------------------|---------------------------|----------------------|
+ * | organisation      | ORG#<orgId>                | META                    | ORGS                      | <orgId>              |
+ * | API key           | KEY#<keyId>                | META                    | ORG#<orgId>#KEYS          | <keyId>              |
+ * | shelter           | SHELTER#<shelterId>        | META                    | SHELTERS                  | <shelterId>          |
+ * | pickup point      | PP#<pickupPointId>         | META                    | SHELTER#<shelterId>#PPS   | <pickupPointId>      |
+ * | item              | ITEM#<itemId>              | META                    | ITEMS                     | <itemId>             |
+ * | stock balance     | STOCK                      | <shelterId>#<itemId>    | -                         | -                    |
+ * | ledger movement   | SHELTER#<shelterId>        | MOVE#<ulid>             | -                         | -                    |
+ * | transfer          | TRANSFER#<transferId>      | META                    | SHELTER#<from>#TRANSFERS  | <ulid>               |
+ * | voucher           | VOUCHER#<voucherId>        | META                    | ORG#<orgId>#VOUCHERS      | <issuedAt>#<id>      |
+ * | voucher code      | CODE#<shortCode>           | META                    | -                         | -                    |
+ * | idempotency       | IDEM#<keyId>#<key>         | META  (ttl)             | -                         | -                    |
+ * | demo seed marker  | SEED#demo                  | META                    | -                         | -                    |
+ *
+ * Why stock balances share one partition: the stock overview must read every balance of every
+ * shelter in a few paged Query calls, never one call per shelter, and a balance update must not
+ * pay for a secondary-index write (a redemption touches one balance per voucher line). A single
+ * partition sustains ~1,000 writes/s, far above the distribution rate of any shelter network we
+ * serve; past that, shard the partition key (`STOCK#<n>`).
+ * Ledger movements are keyed by ULID, so sort order is time order and time ranges are key ranges.
+ */
+
+export interface TableKey {
+  pk: string;
+  sk: string;
+}
+
+const META = 'META';
+
+export const organizationKey = (orgId: string): TableKey => ({ pk: `ORG#${orgId}`, sk: META });
+export const organizationListKey = () => 'ORGS';
+
+export const apiKeyKey = (keyId: string): TableKey => ({ pk: `KEY#${keyId}`, sk: META });
+export const apiKeyListKey = (orgId: string) => `ORG#${orgId}#KEYS`;
+
+export const shelterKey = (shelterId: string): TableKey => ({ pk: `SHELTER#${shelterId}`, sk: META });
+export const shelterListKey = () => 'SHELTERS';
+
+export const pickupPointKey = (pickupPointId: string): TableKey => ({ pk: `PP#${pickupPointId}`, sk: META });
+export const pickupPointListKey = (shelterId: string) => `SHELTER#${shelterId}#PPS`;
+
+export const itemKey = (itemId: string): TableKey => ({ pk: `ITEM#${itemId}`, sk: META });
+export const itemListKey = () => 'ITEMS';
+
+export const STOCK_PARTITION = 'STOCK';
+export const stockKey = (shelterId: string, itemId: string): TableKey => ({
+  pk: STOCK_PARTITION,
+  sk: `${shelterId}#${itemId}`,
+});
+export const stockShelterPrefix = (shelterId: string) => `${shelterId}#`;
+
+export const movementKey = (shelterId: string, movementId: string): TableKey => ({
+  pk: `SHELTER#${shelterId}`,
+  sk: `MOVE#${movementId}`,
+});
+export const movementPartition = (shelterId: string) => `SHELTER#${shelterId}`;
+export const MOVEMENT_PREFIX = 'MOVE#';
+
+export const transferKey = (transferId: string): TableKey => ({ pk: `TRANSFER#${transferId}`, sk: META });
+
+export const voucherKey = (voucherId: string): TableKey => ({ pk: `VOUCHER#${voucherId}`, sk: META });
+export const voucherListKey = (orgId: string) => `ORG#${orgId}#VOUCHERS`;
+export const voucherCodeKey = (code: string): TableKey => ({ pk: `CODE#${code}`, sk: META });
+
+export const idempotencyKey = (apiKeyId: string, key: string): TableKey => ({
+  pk: `IDEM#${apiKeyId}#${key}`,
+  sk: META,
+});
+
+export const demoSeedKey = (): TableKey => ({ pk: 'SEED#demo', sk: META });
+export const healthProbeKey = (): TableKey => ({ pk: 'HEALTH', sk: META });

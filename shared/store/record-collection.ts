@@ -1,0 +1,108 @@
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '../errors/app-errors.js';
+import type { TableKey } from './keys.js';
+import { decodeCursor, encodeCursor, type Page } from './pagination.js';
+import { callDynamo, isConditionFailure } from './store-errors.js';
+import { type TableContext, withoutKeys } from './table-context.js';
+
+export interface CollectionShape<T> {
+  /** Human name for messages, e.g. "Shelter". */
+  label: string;
+  key: (id: string) => TableKey;
+  /** gsi1 partition that lists the collection, and the sort value of one record. */
+  listPartition: (record: T) => string;
+  listSort: (record: T) => string;
+  id: (record: T) => string;
+}
+
+/**
+ * The create/get/list pattern shared by the reference records (organisations, shelters, pickup
+ * points, items): one item per record under `<TYPE>#<id>`/`META`, listed through gsi1.
+ */
+export class RecordCollection<T extends object> {
+  constructor(
+    private readonly table: TableContext,
+    private readonly shape: CollectionShape<T>,
+  ) {}
+
+  async create(record: T): Promise<void> {
+    const id = this.shape.id(record);
+    try {
+      await callDynamo(() =>
+        this.table.doc.send(
+          new PutCommand({
+            TableName: this.table.tableName,
+            Item: {
+              ...this.shape.key(id),
+              gsi1pk: this.shape.listPartition(record),
+              gsi1sk: this.shape.listSort(record),
+              ...record,
+            },
+            // Ids are chosen by people: a second create with the same id is a mistake to report.
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        ),
+      );
+    } catch (err) {
+      if (isConditionFailure(err))
+        throw new ConflictError(`${this.shape.label} "${id}" already exists.`, { id });
+      throw err;
+    }
+  }
+
+  async get(id: string): Promise<T | undefined> {
+    const result = await callDynamo(() =>
+      this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: this.shape.key(id) })),
+    );
+    return result.Item === undefined ? undefined : withoutKeys<T>(result.Item);
+  }
+
+  /** Reads up to 100 records in one call; missing ids are simply absent from the map. */
+  async getMany(ids: readonly string[]): Promise<Map<string, T>> {
+    const found = new Map<string, T>();
+    const unique = [...new Set(ids)];
+    for (let start = 0; start < unique.length; start += 100) {
+      let keys: Record<string, unknown>[] | undefined = unique
+        .slice(start, start + 100)
+        .map((id) => ({ ...this.shape.key(id) }));
+      // BatchGet may return part of the keys as unprocessed under load: ask again for those.
+      for (let attempt = 0; keys !== undefined && keys.length > 0 && attempt < 5; attempt++) {
+        const request = { [this.table.tableName]: { Keys: keys } };
+        const result: BatchGetCommandOutput = await callDynamo(() =>
+          this.table.doc.send(new BatchGetCommand({ RequestItems: request })),
+        );
+        for (const item of result.Responses?.[this.table.tableName] ?? []) {
+          const record = withoutKeys<T>(item);
+          found.set(this.shape.id(record), record);
+        }
+        keys = result.UnprocessedKeys?.[this.table.tableName]?.Keys;
+      }
+    }
+    return found;
+  }
+
+  async list(partition: string, limit: number, cursor?: string): Promise<Page<T>> {
+    const result = await callDynamo(() =>
+      this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': partition },
+          Limit: limit,
+          ExclusiveStartKey: decodeCursor(cursor, { gsi1pk: partition }),
+        }),
+      ),
+    );
+    return {
+      items: (result.Items ?? []).map((item) => withoutKeys<T>(item)),
+      nextCursor: encodeCursor(result.LastEvaluatedKey),
+    };
+  }
+}

@@ -1,0 +1,86 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { PickupPoint } from '../domain/pickup-point.js';
+import type { Shelter, ShelterPatch } from '../domain/shelter.js';
+import { NotFoundError } from '../errors/app-errors.js';
+import { pickupPointKey, pickupPointListKey, shelterKey, shelterListKey } from './keys.js';
+import type { Page } from './pagination.js';
+import { RecordCollection } from './record-collection.js';
+import { callDynamo, isConditionFailure } from './store-errors.js';
+import { type TableContext, withoutKeys } from './table-context.js';
+
+export class ShelterStore {
+  private readonly shelters: RecordCollection<Shelter>;
+  private readonly pickupPoints: RecordCollection<PickupPoint>;
+
+  constructor(private readonly table: TableContext) {
+    this.shelters = new RecordCollection(table, {
+      label: 'Shelter',
+      key: shelterKey,
+      listPartition: shelterListKey,
+      listSort: (shelter) => shelter.id,
+      id: (shelter) => shelter.id,
+    });
+    this.pickupPoints = new RecordCollection(table, {
+      label: 'Pickup point',
+      key: pickupPointKey,
+      listPartition: (point) => pickupPointListKey(point.shelterId),
+      listSort: (point) => point.id,
+      id: (point) => point.id,
+    });
+  }
+
+  create(shelter: Shelter): Promise<void> {
+    return this.shelters.create(shelter);
+  }
+
+  get(shelterId: string): Promise<Shelter | undefined> {
+    return this.shelters.get(shelterId);
+  }
+
+  getMany(shelterIds: readonly string[]): Promise<Map<string, Shelter>> {
+    return this.shelters.getMany(shelterIds);
+  }
+
+  list(limit: number, cursor?: string): Promise<Page<Shelter>> {
+    return this.shelters.list(shelterListKey(), limit, cursor);
+  }
+
+  /** Applies a partial update; fields set to undefined are left alone. */
+  async update(shelterId: string, patch: ShelterPatch, updatedAt: string): Promise<Shelter> {
+    const fields = Object.entries({ ...patch, updatedAt }).filter(([, value]) => value !== undefined);
+    const names = Object.fromEntries(fields.map(([name], i) => [`#f${i}`, name]));
+    const values = Object.fromEntries(fields.map(([, value], i) => [`:v${i}`, value]));
+    try {
+      const result = await callDynamo(() =>
+        this.table.doc.send(
+          new UpdateCommand({
+            TableName: this.table.tableName,
+            Key: shelterKey(shelterId),
+            UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
+            // Only existing shelters can be patched: an update must not create a bare record.
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+            ReturnValues: 'ALL_NEW',
+          }),
+        ),
+      );
+      return withoutKeys<Shelter>(result.Attributes ?? {});
+    } catch (err) {
+      if (isConditionFailure(err)) throw new NotFoundError('Shelter', shelterId);
+      throw err;
+    }
+  }
+
+  createPickupPoint(point: PickupPoint): Promise<void> {
+    return this.pickupPoints.create(point);
+  }
+
+  getPickupPoint(pickupPointId: string): Promise<PickupPoint | undefined> {
+    return this.pickupPoints.get(pickupPointId);
+  }
+
+  listPickupPoints(shelterId: string, limit: number, cursor?: string): Promise<Page<PickupPoint>> {
+    return this.pickupPoints.list(pickupPointListKey(shelterId), limit, cursor);
+  }
+}

@@ -1,0 +1,19 @@
+import { ApiKeyStore } from './api-key-store.js';
+import { HealthStore } from './health-store.js';
+import { ItemStore } from './item-store.js';
+import { OrganizationStore } from './organization-store.js';
+import { ShelterStore } from './shelter-store.js';
+import type { TableContext } from './table-context.js';
+
+/** Every store over one table; built once per process and passed to use cases by name. */
+export function createStores(table: TableContext) {
+  return {
+    apiKeys: new ApiKeyStore(table),
+    health: new HealthStore(table),
+    organizations: new OrganizationStore(table),
+    shelters: new ShelterStore(table),
+    items: new ItemStore(table),
+  };
+}
+
+export type Stores = ReturnType<typeof createStores>;

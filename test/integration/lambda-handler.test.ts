@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { functionUrlEvent, httpApiV2Event, lambdaContext } from '../support/lambda-events.js';
+import { createTestApp, freshTable } from '../support/test-app.js';
+
+type Handler = typeof import('../../functions/api.js')['handler'];
+interface LambdaResult {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+describe('Lambda entry (functions/api.ts)', () => {
+  let handler: Handler;
+  let adminKey: string;
+
+  beforeAll(async () => {
+    const table = await freshTable();
+    const t = await createTestApp({ table });
+    await t.createOrg('org-a');
+    adminKey = await t.createKey('admin', 'org-a');
+    vi.stubEnv('TABLE_NAME', table.tableName);
+    vi.stubEnv('DYNAMODB_ENDPOINT', table.endpoint);
+    vi.stubEnv('LOG_LEVEL', 'silent');
+    ({ handler } = await import('../../functions/api.js'));
+  });
+
+  it('serves an API Gateway HTTP API v2 event', async () => {
+    const result = (await handler(
+      httpApiV2Event({ method: 'GET', path: '/v1/health' }),
+      lambdaContext,
+    )) as LambdaResult;
+    expect(result.statusCode).toBe(200);
+    expect(JSON.parse(result.body)).toEqual({ status: 'ok', table: 'reachable' });
+  });
+
+  it('serves a Function URL event with auth and a JSON body', async () => {
+    const result = (await handler(
+      functionUrlEvent({
+        method: 'POST',
+        path: '/v1/organizations',
+        headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ id: 'via-lambda', name: 'Created through the Lambda entry' }),
+      }),
+      lambdaContext,
+    )) as LambdaResult;
+    expect(result.statusCode).toBe(201);
+    expect(JSON.parse(result.body).id).toBe('via-lambda');
+  });
+
+  it('answers errors as problem+json, as the local server does', async () => {
+    const result = (await handler(
+      httpApiV2Event({ method: 'GET', path: '/v1/organizations' }),
+      lambdaContext,
+    )) as LambdaResult;
+    expect(result.statusCode).toBe(401);
+    expect(result.headers['content-type']).toBe('application/problem+json');
+  });
+});

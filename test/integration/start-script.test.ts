@@ -1,0 +1,123 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findFreePort } from '../../scripts/lib/free-port.js';
+
+/** `npm start` as a newcomer runs it: a real process, a real port, a real data folder. */
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function startScript(env: Record<string, string>): Started {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitForHealth(port: number, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/v1/health`);
+      if (response.ok) return response.status;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no healthy answer on port ${port} within ${timeoutMs} ms`);
+}
+
+function javaProcessesUsing(dataDir: string): number {
+  const list = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
+  return list.split('\n').filter((line) => line.includes('DynamoDBLocal.jar') && line.includes(dataDir))
+    .length;
+}
+
+describe('npm start', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'supplyline-start-'));
+  const running: ChildProcess[] = [];
+  afterAll(() => {
+    for (const child of running) child.kill('SIGKILL');
+  });
+
+  it('serves a healthy API with demo keys, stops cleanly, and finds its data on the next start', async () => {
+    const port = await findFreePort();
+    const first = startScript({ PORT: String(port), SUPPLYLINE_DATA_DIR: dataDir });
+    running.push(first.child);
+    expect(await waitForHealth(port, 30_000)).toBe(200);
+
+    const keys = JSON.parse(readFileSync(join(dataDir, 'demo-keys.json'), 'utf8')) as Record<string, string>;
+    expect(Object.keys(keys).sort()).toEqual(['admin', 'coordinator', 'logistics', 'volunteer']);
+    expect(first.output()).toContain(keys.admin);
+    const orgs = await fetch(`http://127.0.0.1:${port}/v1/organizations`, {
+      headers: { authorization: `Bearer ${keys.admin}` },
+    });
+    expect(orgs.status).toBe(200);
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(javaProcessesUsing(dataDir)).toBe(0);
+
+    const second = startScript({ PORT: String(port), SUPPLYLINE_DATA_DIR: dataDir });
+    running.push(second.child);
+    await waitForHealth(port, 30_000);
+    expect(second.output()).not.toContain('Seeding');
+    const again = await fetch(`http://127.0.0.1:${port}/v1/organizations`, {
+      headers: { authorization: `Bearer ${keys.admin}` },
+    });
+    expect(again.status).toBe(200);
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+    expect(javaProcessesUsing(dataDir)).toBe(0);
+  });
+
+  it('says in one line what to do when the port is taken', async () => {
+    const blocker = createServer();
+    const port = await findFreePort();
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    try {
+      const started = startScript({ PORT: String(port), SUPPLYLINE_DATA_DIR: join(dataDir, 'taken') });
+      expect(await started.exited).toBe(1);
+      const lines = started.output().trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(`port ${port} is already in use`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('says in one line what to do when Java is missing', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'supplyline-nojava-'));
+    symlinkSync(process.execPath, join(bin, 'node'));
+    const started = startScript({
+      PORT: String(await findFreePort()),
+      SUPPLYLINE_DATA_DIR: join(dataDir, 'nojava'),
+      PATH: bin,
+    });
+    expect(await started.exited).toBe(1);
+    const lines = started
+      .output()
+      .trim()
+      .split('\n')
+      .filter((line) => !line.startsWith('Starting'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/Java 17 or newer is needed/);
+    expect(existsSync(join(dataDir, 'nojava', 'demo-keys.json'))).toBe(false);
+  });
+});

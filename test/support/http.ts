@@ -1,0 +1,53 @@
+import type { Hono } from 'hono';
+
+export interface CallOptions {
+  key?: string;
+  body?: unknown;
+  /** Sent as-is instead of JSON.stringify(body). */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface CallResult<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+/** Calls the app in-process, as a client would over HTTP. */
+export async function call<T = Record<string, unknown>>(
+  app: Pick<Hono, 'request'>,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<CallResult<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.key !== undefined) headers.authorization = `Bearer ${options.key}`;
+  let body: string | undefined = options.rawBody;
+  if (body === undefined && options.body !== undefined) body = JSON.stringify(options.body);
+  if (body !== undefined && headers['content-type'] === undefined)
+    headers['content-type'] = 'application/json';
+  const response = await app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: response.status, headers: response.headers, body: parsed as T, text };
+}
+
+/** Asserts the RFC 9457 shape every error must have. */
+export function isProblem(result: CallResult): boolean {
+  const body = result.body as Record<string, unknown>;
+  return (
+    result.headers.get('content-type')?.startsWith('application/problem+json') === true &&
+    typeof body.type === 'string' &&
+    typeof body.title === 'string' &&
+    body.status === result.status &&
+    typeof body.detail === 'string' &&
+    typeof body.requestId === 'string'
+  );
+}
