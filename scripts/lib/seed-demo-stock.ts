@@ -1,4 +1,21 @@
+import type { Principal } from '../../shared/domain/api-key.js';
 import type { Stores } from '../../shared/store/stores.js';
+import { recordReceipt } from '../../shared/usecases/record-receipt.js';
+import { demoOrganization, demoReceipts } from './demo-data.js';
 
-/** Opening stock; replaced by real receipts once the stock ledger exists. */
-export async function seedDemoStock(_stores: Stores): Promise<void> {}
+const seeder: Principal = {
+  keyId: 'demo-seed',
+  role: 'logistics',
+  orgId: demoOrganization.id,
+  scope: { shelterIds: '*', pickupPointIds: '*' },
+};
+
+/** Opening stock through the receipt use case, so each balance is explained by the ledger. */
+export async function seedDemoStock(stores: Stores, now: () => Date = () => new Date()): Promise<void> {
+  for (const receipt of demoReceipts) {
+    await recordReceipt(receipt.shelterId, { source: receipt.source, lines: receipt.lines }, seeder, {
+      stores,
+      now,
+    });
+  }
+}

@@ -6,7 +6,7 @@ export type Role = z.infer<typeof roleSchema>;
 export const roles = roleSchema.options;
 
 /** `"*"` means every shelter (or pickup point) of the key's reach; a list restricts it. */
-const scopeListSchema = z.union([z.literal('*'), z.array(z.string().min(1).max(64)).max(200)]);
+const scopeListSchema = z.union([z.literal('*'), z.array(z.string().min(1).max(64)).max(100)]);
 
 export const keyScopeSchema = z
   .object({

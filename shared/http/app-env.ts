@@ -1,5 +1,6 @@
 import type { KeyCache } from '../auth/key-cache.js';
 import type { Principal } from '../domain/api-key.js';
+import type { IdempotencyClaim } from '../domain/idempotency.js';
 import type { Logger } from '../logging/logger.js';
 import type { Stores } from '../store/stores.js';
 
@@ -18,5 +19,7 @@ export interface AppEnv {
     deps: AppDeps;
     /** Set by `requireRole` on authenticated routes only. */
     principal: Principal;
+    /** Set by `idempotent()` when the request carried an Idempotency-Key it now holds. */
+    idempotency: IdempotencyClaim | undefined;
   };
 }

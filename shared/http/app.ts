@@ -11,7 +11,12 @@ import { requireJsonBodies } from './middleware/require-json.js';
 import { registerApiKeys } from './routes/api-keys.js';
 import { registerDocs } from './routes/docs.js';
 import { registerHealth } from './routes/health.js';
+import { registerItems } from './routes/items.js';
 import { registerOrganizations } from './routes/organizations.js';
+import { registerShelters } from './routes/shelters.js';
+import { registerStock } from './routes/stock.js';
+import { registerStockMovements } from './routes/stock-movements.js';
+import { registerTransfers } from './routes/transfers.js';
 import { validationHook } from './validation-hook.js';
 
 export const API_VERSION = '1.0.0';
@@ -48,6 +53,11 @@ export function createApp(deps: AppDeps) {
   registerHealth(app);
   registerOrganizations(app);
   registerApiKeys(app);
+  registerShelters(app);
+  registerItems(app);
+  registerStockMovements(app);
+  registerTransfers(app);
+  registerStock(app);
   registerDocs(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

@@ -1,5 +1,6 @@
-import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
 import type { Role } from '../domain/api-key.js';
+import { idempotent } from './middleware/idempotency.js';
 import { requireRole } from './middleware/require-role.js';
 import { PROBLEM_CONTENT_TYPE, problemSchema } from './problem.js';
 
@@ -32,6 +33,14 @@ export const errorResponses = {
   ),
 } as const;
 
+/** Documented on every route that takes an Idempotency-Key. */
+export const idempotencyErrors = {
+  409: problemResponse(
+    'Conflicts with the current state (e.g. insufficient stock), or the same Idempotency-Key is still in flight.',
+  ),
+  422: problemResponse('Idempotency-Key reused with a different request.'),
+} as const;
+
 type Responses = RouteConfig['responses'];
 
 /** A public route: documented with the common errors, no security. */
@@ -42,15 +51,28 @@ export function publicRoute<R extends RouteConfig>(route: R) {
   });
 }
 
+/**
+ * Read by the idempotent() middleware; routes that take it list it under `request.headers` so
+ * OpenAPI shows it.
+ */
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .optional()
+    .openapi({ description: 'Makes retries safe: a replay returns the first response (kept 48 h).' }),
+});
+
 /** An authenticated route: bearer security, role check, and the auth errors documented. */
 export function securedRoute<R extends Omit<RouteConfig, 'middleware' | 'security'>>(
   roles: Role[],
   route: R,
+  options: { idempotent?: boolean } = {},
 ) {
+  const middleware = options.idempotent ? [requireRole(...roles), idempotent()] : [requireRole(...roles)];
   return createRoute({
     ...route,
     security: [{ bearerAuth: [] }],
-    middleware: [requireRole(...roles)] as const,
+    middleware: middleware as [ReturnType<typeof requireRole>],
     responses: { ...commonErrors, ...authErrors, ...route.responses } as R['responses'] & Responses,
     description: `${route.description ?? ''}\n\nRoles: ${roles.join(', ')}.`.trim(),
   });

@@ -1,9 +1,13 @@
 import { ApiKeyStore } from './api-key-store.js';
 import { HealthStore } from './health-store.js';
+import { IdempotencyStore } from './idempotency-store.js';
 import { ItemStore } from './item-store.js';
+import { MovementStore } from './movement-store.js';
 import { OrganizationStore } from './organization-store.js';
 import { ShelterStore } from './shelter-store.js';
+import { StockStore } from './stock-store.js';
 import type { TableContext } from './table-context.js';
+import { TransferStore } from './transfer-store.js';
 
 /** Every store over one table; built once per process and passed to use cases by name. */
 export function createStores(table: TableContext) {
@@ -13,6 +17,10 @@ export function createStores(table: TableContext) {
     organizations: new OrganizationStore(table),
     shelters: new ShelterStore(table),
     items: new ItemStore(table),
+    stock: new StockStore(table),
+    movements: new MovementStore(table),
+    transfers: new TransferStore(table),
+    idempotency: new IdempotencyStore(table),
   };
 }
 

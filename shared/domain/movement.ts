@@ -1,0 +1,47 @@
+import { z } from '@hono/zod-openapi';
+
+export const adjustmentReasonSchema = z
+  .enum(['damaged', 'expired', 'lost', 'count', 'other'])
+  .openapi('AdjustmentReason');
+export type AdjustmentReason = z.infer<typeof adjustmentReasonSchema>;
+
+export const movementTypeSchema = z
+  .enum(['receipt', 'adjustment', 'transfer_out', 'transfer_in', 'distribution'])
+  .openapi('MovementType');
+export type MovementType = z.infer<typeof movementTypeSchema>;
+
+export const movementLineSchema = z.object({
+  itemId: z.string(),
+  /** Signed change to on-hand stock: the ledger sums these. */
+  quantity: z.number(),
+  /** On-hand stock of this item at this shelter right after the movement. */
+  balanceAfter: z.number(),
+  /** Physical counts only: what was counted. */
+  counted: z.number().optional(),
+});
+
+/** One append-only ledger entry. Every stock change writes exactly one, in the same transaction. */
+export const movementSchema = z
+  .object({
+    id: z.string().openapi({ description: 'ULID: sorts in time order.' }),
+    shelterId: z.string(),
+    type: movementTypeSchema,
+    reason: adjustmentReasonSchema.optional(),
+    note: z.string().optional(),
+    source: z
+      .string()
+      .optional()
+      .openapi({ description: 'Receipts: where the stock came from (donor, supplier).' }),
+    reference: z.string().optional().openapi({ description: 'Donor reference, delivery note, etc.' }),
+    transferId: z.string().optional(),
+    voucherId: z.string().optional(),
+    pickupPointId: z.string().optional(),
+    lines: z.array(movementLineSchema),
+    actorKeyId: z.string(),
+    orgId: z.string(),
+    at: z.string(),
+  })
+  .openapi('Movement');
+
+export type Movement = z.infer<typeof movementSchema>;
+export type MovementLine = z.infer<typeof movementLineSchema>;

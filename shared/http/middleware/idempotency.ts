@@ -1,0 +1,42 @@
+import { createMiddleware } from 'hono/factory';
+import { parseIdempotencyKey, requestFingerprint } from '../../domain/idempotency.js';
+import { ValidationError } from '../../errors/app-errors.js';
+import type { AppEnv } from '../app-env.js';
+
+/**
+ * Idempotency-Key for POSTs that change stock or vouchers. Runs after authentication (records
+ * are scoped per API key). A replay answers with the stored response; a first request claims the
+ * key and hands the claim to its use case, which completes it inside its own transaction.
+ */
+export function idempotent() {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const key = parseIdempotencyKey(c.req.header('idempotency-key'));
+    if (key === null) {
+      throw new ValidationError('The Idempotency-Key header is not valid.', [
+        { field: 'header.Idempotency-Key', message: 'use 1 to 255 printable ASCII characters, e.g. a UUID' },
+      ]);
+    }
+    if (key === undefined) return next();
+
+    const deps = c.get('deps');
+    const fingerprint = requestFingerprint(c.req.method, c.req.path, await c.req.text());
+    const outcome = await deps.stores.idempotency.claim(
+      c.get('principal').keyId,
+      key,
+      fingerprint,
+      deps.now(),
+    );
+    if (outcome.kind === 'replay') {
+      return c.body(outcome.response.body, outcome.response.status as 200, {
+        'content-type': 'application/json',
+        'idempotent-replayed': 'true',
+      });
+    }
+    c.set('idempotency', outcome.claim);
+    await next();
+    // Anything but success changed nothing (the change and the completion commit together):
+    // give the key back so the client can retry, corrected or later. Release never touches a
+    // completed record, so an outcome we could not see (a timeout after commit) is safe too.
+    if (c.res.status >= 300) await deps.stores.idempotency.release(outcome.claim);
+  });
+}

@@ -1,0 +1,126 @@
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { adjustmentReasonSchema, movementSchema } from '../../domain/movement.js';
+import { slugSchema } from '../../domain/organization.js';
+import { countLinesSchema, positiveLinesSchema, signedLinesSchema } from '../../domain/stock-lines.js';
+import { recordAdjustment } from '../../usecases/record-adjustment.js';
+import { recordCount } from '../../usecases/record-count.js';
+import { recordReceipt } from '../../usecases/record-receipt.js';
+import type { AppEnv } from '../app-env.js';
+import { idempotencyFor } from '../idempotency-context.js';
+import { errorResponses, idempotencyErrors, idempotencyHeaders, securedRoute } from '../openapi-route.js';
+
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+const params = z.object({ id: slugSchema });
+const note = z.string().trim().max(500).optional();
+
+const receiptSchema = z
+  .object({
+    source: z.string().trim().min(1).max(200).openapi({ example: 'WFP Cambodia' }),
+    reference: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .openapi({ description: 'Delivery note or donor reference.' }),
+    note,
+    lines: positiveLinesSchema,
+  })
+  .openapi('Receipt');
+
+const adjustmentSchema = z
+  .object({ reason: adjustmentReasonSchema, note, lines: signedLinesSchema })
+  .openapi('Adjustment');
+
+const countSchema = z.object({ note, lines: countLinesSchema }).openapi('Count');
+
+const movementResponses = {
+  201: {
+    description: 'Recorded: the ledger entry, with each line’s balance after.',
+    content: json(movementSchema),
+  },
+  404: errorResponses[404],
+  ...idempotencyErrors,
+};
+
+const receiptRoute = securedRoute(
+  ['logistics'],
+  {
+    method: 'post',
+    path: '/v1/shelters/{id}/receipts',
+    tags: ['Stock'],
+    summary: 'Record stock received at a shelter',
+    request: { params, headers: idempotencyHeaders, body: { required: true, content: json(receiptSchema) } },
+    responses: movementResponses,
+  },
+  { idempotent: true },
+);
+
+const adjustmentRoute = securedRoute(
+  ['logistics'],
+  {
+    method: 'post',
+    path: '/v1/shelters/{id}/adjustments',
+    tags: ['Stock'],
+    summary: 'Correct stock (damaged, expired, lost, count, other), signed quantities',
+    description:
+      'Refused with 409 `insufficient-stock`, naming the items, if on-hand stock would go below zero.',
+    request: {
+      params,
+      headers: idempotencyHeaders,
+      body: { required: true, content: json(adjustmentSchema) },
+    },
+    responses: movementResponses,
+  },
+  { idempotent: true },
+);
+
+const countRoute = securedRoute(
+  ['logistics'],
+  {
+    method: 'post',
+    path: '/v1/shelters/{id}/counts',
+    tags: ['Stock'],
+    summary: 'Record a physical count; differences become count adjustments',
+    request: { params, headers: idempotencyHeaders, body: { required: true, content: json(countSchema) } },
+    responses: movementResponses,
+  },
+  { idempotent: true },
+);
+
+export function registerStockMovements(app: OpenAPIHono<AppEnv>) {
+  app.openapi(receiptRoute, async (c) => {
+    const deps = c.get('deps');
+    const movement = await recordReceipt(
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      c.get('principal'),
+      deps,
+      idempotencyFor(c, 201),
+    );
+    return c.json(movement, 201);
+  });
+
+  app.openapi(adjustmentRoute, async (c) => {
+    const deps = c.get('deps');
+    const movement = await recordAdjustment(
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      c.get('principal'),
+      deps,
+      idempotencyFor(c, 201),
+    );
+    return c.json(movement, 201);
+  });
+
+  app.openapi(countRoute, async (c) => {
+    const deps = c.get('deps');
+    const movement = await recordCount(
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      c.get('principal'),
+      deps,
+      idempotencyFor(c, 201),
+    );
+    return c.json(movement, 201);
+  });
+}

@@ -1,0 +1,107 @@
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { dispatchTransferSchema, receiveTransferSchema, transferSchema } from '../../domain/transfer.js';
+import { NotFoundError } from '../../errors/app-errors.js';
+import { dispatchTransfer } from '../../usecases/dispatch-transfer.js';
+import { receiveTransfer } from '../../usecases/receive-transfer.js';
+import { assertShelterInScope } from '../../usecases/stock-context.js';
+import type { AppEnv } from '../app-env.js';
+import { idempotencyFor } from '../idempotency-context.js';
+import { errorResponses, idempotencyErrors, idempotencyHeaders, securedRoute } from '../openapi-route.js';
+
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+const params = z.object({ id: z.string().min(1).max(64) });
+
+const dispatchRoute = securedRoute(
+  ['logistics'],
+  {
+    method: 'post',
+    path: '/v1/transfers',
+    tags: ['Transfers'],
+    summary: 'Dispatch stock to another shelter (it leaves the sender at once)',
+    description:
+      'Only available stock (on hand minus reserved) can be sent; otherwise 409 `insufficient-stock`.',
+    request: { headers: idempotencyHeaders, body: { required: true, content: json(dispatchTransferSchema) } },
+    responses: {
+      201: { description: 'In transit.', content: json(transferSchema) },
+      404: errorResponses[404],
+      ...idempotencyErrors,
+    },
+  },
+  { idempotent: true },
+);
+
+const receiveRoute = securedRoute(
+  ['logistics'],
+  {
+    method: 'post',
+    path: '/v1/transfers/{id}/receive',
+    tags: ['Transfers'],
+    summary: 'Receive a transfer with the quantities that arrived',
+    description:
+      'Differences from what was sent are recorded as discrepancies. A second receipt answers 409.',
+    request: {
+      params,
+      headers: idempotencyHeaders,
+      body: { required: true, content: json(receiveTransferSchema) },
+    },
+    responses: {
+      200: { description: 'Received.', content: json(transferSchema) },
+      404: errorResponses[404],
+      ...idempotencyErrors,
+    },
+  },
+  { idempotent: true },
+);
+
+const getRoute = securedRoute(['logistics', 'admin'], {
+  method: 'get',
+  path: '/v1/transfers/{id}',
+  tags: ['Transfers'],
+  summary: 'One transfer',
+  request: { params },
+  responses: {
+    200: { description: 'The transfer.', content: json(transferSchema) },
+    404: errorResponses[404],
+  },
+});
+
+export function registerTransfers(app: OpenAPIHono<AppEnv>) {
+  app.openapi(dispatchRoute, async (c) => {
+    const transfer = await dispatchTransfer(
+      c.req.valid('json'),
+      c.get('principal'),
+      c.get('deps'),
+      idempotencyFor(c, 201),
+    );
+    return c.json(transfer, 201);
+  });
+
+  app.openapi(receiveRoute, async (c) => {
+    const transfer = await receiveTransfer(
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      c.get('principal'),
+      c.get('deps'),
+      idempotencyFor(c, 200),
+    );
+    return c.json(transfer, 200);
+  });
+
+  app.openapi(getRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const transfer = await c.get('deps').stores.transfers.get(id);
+    if (transfer === undefined) throw new NotFoundError('Transfer', id);
+    const principal = c.get('principal');
+    // Visible to either end of the transfer; to anyone else it does not exist.
+    try {
+      assertShelterInScope(principal, transfer.fromShelterId);
+    } catch {
+      try {
+        assertShelterInScope(principal, transfer.toShelterId);
+      } catch {
+        throw new NotFoundError('Transfer', id);
+      }
+    }
+    return c.json(transfer, 200);
+  });
+}

@@ -1,0 +1,51 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { encodeTime } from 'ulid';
+import type { Movement } from '../domain/movement.js';
+import { MOVEMENT_PREFIX, movementPartition } from './keys.js';
+import { decodeCursor, encodeCursor, type Page } from './pagination.js';
+import { callDynamo } from './store-errors.js';
+import { type TableContext, withoutKeys } from './table-context.js';
+
+export interface MovementQuery {
+  shelterId: string;
+  from?: Date;
+  to?: Date;
+  order: 'asc' | 'desc';
+  limit: number;
+  cursor?: string;
+}
+
+/** Movement ids are ULIDs, so a time range is a sort-key range: no filter, no scan. */
+function boundary(time: Date | undefined, edge: 'low' | 'high'): string {
+  if (time === undefined) return edge === 'low' ? MOVEMENT_PREFIX : `${MOVEMENT_PREFIX}~`;
+  const stamp = encodeTime(Math.max(0, time.getTime()), 10);
+  return `${MOVEMENT_PREFIX}${stamp}${edge === 'low' ? '0'.repeat(16) : 'Z'.repeat(16)}`;
+}
+
+export class MovementStore {
+  constructor(private readonly table: TableContext) {}
+
+  async list(query: MovementQuery): Promise<Page<Movement>> {
+    const partition = movementPartition(query.shelterId);
+    const result = await callDynamo(() =>
+      this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
+          ExpressionAttributeValues: {
+            ':pk': partition,
+            ':low': boundary(query.from, 'low'),
+            ':high': boundary(query.to, 'high'),
+          },
+          ScanIndexForward: query.order === 'asc',
+          Limit: query.limit,
+          ExclusiveStartKey: decodeCursor(query.cursor, { pk: partition }),
+        }),
+      ),
+    );
+    return {
+      items: (result.Items ?? []).map((item) => withoutKeys<Movement>(item)),
+      nextCursor: encodeCursor(result.LastEvaluatedKey),
+    };
+  }
+}

@@ -1,0 +1,67 @@
+import type { Principal } from '../domain/api-key.js';
+import type { Item } from '../domain/item.js';
+import type { Shelter } from '../domain/shelter.js';
+import { type StockBalance, type StockView, stockView } from '../domain/stock.js';
+import type { Stores } from '../store/stores.js';
+import { assertShelterInScope } from './stock-context.js';
+
+export interface StockQuery {
+  shelterId?: string | undefined;
+  itemId?: string | undefined;
+  category?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export interface StockPage {
+  items: StockView[];
+  nextCursor: string | null;
+  /** DynamoDB requests this page cost: one Query plus one batch read per 100 shelters on it. */
+  requests: number;
+}
+
+export type StockReadDeps = { stores: Pick<Stores, 'stock' | 'shelters' | 'items'> };
+
+/**
+ * Balances with what each means for people: available, shortfall, low stock, days of cover.
+ * The page of balances is one Query; the shelters on it are one batch read per 100; the catalogue
+ * is one read. Nothing is fetched per shelter.
+ */
+export async function listStock(
+  query: StockQuery,
+  viewer: Principal,
+  deps: StockReadDeps,
+): Promise<StockPage> {
+  if (query.shelterId !== undefined) assertShelterInScope(viewer, query.shelterId);
+  const scoped = viewer.role !== 'admin' && viewer.scope.shelterIds !== '*' && query.shelterId === undefined;
+  const page = await deps.stores.stock.listBalances(
+    {
+      ...(query.shelterId === undefined ? {} : { shelterId: query.shelterId }),
+      ...(query.itemId === undefined ? {} : { itemId: query.itemId }),
+      ...(query.category === undefined ? {} : { category: query.category }),
+      ...(scoped && viewer.scope.shelterIds !== '*' ? { shelterIds: viewer.scope.shelterIds } : {}),
+    },
+    query.limit,
+    query.cursor,
+  );
+  const { views, requests } = await enrich(page.items, deps);
+  return { items: views, nextCursor: page.nextCursor, requests: page.requests + requests };
+}
+
+export async function enrich(
+  balances: StockBalance[],
+  deps: StockReadDeps,
+): Promise<{
+  views: StockView[];
+  requests: number;
+  catalogue: Map<string, Item>;
+  shelters: Map<string, Shelter>;
+}> {
+  const shelterIds = [...new Set(balances.map((b) => b.shelterId))];
+  const shelters = await deps.stores.shelters.getMany(shelterIds);
+  const catalogue = new Map((await deps.stores.items.all()).map((item) => [item.id, item]));
+  const views = balances.map((balance) =>
+    stockView(balance, shelters.get(balance.shelterId)?.population, catalogue.get(balance.itemId)),
+  );
+  return { views, requests: Math.ceil(shelterIds.length / 100) + 1, catalogue, shelters };
+}

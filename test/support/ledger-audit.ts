@@ -1,0 +1,62 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { addQuantities } from '../../shared/domain/quantity.js';
+import type { TableContext } from '../../shared/store/table-context.js';
+
+/**
+ * Reads the table itself, not the API: every balance and every ledger movement, to check
+ * invariant 2 (onHand equals the sum of movements) and invariant 1 (nothing negative).
+ */
+async function queryAll(table: TableContext, pk: string): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await table.doc.send(
+      new QueryCommand({
+        TableName: table.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ExclusiveStartKey: start,
+        ConsistentRead: true,
+      }),
+    );
+    rows.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start !== undefined);
+  return rows;
+}
+
+export interface LedgerAudit {
+  balances: Map<string, { onHand: number; reserved: number }>;
+  ledgerSums: Map<string, number>;
+  mismatches: string[];
+  negatives: string[];
+}
+
+export async function auditLedger(table: TableContext, shelterIds: string[]): Promise<LedgerAudit> {
+  const balances = new Map<string, { onHand: number; reserved: number }>();
+  for (const row of await queryAll(table, 'STOCK')) {
+    balances.set(String(row.sk), { onHand: Number(row.onHand), reserved: Number(row.reserved) });
+  }
+  const ledgerSums = new Map<string, number>();
+  for (const shelterId of shelterIds) {
+    const rows = await queryAll(table, `SHELTER#${shelterId}`);
+    for (const row of rows.filter((r) => String(r.sk).startsWith('MOVE#'))) {
+      for (const line of row.lines as Array<{ itemId: string; quantity: number }>) {
+        const key = `${shelterId}#${line.itemId}`;
+        ledgerSums.set(key, addQuantities(ledgerSums.get(key) ?? 0, line.quantity));
+      }
+    }
+  }
+  const mismatches: string[] = [];
+  const negatives: string[] = [];
+  for (const [key, balance] of balances) {
+    if (!shelterIds.some((id) => key.startsWith(`${id}#`))) continue;
+    const sum = ledgerSums.get(key) ?? 0;
+    if (sum !== balance.onHand) mismatches.push(`${key}: onHand ${balance.onHand} but ledger sums to ${sum}`);
+    if (balance.onHand < 0 || balance.reserved < 0) negatives.push(`${key}: ${JSON.stringify(balance)}`);
+  }
+  for (const key of ledgerSums.keys()) {
+    if (!balances.has(key)) mismatches.push(`${key}: ledger entries without a balance`);
+  }
+  return { balances, ledgerSums, mismatches, negatives };
+}
