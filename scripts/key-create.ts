@@ -1,5 +1,5 @@
 // `npm run key:create -- --role admin --org <id> [--org-name "..."] [--label "..."] [--shelters a,b] [--pickup-points x,y]`
-// Bootstraps a key straight into the table (TABLE_NAME, and DYNAMODB_ENDPOINT when local): the
+// Bootstraps a key straight into the table named by TABLE_NAME (or the running `npm start`'s): the
 // first admin key of a new deployment cannot come from the API, which needs a key to call.
 import { parseArgs } from 'node:util';
 import { loadRuntimeEnv } from '../shared/config/env.js';
@@ -10,6 +10,7 @@ import { createDocumentClient } from '../shared/store/dynamo-client.js';
 import { createStores } from '../shared/store/stores.js';
 import { createApiKey } from '../shared/usecases/create-api-key.js';
 import { createOrganization } from '../shared/usecases/create-organization.js';
+import { useLocalTableIfRunning } from './lib/local-endpoint.js';
 
 const usage =
   'usage: npm run key:create -- --role admin|coordinator|volunteer|logistics --org <org-id> [--org-name <name>] [--label <text>] [--shelters id,id] [--pickup-points id,id]';
@@ -38,6 +39,7 @@ async function main() {
   const org = slugSchema.safeParse(values.org);
   if (!role.success || !org.success) throw new Error(usage);
 
+  useLocalTableIfRunning();
   const env = loadRuntimeEnv();
   const stores = createStores({
     doc: createDocumentClient({ endpoint: env.DYNAMODB_ENDPOINT }),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startLocalServer } from '../functions/local-server.js';
 import { loadRuntimeEnv } from '../shared/config/env.js';
+import { type AppSecrets, generateAppSecrets, parseAppSecrets } from '../shared/config/secrets.js';
 import { buildDeps } from '../shared/http/build-deps.js';
 import { createDocumentClient } from '../shared/store/dynamo-client.js';
 import { type DynamoDbLocal, SetupError, startDynamoDbLocal } from './lib/dynamodb-local.js';
@@ -11,10 +12,20 @@ import { ensureTable } from './lib/ensure-table.js';
 import { isPortTaken } from './lib/free-port.js';
 import { type DemoKeys, isDemoSeeded, seedDemo } from './lib/seed-demo.js';
 import { seedDemoStock } from './lib/seed-demo-stock.js';
+import { seedDemoVouchers } from './lib/seed-demo-vouchers.js';
 
 // SUPPLYLINE_DATA_DIR lets tests run a throw-away instance beside a developer's own .data/.
 const dataDir = process.env.SUPPLYLINE_DATA_DIR ?? '.data';
 const keysFile = join(dataDir, 'demo-keys.json');
+const secretsFile = join(dataDir, 'secrets.json');
+
+/** Local secrets: made once, kept with the data (the vouchers in .data/ are signed with them). */
+function localSecrets(): AppSecrets {
+  if (existsSync(secretsFile)) return parseAppSecrets(readFileSync(secretsFile, 'utf8'));
+  const secrets = generateAppSecrets('local-1');
+  writeFileSync(secretsFile, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  return secrets;
+}
 
 function fail(message: string): never {
   process.stderr.write(`supplyline: ${message}\n`);
@@ -39,9 +50,19 @@ async function main() {
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
   process.once('exit', () => db?.process.kill('SIGKILL'));
+  // If whatever started us (npm, a terminal) dies without passing on a signal, stop too rather
+  // than leave the API and java running unattended.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown(0);
+  }, 2000).unref();
 
   process.stdout.write(`Starting DynamoDB Local (data in ${join(dataDir, 'dynamodb')})...\n`);
   db = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') });
+  if (db.leftoverStopped)
+    process.stdout.write(
+      '(stopped a DynamoDB Local left running by an earlier npm start that did not exit cleanly)\n',
+    );
 
   const env = loadRuntimeEnv({
     TABLE_NAME: 'supplyline',
@@ -56,12 +77,19 @@ async function main() {
   });
   await ensureTable(rawClient, env.TABLE_NAME);
   const table = { doc: createDocumentClient({ endpoint: db.endpoint }), tableName: env.TABLE_NAME };
-  const deps = buildDeps(env, { table });
+  const deps = buildDeps(env, { table, secrets: localSecrets() });
+  // Lets `npm run sweep` and `npm run key:create` find this DynamoDB Local.
+  writeFileSync(join(dataDir, 'dynamodb-endpoint'), `${db.endpoint}\n`);
 
   let keys: DemoKeys | undefined;
   if (!(await isDemoSeeded(table))) {
     process.stdout.write('Seeding the demo (shelters, items, stock, one key per role)...\n');
-    keys = await seedDemo(table, deps.stores, seedDemoStock);
+    keys = await seedDemo(table, deps.stores, seedDemoStock, undefined, async (coordinatorKeyId) => {
+      const codes = await seedDemoVouchers(deps, coordinatorKeyId);
+      process.stdout.write(
+        `Demo vouchers at Phnom Penh Central (type these codes on /scan): ${codes.join(', ')}\n`,
+      );
+    });
     writeFileSync(keysFile, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
   } else if (existsSync(keysFile)) {
     keys = JSON.parse(readFileSync(keysFile, 'utf8')) as DemoKeys;
@@ -77,6 +105,9 @@ async function main() {
     for (const [role, key] of Object.entries(keys)) process.stdout.write(`  ${role.padEnd(12)}${key}\n`);
     process.stdout.write(`\nTry: curl -H "Authorization: Bearer ${keys.logistics}" ${url}/v1/stock\n`);
   }
+  process.stdout.write(
+    `DynamoDB Local: ${db.endpoint} (npm run sweep and npm run key:create find it in ${join(dataDir, 'dynamodb-endpoint')})\n`,
+  );
   process.stdout.write('Ctrl-C stops the API and DynamoDB Local.\n\n');
 }
 

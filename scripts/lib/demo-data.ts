@@ -46,13 +46,27 @@ export const demoShelters: Array<
 
 /** Daily needs follow the Sphere minimums where one exists (water 15 L; ~0.45 kg rice ≈ 1,600 kcal). */
 export const demoItems: Array<Omit<Item, 'createdAt'>> = [
-  { id: 'rice', name: 'Rice', category: 'food', unit: 'kg', dailyNeedPerPerson: 0.45 },
-  { id: 'canned-fish', name: 'Canned fish', category: 'food', unit: 'piece', dailyNeedPerPerson: 0.5 },
-  { id: 'water', name: 'Drinking water', category: 'water', unit: 'L', dailyNeedPerPerson: 15 },
-  { id: 'blanket', name: 'Blanket', category: 'bedding', unit: 'piece' },
-  { id: 'sleeping-mat', name: 'Sleeping mat', category: 'bedding', unit: 'piece' },
-  { id: 'mosquito-net', name: 'Mosquito net', category: 'bedding', unit: 'piece' },
-  { id: 'soap', name: 'Soap', category: 'hygiene', unit: 'pack' },
+  { id: 'rice', name: 'Rice', nameKm: 'អង្ករ', category: 'food', unit: 'kg', dailyNeedPerPerson: 0.45 },
+  {
+    id: 'canned-fish',
+    name: 'Canned fish',
+    nameKm: 'ត្រីកំប៉ុង',
+    category: 'food',
+    unit: 'piece',
+    dailyNeedPerPerson: 0.5,
+  },
+  {
+    id: 'water',
+    name: 'Drinking water',
+    nameKm: 'ទឹកស្អាត',
+    category: 'water',
+    unit: 'L',
+    dailyNeedPerPerson: 15,
+  },
+  { id: 'blanket', name: 'Blanket', nameKm: 'ភួយ', category: 'bedding', unit: 'piece' },
+  { id: 'sleeping-mat', name: 'Sleeping mat', nameKm: 'កន្ទេល', category: 'bedding', unit: 'piece' },
+  { id: 'mosquito-net', name: 'Mosquito net', nameKm: 'មុង', category: 'bedding', unit: 'piece' },
+  { id: 'soap', name: 'Soap', nameKm: 'សាប៊ូ', category: 'hygiene', unit: 'pack' },
 ];
 
 /** Opening stock per shelter, received from a named donor so the ledger explains every number. */

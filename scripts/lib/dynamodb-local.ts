@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -22,6 +22,8 @@ export interface DynamoDbLocal {
   stop(): Promise<void>;
   /** The java child, for tests that kill it on purpose. */
   process: ChildProcess;
+  /** True when a DynamoDB Local left running on the same data by a crashed run was stopped first. */
+  leftoverStopped: boolean;
 }
 
 export interface DynamoDbLocalOptions {
@@ -74,12 +76,35 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, timeoutMs: 
   }
 }
 
+/**
+ * A previous run that was killed hard (kill -9, a crashed terminal) cannot stop its java child.
+ * Two emulators on one -dbPath would corrupt it, so a leftover one is stopped first. Only a
+ * process whose command line is DynamoDB Local on this very folder is touched.
+ */
+export function stopLeftoverEmulator(dataDir: string): boolean {
+  const pidFile = join(dataDir, 'dynamodb-local.pid');
+  if (!existsSync(pidFile)) return false;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  rmSync(pidFile, { force: true });
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  let commandLine = '';
+  try {
+    commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return false;
+  }
+  if (!commandLine.includes('DynamoDBLocal.jar') || !commandLine.includes(resolve(dataDir))) return false;
+  process.kill(pid, 'SIGKILL');
+  return true;
+}
+
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   assertJavaAvailable();
   const dir = emulatorDirectory();
   const port = options.port ?? (await findFreePort());
   const storage = options.dataDir === undefined ? ['-inMemory'] : ['-dbPath', resolve(options.dataDir)];
   if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
+  const leftoverStopped = options.dataDir !== undefined && stopLeftoverEmulator(options.dataDir);
 
   // Small heap and a quick JIT: the emulator is a dev tool here and starts in ~2 s this way.
   const child = spawn(
@@ -115,6 +140,9 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     throw err;
   }
 
+  if (options.dataDir !== undefined && child.pid !== undefined) {
+    writeFileSync(join(options.dataDir, 'dynamodb-local.pid'), `${child.pid}\n`);
+  }
   const stop = () =>
     new Promise<void>((done) => {
       if (child.exitCode !== null || child.signalCode !== null) return done();
@@ -125,5 +153,5 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
       });
       child.kill('SIGTERM');
     });
-  return { endpoint, port, stop, process: child };
+  return { endpoint, port, stop, process: child, leftoverStopped };
 }

@@ -2,20 +2,47 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   type DynamoDBClient,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { createTableInput, tableDefinition } from '../../shared/store/table-definition.js';
 
-/** Creates the table from the shared definition if it is missing; returns whether it was created. */
+/**
+ * Creates the table from the shared definition if it is missing, and adds any index the
+ * definition gained since (a developer's .data/ from an older checkout). Returns whether it created it.
+ */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<boolean> {
+  let existing: string[] | undefined;
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return false;
+    const described = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    existing = (described.Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName ?? '');
   } catch (err) {
     if ((err as { name?: string }).name !== 'ResourceNotFoundException') throw err;
   }
-  await client.send(new CreateTableCommand(createTableInput(tableName)));
+  const input = createTableInput(tableName);
+  if (existing !== undefined) {
+    for (const index of input.GlobalSecondaryIndexes ?? []) {
+      if (existing.includes(index.IndexName ?? '')) continue;
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: input.AttributeDefinitions,
+          GlobalSecondaryIndexUpdates: [
+            {
+              Create: {
+                IndexName: index.IndexName,
+                KeySchema: index.KeySchema,
+                Projection: index.Projection,
+              },
+            },
+          ],
+        }),
+      );
+    }
+    return false;
+  }
+  await client.send(new CreateTableCommand(input));
   await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });
   await client.send(
     new UpdateTimeToLiveCommand({

@@ -1,4 +1,5 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { parseApiKey } from '../../shared/auth/api-key-secret.js';
 import type { Role } from '../../shared/domain/api-key.js';
 import { ConflictError } from '../../shared/errors/app-errors.js';
 import { demoSeedKey } from '../../shared/store/keys.js';
@@ -39,6 +40,7 @@ export async function seedDemo(
   stores: Stores,
   seedStock: (stores: Stores) => Promise<void>,
   now: () => Date = () => new Date(),
+  seedVouchers: (coordinatorKeyId: string) => Promise<void> = async () => {},
 ): Promise<DemoKeys> {
   await ignoreExisting(() =>
     createOrganization(demoOrganization, seeder, { organizations: stores.organizations, now }),
@@ -68,6 +70,7 @@ export async function seedDemo(
     );
     keys[key.role] = apiKey;
   }
+  await seedVouchers(parseApiKey(keys.coordinator ?? '')?.keyId ?? 'demo-seed');
   await table.doc.send(
     new PutCommand({ TableName: table.tableName, Item: { ...demoSeedKey(), seededAt: now().toISOString() } }),
   );

@@ -19,6 +19,10 @@ export const runtimeEnvSchema = z.object({
     .min(1024)
     .max(5 * 1024 * 1024)
     .default(1024 * 1024),
+  /** Days that beneficiary fields outlive a voucher's redemption, voiding or expiry. */
+  BENEFICIARY_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(30),
+  /** The secrets document inline (local runs and tests); on AWS the stack sets SECRETS_ARN instead. */
+  SECRETS_JSON: z.string().optional(),
   /** `silent` is for tests that capture log lines themselves. */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });

@@ -14,8 +14,11 @@ export const movementLineSchema = z.object({
   itemId: z.string(),
   /** Signed change to on-hand stock: the ledger sums these. */
   quantity: z.number(),
-  /** On-hand stock of this item at this shelter right after the movement. */
-  balanceAfter: z.number(),
+  /**
+   * On-hand stock right after the movement. Absent on distributions: a redemption commits with
+   * an atomic decrement and never reads the balance, so concurrent redemptions never wait.
+   */
+  balanceAfter: z.number().optional(),
   /** Physical counts only: what was counted. */
   counted: z.number().optional(),
 });

@@ -12,6 +12,7 @@ export const createOrganizationSchema = z
     id: slugSchema,
     name: z.string().trim().min(1).max(200),
   })
+  .strict()
   .openapi('CreateOrganization');
 
 export const organizationSchema = createOrganizationSchema

@@ -6,6 +6,7 @@ export const createPickupPointSchema = z
     id: slugSchema.optional().openapi({ description: 'Chosen id; generated when absent.' }),
     name: z.string().trim().min(1).max(200),
   })
+  .strict()
   .openapi('CreatePickupPoint');
 
 export const pickupPointSchema = z

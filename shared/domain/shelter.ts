@@ -24,6 +24,7 @@ export const createShelterSchema = z
     population: z.number().int().min(0).max(1_000_000),
     confidential: z.boolean().default(false),
   })
+  .strict()
   .openapi('CreateShelter');
 
 export const updateShelterSchema = z
@@ -35,6 +36,7 @@ export const updateShelterSchema = z
     confidential: z.boolean(),
   })
   .partial()
+  .strict()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'send at least one field to change' })
   .openapi('UpdateShelter');
 

@@ -13,7 +13,7 @@ function uniqueItems(lines: ReadonlyArray<{ itemId: unknown }>): boolean {
 
 function linesOf<T extends z.ZodRawShape>(shape: T) {
   return z
-    .array(z.object({ itemId: slugSchema, ...shape }))
+    .array(z.object({ itemId: slugSchema, ...shape }).strict())
     .min(1)
     .max(MAX_LINES)
     .refine((lines) => uniqueItems(lines as Array<{ itemId: unknown }>), 'each item may appear only once');

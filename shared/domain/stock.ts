@@ -10,6 +10,11 @@ export interface StockBalance {
   onHand: number;
   /** Promised to vouchers still issued. */
   reserved: number;
+  /**
+   * Always onHand - reserved, stored so that voucher writes can be guarded by a plain condition
+   * (`available >= :q`) and applied with ADD, without reading the balance first.
+   */
+  available: number;
   /** Bumped by every change; writers use it for optimistic concurrency. */
   version: number;
   lowStockThreshold?: number;
@@ -46,6 +51,7 @@ export function emptyBalance(shelterId: string, itemId: string, category: string
     category,
     onHand: 0,
     reserved: 0,
+    available: 0,
     version: 0,
     updatedAt: new Date(0).toISOString(),
   };

@@ -12,6 +12,7 @@ export const dispatchTransferSchema = z
     lines: positiveLinesSchema,
     note: z.string().trim().max(500).optional(),
   })
+  .strict()
   .refine((t) => t.fromShelterId !== t.toShelterId, {
     message: 'a transfer goes to another shelter',
     path: ['toShelterId'],
@@ -30,6 +31,7 @@ export const receiveTransferSchema = z
       ),
     note: z.string().trim().max(500).optional(),
   })
+  .strict()
   .openapi('ReceiveTransfer');
 
 export const discrepancySchema = z.object({

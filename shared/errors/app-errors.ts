@@ -17,7 +17,16 @@ export type ErrorCode =
   | 'idempotency-in-flight'
   | 'unprocessable'
   | 'unavailable'
-  | 'internal';
+  | 'internal'
+  | 'voucher-forged'
+  | 'voucher-tampered'
+  | 'voucher-code-invalid'
+  | 'voucher-not-found'
+  | 'voucher-already-redeemed'
+  | 'voucher-void'
+  | 'voucher-expired'
+  | 'voucher-not-yet-valid'
+  | 'voucher-wrong-shelter';
 
 export interface FieldError {
   /** Dotted path into the request, e.g. `body.lines.0.quantity`. */

@@ -3,6 +3,7 @@ import type { Principal } from '../domain/api-key.js';
 import type { IdempotencyClaim } from '../domain/idempotency.js';
 import type { Logger } from '../logging/logger.js';
 import type { Stores } from '../store/stores.js';
+import type { VoucherSecrets } from '../usecases/voucher-context.js';
 
 /** Everything the app needs from outside; built by an entry point, replaced piecemeal in tests. */
 export interface AppDeps {
@@ -11,6 +12,7 @@ export interface AppDeps {
   logger: Logger;
   now: () => Date;
   maxBodyBytes: number;
+  secrets: VoucherSecrets;
 }
 
 export interface AppEnv {

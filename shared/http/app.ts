@@ -13,10 +13,13 @@ import { registerDocs } from './routes/docs.js';
 import { registerHealth } from './routes/health.js';
 import { registerItems } from './routes/items.js';
 import { registerOrganizations } from './routes/organizations.js';
+import { registerRedemptions } from './routes/redemptions.js';
 import { registerShelters } from './routes/shelters.js';
 import { registerStock } from './routes/stock.js';
 import { registerStockMovements } from './routes/stock-movements.js';
 import { registerTransfers } from './routes/transfers.js';
+import { registerVoucherMedia } from './routes/voucher-media.js';
+import { registerVouchers } from './routes/vouchers.js';
 import { validationHook } from './validation-hook.js';
 
 export const API_VERSION = '1.0.0';
@@ -58,6 +61,9 @@ export function createApp(deps: AppDeps) {
   registerStockMovements(app);
   registerTransfers(app);
   registerStock(app);
+  registerRedemptions(app);
+  registerVouchers(app);
+  registerVoucherMedia(app);
   registerDocs(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

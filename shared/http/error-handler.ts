@@ -1,8 +1,9 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, type ErrorCode, StoreUnavailableError } from '../errors/app-errors.js';
+import { buildProblem, problemShape } from '../errors/problem-details.js';
 import type { AppEnv } from './app-env.js';
-import { buildProblem, PROBLEM_CONTENT_TYPE, problemShape } from './problem.js';
+import { PROBLEM_CONTENT_TYPE } from './problem.js';
 
 export function problemResponse(
   c: Context<AppEnv>,
@@ -51,7 +52,9 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
         'retry-after': String(err.retryAfterSeconds),
       });
     }
-    return problemResponse(c, err.code, err.message, err.extra);
+    const challenge: Record<string, string> =
+      err.code === 'unauthenticated' ? { 'www-authenticate': 'Bearer realm="supplyline"' } : {};
+    return problemResponse(c, err.code, err.message, err.extra, challenge);
   }
   // Tier 2: Hono's HTTPException, whose messages are written by Hono for clients.
   if (err instanceof HTTPException) {

@@ -12,7 +12,8 @@ function compile(path: string): RegExp {
     .split('/')
     .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
     .join('/');
-  return new RegExp(`^${escaped}/?$`);
+  // Exact match: Hono routes strictly, so `/v1/stock/` is a different (unknown) path, a 404.
+  return new RegExp(`^${escaped}$`);
 }
 
 /**

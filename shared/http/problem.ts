@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import type { ErrorCode } from '../errors/app-errors.js';
 
 /**
  * RFC 9457 problem details. `type` is a URN per error code: stable for clients to switch on,
@@ -17,69 +16,4 @@ export const problemSchema = z
   .catchall(z.unknown())
   .openapi('Problem');
 
-export type Problem = z.infer<typeof problemSchema>;
-
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
-
-interface ProblemShape {
-  status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 500 | 503;
-  title: string;
-}
-
-/** The single place error codes meet HTTP. A code missing here fails to compile. */
-export function problemShape(code: ErrorCode): ProblemShape {
-  switch (code) {
-    case 'validation':
-      return { status: 400, title: 'Invalid request' };
-    case 'malformed-json':
-      return { status: 400, title: 'Malformed JSON' };
-    case 'unauthenticated':
-      return { status: 401, title: 'Unauthenticated' };
-    case 'forbidden':
-      return { status: 403, title: 'Forbidden' };
-    case 'not-found':
-      return { status: 404, title: 'Not found' };
-    case 'method-not-allowed':
-      return { status: 405, title: 'Method not allowed' };
-    case 'conflict':
-      return { status: 409, title: 'Conflict' };
-    case 'insufficient-stock':
-      return { status: 409, title: 'Insufficient stock' };
-    case 'idempotency-in-flight':
-      return { status: 409, title: 'Request with this Idempotency-Key is still in progress' };
-    case 'payload-too-large':
-      return { status: 413, title: 'Payload too large' };
-    case 'unsupported-media-type':
-      return { status: 415, title: 'Unsupported media type' };
-    case 'idempotency-key-reused':
-      return { status: 422, title: 'Idempotency-Key reused with a different request' };
-    case 'unprocessable':
-      return { status: 422, title: 'Unprocessable request' };
-    case 'unavailable':
-      return { status: 503, title: 'Service temporarily unavailable' };
-    case 'internal':
-      return { status: 500, title: 'Internal server error' };
-    default: {
-      const unhandled: never = code;
-      throw new Error(`No HTTP mapping for error code ${String(unhandled)}`);
-    }
-  }
-}
-
-export function problemType(code: ErrorCode): string {
-  return `urn:supplyline:problem:${code}`;
-}
-
-const standardMembers = new Set(['type', 'title', 'status', 'detail', 'requestId', 'instance']);
-
-export function buildProblem(
-  code: ErrorCode,
-  detail: string,
-  requestId: string,
-  extra: Record<string, unknown> = {},
-): Problem {
-  const { status, title } = problemShape(code);
-  // Extension members follow the standard ones and can never replace them.
-  const extensions = Object.fromEntries(Object.entries(extra).filter(([name]) => !standardMembers.has(name)));
-  return { type: problemType(code), title, status, detail, requestId, ...extensions };
-}

@@ -13,9 +13,18 @@
  * | ledger movement   | SHELTER#<shelterId>        | MOVE#<ulid>             | -                         | -                    |
  * | transfer          | TRANSFER#<transferId>      | META                    | SHELTER#<from>#TRANSFERS  | <ulid>               |
  * | voucher           | VOUCHER#<voucherId>        | META                    | ORG#<orgId>#VOUCHERS      | <issuedAt>#<id>      |
+ * | beneficiary data  | VOUCHER#<voucherId>        | BENEFICIARY  (ttl)      | -                         | -                    |
  * | voucher code      | CODE#<shortCode>           | META                    | -                         | -                    |
  * | idempotency       | IDEM#<keyId>#<key>         | META  (ttl)             | -                         | -                    |
  * | demo seed marker  | SEED#demo                  | META                    | -                         | -                    |
+ *
+ * gsi2 is sparse: only vouchers still `issued` carry `gsi2pk = ISSUED` and
+ * `gsi2sk = <validUntil>#<id>`, so the expiry sweeper reads exactly the vouchers past their
+ * validity, oldest first, and a voucher leaves the index when it is redeemed, voided or expired.
+ *
+ * Beneficiary fields live in their own record so that retention is DynamoDB TTL: when a voucher
+ * is redeemed, voided or expired, that record gets `ttl` = now + the retention period and is
+ * deleted by DynamoDB; reads ignore it once `ttl` has passed (TTL deletes late).
  *
  * Why stock balances share one partition: the stock overview must read every balance of every
  * shelter in a few paged Query calls, never one call per shelter, and a balance update must not
@@ -66,6 +75,12 @@ export const transferKey = (transferId: string): TableKey => ({ pk: `TRANSFER#${
 export const voucherKey = (voucherId: string): TableKey => ({ pk: `VOUCHER#${voucherId}`, sk: META });
 export const voucherListKey = (orgId: string) => `ORG#${orgId}#VOUCHERS`;
 export const voucherCodeKey = (code: string): TableKey => ({ pk: `CODE#${code}`, sk: META });
+export const voucherBeneficiaryKey = (voucherId: string): TableKey => ({
+  pk: `VOUCHER#${voucherId}`,
+  sk: 'BENEFICIARY',
+});
+export const ISSUED_VOUCHERS = 'ISSUED';
+export const issuedVoucherSort = (validUntil: string, voucherId: string) => `${validUntil}#${voucherId}`;
 
 export const idempotencyKey = (apiKeyId: string, key: string): TableKey => ({
   pk: `IDEM#${apiKeyId}#${key}`,

@@ -160,11 +160,12 @@ export class StockStore {
         TableName: this.table.tableName,
         Key: stockKey(after.shelterId, after.itemId),
         UpdateExpression:
-          'SET onHand = :onHand, version = :next, updatedAt = :at, shelterId = :shelterId, itemId = :itemId, category = :category, reserved = if_not_exists(reserved, :zero)',
+          'SET onHand = :onHand, available = :available, version = :next, updatedAt = :at, shelterId = :shelterId, itemId = :itemId, category = :category, reserved = if_not_exists(reserved, :zero)',
         // Invariant 2 under races: write only over the exact balance the ledger line was computed from.
         ConditionExpression: 'attribute_not_exists(pk) OR version = :seen',
         ExpressionAttributeValues: {
           ':onHand': after.onHand,
+          ':available': addQuantities(after.onHand, -after.reserved),
           ':next': (before?.version ?? 0) + 1,
           ':seen': before?.version ?? 0,
           ':at': at,
@@ -229,7 +230,7 @@ export class StockStore {
       ReturnValues: 'ALL_NEW' as const,
     };
     const common =
-      'onHand = if_not_exists(onHand, :zero), reserved = if_not_exists(reserved, :zero), version = if_not_exists(version, :zero), shelterId = :shelterId, itemId = :itemId, category = :category, updatedAt = if_not_exists(updatedAt, :at)';
+      'onHand = if_not_exists(onHand, :zero), reserved = if_not_exists(reserved, :zero), available = if_not_exists(available, :zero), version = if_not_exists(version, :zero), shelterId = :shelterId, itemId = :itemId, category = :category, updatedAt = if_not_exists(updatedAt, :at)';
     const result = await callDynamo(() =>
       this.table.doc.send(
         new UpdateCommand({

@@ -51,14 +51,16 @@ export function isTransientDynamoError(err: unknown): boolean {
   return status !== undefined && status >= 500;
 }
 
+export function storeUnavailable(cause: unknown): StoreUnavailableError {
+  return new StoreUnavailableError('The database is busy or unreachable; retry shortly.', 2, cause);
+}
+
 /** Runs one DynamoDB call, translating transient failures at the store boundary. */
 export async function callDynamo<T>(operation: () => Promise<T>): Promise<T> {
   try {
     return await operation();
   } catch (err) {
-    if (isTransientDynamoError(err)) {
-      throw new StoreUnavailableError('The database is busy or unreachable; retry shortly.', 2, err);
-    }
+    if (isTransientDynamoError(err)) throw storeUnavailable(err);
     throw err;
   }
 }

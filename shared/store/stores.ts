@@ -8,9 +8,11 @@ import { ShelterStore } from './shelter-store.js';
 import { StockStore } from './stock-store.js';
 import type { TableContext } from './table-context.js';
 import { TransferStore } from './transfer-store.js';
+import { VoucherStore } from './voucher-store.js';
 
 /** Every store over one table; built once per process and passed to use cases by name. */
-export function createStores(table: TableContext) {
+/** `beneficiaryRetentionSeconds`: how long beneficiary fields outlive a voucher's final state. */
+export function createStores(table: TableContext, beneficiaryRetentionSeconds = 30 * 86_400) {
   return {
     apiKeys: new ApiKeyStore(table),
     health: new HealthStore(table),
@@ -21,6 +23,7 @@ export function createStores(table: TableContext) {
     movements: new MovementStore(table),
     transfers: new TransferStore(table),
     idempotency: new IdempotencyStore(table),
+    vouchers: new VoucherStore(table, beneficiaryRetentionSeconds),
   };
 }
 

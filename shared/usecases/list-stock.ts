@@ -3,7 +3,7 @@ import type { Item } from '../domain/item.js';
 import type { Shelter } from '../domain/shelter.js';
 import { type StockBalance, type StockView, stockView } from '../domain/stock.js';
 import type { Stores } from '../store/stores.js';
-import { assertShelterInScope } from './stock-context.js';
+import { assertShelterInScope, loadShelter } from './stock-context.js';
 
 export interface StockQuery {
   shelterId?: string | undefined;
@@ -32,7 +32,10 @@ export async function listStock(
   viewer: Principal,
   deps: StockReadDeps,
 ): Promise<StockPage> {
-  if (query.shelterId !== undefined) assertShelterInScope(viewer, query.shelterId);
+  if (query.shelterId !== undefined) {
+    assertShelterInScope(viewer, query.shelterId);
+    await loadShelter(deps.stores.shelters, query.shelterId);
+  }
   const scoped = viewer.role !== 'admin' && viewer.scope.shelterIds !== '*' && query.shelterId === undefined;
   const page = await deps.stores.stock.listBalances(
     {

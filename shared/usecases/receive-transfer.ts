@@ -38,7 +38,13 @@ export async function receiveTransfer(
 ): Promise<Transfer> {
   const transfer = await deps.stores.transfers.get(transferId);
   if (transfer === undefined) throw new NotFoundError('Transfer', transferId);
-  assertShelterInScope(actor, transfer.toShelterId);
+  // Only the receiving shelter's keys may receive; to anyone else the transfer looks absent,
+  // so that a scoped key learns nothing about other (possibly confidential) shelters.
+  try {
+    assertShelterInScope(actor, transfer.toShelterId);
+  } catch {
+    throw new NotFoundError('Transfer', transferId);
+  }
   if (transfer.status === 'received') throw alreadyReceived(transfer);
 
   const sent = new Map(transfer.lines.map((line) => [line.itemId, line.quantity]));

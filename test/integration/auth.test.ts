@@ -20,6 +20,13 @@ describe('API key authentication', () => {
     const result = await call(t.app, 'GET', '/v1/organizations');
     expect(result.status).toBe(401);
     expect(isProblem(result)).toBe(true);
+    expect(result.headers.get('www-authenticate')).toBe('Bearer realm="supplyline"');
+  });
+
+  it('refuses to let a key revoke itself', async () => {
+    const result = await call(t.app, 'DELETE', `/v1/api-keys/${admin.split('_')[1]}`, { key: admin });
+    expect(result.status).toBe(409);
+    expect((await call(t.app, 'GET', '/v1/organizations', { key: admin })).status).toBe(200);
   });
 
   it('answers 401 for a key it does not know, whether malformed or well-formed', async () => {

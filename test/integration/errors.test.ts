@@ -29,6 +29,20 @@ describe('error responses', () => {
     expect(result.headers.get('allow')).toBe('GET, POST');
   });
 
+  it('answers a known path with a trailing slash as an unknown route, not a wrong method', async () => {
+    const result = await call(t.app, 'GET', '/v1/health/');
+    expect(result.status).toBe(404);
+  });
+
+  it('refuses unknown body fields rather than dropping them silently', async () => {
+    const result = await call(t.app, 'POST', '/v1/organizations', {
+      key: admin,
+      body: { id: 'org-typo', name: 'T', nmae: 'typo' },
+    });
+    expect(result.status).toBe(400);
+    expect(await t.deps.stores.organizations.get('org-typo')).toBeUndefined();
+  });
+
   it('answers malformed JSON with 400 and changes nothing', async () => {
     const result = await call(t.app, 'POST', '/v1/organizations', { key: admin, rawBody: '{"id": "org-x",' });
     expect(result.status).toBe(400);

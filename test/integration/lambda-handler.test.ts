@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { generateAppSecrets } from '../../shared/config/secrets.js';
 import { functionUrlEvent, httpApiV2Event, lambdaContext } from '../support/lambda-events.js';
 import { createTestApp, freshTable } from '../support/test-app.js';
 
@@ -21,6 +22,7 @@ describe('Lambda entry (functions/api.ts)', () => {
     vi.stubEnv('TABLE_NAME', table.tableName);
     vi.stubEnv('DYNAMODB_ENDPOINT', table.endpoint);
     vi.stubEnv('LOG_LEVEL', 'silent');
+    vi.stubEnv('SECRETS_JSON', JSON.stringify(generateAppSecrets()));
     ({ handler } = await import('../../functions/api.js'));
   });
 

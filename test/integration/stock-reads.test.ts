@@ -52,6 +52,9 @@ describe('stock views, ledger and report', () => {
     });
     expect(byCategory.body.items.every((r) => r.itemId === 'blanket')).toBe(true);
     expect(byCategory.body.items).toHaveLength(2);
+    expect((await call(t.app, 'GET', '/v1/stock?shelterId=nowhere', { key: world.logistics })).status).toBe(
+      404,
+    );
   });
 
   it('pages with an opaque cursor', async () => {

@@ -86,7 +86,7 @@ describe('transfers between shelters', () => {
       key: world.logisticsA,
       body: { lines: [{ itemId: 'rice', quantity: 1 }] },
     });
-    expect(receiveAsA.status).toBe(403);
+    expect(receiveAsA.status).toBe(404);
     const fromB = await dispatch(
       world.logisticsA,
       [{ itemId: 'rice', quantity: 1 }],

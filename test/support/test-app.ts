@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { ensureTable } from '../../scripts/lib/ensure-table.js';
 import { loadRuntimeEnv } from '../../shared/config/env.js';
+import { type AppSecrets, generateAppSecrets } from '../../shared/config/secrets.js';
 import type { KeyScope, Role } from '../../shared/domain/api-key.js';
 import { createApp } from '../../shared/http/app.js';
 import type { AppDeps } from '../../shared/http/app-env.js';
@@ -12,6 +13,9 @@ import { createDocumentClient } from '../../shared/store/dynamo-client.js';
 import type { TableContext } from '../../shared/store/table-context.js';
 import { createApiKey } from '../../shared/usecases/create-api-key.js';
 import { createOrganization } from '../../shared/usecases/create-organization.js';
+
+/** One set of secrets per test file: every app in the file signs and verifies alike. */
+export const testSecrets = generateAppSecrets('test-k1');
 
 export function localClient(endpoint = inject('dynamoEndpoint')): DynamoDBClient {
   return new DynamoDBClient({
@@ -41,7 +45,12 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  options: { table?: TableContext; env?: Record<string, string>; deps?: Partial<AppDeps> } = {},
+  options: {
+    table?: TableContext;
+    env?: Record<string, string>;
+    deps?: Partial<AppDeps>;
+    secrets?: AppSecrets;
+  } = {},
 ): Promise<TestApp> {
   const table = options.table ?? (await freshTable());
   const rawLogs: string[] = [];
@@ -51,7 +60,10 @@ export async function createTestApp(
     logs.push(JSON.parse(line) as Record<string, unknown>);
   });
   const env = loadRuntimeEnv({ TABLE_NAME: table.tableName, ...options.env });
-  const deps: AppDeps = { ...buildDeps(env, { logger, table }), ...options.deps };
+  const deps: AppDeps = {
+    ...buildDeps(env, { logger, table, secrets: options.secrets ?? testSecrets }),
+    ...options.deps,
+  };
   const app = createApp(deps);
   const now = () => new Date();
   return {

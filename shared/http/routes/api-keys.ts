@@ -13,6 +13,7 @@ const createApiKeySchema = z
     scope: keyScopeSchema.default({ shelterIds: '*', pickupPointIds: '*' }),
     label: z.string().trim().min(1).max(120).openapi({ example: 'Kandal pickup volunteers' }),
   })
+  .strict()
   .openapi('CreateApiKey');
 
 const apiKeyViewSchema = z
@@ -54,6 +55,7 @@ const revokeRouteDef = securedRoute(['admin'], {
   responses: {
     200: { description: 'Revoked.', content: { 'application/json': { schema: apiKeyViewSchema } } },
     404: errorResponses[404],
+    409: errorResponses[409],
   },
 });
 

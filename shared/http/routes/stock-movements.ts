@@ -25,13 +25,15 @@ const receiptSchema = z
     note,
     lines: positiveLinesSchema,
   })
+  .strict()
   .openapi('Receipt');
 
 const adjustmentSchema = z
   .object({ reason: adjustmentReasonSchema, note, lines: signedLinesSchema })
+  .strict()
   .openapi('Adjustment');
 
-const countSchema = z.object({ note, lines: countLinesSchema }).openapi('Count');
+const countSchema = z.object({ note, lines: countLinesSchema }).strict().openapi('Count');
 
 const movementResponses = {
   201: {

@@ -1,0 +1,145 @@
+import { z } from '@hono/zod-openapi';
+import type { Item } from './item.js';
+import { slugSchema } from './organization.js';
+import { positiveQuantitySchema } from './quantity.js';
+
+/** issued -> redeemed | void | expired. Only `issued` holds a reservation. */
+export const voucherStatusSchema = z.enum(['issued', 'redeemed', 'void', 'expired']).openapi('VoucherStatus');
+export type VoucherStatus = z.infer<typeof voucherStatusSchema>;
+
+export const MAX_VOUCHER_LINES = 20;
+export const DEFAULT_VALIDITY_DAYS = 14;
+export const MAX_VALIDITY_DAYS = 180;
+
+const voucherLinesSchema = z
+  .array(z.object({ itemId: slugSchema, quantity: positiveQuantitySchema }))
+  .min(1)
+  .max(MAX_VOUCHER_LINES)
+  .refine(
+    (lines) => new Set(lines.map((l) => l.itemId)).size === lines.length,
+    'each item may appear only once',
+  );
+
+export const issueVoucherSchema = z
+  .object({
+    shelterId: slugSchema,
+    beneficiaryRef: z.string().trim().min(1).max(128).openapi({
+      description:
+        'Your own reference for the household. Pseudonymised before storage; never stored or logged raw.',
+    }),
+    householdSize: z.number().int().min(1).max(50),
+    lines: voucherLinesSchema,
+    validFrom: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Default: now.' }),
+    validUntil: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .openapi({ description: `Default: ${DEFAULT_VALIDITY_DAYS} days after validFrom.` }),
+  })
+  .strict()
+  .openapi('IssueVoucher');
+export type IssueVoucherInput = z.infer<typeof issueVoucherSchema>;
+
+/** The stored voucher. Beneficiary fields are kept apart (see keys.ts) so that TTL can purge them. */
+export interface Voucher {
+  id: string;
+  code: string;
+  orgId: string;
+  shelterId: string;
+  lines: Array<{ itemId: string; quantity: number }>;
+  status: VoucherStatus;
+  validFrom: string;
+  validUntil: string;
+  issuedAt: string;
+  issuedBy: string;
+  redeemedAt?: string;
+  redeemedBy?: string;
+  pickupPointId?: string;
+  voidedAt?: string;
+  voidedBy?: string;
+  expiredAt?: string;
+}
+
+export interface BeneficiaryRecord {
+  voucherId: string;
+  beneficiaryHash: string;
+  householdSize: number;
+}
+
+/** A voucher past its validity is expired for every reader, before the sweeper records it. */
+export function effectiveStatus(voucher: Pick<Voucher, 'status' | 'validUntil'>, now: Date): VoucherStatus {
+  return voucher.status === 'issued' && Date.parse(voucher.validUntil) <= now.getTime()
+    ? 'expired'
+    : voucher.status;
+}
+
+export const voucherViewSchema = z
+  .object({
+    id: z.string(),
+    code: z
+      .string()
+      .openapi({ example: 'K7QD-2M9X-4', description: 'Short code to type when a camera fails.' }),
+    token: z.string().openapi({ description: 'Signed token, the QR payload. Holds no personal data.' }),
+    orgId: z.string(),
+    shelterId: z.string(),
+    lines: z.array(z.object({ itemId: z.string(), quantity: z.number() })),
+    householdSize: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'null once retention has removed beneficiary fields.' }),
+    status: voucherStatusSchema,
+    validFrom: z.string(),
+    validUntil: z.string(),
+    issuedAt: z.string(),
+    redeemedAt: z.string().optional(),
+    pickupPointId: z.string().optional(),
+    voidedAt: z.string().optional(),
+  })
+  .openapi('Voucher');
+export type VoucherView = z.infer<typeof voucherViewSchema>;
+
+/** What a volunteer sees: what to hand over and whether it can be. No beneficiary fields at all. */
+export const volunteerVoucherViewSchema = z
+  .object({
+    voucherId: z.string(),
+    code: z.string(),
+    status: voucherStatusSchema,
+    shelterId: z.string(),
+    validUntil: z.string(),
+    lines: z.array(
+      z.object({ itemId: z.string(), name: z.string(), unit: z.string(), quantity: z.number() }),
+    ),
+    redeemedAt: z.string().optional(),
+    pickupPointId: z.string().optional(),
+    canRedeemHere: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'Given a pickupPointId: issued, valid and at its shelter.' }),
+  })
+  .openapi('VolunteerVoucher');
+export type VolunteerVoucherView = z.infer<typeof volunteerVoucherViewSchema>;
+
+export function volunteerView(
+  voucher: Voucher,
+  catalogue: ReadonlyMap<string, Item>,
+  now: Date,
+): VolunteerVoucherView {
+  return {
+    voucherId: voucher.id,
+    code: voucher.code,
+    status: effectiveStatus(voucher, now),
+    shelterId: voucher.shelterId,
+    validUntil: voucher.validUntil,
+    lines: voucher.lines.map((line) => {
+      const item = catalogue.get(line.itemId);
+      return {
+        itemId: line.itemId,
+        name: item?.name ?? line.itemId,
+        unit: item?.unit ?? '',
+        quantity: line.quantity,
+      };
+    }),
+    ...(voucher.redeemedAt === undefined ? {} : { redeemedAt: voucher.redeemedAt }),
+    ...(voucher.pickupPointId === undefined ? {} : { pickupPointId: voucher.pickupPointId }),
+  };
+}

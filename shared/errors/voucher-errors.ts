@@ -1,0 +1,52 @@
+import { AppError } from './app-errors.js';
+
+/**
+ * Why a voucher cannot be redeemed. Each has its own problem type so that the scanner page (and
+ * any partner system) can show the right message without parsing text.
+ */
+export class VoucherRejectedError extends AppError {
+  override readonly name = 'VoucherRejectedError';
+}
+
+export const voucherRejections = {
+  forged: () =>
+    new VoucherRejectedError(
+      'voucher-forged',
+      'This QR code was not issued by Supplyline: do not hand anything over.',
+    ),
+  tampered: () =>
+    new VoucherRejectedError(
+      'voucher-tampered',
+      'This QR code has been altered since it was issued: do not hand anything over.',
+    ),
+  codeInvalid: () =>
+    new VoucherRejectedError(
+      'voucher-code-invalid',
+      'That code is not valid: check it for typing mistakes (its last symbol is a check symbol).',
+    ),
+  unknown: () => new VoucherRejectedError('voucher-not-found', 'No voucher has this code.'),
+  alreadyRedeemed: (redeemedAt: string | undefined, pickupPointId: string | undefined) =>
+    new VoucherRejectedError(
+      'voucher-already-redeemed',
+      `This voucher was already redeemed${redeemedAt === undefined ? '' : ` at ${redeemedAt}`}${pickupPointId === undefined ? '' : ` at pickup point ${pickupPointId}`}.`,
+      { redeemedAt, pickupPointId },
+    ),
+  void: (voidedAt: string | undefined) =>
+    new VoucherRejectedError('voucher-void', 'This voucher was cancelled by the issuing organisation.', {
+      voidedAt,
+    }),
+  expired: (validUntil: string) =>
+    new VoucherRejectedError('voucher-expired', `This voucher expired at ${validUntil}.`, { validUntil }),
+  notYetValid: (validFrom: string) =>
+    new VoucherRejectedError('voucher-not-yet-valid', `This voucher is valid from ${validFrom}.`, {
+      validFrom,
+    }),
+  wrongShelter: (shelterId: string) =>
+    new VoucherRejectedError(
+      'voucher-wrong-shelter',
+      `This voucher is for another shelter (${shelterId}): send the person there.`,
+      {
+        voucherShelterId: shelterId,
+      },
+    ),
+};

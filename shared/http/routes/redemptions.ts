@@ -1,0 +1,127 @@
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { slugSchema } from '../../domain/organization.js';
+import { volunteerVoucherViewSchema } from '../../domain/voucher.js';
+import { redeemVoucher } from '../../usecases/redeem-voucher.js';
+import { verifyVoucher } from '../../usecases/verify-voucher.js';
+import type { AppEnv } from '../app-env.js';
+import { idempotencyFor } from '../idempotency-context.js';
+import {
+  errorResponses,
+  idempotencyErrors,
+  idempotencyHeaders,
+  publicRoute,
+  securedRoute,
+} from '../openapi-route.js';
+
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+
+/** Exactly one of token (scanned) or code (typed); strict, so sending both is an error. */
+const verifySchema = z
+  .union([
+    z.object({ token: z.string().min(1).max(400), pickupPointId: slugSchema.optional() }).strict(),
+    z.object({ code: z.string().min(1).max(40), pickupPointId: slugSchema.optional() }).strict(),
+  ])
+  .openapi('VerifyVoucher');
+const redeemSchema = z
+  .union([
+    z.object({ token: z.string().min(1).max(400), pickupPointId: slugSchema }).strict(),
+    z.object({ code: z.string().min(1).max(40), pickupPointId: slugSchema }).strict(),
+  ])
+  .openapi('Redeem');
+
+const redemptionSchema = z
+  .object({
+    voucherId: z.string(),
+    code: z.string(),
+    status: z.literal('redeemed'),
+    shelterId: z.string(),
+    pickupPointId: z.string(),
+    lines: z.array(z.object({ itemId: z.string(), quantity: z.number() })),
+    redeemedAt: z.string(),
+    movementId: z.string(),
+  })
+  .openapi('Redemption');
+
+const rejections =
+  'Problem types: voucher-forged, voucher-tampered, voucher-code-invalid (422), voucher-not-found (404), ' +
+  'voucher-already-redeemed (409, with redeemedAt and pickupPointId), voucher-void, voucher-expired, voucher-not-yet-valid (409), ' +
+  'voucher-wrong-shelter (422).';
+
+const verifyRoute = securedRoute(['volunteer'], {
+  method: 'post',
+  path: '/v1/vouchers/verify',
+  tags: ['Redemption'],
+  summary: 'Check a scanned token or typed code: status and what to hand over (no side effects)',
+  description: rejections,
+  request: { body: { required: true, content: json(verifySchema) } },
+  responses: {
+    200: { description: 'The voucher as a volunteer sees it.', content: json(volunteerVoucherViewSchema) },
+    404: errorResponses[404],
+    422: errorResponses[422],
+  },
+});
+
+const redeemRoute = securedRoute(
+  ['volunteer'],
+  {
+    method: 'post',
+    path: '/v1/redemptions',
+    tags: ['Redemption'],
+    summary: 'Redeem a voucher at a pickup point, exactly once',
+    description: `Send an Idempotency-Key so a retry on a bad network is safe. ${rejections}`,
+    request: { headers: idempotencyHeaders, body: { required: true, content: json(redeemSchema) } },
+    responses: {
+      200: { description: 'Redeemed: hand over the lines.', content: json(redemptionSchema) },
+      404: errorResponses[404],
+      ...idempotencyErrors,
+    },
+  },
+  { idempotent: true },
+);
+
+const jwkSchema = z.object({
+  kty: z.literal('OKP'),
+  crv: z.literal('Ed25519'),
+  kid: z.string(),
+  x: z.string(),
+  use: z.literal('sig'),
+  alg: z.literal('EdDSA'),
+});
+
+const keysRoute = publicRoute({
+  method: 'get',
+  path: '/v1/voucher-keys',
+  tags: ['Redemption'],
+  summary: 'Public keys that verify voucher tokens offline (JWK set)',
+  description:
+    'Token layout: version byte, key-id length and key id, 16-byte voucher ULID, 4-byte expiry (Unix s), 64-byte Ed25519 signature; base64url.',
+  responses: {
+    200: {
+      description: 'Every key a live voucher may be signed with.',
+      content: json(z.object({ activeKeyId: z.string(), keys: z.array(jwkSchema) }).openapi('VoucherKeys')),
+    },
+  },
+});
+
+export function registerRedemptions(app: OpenAPIHono<AppEnv>) {
+  app.openapi(verifyRoute, async (c) => {
+    c.header('cache-control', 'no-store');
+    return c.json(await verifyVoucher(c.req.valid('json'), c.get('principal'), c.get('deps')), 200);
+  });
+
+  app.openapi(redeemRoute, async (c) => {
+    const redemption = await redeemVoucher(
+      c.req.valid('json'),
+      c.get('principal'),
+      c.get('deps'),
+      idempotencyFor(c, 200),
+    );
+    return c.json(redemption, 200);
+  });
+
+  app.openapi(keysRoute, (c) => {
+    const ring = c.get('deps').secrets.keyRing;
+    c.header('cache-control', 'public, max-age=300');
+    return c.json({ activeKeyId: ring.activeKeyId, keys: ring.jwks() }, 200);
+  });
+}

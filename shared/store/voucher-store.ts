@@ -1,0 +1,399 @@
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Movement } from '../domain/movement.js';
+import { addQuantities } from '../domain/quantity.js';
+import type { BeneficiaryRecord, Voucher, VoucherStatus } from '../domain/voucher.js';
+import { InsufficientStockError, type ShortItem } from '../errors/stock-errors.js';
+import { backoffDelay, sleep } from './backoff.js';
+import type { TransactItem } from './idempotency-store.js';
+import {
+  ISSUED_VOUCHERS,
+  issuedVoucherSort,
+  movementKey,
+  stockKey,
+  voucherBeneficiaryKey,
+  voucherCodeKey,
+  voucherKey,
+  voucherListKey,
+} from './keys.js';
+import { decodeCursor, encodeCursor, type Page } from './pagination.js';
+import { callDynamo, cancellationReasons, isTransientDynamoError, storeUnavailable } from './store-errors.js';
+import { type TableContext, withoutKeys } from './table-context.js';
+
+const MAX_TRANSIENT_RETRIES = 6;
+
+/** Which write of an issue transaction refused it: the caller decides what that means. */
+export class VoucherWriteRejected extends Error {
+  override readonly name = 'VoucherWriteRejected';
+  constructor(readonly part: 'voucher' | 'code' | 'extra') {
+    super(`voucher transaction refused by its ${part} condition`);
+  }
+}
+
+export interface VoucherListFilter {
+  status?: VoucherStatus | undefined;
+  shelterId?: string | undefined;
+  issuedFrom?: string | undefined;
+  issuedTo?: string | undefined;
+}
+
+/**
+ * Vouchers and their reservations. Reservation writes use ADD under a condition on the stored
+ * `available` figure, so issuing, redeeming and voiding never read a balance first and never
+ * overwrite a concurrent change; each also bumps the balance version so that optimistic writers
+ * (receipts, counts) notice them.
+ */
+export class VoucherStore {
+  constructor(
+    private readonly table: TableContext,
+    private readonly retentionSeconds: number,
+  ) {}
+
+  async issue(
+    voucher: Voucher,
+    beneficiary: BeneficiaryRecord,
+    categories: ReadonlyMap<string, string>,
+    extras: TransactItem[],
+  ) {
+    const reserve = voucher.lines.map((line) =>
+      this.stockUpdate(voucher.shelterId, line.itemId, {
+        set: { category: categories.get(line.itemId) ?? '' },
+        add: { reserved: line.quantity, available: -line.quantity },
+        // Invariant: a voucher is never issued that available stock cannot honour.
+        condition: 'available >= :quantity',
+        quantity: line.quantity,
+        at: voucher.issuedAt,
+      }),
+    );
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: this.table.tableName,
+          Item: {
+            ...voucherKey(voucher.id),
+            gsi1pk: voucherListKey(voucher.orgId),
+            gsi1sk: `${voucher.issuedAt}#${voucher.id}`,
+            gsi2pk: ISSUED_VOUCHERS,
+            gsi2sk: issuedVoucherSort(voucher.validUntil, voucher.id),
+            ...voucher,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: this.table.tableName,
+          Item: { ...voucherCodeKey(voucher.code), voucherId: voucher.id },
+          // Codes are random: a collision with an existing code must not hijack it.
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: this.table.tableName,
+          Item: { ...voucherBeneficiaryKey(voucher.id), ...beneficiary },
+        },
+      },
+      ...reserve,
+      ...extras,
+    ];
+    await this.transact(items, voucher.shelterId, 3, voucher.lines, (index) =>
+      index === 0 ? 'voucher' : index === 1 ? 'code' : 'extra',
+    );
+  }
+
+  /** issued -> redeemed, stock out, one distribution entry: one transaction or nothing. */
+  async redeem(voucher: Voucher, redeemed: Voucher, movement: Movement, extras: TransactItem[]) {
+    const at = redeemed.redeemedAt ?? movement.at;
+    const items: TransactItem[] = [
+      this.finalise(redeemed, at, {
+        // Exactly once: only an issued voucher inside its validity window can be redeemed.
+        condition: '#status = :issued AND validUntil > :at AND validFrom <= :at',
+      }),
+      this.purgeBeneficiaryLater(voucher.id, at),
+      ...voucher.lines.map((line) =>
+        this.stockUpdate(voucher.shelterId, line.itemId, {
+          add: { onHand: -line.quantity, reserved: -line.quantity },
+          // Invariant 1: redemption needs the stock physically there, and it was reserved for this voucher.
+          condition: 'onHand >= :quantity AND reserved >= :quantity',
+          quantity: line.quantity,
+          at,
+        }),
+      ),
+      {
+        Put: {
+          TableName: this.table.tableName,
+          Item: { ...movementKey(voucher.shelterId, movement.id), ...movement },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      ...extras,
+    ];
+    await this.transact(items, voucher.shelterId, 2, voucher.lines, (index) =>
+      index === 0 ? 'voucher' : 'extra',
+    );
+  }
+
+  /** issued -> void or expired: the reservation goes back to available stock. */
+  async release(voucher: Voucher, released: Voucher, at: string, extras: TransactItem[]) {
+    const items: TransactItem[] = [
+      this.finalise(released, at, { condition: '#status = :issued' }),
+      this.purgeBeneficiaryLater(voucher.id, at),
+      ...voucher.lines.map((line) =>
+        this.stockUpdate(voucher.shelterId, line.itemId, {
+          add: { reserved: -line.quantity, available: line.quantity },
+          condition: 'reserved >= :quantity',
+          quantity: line.quantity,
+          at,
+        }),
+      ),
+      ...extras,
+    ];
+    await this.transact(items, voucher.shelterId, 2, voucher.lines, (index) =>
+      index === 0 ? 'voucher' : 'extra',
+    );
+  }
+
+  async get(voucherId: string): Promise<Voucher | undefined> {
+    const result = await callDynamo(() =>
+      this.table.doc.send(
+        new GetCommand({ TableName: this.table.tableName, Key: voucherKey(voucherId), ConsistentRead: true }),
+      ),
+    );
+    return result.Item === undefined ? undefined : withoutKeys<Voucher>(result.Item);
+  }
+
+  async idForCode(code: string): Promise<string | undefined> {
+    const result = await callDynamo(() =>
+      this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: voucherCodeKey(code) })),
+    );
+    return result.Item?.voucherId as string | undefined;
+  }
+
+  /** Beneficiary fields, unless retention has passed (TTL deletes late, so we check ourselves). */
+  async beneficiary(voucherId: string, now: Date): Promise<BeneficiaryRecord | undefined> {
+    const result = await callDynamo(() =>
+      this.table.doc.send(
+        new GetCommand({ TableName: this.table.tableName, Key: voucherBeneficiaryKey(voucherId) }),
+      ),
+    );
+    const ttl = result.Item?.ttl as number | undefined;
+    if (result.Item === undefined || (ttl !== undefined && ttl <= now.getTime() / 1000)) return undefined;
+    return withoutKeys<BeneficiaryRecord>(result.Item);
+  }
+
+  /**
+   * An organisation's vouchers, newest first, by issue date range. Status and shelter are
+   * filters on the page; an issued voucher past its validity counts as expired.
+   */
+  async listByOrg(
+    orgId: string,
+    filter: VoucherListFilter,
+    now: Date,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<Voucher>> {
+    const partition = voucherListKey(orgId);
+    const values: Record<string, unknown> = {
+      ':pk': partition,
+      ':from': filter.issuedFrom ?? '0',
+      ':to': `${filter.issuedTo ?? '9999'}~`,
+    };
+    const names: Record<string, string> = {};
+    const filters: string[] = [];
+    if (filter.shelterId !== undefined) {
+      filters.push('shelterId = :shelterId');
+      values[':shelterId'] = filter.shelterId;
+    }
+    if (filter.status !== undefined) {
+      names['#status'] = 'status';
+      if (filter.status === 'issued') {
+        values[':now'] = now.toISOString();
+        values[':issued'] = 'issued';
+        filters.push('#status = :issued AND validUntil > :now');
+      } else if (filter.status === 'expired') {
+        values[':now'] = now.toISOString();
+        values[':issued'] = 'issued';
+        values[':expired'] = 'expired';
+        filters.push('(#status = :expired OR (#status = :issued AND validUntil <= :now))');
+      } else {
+        values[':status'] = filter.status;
+        filters.push('#status = :status');
+      }
+    }
+    const result = await callDynamo(() =>
+      this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+          ...(filters.length === 0 ? {} : { FilterExpression: filters.join(' AND ') }),
+          ...(Object.keys(names).length === 0 ? {} : { ExpressionAttributeNames: names }),
+          ExpressionAttributeValues: values,
+          ScanIndexForward: false,
+          Limit: limit,
+          ExclusiveStartKey: decodeCursor(cursor, { gsi1pk: partition }),
+        }),
+      ),
+    );
+    return {
+      items: (result.Items ?? []).map((item) => withoutKeys<Voucher>(item)),
+      nextCursor: encodeCursor(result.LastEvaluatedKey),
+    };
+  }
+
+  /** Issued vouchers whose validity ended before `now`, oldest first (the sweeper's work list). */
+  async listPastValidity(now: Date, limit: number): Promise<Voucher[]> {
+    const result = await callDynamo(() =>
+      this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :issued AND gsi2sk < :now',
+          ExpressionAttributeValues: { ':issued': ISSUED_VOUCHERS, ':now': now.toISOString() },
+          Limit: limit,
+        }),
+      ),
+    );
+    return (result.Items ?? []).map((item) => withoutKeys<Voucher>(item));
+  }
+
+  private finalise(voucher: Voucher, at: string, guard: { condition: string }): TransactItem {
+    const fields = Object.entries(voucher).filter(
+      ([name, value]) =>
+        value !== undefined &&
+        !['id', 'lines', 'orgId', 'shelterId', 'code', 'issuedAt', 'issuedBy'].includes(name),
+    );
+    const names: Record<string, string> = { '#status': 'status' };
+    const values: Record<string, unknown> = {
+      ':issued': 'issued',
+      ...(guard.condition.includes(':at') ? { ':at': at } : {}),
+    };
+    const sets = fields.map(([name, value], i) => {
+      names[`#f${i}`] = name;
+      values[`:f${i}`] = value;
+      return `#f${i} = :f${i}`;
+    });
+    return {
+      Update: {
+        TableName: this.table.tableName,
+        Key: voucherKey(voucher.id),
+        // Leaving `issued` also leaves the sweeper's index.
+        UpdateExpression: `SET ${sets.join(', ')} REMOVE gsi2pk, gsi2sk`,
+        ConditionExpression: guard.condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    };
+  }
+
+  private purgeBeneficiaryLater(voucherId: string, at: string): TransactItem {
+    return {
+      Update: {
+        TableName: this.table.tableName,
+        Key: voucherBeneficiaryKey(voucherId),
+        UpdateExpression: 'SET #ttl = :purgeAt',
+        ExpressionAttributeNames: { '#ttl': 'ttl' },
+        ExpressionAttributeValues: { ':purgeAt': Math.floor(Date.parse(at) / 1000) + this.retentionSeconds },
+      },
+    };
+  }
+
+  private stockUpdate(
+    shelterId: string,
+    itemId: string,
+    change: {
+      set?: Record<string, string>;
+      add: Record<string, number>;
+      condition: string;
+      quantity: number;
+      at: string;
+    },
+  ): TransactItem {
+    const values: Record<string, unknown> = { ':quantity': change.quantity, ':one': 1, ':at': change.at };
+    const adds = Object.entries(change.add).map(([name, delta]) => {
+      values[`:${name}Delta`] = delta;
+      return `${name} :${name}Delta`;
+    });
+    const sets = [
+      'updatedAt = :at',
+      ...Object.entries(change.set ?? {}).map(([name, value]) => {
+        values[`:${name}`] = value;
+        return `${name} = :${name}`;
+      }),
+    ];
+    return {
+      Update: {
+        TableName: this.table.tableName,
+        Key: stockKey(shelterId, itemId),
+        UpdateExpression: `SET ${sets.join(', ')} ADD ${[...adds, 'version :one'].join(', ')}`,
+        ConditionExpression: change.condition,
+        ExpressionAttributeValues: values,
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    };
+  }
+
+  /**
+   * Runs a voucher transaction. A refused stock line becomes InsufficientStockError naming each
+   * short item (from the balances DynamoDB returns with the refusal); any other refused condition
+   * becomes VoucherWriteRejected naming which part refused.
+   */
+  private async transact(
+    items: TransactItem[],
+    shelterId: string,
+    firstStockIndex: number,
+    lines: Voucher['lines'],
+    partOf: (index: number) => VoucherWriteRejected['part'],
+  ): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.table.doc.send(new TransactWriteCommand({ TransactItems: items }));
+        return;
+      } catch (err) {
+        const reasons = cancellationReasons(err);
+        const refusedByCondition =
+          reasons?.some((reason) => reason?.Code === 'ConditionalCheckFailed') ?? false;
+        // Another transaction held one of these items (DynamoDB's TransactionConflict) or we were
+        // throttled: nothing was written, so trying again is safe. After a few tries, answer 503.
+        if (!refusedByCondition && isTransientDynamoError(err)) {
+          if (attempt < MAX_TRANSIENT_RETRIES) {
+            await sleep(backoffDelay(attempt, 10, 200));
+            continue;
+          }
+          throw storeUnavailable(err);
+        }
+        if (reasons === undefined) throw err;
+        throw this.refusal(reasons, shelterId, firstStockIndex, lines, partOf);
+      }
+    }
+  }
+
+  private refusal(
+    reasons: NonNullable<ReturnType<typeof cancellationReasons>>,
+    shelterId: string,
+    firstStockIndex: number,
+    lines: Voucher['lines'],
+    partOf: (index: number) => VoucherWriteRejected['part'],
+  ): Error {
+    const short: ShortItem[] = [];
+    lines.forEach((line, i) => {
+      const reason = reasons[firstStockIndex + i];
+      if (reason?.Code !== 'ConditionalCheckFailed') return;
+      const old = reason.Item === undefined ? {} : unmarshall(reason.Item as never);
+      const onHand = Number(old.onHand ?? 0);
+      const available = Number(old.available ?? addQuantities(onHand, -Number(old.reserved ?? 0)));
+      short.push({ itemId: line.itemId, requested: line.quantity, onHand, available });
+    });
+    const refused = reasons.findIndex((reason) => reason?.Code === 'ConditionalCheckFailed');
+    const voucherRefused = refused !== -1 && refused < firstStockIndex && partOf(refused) === 'voucher';
+    // A voucher that changed state explains everything else; otherwise short stock is the answer.
+    if (short.length > 0 && !voucherRefused) return new InsufficientStockError(shelterId, short);
+    if (refused === -1) return new Error('voucher transaction cancelled without a reason');
+    const inStock = refused >= firstStockIndex && refused < firstStockIndex + lines.length;
+    return new VoucherWriteRejected(
+      inStock ? 'extra' : partOf(refused < firstStockIndex ? refused : refused - lines.length),
+    );
+  }
+}

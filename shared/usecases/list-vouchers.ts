@@ -1,0 +1,23 @@
+import type { Principal } from '../domain/api-key.js';
+import type { VoucherView } from '../domain/voucher.js';
+import type { VoucherListFilter } from '../store/voucher-store.js';
+import { assertShelterInScope } from './stock-context.js';
+import { type VoucherDeps, voucherView } from './voucher-context.js';
+
+/** A coordinator's own organisation's vouchers only, newest first. */
+export async function listVouchers(
+  filter: VoucherListFilter & { limit: number; cursor?: string | undefined },
+  viewer: Principal,
+  deps: VoucherDeps,
+): Promise<{ items: VoucherView[]; nextCursor: string | null }> {
+  if (filter.shelterId !== undefined) assertShelterInScope(viewer, filter.shelterId);
+  const now = deps.now();
+  const page = await deps.stores.vouchers.listByOrg(viewer.orgId, filter, now, filter.limit, filter.cursor);
+  const items = await Promise.all(
+    page.items.map(async (voucher) => {
+      const beneficiary = await deps.stores.vouchers.beneficiary(voucher.id, now);
+      return voucherView(voucher, beneficiary?.householdSize ?? null, deps.secrets.keyRing, now);
+    }),
+  );
+  return { items, nextCursor: page.nextCursor };
+}

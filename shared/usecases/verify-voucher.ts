@@ -1,0 +1,27 @@
+import type { Principal } from '../domain/api-key.js';
+import { type VolunteerVoucherView, volunteerView } from '../domain/voucher.js';
+import { loadVolunteerPickupPoint, redemptionBlocker } from './redeem-voucher.js';
+import { resolveVoucher, type VoucherReference } from './resolve-voucher.js';
+import type { VoucherDeps } from './voucher-context.js';
+
+/**
+ * What a volunteer sees before handing anything over: status and lines, never beneficiary
+ * fields. Reads only; nothing changes, however often a voucher is checked.
+ */
+export async function verifyVoucher(
+  input: VoucherReference & { pickupPointId?: string | undefined },
+  actor: Principal,
+  deps: VoucherDeps,
+): Promise<VolunteerVoucherView> {
+  const point =
+    input.pickupPointId === undefined
+      ? undefined
+      : await loadVolunteerPickupPoint(input.pickupPointId, actor, deps);
+  const voucher = await resolveVoucher(input, deps);
+  const catalogue = await deps.stores.items.getMany(voucher.lines.map((line) => line.itemId));
+  const now = deps.now();
+  const view = volunteerView(voucher, catalogue, now);
+  return point === undefined
+    ? view
+    : { ...view, canRedeemHere: redemptionBlocker(voucher, point, now) === undefined };
+}

@@ -1,0 +1,57 @@
+import type { VoucherKeyRing } from '../auth/voucher-signing-keys.js';
+import type { Principal } from '../domain/api-key.js';
+import { formatShortCode } from '../domain/short-code.js';
+import { effectiveStatus, type Voucher, type VoucherView } from '../domain/voucher.js';
+import { signVoucherToken } from '../domain/voucher-token.js';
+import { NotFoundError } from '../errors/app-errors.js';
+import type { Stores } from '../store/stores.js';
+
+/** What voucher use cases need beyond the stores: the signing keys and the pseudonymisation secret. */
+export interface VoucherSecrets {
+  keyRing: VoucherKeyRing;
+  beneficiaryHashKey: string;
+}
+
+export type VoucherDeps = {
+  stores: Pick<Stores, 'vouchers' | 'shelters' | 'items' | 'idempotency'>;
+  secrets: VoucherSecrets;
+  now: () => Date;
+};
+
+/** The coordinator's view. The token is re-signed on read: Ed25519 is deterministic, so it is stable. */
+export function voucherView(
+  voucher: Voucher,
+  householdSize: number | null,
+  keyRing: VoucherKeyRing,
+  now: Date,
+): VoucherView {
+  return {
+    id: voucher.id,
+    code: formatShortCode(voucher.code),
+    token: signVoucherToken({ voucherId: voucher.id, expiresAt: new Date(voucher.validUntil) }, keyRing),
+    orgId: voucher.orgId,
+    shelterId: voucher.shelterId,
+    lines: voucher.lines,
+    householdSize,
+    status: effectiveStatus(voucher, now),
+    validFrom: voucher.validFrom,
+    validUntil: voucher.validUntil,
+    issuedAt: voucher.issuedAt,
+    ...(voucher.redeemedAt === undefined ? {} : { redeemedAt: voucher.redeemedAt }),
+    ...(voucher.pickupPointId === undefined ? {} : { pickupPointId: voucher.pickupPointId }),
+    ...(voucher.voidedAt === undefined ? {} : { voidedAt: voucher.voidedAt }),
+  };
+}
+
+/** Another organisation's voucher answers exactly as a missing one does. */
+export async function loadOwnVoucher(
+  voucherId: string,
+  viewer: Principal,
+  deps: { stores: Pick<Stores, 'vouchers'> },
+): Promise<Voucher> {
+  const voucher = /^[0-9A-HJKMNP-TV-Z]{26}$/.test(voucherId)
+    ? await deps.stores.vouchers.get(voucherId)
+    : undefined;
+  if (voucher === undefined || voucher.orgId !== viewer.orgId) throw new NotFoundError('Voucher', voucherId);
+  return voucher;
+}
