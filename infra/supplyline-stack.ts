@@ -1,12 +1,79 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Construct } from 'constructs';
+import { SupplylineAlarms } from './alarms.js';
+import { AppSecrets } from './app-secrets.js';
+import { readSettings } from './config.js';
+import { createSupplylineFunction } from './functions.js';
+import { SupplylineHttpApi } from './http-api.js';
+import { apiTableActions, grantTable, sweeperTableActions } from './permissions.js';
 import { createSupplylineTable } from './table.js';
 
-/** The deployable Supplyline stack. The API and sweeper functions join it in the CDK milestone. */
+/** Files the app serves from beside its bundle: Swagger UI for /docs. */
+const docsAssets = [
+  'swagger-ui-dist/swagger-ui-bundle.js',
+  'swagger-ui-dist/swagger-ui.css',
+  'swagger-ui-dist/favicon-32x32.png',
+];
+
+/** The deployable Supplyline stack: table, secrets, API and sweeper functions, HTTP API, alarms. */
 export class SupplylineStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
+    const settings = readSettings(this);
     const table = createSupplylineTable(this, 'Table');
+    const secrets = new AppSecrets(this, 'Secrets', table.tableName);
+
+    const api = createSupplylineFunction(this, 'ApiFunction', {
+      entry: 'functions/api.ts',
+      description: 'Supplyline REST API (Hono)',
+      environment: {
+        TABLE_NAME: table.tableName,
+        SECRETS_ARN: secrets.secret.secretArn,
+        BENEFICIARY_RETENTION_DAYS: String(settings.beneficiaryRetentionDays),
+        LOG_LEVEL: 'info',
+      },
+      memorySize: 1024,
+      timeout: Duration.seconds(10),
+      reservedConcurrentExecutions: settings.apiConcurrency,
+      copyFiles: [{ from: docsAssets.map((f) => `node_modules/${f}`).join(' '), to: 'docs-assets' }],
+    });
+    grantTable(api, table, apiTableActions);
+    secrets.secret.grantRead(api);
+
+    const sweeper = createSupplylineFunction(this, 'SweeperFunction', {
+      entry: 'functions/sweeper.ts',
+      description: 'Expires Supplyline vouchers past validity and releases their reserved stock',
+      environment: {
+        TABLE_NAME: table.tableName,
+        BENEFICIARY_RETENTION_DAYS: String(settings.beneficiaryRetentionDays),
+      },
+      memorySize: 512,
+      timeout: Duration.minutes(5),
+      reservedConcurrentExecutions: 1,
+    });
+    grantTable(sweeper, table, sweeperTableActions);
+    new Rule(this, 'SweepSchedule', {
+      description: 'Runs the voucher expiry sweep',
+      schedule: Schedule.rate(Duration.minutes(15)),
+      targets: [new LambdaFunction(sweeper, { retryAttempts: 2 })],
+    });
+
+    const http = new SupplylineHttpApi(this, 'Http', api, settings);
+    new SupplylineAlarms(this, 'Alarms', {
+      api: http.api,
+      functions: { Api: api, Sweeper: sweeper },
+      table,
+      alarmEmail: settings.alarmEmail,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: http.url, description: 'Base URL of the Supplyline API' });
     new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'SecretArn', {
+      value: secrets.secret.secretArn,
+      description: 'Signing and pseudonymisation keys',
+    });
+    new CfnOutput(this, 'Region', { value: Aws.REGION });
   }
 }

@@ -23,6 +23,8 @@ export const runtimeEnvSchema = z.object({
   BENEFICIARY_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(30),
   /** The secrets document inline (local runs and tests); on AWS the stack sets SECRETS_ARN instead. */
   SECRETS_JSON: z.string().optional(),
+  /** Secrets Manager secret holding the same document; read once per cold start. */
+  SECRETS_ARN: z.string().startsWith('arn:').optional(),
   /** `silent` is for tests that capture log lines themselves. */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });

@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Swagger UI's files, served by the app itself so that /docs works offline and sends no request
@@ -19,9 +21,12 @@ export function isDocsAsset(name: string): name is DocsAssetName {
   return Object.hasOwn(docsAssets, name);
 }
 
+/** Beside a deployed bundle (infra copies them there), else the installed package. */
 function assetDirectory(): string {
   const configured = process.env.DOCS_ASSET_DIR;
   if (configured !== undefined && configured !== '') return configured;
+  const besideBundle = join(dirname(fileURLToPath(import.meta.url)), 'docs-assets');
+  if (existsSync(besideBundle)) return besideBundle;
   return dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 }
 

@@ -1,0 +1,102 @@
+import { Duration } from 'aws-cdk-lib';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  Alarm,
+  ComparisonOperator,
+  type IMetric,
+  MathExpression,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Operation, type TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Alias } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Construct } from 'constructs';
+
+/**
+ * The alarms someone on call needs, all to one SNS topic: the API failing (5xx rate), functions
+ * erroring or throttled, and DynamoDB throttling. Missing data is "not breaching": a quiet
+ * night at the shelters is not an incident.
+ */
+export class SupplylineAlarms extends Construct {
+  readonly topic: Topic;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    targets: {
+      api: HttpApi;
+      functions: Record<string, IFunction>;
+      table: TableV2;
+      alarmEmail: string | undefined;
+    },
+  ) {
+    super(scope, id);
+    this.topic = new Topic(this, 'Topic', {
+      displayName: 'Supplyline alarms',
+      enforceSSL: true,
+      masterKey: Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
+    });
+    if (targets.alarmEmail !== undefined)
+      this.topic.addSubscription(new EmailSubscription(targets.alarmEmail));
+    const notify = new SnsAction(this.topic);
+    const alarm = (name: string, metric: IMetric, threshold: number, description: string) => {
+      const created = new Alarm(this, name, {
+        metric,
+        threshold,
+        evaluationPeriods: 3,
+        datapointsToAlarm: 2,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+        alarmDescription: description,
+      });
+      created.addAlarmAction(notify);
+      return created;
+    };
+
+    const period = Duration.minutes(5);
+    alarm(
+      'Api5xxRate',
+      new MathExpression({
+        expression: '100 * errors / MAX([requests, 1])',
+        usingMetrics: {
+          errors: targets.api.metricServerError({ period }),
+          requests: targets.api.metricCount({ period }),
+        },
+        period,
+        label: 'API 5xx %',
+      }),
+      5,
+      'More than 5% of API requests failed with a 5xx.',
+    );
+    for (const [name, fn] of Object.entries(targets.functions)) {
+      alarm(`${name}Errors`, fn.metricErrors({ period }), 1, `${name} function errors.`);
+      alarm(
+        `${name}Throttles`,
+        fn.metricThrottles({ period }),
+        1,
+        `${name} function throttled (concurrency cap or account limit).`,
+      );
+    }
+    alarm(
+      'TableThrottles',
+      targets.table.metricThrottledRequestsForOperations({
+        // The operations the functions call (an alarm's math may sum at most ten metrics).
+        operations: [
+          Operation.GET_ITEM,
+          Operation.BATCH_GET_ITEM,
+          Operation.QUERY,
+          Operation.PUT_ITEM,
+          Operation.UPDATE_ITEM,
+          Operation.DELETE_ITEM,
+          Operation.TRANSACT_WRITE_ITEMS,
+        ],
+        period,
+      }),
+      1,
+      'DynamoDB throttled requests on the Supplyline table.',
+    );
+  }
+}
