@@ -1,6 +1,7 @@
-import { type Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { RuntimeEnvironment } from '../shared/config/env.js';
@@ -8,9 +9,10 @@ import type { RuntimeEnvironment } from '../shared/config/env.js';
 const root = new URL('..', import.meta.url).pathname;
 
 /**
- * Every Supplyline function is built the same way: arm64, Node 22, an ESM bundle minified by the
- * local esbuild with source maps, the AWS SDK left to the runtime. The environment is typed by
- * the runtime's own zod schema: a variable the runtime requires is a compile error here.
+ * Every Supplyline function is built the same way: arm64, Node 22, an ESM bundle minified with
+ * source maps by scripts/build-function.ts (esbuild, AWS SDK left to the runtime, zod trimmed),
+ * the same build the benchmarks measure. The environment is typed by the runtime's own zod
+ * schema: a variable the runtime requires is a compile error here.
  */
 export interface SupplylineFunctionProps {
   entry: string;
@@ -19,23 +21,30 @@ export interface SupplylineFunctionProps {
   memorySize: number;
   timeout: Duration;
   reservedConcurrentExecutions?: number | undefined;
-  /** Extra files copied beside the bundle (the /docs assets). */
-  copyFiles?: Array<{ from: string; to: string }>;
+}
+
+function bundledCode(scope: Construct, id: string, entry: string): Code {
+  const outdir = join(root, '.build', Stack.of(scope).stackName, id);
+  mkdirSync(outdir, { recursive: true });
+  // Tests that only inspect the template skip bundling, as NodejsFunction does.
+  if (!Stack.of(scope).bundlingRequired) return Code.fromAsset(outdir);
+  return Code.fromCustomCommand(outdir, ['npx', 'tsx', 'scripts/build-function.ts', entry, outdir], {
+    commandOptions: { cwd: root, stdio: 'inherit' },
+  });
 }
 
 export function createSupplylineFunction(
   scope: Construct,
   id: string,
   props: SupplylineFunctionProps,
-): NodejsFunction {
+): LambdaFunction {
   const logGroup = new LogGroup(scope, `${id}Logs`, {
     retention: RetentionDays.THREE_MONTHS,
     removalPolicy: RemovalPolicy.DESTROY,
   });
-  const copies = props.copyFiles ?? [];
-  return new NodejsFunction(scope, id, {
-    entry: `${root}${props.entry}`,
-    handler: 'handler',
+  return new LambdaFunction(scope, id, {
+    code: bundledCode(scope, id, props.entry),
+    handler: 'index.handler',
     description: props.description,
     runtime: Runtime.NODEJS_22_X,
     architecture: Architecture.ARM_64,
@@ -49,31 +58,6 @@ export function createSupplylineFunction(
       ...props.environment,
       NODE_OPTIONS: '--enable-source-maps',
       AWS_NODEJS_CONNECTION_REUSE_ENABLED: '1',
-    },
-    projectRoot: root,
-    depsLockFilePath: `${root}package-lock.json`,
-    bundling: {
-      format: OutputFormat.ESM,
-      target: 'node22',
-      minify: true,
-      sourceMap: true,
-      externalModules: ['@aws-sdk/*'],
-      mainFields: ['module', 'main'],
-      // CommonJS dependencies (qrcode) call require(); an ESM bundle needs one made for it.
-      banner:
-        "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-      commandHooks: {
-        beforeBundling: () => [],
-        beforeInstall: () => [],
-        afterBundling: (_input: string, output: string) =>
-          copies.map(
-            ({ from, to }) =>
-              `mkdir -p "${output}/${to}" && cp -r ${from
-                .split(' ')
-                .map((f) => `"${root}${f}"`)
-                .join(' ')} "${output}/${to}/"`,
-          ),
-      },
     },
   });
 }

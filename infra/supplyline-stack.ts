@@ -10,13 +10,6 @@ import { SupplylineHttpApi } from './http-api.js';
 import { apiTableActions, grantTable, sweeperTableActions } from './permissions.js';
 import { createSupplylineTable } from './table.js';
 
-/** Files the app serves from beside its bundle: Swagger UI for /docs. */
-const docsAssets = [
-  'swagger-ui-dist/swagger-ui-bundle.js',
-  'swagger-ui-dist/swagger-ui.css',
-  'swagger-ui-dist/favicon-32x32.png',
-];
-
 /** The deployable Supplyline stack: table, secrets, API and sweeper functions, HTTP API, alarms. */
 export class SupplylineStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -37,7 +30,6 @@ export class SupplylineStack extends Stack {
       memorySize: 1024,
       timeout: Duration.seconds(10),
       reservedConcurrentExecutions: settings.apiConcurrency,
-      copyFiles: [{ from: docsAssets.map((f) => `node_modules/${f}`).join(' '), to: 'docs-assets' }],
     });
     grantTable(api, table, apiTableActions);
     secrets.secret.grantRead(api);

@@ -1,4 +1,4 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { RuntimeEnv } from './env.js';
 import { type AppSecrets, parseAppSecrets } from './secrets.js';
 
@@ -9,12 +9,16 @@ import { type AppSecrets, parseAppSecrets } from './secrets.js';
  */
 export async function loadSecrets(
   env: Pick<RuntimeEnv, 'SECRETS_JSON' | 'SECRETS_ARN'>,
-  client: Pick<SecretsManagerClient, 'send'> = new SecretsManagerClient({}),
+  client?: Pick<SecretsManagerClient, 'send'>,
 ): Promise<AppSecrets> {
   if (env.SECRETS_JSON !== undefined) return parseAppSecrets(env.SECRETS_JSON);
-  if (env.SECRETS_ARN === undefined)
+  if (env.SECRETS_ARN === undefined) {
     throw new Error('No secrets configured: set SECRETS_ARN (or SECRETS_JSON locally).');
-  const result = await client.send(new GetSecretValueCommand({ SecretId: env.SECRETS_ARN }));
+  }
+  // Imported only when used: a process given its secrets inline never pays for this client.
+  const sdk = await import('@aws-sdk/client-secrets-manager');
+  const secrets = client ?? new sdk.SecretsManagerClient({});
+  const result = await secrets.send(new sdk.GetSecretValueCommand({ SecretId: env.SECRETS_ARN }));
   if (result.SecretString === undefined) throw new Error('The secrets document is empty.');
   return parseAppSecrets(result.SecretString);
 }

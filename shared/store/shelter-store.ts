@@ -11,6 +11,7 @@ import { type TableContext, withoutKeys } from './table-context.js';
 export class ShelterStore {
   private readonly shelters: RecordCollection<Shelter>;
   private readonly pickupPoints: RecordCollection<PickupPoint>;
+  private readonly knownPickupPoints = new Map<string, PickupPoint>();
 
   constructor(private readonly table: TableContext) {
     this.shelters = new RecordCollection(table, {
@@ -76,8 +77,17 @@ export class ShelterStore {
     return this.pickupPoints.create(point);
   }
 
-  getPickupPoint(pickupPointId: string): Promise<PickupPoint | undefined> {
-    return this.pickupPoints.get(pickupPointId);
+  /**
+   * Pickup points never move to another shelter (no API changes `shelterId`), so a found one is
+   * remembered for the life of the process: every redemption reads one, and this saves the call.
+   */
+  async getPickupPoint(pickupPointId: string): Promise<PickupPoint | undefined> {
+    const known = this.knownPickupPoints.get(pickupPointId);
+    if (known !== undefined) return known;
+    const point = await this.pickupPoints.get(pickupPointId);
+    if (point !== undefined && this.knownPickupPoints.size < 10_000)
+      this.knownPickupPoints.set(pickupPointId, point);
+    return point;
   }
 
   listPickupPoints(shelterId: string, limit: number, cursor?: string): Promise<Page<PickupPoint>> {

@@ -68,8 +68,11 @@ export async function redeemVoucher(
   deps: VoucherDeps,
   idempotency?: IdempotentResponse,
 ): Promise<Redemption> {
-  const point = await loadVolunteerPickupPoint(input.pickupPointId, actor, deps);
-  const voucher = await resolveVoucher(input, deps);
+  // Independent reads, in parallel: a redemption waits for one round trip before its transaction.
+  const [point, voucher] = await Promise.all([
+    loadVolunteerPickupPoint(input.pickupPointId, actor, deps),
+    resolveVoucher(input, deps),
+  ]);
   const now = deps.now();
   const blocker = redemptionBlocker(voucher, point, now);
   if (blocker !== undefined) throw blocker;

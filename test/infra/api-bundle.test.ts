@@ -86,6 +86,17 @@ describe('the synthesised API bundle', () => {
       lines: [{ itemId: 'rice', quantity: 2 }],
     });
     expect(voucher.status).toBe(201);
+    // The QR encoder is a lazily loaded chunk: this proves the chunk ships and loads.
+    const qr = await handler(
+      httpApiV2Event({
+        method: 'GET',
+        path: `/v1/vouchers/${voucher.body.id}/qr.svg`,
+        headers: { authorization: `Bearer ${world.coordinator}` },
+      }),
+      lambdaContext,
+    );
+    expect(qr.statusCode).toBe(200);
+    expect(qr.body).toContain('<svg');
     const volunteer = world.volunteer;
     const redeemed = await send('POST', '/v1/redemptions', volunteer, {
       token: voucher.body.token,

@@ -1,5 +1,4 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import QRCode from 'qrcode';
 import type { Principal } from '../../domain/api-key.js';
 import { ValidationError } from '../../errors/app-errors.js';
 import { loadOwnVoucher, voucherView } from '../../usecases/voucher-context.js';
@@ -11,6 +10,12 @@ import { voucherParams } from './vouchers.js';
 /** Level M survives a crease or a smudge and keeps a ~118-character token at QR version 7. */
 const qrOptions = { errorCorrectionLevel: 'M' as const, margin: 2 };
 const MAX_SLIPS = 48;
+
+/**
+ * The QR encoder (and the PNG writer it brings) loads on the first QR request, not at cold start:
+ * most invocations are scans and stock reads that never draw a code.
+ */
+const qrcode = () => import('qrcode').then((module) => module.default);
 
 async function ownVoucherView(id: string, viewer: Principal, deps: AppDeps) {
   const voucher = await loadOwnVoucher(id, viewer, deps);
@@ -84,7 +89,7 @@ async function slipsPage(ids: string[], viewer: Principal, deps: AppDeps) {
   const slips = await Promise.all(
     views.map(async (voucher) => ({
       voucher,
-      qrSvg: await QRCode.toString(voucher.token, { ...qrOptions, type: 'svg' }),
+      qrSvg: await (await qrcode()).toString(voucher.token, { ...qrOptions, type: 'svg' }),
       shelter: shelters.get(voucher.shelterId),
       catalogue,
     })),
@@ -95,7 +100,7 @@ async function slipsPage(ids: string[], viewer: Principal, deps: AppDeps) {
 export function registerVoucherMedia(app: OpenAPIHono<AppEnv>) {
   app.openapi(svgRoute, async (c) => {
     const view = await ownVoucherView(c.req.valid('param').id, c.get('principal'), c.get('deps'));
-    const svg = await QRCode.toString(view.token, { ...qrOptions, type: 'svg' });
+    const svg = await (await qrcode()).toString(view.token, { ...qrOptions, type: 'svg' });
     return c.body(svg, 200, {
       'content-type': 'image/svg+xml',
       'cache-control': 'private, no-store',
@@ -104,7 +109,7 @@ export function registerVoucherMedia(app: OpenAPIHono<AppEnv>) {
 
   app.openapi(pngRoute, async (c) => {
     const view = await ownVoucherView(c.req.valid('param').id, c.get('principal'), c.get('deps'));
-    const png = await QRCode.toBuffer(view.token, {
+    const png = await (await qrcode()).toBuffer(view.token, {
       ...qrOptions,
       type: 'png',
       width: c.req.valid('query').size,

@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildFunction } from '../scripts/build-function.js';
+import { generateAppSecrets } from '../shared/config/secrets.js';
+import { median, ratio, round } from './lib/stats.js';
+
+export interface ColdStartResult {
+  apiBundleBytes: number;
+  baselineBundleBytes: number;
+  apiInitMs: number;
+  baselineInitMs: number;
+  ratio: number;
+  runs: number;
+}
+
+const root = new URL('..', import.meta.url).pathname;
+
+/** Time to import a bundle in a fresh Node process: module parse, evaluation and app start-up. */
+function importTime(bundle: string, env: Record<string, string>): number {
+  const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(bundle).href)}); process.stdout.write(String(performance.now() - t));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+  return Number(out);
+}
+
+/**
+ * (c) The API bundle as deployed (scripts/build-function.ts) against a hello-world Hono handler
+ * that creates a DocumentClient, built the same way. Bundles sit inside the project so their
+ * external AWS SDK imports resolve from node_modules, as they do from the Lambda runtime.
+ */
+export async function measureColdStart(runs = 9): Promise<ColdStartResult> {
+  const outdir = join(root, '.build', 'bench');
+  const api = await buildFunction('functions/api.ts', join(outdir, 'api'));
+  const baseline = await buildFunction('bench/baseline/hello-handler.ts', join(outdir, 'baseline'));
+  const env = {
+    TABLE_NAME: 'bench',
+    LOG_LEVEL: 'silent',
+    SECRETS_JSON: JSON.stringify(generateAppSecrets()),
+    AWS_REGION: 'ap-southeast-1',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
+  const apiTimes: number[] = [];
+  const baselineTimes: number[] = [];
+  importTime(api, env);
+  importTime(baseline, env);
+  for (let i = 0; i < runs; i++) {
+    apiTimes.push(importTime(api, env));
+    baselineTimes.push(importTime(baseline, env));
+  }
+  const apiInitMs = round(median(apiTimes), 1);
+  const baselineInitMs = round(median(baselineTimes), 1);
+  return {
+    apiBundleBytes: statSync(api).size,
+    baselineBundleBytes: statSync(baseline).size,
+    apiInitMs,
+    baselineInitMs,
+    ratio: ratio(apiInitMs, baselineInitMs),
+    runs,
+  };
+}

@@ -1,0 +1,143 @@
+import type { AddressInfo } from 'node:net';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { startLocalServer } from '../../functions/local-server.js';
+import { type DynamoDbLocal, startDynamoDbLocal } from '../../scripts/lib/dynamodb-local.js';
+import { ensureTable } from '../../scripts/lib/ensure-table.js';
+import { loadRuntimeEnv } from '../../shared/config/env.js';
+import { generateAppSecrets } from '../../shared/config/secrets.js';
+import type { Principal } from '../../shared/domain/api-key.js';
+import type { AppDeps } from '../../shared/http/app-env.js';
+import { buildDeps } from '../../shared/http/build-deps.js';
+import { createLogger } from '../../shared/logging/logger.js';
+import { createDocumentClient } from '../../shared/store/dynamo-client.js';
+import type { TableContext } from '../../shared/store/table-context.js';
+import { createApiKey } from '../../shared/usecases/create-api-key.js';
+import { createItem } from '../../shared/usecases/create-item.js';
+import { createOrganization } from '../../shared/usecases/create-organization.js';
+import { createPickupPoint } from '../../shared/usecases/create-pickup-point.js';
+import { createShelter } from '../../shared/usecases/create-shelter.js';
+import { recordReceipt } from '../../shared/usecases/record-receipt.js';
+
+/** One DynamoDB Local, one table, one app served on loopback: what every scenario measures against. */
+export interface BenchEnvironment {
+  db: DynamoDbLocal;
+  table: TableContext;
+  deps: AppDeps;
+  baseUrl: string;
+  keys: { coordinator: string; volunteer: string; logistics: string };
+  coordinator: Principal;
+  close(): Promise<void>;
+}
+
+export const benchLines = [
+  { itemId: 'rice', quantity: 2 },
+  { itemId: 'water', quantity: 10 },
+  { itemId: 'blanket', quantity: 1 },
+];
+
+export async function startBenchEnvironment(): Promise<BenchEnvironment> {
+  const db = await startDynamoDbLocal();
+  const client = new DynamoDBClient({
+    endpoint: db.endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+  });
+  await ensureTable(client, 'bench');
+  const table = { doc: createDocumentClient({ endpoint: db.endpoint }), tableName: 'bench' };
+  const deps = buildDeps(loadRuntimeEnv({ TABLE_NAME: 'bench' }), {
+    table,
+    secrets: generateAppSecrets('bench-1'),
+    logger: createLogger('silent'),
+  });
+  const now = () => new Date();
+  const actor = { keyId: 'bench' };
+  await createOrganization({ id: 'bench-org', name: 'Bench' }, actor, {
+    organizations: deps.stores.organizations,
+    now,
+  });
+  await createShelter(
+    {
+      id: 'bench-a',
+      name: 'Bench A',
+      province: 'Phnom Penh',
+      capacity: 100_000,
+      population: 50_000,
+      confidential: false,
+    },
+    actor,
+    {
+      shelters: deps.stores.shelters,
+      now,
+    },
+  );
+  for (const id of ['pp-1', 'pp-2'])
+    await createPickupPoint('bench-a', { id, name: id }, { shelters: deps.stores.shelters, now });
+  await createItem(
+    { id: 'rice', name: 'Rice', category: 'food', unit: 'kg', dailyNeedPerPerson: 0.45 },
+    { items: deps.stores.items, now },
+  );
+  await createItem(
+    { id: 'water', name: 'Water', category: 'water', unit: 'L', dailyNeedPerPerson: 15 },
+    { items: deps.stores.items, now },
+  );
+  await createItem(
+    { id: 'blanket', name: 'Blanket', category: 'bedding', unit: 'piece' },
+    { items: deps.stores.items, now },
+  );
+  const key = async (role: 'coordinator' | 'volunteer' | 'logistics') =>
+    (
+      await createApiKey(
+        { role, orgId: 'bench-org', label: role, scope: { shelterIds: '*', pickupPointIds: '*' } },
+        actor,
+        {
+          apiKeys: deps.stores.apiKeys,
+          organizations: deps.stores.organizations,
+          now,
+        },
+      )
+    ).apiKey;
+  const keys = {
+    coordinator: await key('coordinator'),
+    volunteer: await key('volunteer'),
+    logistics: await key('logistics'),
+  };
+  const logistics: Principal = {
+    keyId: 'bench',
+    role: 'logistics',
+    orgId: 'bench-org',
+    scope: { shelterIds: '*', pickupPointIds: '*' },
+  };
+  await recordReceipt(
+    'bench-a',
+    {
+      source: 'bench',
+      lines: [
+        { itemId: 'rice', quantity: 1_000_000 },
+        { itemId: 'water', quantity: 5_000_000 },
+        { itemId: 'blanket', quantity: 500_000 },
+      ],
+    },
+    logistics,
+    { stores: deps.stores, now },
+  );
+  const server = await startLocalServer(deps, 0);
+  const { port } = server.address() as AddressInfo;
+  return {
+    db,
+    table,
+    deps,
+    baseUrl: `http://127.0.0.1:${port}`,
+    keys,
+    coordinator: {
+      keyId: 'bench',
+      role: 'coordinator',
+      orgId: 'bench-org',
+      scope: { shelterIds: '*', pickupPointIds: '*' },
+    },
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      client.destroy();
+      await db.stop();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { movementKey, stockKey, voucherKey } from '../../shared/store/keys.js';
+import type { TableContext } from '../../shared/store/table-context.js';
+
+/**
+ * The physical baseline: the fewest DynamoDB calls any implementation of "redeem this voucher
+ * exactly once against live stock" needs on this table: read the voucher (which lines, which
+ * shelter), then one transaction that flips its status under a condition, takes each line out
+ * of stock and reservation under a condition, and appends the ledger entry. No HTTP, no auth,
+ * no idempotency record, no validation: the SDK straight to the same DynamoDB Local.
+ */
+export async function rawRedemption(table: TableContext, voucherId: string): Promise<void> {
+  const read = await table.doc.send(
+    new GetCommand({ TableName: table.tableName, Key: voucherKey(voucherId), ConsistentRead: true }),
+  );
+  const voucher = read.Item as { shelterId: string; lines: Array<{ itemId: string; quantity: number }> };
+  const at = new Date().toISOString();
+  await table.doc.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: table.tableName,
+            Key: voucherKey(voucherId),
+            UpdateExpression: 'SET #status = :redeemed, redeemedAt = :at',
+            ConditionExpression: '#status = :issued',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':redeemed': 'redeemed', ':issued': 'issued', ':at': at },
+          },
+        },
+        ...voucher.lines.map((line) => ({
+          Update: {
+            TableName: table.tableName,
+            Key: stockKey(voucher.shelterId, line.itemId),
+            UpdateExpression: 'ADD onHand :minus, reserved :minus',
+            ConditionExpression: 'onHand >= :q AND reserved >= :q',
+            ExpressionAttributeValues: { ':minus': -line.quantity, ':q': line.quantity },
+          },
+        })),
+        {
+          Put: {
+            TableName: table.tableName,
+            Item: {
+              ...movementKey(voucher.shelterId, ulid()),
+              type: 'distribution',
+              voucherId,
+              lines: voucher.lines,
+              at,
+            },
+          },
+        },
+      ],
+    }),
+  );
+}

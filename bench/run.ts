@@ -1,0 +1,42 @@
+// `npm run bench`: every measurement in one run against its own DynamoDB Local; prints the
+// report and writes it to bench/results.md. Figures are ratios against baselines run in the same
+// process on the same database, never absolute promises.
+import { writeFileSync } from 'node:fs';
+import { measureCapacity } from './capacity-units.js';
+import { measureColdStart } from './cold-start.js';
+import { startBenchEnvironment } from './lib/environment.js';
+import { measureRedemptionLatency } from './redemption-latency.js';
+import { measureRedemptionThroughput } from './redemption-throughput.js';
+import { type BenchResults, renderReport } from './report.js';
+import { measureStockOverview } from './stock-overview.js';
+
+const started = performance.now();
+const step = (name: string) => process.stderr.write(`bench: ${name}...\n`);
+
+step('starting DynamoDB Local and seeding');
+const env = await startBenchEnvironment();
+try {
+  step('(a) redemption latency');
+  const latency = await measureRedemptionLatency(env);
+  step('(b) redemption throughput');
+  const throughput = await measureRedemptionThroughput(env);
+  step('(c) bundle size and cold start');
+  const coldStart = await measureColdStart();
+  step('(d) capacity units');
+  const capacity = await measureCapacity(env);
+  step('(e) stock overview at 10, 100 and 1,000 shelters');
+  const overview = await measureStockOverview(env);
+  const results: BenchResults = {
+    latency,
+    throughput,
+    coldStart,
+    capacity,
+    overview,
+    durationSeconds: (performance.now() - started) / 1000,
+  };
+  const report = renderReport(results);
+  process.stdout.write(`${report}\n`);
+  writeFileSync(new URL('./results.md', import.meta.url), report);
+} finally {
+  await env.close();
+}

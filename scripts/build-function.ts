@@ -1,0 +1,74 @@
+// Bundles one Lambda entry the way it is deployed: `tsx scripts/build-function.ts <entry> <outdir>`.
+// CDK runs this at synth (Code.fromCustomCommand); the benchmarks run it too, so what is measured
+// is what ships.
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type BuildOptions, build } from 'esbuild';
+import { zodEnglishOnly } from './lib/zod-english-only.js';
+
+const root = resolve(new URL('..', import.meta.url).pathname);
+
+/** Files the API serves from beside its bundle. */
+export const besideBundle: Record<string, Array<{ from: string; to: string }>> = {
+  'functions/api.ts': [
+    { from: 'node_modules/swagger-ui-dist/swagger-ui-bundle.js', to: 'docs-assets/swagger-ui-bundle.js' },
+    { from: 'node_modules/swagger-ui-dist/swagger-ui.css', to: 'docs-assets/swagger-ui.css' },
+    { from: 'node_modules/swagger-ui-dist/favicon-32x32.png', to: 'docs-assets/favicon-32x32.png' },
+  ],
+};
+
+export const lambdaBuildOptions: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  minify: true,
+  sourcemap: true,
+  // The Lambda Node.js 22 runtime ships the AWS SDK v3: not bundling it keeps the bundle small.
+  external: ['@aws-sdk/*'],
+  mainFields: ['module', 'main'],
+  legalComments: 'none',
+  // CommonJS dependencies (qrcode) call require(); an ESM bundle needs one made for it.
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+  plugins: [zodEnglishOnly],
+  logLevel: 'warning',
+};
+
+export async function buildFunction(
+  entry: string,
+  outdir: string,
+  options: Partial<BuildOptions> = {},
+): Promise<string> {
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
+  // Split so that dynamic imports (the QR encoder) become chunks loaded on first use.
+  await build({
+    ...lambdaBuildOptions,
+    ...options,
+    entryPoints: { index: join(root, entry) },
+    outdir,
+    splitting: true,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+  });
+  const outfile = join(outdir, 'index.mjs');
+  for (const { from, to } of besideBundle[entry] ?? []) {
+    mkdirSync(join(outdir, to, '..'), { recursive: true });
+    cpSync(join(root, from), join(outdir, to));
+  }
+  return outfile;
+}
+
+if (
+  process.argv[1] !== undefined &&
+  resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)
+) {
+  const [entry, outdir] = process.argv.slice(2);
+  if (entry === undefined || outdir === undefined) {
+    process.stderr.write('usage: tsx scripts/build-function.ts <entry> <outdir>\n');
+    process.exit(2);
+  }
+  await buildFunction(entry, resolve(outdir));
+}
