@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Item } from './item.js';
 import { slugSchema } from './organization.js';
 import { positiveQuantitySchema } from './quantity.js';
+import { formatShortCode } from './short-code.js';
 
 /** issued -> redeemed | void | expired. Only `issued` holds a reservation. */
 export const voucherStatusSchema = z.enum(['issued', 'redeemed', 'void', 'expired']).openapi('VoucherStatus');
@@ -126,7 +127,7 @@ export function volunteerView(
 ): VolunteerVoucherView {
   return {
     voucherId: voucher.id,
-    code: voucher.code,
+    code: formatShortCode(voucher.code),
     status: effectiveStatus(voucher, now),
     shelterId: voucher.shelterId,
     validUntil: voucher.validUntil,
