@@ -1,16 +1,23 @@
 // Bundles one Lambda entry the way it is deployed: `tsx scripts/build-function.ts <entry> <outdir>`.
 // CDK runs this at synth (Code.fromCustomCommand); the benchmarks run it too, so what is measured
 // is what ships.
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
 import { zodEnglishOnly } from './lib/zod-english-only.js';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 
-/** Files the API serves from beside its bundle. */
+const webPageFiles = readdirSync(join(root, 'shared/web')).map((name) => ({
+  from: `shared/web/${name}`,
+  to: `web-assets/${name}`,
+}));
+
+/** Files the API serves from beside its bundle: /docs (Swagger UI) and the /scan and /dashboard pages. */
 export const besideBundle: Record<string, Array<{ from: string; to: string }>> = {
   'functions/api.ts': [
+    ...webPageFiles,
+    { from: 'node_modules/jsqr/dist/jsQR.js', to: 'web-assets/jsQR.js' },
     { from: 'node_modules/swagger-ui-dist/swagger-ui-bundle.js', to: 'docs-assets/swagger-ui-bundle.js' },
     { from: 'node_modules/swagger-ui-dist/swagger-ui.css', to: 'docs-assets/swagger-ui.css' },
     { from: 'node_modules/swagger-ui-dist/favicon-32x32.png', to: 'docs-assets/favicon-32x32.png' },

@@ -20,6 +20,7 @@ import { registerStockMovements } from './routes/stock-movements.js';
 import { registerTransfers } from './routes/transfers.js';
 import { registerVoucherMedia } from './routes/voucher-media.js';
 import { registerVouchers } from './routes/vouchers.js';
+import { registerWeb } from './routes/web.js';
 import { validationHook } from './validation-hook.js';
 
 export const API_VERSION = '1.0.0';
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps) {
   registerVouchers(app);
   registerVoucherMedia(app);
   registerDocs(app);
+  registerWeb(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -50,6 +50,8 @@ describe('the synthesised API bundle', () => {
     console.log(`API bundle: ${(size / 1024).toFixed(1)} KiB minified (AWS SDK excluded)`);
     expect(existsSync(join(bundleDir, 'index.mjs.map'))).toBe(true);
     expect(existsSync(join(bundleDir, 'docs-assets', 'swagger-ui-bundle.js'))).toBe(true);
+    expect(existsSync(join(bundleDir, 'web-assets', 'scan.html'))).toBe(true);
+    expect(existsSync(join(bundleDir, 'web-assets', 'jsQR.js'))).toBe(true);
     expect(size).toBeGreaterThan(10_000);
   });
 

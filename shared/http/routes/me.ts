@@ -1,0 +1,28 @@
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { keyScopeSchema, roleSchema, roles } from '../../domain/api-key.js';
+import type { AppEnv } from '../app-env.js';
+import { securedRoute } from '../openapi-route.js';
+
+const meSchema = z
+  .object({ keyId: z.string(), role: roleSchema, orgId: z.string(), scope: keyScopeSchema })
+  .openapi('Me');
+
+const route = securedRoute([...roles], {
+  method: 'get',
+  path: '/v1/me',
+  tags: ['API keys'],
+  summary: 'The calling key: its role, organisation and scope',
+  description:
+    'Lets a client (the /scan and /dashboard pages) check a key and learn what it may do, e.g. which pickup points a volunteer serves.',
+  responses: {
+    200: { description: 'The calling key.', content: { 'application/json': { schema: meSchema } } },
+  },
+});
+
+export function registerMe(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, (c) => {
+    const { keyId, role, orgId, scope } = c.get('principal');
+    c.header('cache-control', 'no-store');
+    return c.json({ keyId, role, orgId, scope }, 200);
+  });
+}

@@ -1,0 +1,220 @@
+// English and Khmer for both pages. The choice is remembered on the device.
+// Khmer wording was written for this first version: have a native speaker review it.
+
+const en = {
+  'lang.other': 'ខ្មែរ',
+  signOut: 'Sign out',
+  'signin.title': 'Sign in',
+  'signin.volunteerKey': 'Volunteer key',
+  'signin.logisticsKey': 'Logistics key',
+  'signin.help': 'The key stays on this device only.',
+  'signin.submit': 'Sign in',
+  'signin.rejected': 'This key was not accepted. Check it and try again.',
+  'signin.notVolunteer': 'This is not a volunteer key.',
+  'signin.notLogistics': 'This key cannot read stock.',
+  'point.label': 'Pickup point',
+  'point.start': 'Start',
+  'point.none': 'This key has no pickup point.',
+  'point.change': 'Change',
+  'scan.title': 'Hand out',
+  'scan.cameraStarting': 'Starting the camera…',
+  'scan.cameraReady': 'Point the camera at the QR code.',
+  'scan.cameraUnavailable': 'No camera: type the code below.',
+  'scan.codeLabel': 'Or type the code',
+  'scan.check': 'Check',
+  'voucher.handover': 'Handed over',
+  'voucher.next': 'Next voucher',
+  'voucher.cancel': 'Cancel',
+  'state.checking': 'Checking…',
+  'state.ready': 'Hand over',
+  'state.ready.detail': 'Give these items, then press “Handed over”.',
+  'state.sending': 'Recording…',
+  'state.redeemed': 'Done: handed over',
+  'state.redeemed.detail': 'Recorded at {time}.',
+  'state.alreadyRedeemed': 'Already redeemed',
+  'state.alreadyRedeemed.detail': 'Redeemed at {point}, {time}. Do not hand anything over.',
+  'state.expired': 'Expired',
+  'state.expired.detail': 'This voucher expired on {time}. Do not hand anything over.',
+  'state.void': 'Cancelled voucher',
+  'state.void.detail': 'The issuing organisation cancelled this voucher. Do not hand anything over.',
+  'state.wrongShelter': 'Wrong shelter',
+  'state.wrongShelter.detail': 'This voucher is for {shelter}. Send the person there.',
+  'state.notYetValid': 'Not valid yet',
+  'state.notYetValid.detail': 'Valid from {time}.',
+  'state.invalid': 'Not a valid voucher',
+  'invalid.voucher-forged': 'This QR code was not issued by Supplyline. Do not hand anything over.',
+  'invalid.voucher-tampered': 'This QR code has been altered. Do not hand anything over.',
+  'invalid.voucher-code-invalid': 'That code has a typing mistake. Check it and try again.',
+  'invalid.voucher-not-found': 'No voucher has this code.',
+  'state.offline': 'Offline, retrying',
+  'state.offline.detail': 'Attempt {attempt}. Keep the items until this says “handed over”.',
+  'state.retry.detail': 'Attempt {attempt}.',
+  'state.busy': 'Server busy, retrying',
+  'state.noStock': 'Not enough stock',
+  'state.noStock.detail': 'The shelter’s stock cannot cover this voucher. Call the logistics lead.',
+  'state.forbidden': 'Not allowed here',
+  'state.error': 'Something went wrong',
+  'dash.title': 'Stock',
+  'dash.refresh': 'Refresh',
+  'dash.stock': 'Stock by shelter',
+  'dash.shelter': 'Shelter',
+  'dash.available': 'available',
+  'dash.onHand': 'on hand',
+  'dash.reserved': 'reserved',
+  'dash.days': '{days} days',
+  'dash.low': 'Low stock',
+  'dash.shortfall': 'Shortfall',
+  'dash.today': 'Vouchers today',
+  'dash.issued': 'Issued',
+  'dash.redeemed': 'Redeemed',
+  'dash.todayNote': 'Issued: your organisation’s vouchers. Redeemed: every handover at the shelter.',
+  'dash.chart': 'Stock over time',
+  'dash.item': 'Item',
+  'dash.movements': 'Recent movements',
+  'dash.noData': 'No data yet.',
+  'dash.updated': 'Updated {time}',
+  'movement.receipt': 'Received',
+  'movement.adjustment': 'Adjusted',
+  'movement.transfer_out': 'Sent away',
+  'movement.transfer_in': 'Transfer in',
+  'movement.distribution': 'Handed out',
+  'unit.kg': 'kg',
+  'unit.L': 'L',
+  'unit.piece': '×',
+  'unit.pack': 'packs',
+};
+
+const km = {
+  'lang.other': 'English',
+  signOut: 'ចាកចេញ',
+  'signin.title': 'ចូលប្រើ',
+  'signin.volunteerKey': 'សោរបស់អ្នកស្ម័គ្រចិត្ត',
+  'signin.logisticsKey': 'សោផ្នែកភស្តុភារ',
+  'signin.help': 'សោនេះរក្សាទុកតែនៅលើឧបករណ៍នេះប៉ុណ្ណោះ។',
+  'signin.submit': 'ចូល',
+  'signin.rejected': 'សោនេះមិនត្រូវបានទទួលស្គាល់ទេ។ សូមពិនិត្យ ហើយព្យាយាមម្តងទៀត។',
+  'signin.notVolunteer': 'នេះមិនមែនជាសោរបស់អ្នកស្ម័គ្រចិត្តទេ។',
+  'signin.notLogistics': 'សោនេះមិនអាចមើលស្តុកបានទេ។',
+  'point.label': 'ចំណុចចែកចាយ',
+  'point.start': 'ចាប់ផ្តើម',
+  'point.none': 'សោនេះមិនមានចំណុចចែកចាយទេ។',
+  'point.change': 'ប្តូរ',
+  'scan.title': 'ចែកចាយ',
+  'scan.cameraStarting': 'កំពុងបើកកាមេរ៉ា…',
+  'scan.cameraReady': 'សូមតម្រង់កាមេរ៉ាទៅកូដ QR។',
+  'scan.cameraUnavailable': 'គ្មានកាមេរ៉ា៖ សូមវាយលេខកូដខាងក្រោម។',
+  'scan.codeLabel': 'ឬវាយលេខកូដ',
+  'scan.check': 'ពិនិត្យ',
+  'voucher.handover': 'បានប្រគល់',
+  'voucher.next': 'ប័ណ្ណបន្ទាប់',
+  'voucher.cancel': 'បោះបង់',
+  'state.checking': 'កំពុងពិនិត្យ…',
+  'state.ready': 'សូមប្រគល់',
+  'state.ready.detail': 'សូមប្រគល់សម្ភារៈទាំងនេះ រួចចុច «បានប្រគល់»។',
+  'state.sending': 'កំពុងកត់ត្រា…',
+  'state.redeemed': 'រួចរាល់៖ បានប្រគល់ហើយ',
+  'state.redeemed.detail': 'បានកត់ត្រានៅ {time}។',
+  'state.alreadyRedeemed': 'ប័ណ្ណនេះបានប្រើរួចហើយ',
+  'state.alreadyRedeemed.detail': 'បានប្រើនៅ {point} ពេល {time}។ កុំប្រគល់អ្វីទៀត។',
+  'state.expired': 'ប័ណ្ណផុតកំណត់',
+  'state.expired.detail': 'ប័ណ្ណនេះផុតកំណត់នៅ {time}។ កុំប្រគល់អ្វី។',
+  'state.void': 'ប័ណ្ណត្រូវបានលុបចោល',
+  'state.void.detail': 'អង្គការដែលចេញប័ណ្ណបានលុបចោលប័ណ្ណនេះ។ កុំប្រគល់អ្វី។',
+  'state.wrongShelter': 'ខុសទីជម្រក',
+  'state.wrongShelter.detail': 'ប័ណ្ណនេះសម្រាប់ {shelter}។ សូមណែនាំអ្នកនោះទៅទីនោះ។',
+  'state.notYetValid': 'មិនទាន់អាចប្រើបាន',
+  'state.notYetValid.detail': 'អាចប្រើបានចាប់ពី {time}។',
+  'state.invalid': 'ប័ណ្ណមិនត្រឹមត្រូវ',
+  'invalid.voucher-forged': 'កូដ QR នេះមិនមែនចេញដោយ Supplyline ទេ។ កុំប្រគល់អ្វី។',
+  'invalid.voucher-tampered': 'កូដ QR នេះត្រូវបានកែប្រែ។ កុំប្រគល់អ្វី។',
+  'invalid.voucher-code-invalid': 'លេខកូដនេះវាយខុស។ សូមពិនិត្យ ហើយព្យាយាមម្តងទៀត។',
+  'invalid.voucher-not-found': 'គ្មានប័ណ្ណណាមានលេខកូដនេះទេ។',
+  'state.offline': 'គ្មានអ៊ីនធឺណិត កំពុងព្យាយាមម្តងទៀត',
+  'state.offline.detail': 'លើកទី {attempt}។ សូមរក្សាសម្ភារៈទុកសិន រហូតដល់បង្ហាញថា «បានប្រគល់ហើយ»។',
+  'state.retry.detail': 'លើកទី {attempt}។',
+  'state.busy': 'ម៉ាស៊ីនមេរវល់ កំពុងព្យាយាមម្តងទៀត',
+  'state.noStock': 'ស្តុកមិនគ្រប់គ្រាន់',
+  'state.noStock.detail': 'ស្តុករបស់ទីជម្រកមិនគ្រប់សម្រាប់ប័ណ្ណនេះទេ។ សូមទាក់ទងអ្នកទទួលខុសត្រូវភស្តុភារ។',
+  'state.forbidden': 'មិនអនុញ្ញាតនៅទីនេះ',
+  'state.error': 'មានបញ្ហាកើតឡើង',
+  'dash.title': 'ស្តុក',
+  'dash.refresh': 'ផ្ទុកឡើងវិញ',
+  'dash.stock': 'ស្តុកតាមទីជម្រក',
+  'dash.shelter': 'ទីជម្រក',
+  'dash.available': 'អាចប្រើ',
+  'dash.onHand': 'ក្នុងឃ្លាំង',
+  'dash.reserved': 'បានកក់',
+  'dash.days': '{days} ថ្ងៃ',
+  'dash.low': 'ស្តុកទាប',
+  'dash.shortfall': 'ខ្វះស្តុក',
+  'dash.today': 'ប័ណ្ណថ្ងៃនេះ',
+  'dash.issued': 'បានចេញ',
+  'dash.redeemed': 'បានប្រើ',
+  'dash.todayNote': 'បានចេញ៖ ប័ណ្ណរបស់អង្គការអ្នក។ បានប្រើ៖ ការប្រគល់ទាំងអស់នៅទីជម្រក។',
+  'dash.chart': 'ស្តុកតាមពេលវេលា',
+  'dash.item': 'សម្ភារៈ',
+  'dash.movements': 'ចលនាស្តុកថ្មីៗ',
+  'dash.noData': 'មិនទាន់មានទិន្នន័យ។',
+  'dash.updated': 'ធ្វើបច្ចុប្បន្នភាព {time}',
+  'movement.receipt': 'ទទួលចូល',
+  'movement.adjustment': 'កែតម្រូវ',
+  'movement.transfer_out': 'បញ្ជូនចេញ',
+  'movement.transfer_in': 'ទទួលពីការផ្ទេរ',
+  'movement.distribution': 'ចែកចាយ',
+  'unit.kg': 'គីឡូ',
+  'unit.L': 'លីត្រ',
+  'unit.piece': '×',
+  'unit.pack': 'កញ្ចប់',
+};
+
+const dictionaries = { en, km };
+const LANG_KEY = 'supplyline.lang';
+
+export function lang() {
+  return localStorage.getItem(LANG_KEY) === 'km' ? 'km' : 'en';
+}
+
+/** A message in the current language, with {name} placeholders filled in. */
+export function t(key, params = {}) {
+  const text = dictionaries[lang()][key] ?? en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
+}
+
+export function formatTime(iso) {
+  const locale = lang() === 'km' ? 'km-KH' : 'en-GB';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+export function formatNumber(value) {
+  return new Intl.NumberFormat(lang() === 'km' ? 'km-KH' : 'en-GB', { maximumFractionDigits: 1 }).format(
+    value,
+  );
+}
+
+/** Quantity and unit as people say it before an item's name: "5 kg", "2 ×" for pieces. */
+export function formatQuantity(quantity, unit) {
+  return `${formatNumber(quantity)} ${unit ? t(`unit.${unit}`) : ''}`.trim();
+}
+
+/** The same, standing alone (a table cell, a chart label): pieces are just a number. */
+export function formatAmount(quantity, unit) {
+  return formatQuantity(quantity, unit === 'piece' ? undefined : unit);
+}
+
+/** Elements carry their message key in data-i18n; this fills them in the current language. */
+export function translatePage() {
+  document.documentElement.lang = lang();
+  for (const element of document.querySelectorAll('[data-i18n]'))
+    element.textContent = t(element.dataset.i18n);
+}
+
+export function setupLanguageToggle(button, onChange) {
+  button.addEventListener('click', () => {
+    localStorage.setItem(LANG_KEY, lang() === 'en' ? 'km' : 'en');
+    translatePage();
+    button.textContent = t('lang.other');
+    onChange();
+  });
+  button.textContent = t('lang.other');
+  translatePage();
+}

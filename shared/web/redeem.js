@@ -1,0 +1,41 @@
+// Checking and redeeming a voucher, however bad the network.
+import { ApiError, api, backoffMs, NetworkError, pause } from './api.js';
+
+/** Worth another try: nothing was decided, or the answer was lost on the way back. */
+function isTransient(err) {
+  if (err instanceof NetworkError) return true;
+  return err instanceof ApiError && (err.status >= 500 || err.code === 'idempotency-in-flight');
+}
+
+/**
+ * Repeats `send` until it gets a final answer. `onRetry({attempt, offline})` is told before each
+ * wait; `cancelled()` stops the loop (the volunteer gave up on this voucher).
+ */
+async function untilAnswered(send, { onRetry, cancelled }) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await send();
+    } catch (err) {
+      if (!isTransient(err) || cancelled()) throw err;
+      onRetry({ attempt: attempt + 1, offline: err instanceof NetworkError });
+      await pause(backoffMs(attempt));
+      if (cancelled()) throw err;
+    }
+  }
+}
+
+/** Reads only: safe to repeat. */
+export function verifyVoucher(key, body, control) {
+  return untilAnswered(() => api(key, 'POST', '/v1/vouchers/verify', { body }), control);
+}
+
+/**
+ * Every attempt carries the same Idempotency-Key and the same body: if an earlier attempt did
+ * commit and only its answer was lost, the server replays that answer instead of redeeming twice.
+ */
+export function redeemVoucher(key, body, idempotencyKey, control) {
+  return untilAnswered(
+    () => api(key, 'POST', '/v1/redemptions', { body, headers: { 'idempotency-key': idempotencyKey } }),
+    control,
+  );
+}

@@ -1,0 +1,100 @@
+// The voucher screen of /scan: what to say for each outcome, and the lines to hand over.
+import { formatQuantity, formatTime, lang, t } from './i18n.js';
+
+const titles = {
+  checking: 'state.checking',
+  ready: 'state.ready',
+  sending: 'state.sending',
+  redeemed: 'state.redeemed',
+  'already-redeemed': 'state.alreadyRedeemed',
+  expired: 'state.expired',
+  void: 'state.void',
+  'wrong-shelter': 'state.wrongShelter',
+  'not-yet-valid': 'state.notYetValid',
+  invalid: 'state.invalid',
+  offline: 'state.offline',
+  busy: 'state.busy',
+  'no-stock': 'state.noStock',
+  forbidden: 'state.forbidden',
+  error: 'state.error',
+};
+const tones = {
+  ready: 'go',
+  redeemed: 'ok',
+  checking: 'wait',
+  sending: 'wait',
+  offline: 'wait',
+  busy: 'wait',
+};
+const showsLines = new Set(['ready', 'sending', 'offline', 'busy', 'redeemed']);
+
+function pointName(session, id) {
+  return session.points.find((point) => point.id === id)?.name ?? id ?? '?';
+}
+
+function detail(outcome, view, session) {
+  const when = (iso) => (iso ? formatTime(iso) : '?');
+  switch (outcome.kind) {
+    case 'ready':
+      return t('state.ready.detail');
+    case 'redeemed':
+      return t('state.redeemed.detail', { time: when(outcome.redeemedAt) });
+    case 'already-redeemed':
+      return t('state.alreadyRedeemed.detail', {
+        point: pointName(session, outcome.pickupPointId),
+        time: when(outcome.redeemedAt),
+      });
+    case 'expired':
+      return t('state.expired.detail', { time: when(outcome.validUntil ?? view?.validUntil) });
+    case 'void':
+      return t('state.void.detail');
+    case 'wrong-shelter':
+      return t('state.wrongShelter.detail', {
+        shelter: session.shelters.get(outcome.shelterId) ?? outcome.shelterId,
+      });
+    case 'not-yet-valid':
+      return outcome.validFrom ? t('state.notYetValid.detail', { time: when(outcome.validFrom) }) : '';
+    case 'invalid':
+      return t(`invalid.${outcome.reason}`);
+    case 'offline':
+    case 'busy':
+      // Before "Handed over" only the check is being retried; after it, the handover itself.
+      return t(view ? 'state.offline.detail' : 'state.retry.detail', { attempt: outcome.attempt });
+    case 'no-stock':
+      return t('state.noStock.detail');
+    case 'forbidden':
+    case 'error':
+      return outcome.detail ?? '';
+    default:
+      return '';
+  }
+}
+
+function lineItem(line, session) {
+  const item = session.items.get(line.itemId);
+  const name = lang() === 'km' && item?.nameKm ? item.nameKm : line.name;
+  const li = document.createElement('li');
+  const quantity = document.createElement('span');
+  quantity.className = 'quantity';
+  quantity.textContent = formatQuantity(line.quantity, line.unit);
+  const label = document.createElement('span');
+  label.className = 'name';
+  label.textContent = name;
+  li.append(quantity, label);
+  return li;
+}
+
+/** Fills the voucher screen: a coloured state with its title and detail, the lines, the buttons. */
+export function renderVoucher({ view, outcome }, session) {
+  const $ = (id) => document.getElementById(id);
+  const { kind } = outcome;
+  const state = $('state');
+  state.dataset.kind = kind;
+  state.dataset.tone = tones[kind] ?? 'stop';
+  $('state-title').textContent = t(titles[kind] ?? 'state.error');
+  $('state-detail').textContent = detail(outcome, view, session);
+  const lines = showsLines.has(kind) ? (view?.lines ?? []) : [];
+  $('lines').replaceChildren(...lines.map((line) => lineItem(line, session)));
+  $('handover').hidden = kind !== 'ready';
+  $('next').textContent = t(tones[kind] === 'wait' ? 'voucher.cancel' : 'voucher.next');
+}

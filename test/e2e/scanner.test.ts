@@ -1,0 +1,195 @@
+import { mkdir } from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium, phone, watchForViolations } from './support/browser.js';
+import { balance, type DemoServer, issueVoucher, serveDemo } from './support/demo-server.js';
+import { screenText, signInToScan, typeCode, waitForState } from './support/scan-page.js';
+
+describe('/scan: a volunteer types voucher codes on a phone', () => {
+  let demo: DemoServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let violations: ReturnType<typeof watchForViolations>;
+
+  beforeAll(async () => {
+    [demo, browser] = await Promise.all([serveDemo(), launchChromium()]);
+    await mkdir('test-artifacts', { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+  beforeEach(async () => {
+    context = await phone(browser, demo.baseUrl);
+    violations = watchForViolations(context, demo.baseUrl);
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    expect(violations).toEqual({ elsewhere: [], blockedByCsp: [] });
+    await context.close();
+  });
+
+  it('shows what to hand over in large type, then records the handover', async () => {
+    const voucher = await issueVoucher(demo);
+    await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
+
+    await typeCode(page, voucher.code);
+    await waitForState(page, 'ready');
+    expect((await screenText(page)).lines).toEqual(['5 kg Rice', '30 L Drinking water', '2 × Mosquito net']);
+    await page.screenshot({ path: 'test-artifacts/scan-en.png' });
+    await page.getByRole('button', { name: 'Handed over' }).click();
+
+    await waitForState(page, 'redeemed');
+    const status = await demo.http('GET', `/v1/vouchers/${voucher.id}`, demo.keys.coordinator);
+    expect(status.body).toMatchObject({ status: 'redeemed', pickupPointId: 'pp-central-gate' });
+  });
+
+  it('accepts a code typed in lower case without dashes', async () => {
+    const voucher = await issueVoucher(demo);
+    await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
+
+    await typeCode(page, voucher.code.replaceAll('-', '').toLowerCase());
+
+    await waitForState(page, 'ready');
+  });
+
+  it('says a voucher was already redeemed, where and when, and offers nothing to hand over', async () => {
+    const voucher = await issueVoucher(demo);
+    const first = await demo.http('POST', '/v1/redemptions', demo.keys.volunteer, {
+      code: voucher.code,
+      pickupPointId: 'pp-central-hall',
+    });
+    const redeemedAt = new Date(String(first.body.redeemedAt));
+    await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
+
+    await typeCode(page, voucher.code);
+
+    await waitForState(page, 'already-redeemed');
+    const screen = await screenText(page);
+    expect(screen.title).toBe('Already redeemed');
+    expect(screen.detail).toContain('Clinic hall');
+    const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: 'Asia/Phnom_Penh' });
+    expect(screen.detail).toContain(time.format(redeemedAt));
+    expect(screen.lines).toEqual([]);
+    expect(await page.getByRole('button', { name: 'Handed over' }).isVisible()).toBe(false);
+  });
+
+  it('refuses a mistyped code and another shelter’s voucher, each with its reason', async () => {
+    const elsewhereVoucher = await issueVoucher(demo, {
+      shelterId: 'ta-khmau',
+      lines: [{ itemId: 'rice', quantity: 2 }],
+    });
+    const voucher = await issueVoucher(demo);
+    const mistyped = voucher.code.slice(0, -1) + (voucher.code.endsWith('0') ? '1' : '0');
+    await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
+
+    await typeCode(page, mistyped);
+    await waitForState(page, 'invalid');
+    expect((await screenText(page)).detail).toContain('typing mistake');
+
+    await page.getByRole('button', { name: 'Next voucher' }).click();
+    await typeCode(page, elsewhereVoucher.code);
+    await waitForState(page, 'wrong-shelter');
+    // The volunteer's key cannot see that shelter, so the page names it by id.
+    expect((await screenText(page)).detail).toBe('This voucher is for ta-khmau. Send the person there.');
+  });
+
+  it('shows "offline, retrying" when the network drops at "Handed over", and redeems exactly once when it returns', async () => {
+    const voucher = await issueVoucher(demo);
+    const before = await balance(demo, 'pp-central', 'rice');
+    const keysSent: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/v1/redemptions'))
+        keysSent.push(request.headers()['idempotency-key'] ?? '');
+    });
+    await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
+    await typeCode(page, voucher.code);
+    await waitForState(page, 'ready');
+
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Handed over' }).click();
+    await waitForState(page, 'offline');
+    expect((await screenText(page)).title).toBe('Offline, retrying');
+    await context.setOffline(false);
+
+    await waitForState(page, 'redeemed', 30_000);
+    expect(new Set(keysSent).size).toBe(1);
+    const after = await balance(demo, 'pp-central', 'rice');
+    expect(after.onHand).toBe(before.onHand - 5);
+    expect(after.reserved).toBe(before.reserved - 5);
+  });
+
+  it('retries with the same Idempotency-Key when the answer is lost, and the server replays it: one redemption', async () => {
+    const voucher = await issueVoucher(demo);
+    const before = await balance(demo, 'pp-central', 'rice');
+    const attempts: Array<{ key: string; replayed: string | undefined }> = [];
+    await page.route('**/v1/redemptions', async (route) => {
+      // The request reaches the server and commits; the phone never hears back the first time.
+      const response = await route.fetch();
+      attempts.push({
+        key: route.request().headers()['idempotency-key'] ?? '',
+        replayed: response.headers()['idempotent-replayed'],
+      });
+      if (attempts.length === 1) await route.abort('connectionreset');
+      else await route.fulfill({ response });
+    });
+    await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
+    await typeCode(page, voucher.code);
+    await waitForState(page, 'ready');
+
+    await page.getByRole('button', { name: 'Handed over' }).click();
+
+    await waitForState(page, 'redeemed', 30_000);
+    expect(attempts).toHaveLength(2);
+    expect(attempts[1]).toEqual({ key: attempts[0]?.key, replayed: 'true' });
+    const after = await balance(demo, 'pp-central', 'rice');
+    expect(after.onHand).toBe(before.onHand - 5);
+    const ledger = await demo.http(
+      'GET',
+      '/v1/shelters/pp-central/movements?order=desc&limit=50',
+      demo.keys.logistics,
+    );
+    const distributions = (ledger.body.items as Array<{ voucherId?: string }>).filter(
+      (movement) => movement.voucherId === voucher.id,
+    );
+    expect(distributions).toHaveLength(1);
+  });
+
+  it('switches to Khmer, remembers it, and renders Khmer text with a Khmer font', async () => {
+    const voucher = await issueVoucher(demo);
+    await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
+    await page.getByRole('button', { name: 'ខ្មែរ' }).click();
+    await page.reload();
+    await page.locator('#view-scan').waitFor({ state: 'visible' });
+
+    await typeCode(page, voucher.code);
+
+    await waitForState(page, 'ready');
+    expect(await page.locator('html').getAttribute('lang')).toBe('km');
+    const screen = await screenText(page);
+    expect(screen.title).toBe('សូមប្រគល់');
+    expect(screen.lines).toEqual(['5 គីឡូ អង្ករ', '30 លីត្រ ទឹកស្អាត', '2 × មុង']);
+    expect(await page.getByRole('button', { name: 'បានប្រគល់' }).isVisible()).toBe(true);
+    expect(await renderedFonts(page, '#state-title')).toEqual([expect.stringMatching(/khmer/i)]);
+    expect(await renderedFonts(page, '#lines li:first-child .name')).toEqual([
+      expect.stringMatching(/khmer/i),
+    ]);
+    await page.screenshot({ path: 'test-artifacts/scan-km.png' });
+  });
+});
+
+/**
+ * The fonts Chromium actually drew an element's text with (DevTools' "Rendered Fonts"): Khmer
+ * text drawn from a font without Khmer glyphs would show as empty boxes.
+ */
+async function renderedFonts(page: Page, selector: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument');
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+  await cdp.detach();
+  return fonts.filter((font) => font.glyphCount > 0).map((font) => font.familyName);
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// The AWS SDK warns on Node 20 in every worker; set here so globalSetup sees it too.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+/** Browser tests: the real server on a free port, driven through Debian's Chromium. */
+export default defineConfig({
+  test: {
+    include: ['test/e2e/**/*.test.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // Each file runs its own Chromium; two cores here fit two of them beside DynamoDB Local.
+    maxWorkers: 2,
+  },
+});
