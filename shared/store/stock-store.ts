@@ -2,7 +2,6 @@ import {
   BatchGetCommand,
   type BatchGetCommandOutput,
   QueryCommand,
-  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
@@ -15,8 +14,9 @@ import { backoffDelay, sleep } from './backoff.js';
 import type { TransactItem } from './idempotency-store.js';
 import { movementKey, STOCK_PARTITION, stockKey, stockShelterPrefix } from './keys.js';
 import { decodeCursor, encodeCursor, type Page } from './pagination.js';
-import { callDynamo, cancellationReasons, isTransientDynamoError } from './store-errors.js';
+import { callDynamo, cancellationReasons } from './store-errors.js';
 import { type TableContext, withoutKeys } from './table-context.js';
+import { transactOnce } from './transact-once.js';
 
 /** One line of a planned change to one shelter's stock. */
 export interface PlannedLine {
@@ -81,22 +81,18 @@ export class StockStore {
       );
       const extras = change.extraItems?.(movement) ?? [];
       try {
-        await this.table.doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              ...stockItems,
-              {
-                Put: {
-                  TableName: this.table.tableName,
-                  Item: { ...movementKey(change.shelterId, movement.id), ...movement },
-                  // A ledger entry is written once and never replaced.
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              ...extras,
-            ],
-          }),
-        );
+        await transactOnce(this.table, [
+          ...stockItems,
+          {
+            Put: {
+              TableName: this.table.tableName,
+              Item: { ...movementKey(change.shelterId, movement.id), ...movement },
+              // A ledger entry is written once and never replaced.
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          ...extras,
+        ]);
         return { movement, balances: [...next.values()] };
       } catch (err) {
         const reasons = cancellationReasons(err);
@@ -108,11 +104,10 @@ export class StockStore {
             throw change.onExtraItemRejected(extraIndex - stockItems.length - 1);
           }
         }
-        // A balance changed since we read it, or DynamoDB reported a conflict: read again and retry.
-        const lostRace = reasons?.some(
-          (r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict',
-        );
-        if (!lostRace && !isTransientDynamoError(err)) throw err;
+        // Cancelled, so nothing was written: a balance changed since we read it, another
+        // transaction held an item, or we were throttled. Read again and plan anew.
+        // (A transaction whose outcome is unknown never gets here: transactOnce resends it.)
+        if (reasons === undefined) throw err;
         await sleep(backoffDelay(attempt));
       }
     }

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Movement } from '../domain/movement.js';
 import { addQuantities } from '../domain/quantity.js';
 import type { BeneficiaryRecord, Voucher, VoucherStatus } from '../domain/voucher.js';
@@ -18,6 +18,7 @@ import {
 import { decodeCursor, encodeCursor, type Page } from './pagination.js';
 import { callDynamo, cancellationReasons, isTransientDynamoError, storeUnavailable } from './store-errors.js';
 import { type TableContext, withoutKeys } from './table-context.js';
+import { transactOnce } from './transact-once.js';
 
 const MAX_TRANSIENT_RETRIES = 6;
 
@@ -32,6 +33,8 @@ export class VoucherWriteRejected extends Error {
 export interface VoucherListFilter {
   status?: VoucherStatus | undefined;
   shelterId?: string | undefined;
+  /** A scoped key's shelters: only their vouchers are listed. */
+  shelterIds?: readonly string[] | undefined;
   issuedFrom?: string | undefined;
   issuedTo?: string | undefined;
 }
@@ -200,6 +203,13 @@ export class VoucherStore {
     };
     const names: Record<string, string> = {};
     const filters: string[] = [];
+    if (filter.shelterIds !== undefined) {
+      const names = filter.shelterIds.map((id, i) => {
+        values[`:scope${i}`] = id;
+        return `:scope${i}`;
+      });
+      filters.push(names.length === 0 ? 'attribute_not_exists(pk)' : `shelterId IN (${names.join(', ')})`);
+    }
     if (filter.shelterId !== undefined) {
       filters.push('shelterId = :shelterId');
       values[':shelterId'] = filter.shelterId;
@@ -346,15 +356,16 @@ export class VoucherStore {
   ): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.table.doc.send(new TransactWriteCommand({ TransactItems: items }));
+        // A lost answer (timeout, 5xx) is resent under the same token inside: applied at most once.
+        await transactOnce(this.table, items);
         return;
       } catch (err) {
         const reasons = cancellationReasons(err);
         const refusedByCondition =
           reasons?.some((reason) => reason?.Code === 'ConditionalCheckFailed') ?? false;
-        // Another transaction held one of these items (DynamoDB's TransactionConflict) or we were
-        // throttled: nothing was written, so trying again is safe. After a few tries, answer 503.
-        if (!refusedByCondition && isTransientDynamoError(err)) {
+        // Cancelled because another transaction held one of these items (TransactionConflict) or
+        // we were throttled: nothing was written, so a new attempt is safe. After a few, 503.
+        if (!refusedByCondition && reasons !== undefined && isTransientDynamoError(err)) {
           if (attempt < MAX_TRANSIENT_RETRIES) {
             await sleep(backoffDelay(attempt, 10, 200));
             continue;

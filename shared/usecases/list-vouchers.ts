@@ -4,7 +4,7 @@ import type { VoucherListFilter } from '../store/voucher-store.js';
 import { assertShelterInScope } from './stock-context.js';
 import { type VoucherDeps, voucherView } from './voucher-context.js';
 
-/** A coordinator's own organisation's vouchers only, newest first. */
+/** A coordinator's own organisation's vouchers only, at the shelters of its scope, newest first. */
 export async function listVouchers(
   filter: VoucherListFilter & { limit: number; cursor?: string | undefined },
   viewer: Principal,
@@ -12,7 +12,14 @@ export async function listVouchers(
 ): Promise<{ items: VoucherView[]; nextCursor: string | null }> {
   if (filter.shelterId !== undefined) assertShelterInScope(viewer, filter.shelterId);
   const now = deps.now();
-  const page = await deps.stores.vouchers.listByOrg(viewer.orgId, filter, now, filter.limit, filter.cursor);
+  const scoped = viewer.scope.shelterIds === '*' ? {} : { shelterIds: viewer.scope.shelterIds };
+  const page = await deps.stores.vouchers.listByOrg(
+    viewer.orgId,
+    { ...filter, ...scoped },
+    now,
+    filter.limit,
+    filter.cursor,
+  );
   const items = await Promise.all(
     page.items.map(async (voucher) => {
       const beneficiary = await deps.stores.vouchers.beneficiary(voucher.id, now);

@@ -1,5 +1,5 @@
 import type { VoucherKeyRing } from '../auth/voucher-signing-keys.js';
-import type { Principal } from '../domain/api-key.js';
+import { type Principal, scopeAllows } from '../domain/api-key.js';
 import { formatShortCode } from '../domain/short-code.js';
 import { effectiveStatus, type Voucher, type VoucherView } from '../domain/voucher.js';
 import { signVoucherToken } from '../domain/voucher-token.js';
@@ -43,7 +43,10 @@ export function voucherView(
   };
 }
 
-/** Another organisation's voucher answers exactly as a missing one does. */
+/**
+ * Another organisation's voucher, or one at a shelter outside the key's scope, answers exactly as
+ * a missing one does.
+ */
 export async function loadOwnVoucher(
   voucherId: string,
   viewer: Principal,
@@ -52,6 +55,10 @@ export async function loadOwnVoucher(
   const voucher = /^[0-9A-HJKMNP-TV-Z]{26}$/.test(voucherId)
     ? await deps.stores.vouchers.get(voucherId)
     : undefined;
-  if (voucher === undefined || voucher.orgId !== viewer.orgId) throw new NotFoundError('Voucher', voucherId);
+  const visible =
+    voucher !== undefined &&
+    voucher.orgId === viewer.orgId &&
+    scopeAllows(viewer.scope.shelterIds, voucher.shelterId);
+  if (!visible) throw new NotFoundError('Voucher', voucherId);
   return voucher;
 }

@@ -48,6 +48,7 @@ const thresholdRoute = securedRoute(['logistics'], {
       content: json(
         z
           .object({ lowStockThreshold: z.number().min(0).max(10_000_000).nullable() })
+          .strict()
           .openapi('LowStockThreshold'),
       ),
     },

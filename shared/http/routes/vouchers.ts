@@ -17,6 +17,7 @@ export const voucherParams = z.object({ id: z.string().min(1).max(64) });
 
 const batchSchema = z
   .object({ vouchers: z.array(issueVoucherSchema).min(1).max(MAX_BATCH) })
+  .strict()
   .openapi('IssueVoucherBatch');
 const batchResultSchema = z
   .object({

@@ -1,0 +1,169 @@
+import type { Role } from '../../../shared/domain/api-key.js';
+import { type CallOptions, type CallResult, call } from '../../support/http.js';
+import type { PersonalDataWatch } from '../../support/log-privacy.js';
+import type { TestApp } from '../../support/test-app.js';
+
+/**
+ * The world the fuzzing and access-control parts act in: organisations org-a and org-b, shelters
+ * A, B (confidential) and C with pickup points, a catalogue, plenty of stock, and keys of every
+ * role of both organisations, three of them scoped to shelter A (the volunteer to pickup point A1),
+ * plus keys that must fail: none, revoked, wrong secret.
+ */
+
+export interface Principal {
+  name: string;
+  role?: Role;
+  org?: 'org-a' | 'org-b';
+  /** Restricted to shelter A (and pickup point A1 for the volunteer). */
+  scoped: boolean;
+  key?: string;
+}
+
+export interface AccessWorld {
+  t: TestApp;
+  watch: PersonalDataWatch;
+  /** A wildcard-scope key of this role and organisation. */
+  key(role: Role, org?: 'org-a' | 'org-b'): string;
+  principals: Principal[];
+  send(method: string, path: string, options: CallOptions): Promise<CallResult>;
+  /** A fresh voucher of org-a at a shelter. */
+  voucher(shelterId: string): Promise<{ id: string; token: string; code: string }>;
+  /** A fresh transfer in transit. */
+  transfer(fromShelterId: string, toShelterId: string): Promise<string>;
+  unique(prefix: string): string;
+}
+
+/**
+ * Builds the world. `t` must be fresh: two organisations, shelters A, B (confidential) and C with
+ * pickup points, a catalogue, plenty of stock everywhere, and the keys of `principals`.
+ */
+const lines = [{ itemId: 'rice', quantity: 1 }];
+
+export async function buildAccessWorld(t: TestApp, watch: PersonalDataWatch): Promise<AccessWorld> {
+  await t.createOrg('org-a');
+  await t.createOrg('org-b');
+  const keys = new Map<string, string>();
+  for (const org of ['org-a', 'org-b'] as const) {
+    for (const role of ['admin', 'coordinator', 'volunteer', 'logistics'] as const) {
+      keys.set(`${role}@${org}`, await t.createKey(role, org));
+    }
+  }
+  const key = (role: Role, org: 'org-a' | 'org-b' = 'org-a') => keys.get(`${role}@${org}`) as string;
+  const send = async (method: string, path: string, options: CallOptions) => {
+    const result = await call(t.app, method, path, options);
+    watch.observe(result.body);
+    return result;
+  };
+  const must = async (method: string, path: string, body: unknown, by: string, status = 201) => {
+    const result = await send(method, path, { key: by, body });
+    if (result.status !== status) throw new Error(`${method} ${path}: ${result.status} ${result.text}`);
+    return result.body;
+  };
+
+  const admin = key('admin');
+  for (const [id, extra] of [
+    ['shelter-a', {}],
+    ['shelter-b', { confidential: true, address: 'Street 1, Ta Khmau' }],
+    ['shelter-c', {}],
+  ] as const) {
+    await must(
+      'POST',
+      '/v1/shelters',
+      { id, name: `Shelter ${id}`, province: 'Phnom Penh', capacity: 1000, population: 100, ...extra },
+      admin,
+    );
+  }
+  for (const [shelter, pp] of [
+    ['shelter-a', 'pp-a1'],
+    ['shelter-a', 'pp-a2'],
+    ['shelter-b', 'pp-b1'],
+    ['shelter-c', 'pp-c1'],
+  ]) {
+    await must('POST', `/v1/shelters/${shelter}/pickup-points`, { id: pp, name: pp }, admin);
+  }
+  for (const [id, category, unit] of [
+    ['rice', 'food', 'kg'],
+    ['water', 'water', 'L'],
+    ['blanket', 'bedding', 'piece'],
+  ]) {
+    await must('POST', '/v1/items', { id, name: id, category, unit }, admin);
+  }
+  for (const shelter of ['shelter-a', 'shelter-b', 'shelter-c']) {
+    await must(
+      'POST',
+      `/v1/shelters/${shelter}/receipts`,
+      {
+        source: watch.bodyText('opening'),
+        lines: [
+          { itemId: 'rice', quantity: 100_000 },
+          { itemId: 'water', quantity: 100_000 },
+          { itemId: 'blanket', quantity: 10_000 },
+        ],
+      },
+      key('logistics'),
+    );
+  }
+
+  const revoked = await t.createKey('admin', 'org-a');
+  await must('DELETE', `/v1/api-keys/${revoked.split('_')[1]}`, undefined, admin, 200);
+
+  const principals: Principal[] = [];
+  for (const org of ['org-a', 'org-b'] as const) {
+    for (const role of ['admin', 'coordinator', 'volunteer', 'logistics'] as const) {
+      principals.push({ name: `${role} of ${org}`, role, org, scoped: false, key: key(role, org) });
+    }
+  }
+  principals.push(
+    {
+      name: 'logistics of org-a scoped to shelter A',
+      role: 'logistics',
+      org: 'org-a',
+      scoped: true,
+      key: await t.createKey('logistics', 'org-a', { shelterIds: ['shelter-a'] }),
+    },
+    {
+      name: 'coordinator of org-a scoped to shelter A',
+      role: 'coordinator',
+      org: 'org-a',
+      scoped: true,
+      key: await t.createKey('coordinator', 'org-a', { shelterIds: ['shelter-a'] }),
+    },
+    {
+      name: 'volunteer of org-a at pickup point A1',
+      role: 'volunteer',
+      org: 'org-a',
+      scoped: true,
+      key: await t.createKey('volunteer', 'org-a', { shelterIds: ['shelter-a'], pickupPointIds: ['pp-a1'] }),
+    },
+    { name: 'no key', scoped: false },
+    { name: 'a revoked key', scoped: false, key: revoked },
+    { name: 'a key with a wrong secret', scoped: false, key: `${admin.slice(0, -4)}AAAA` },
+  );
+
+  let counter = 0;
+  return {
+    t,
+    watch,
+    key,
+    principals,
+    send,
+    unique: (prefix) => `${prefix}-${++counter}`,
+    async voucher(shelterId) {
+      return (await must(
+        'POST',
+        '/v1/vouchers',
+        { shelterId, beneficiaryRef: watch.beneficiaryRef(), householdSize: 2, lines },
+        key('coordinator'),
+      )) as { id: string; token: string; code: string };
+    },
+    async transfer(fromShelterId, toShelterId) {
+      const body = await must(
+        'POST',
+        '/v1/transfers',
+        { fromShelterId, toShelterId, lines },
+        key('logistics'),
+      );
+      return String(body.id);
+    },
+  };
+}

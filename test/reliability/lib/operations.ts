@@ -1,0 +1,322 @@
+import type { Role } from '../../../shared/domain/api-key.js';
+import { type CallResult, call } from '../../support/http.js';
+import type { TestApp } from '../../support/test-app.js';
+import type { AccessWorld } from './access-world.js';
+
+/**
+ * What the fuzzing and access-control parts share: the operations listed by GET /openapi.json with
+ * the roles each one declares, and, per operation, a request that a key of an allowed role whose
+ * scope covers it would see succeed, in the world of access-world.ts.
+ */
+
+export type Reach = 'own' | 'foreign' | 'absent';
+
+/** What decides access to an operation beyond the caller's role. */
+export type Guard =
+  /** Anyone, no key. */
+  | 'public'
+  /** The role alone (admin writes, catalogue reads, lists filtered to the key's scope). */
+  | 'role'
+  /** The shelter the request names must be in the key's shelter scope. */
+  | 'shelter'
+  /** The pickup point the request names must be in the key's pickup-point scope. */
+  | 'pickup-point'
+  /** A voucher of the caller's organisation, at a shelter in the key's scope. */
+  | 'voucher'
+  /** A transfer into a shelter in the key's scope. */
+  | 'transfer-to'
+  /** A transfer from or to a shelter in the key's scope. */
+  | 'transfer-either-end';
+
+export interface Request {
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface OperationCase {
+  guard: Guard;
+  /**
+   * `own`: resources of org-a at shelter A (in every key's scope); `foreign`: resources at
+   * shelter B (outside the scoped keys' reach); `absent`: resources that do not exist.
+   */
+  build(w: AccessWorld, reach: Reach): Promise<Request>;
+  /** What an in-scope key gets for an absent resource (a filter on a list answers an empty 200). */
+  absentStatus?: number;
+  /** The outcome a batch reports per row, as a status. */
+  outcome?: (result: CallResult) => number;
+}
+
+export interface OpenApiOperation {
+  /** `METHOD /path`, as OpenAPI writes the path. */
+  id: string;
+  method: string;
+  path: string;
+  /** From "Roles: a, b." in the description; undefined for public operations. */
+  roles: Role[] | undefined;
+  operation: Record<string, unknown>;
+}
+
+/** Every path and method of the served OpenAPI document, with the roles each declares. */
+export async function openApiOperations(t: TestApp): Promise<{
+  operations: OpenApiOperation[];
+  document: Record<string, unknown>;
+}> {
+  const result = await call(t.app, 'GET', '/openapi.json');
+  if (result.status !== 200) throw new Error(`openapi.json: ${result.status}`);
+  const document = result.body as { paths: Record<string, Record<string, Record<string, unknown>>> };
+  const operations: OpenApiOperation[] = [];
+  for (const [path, methods] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(methods)) {
+      const declared = /Roles: ([a-z, ]+)\./.exec(String(operation.description ?? ''))?.[1];
+      operations.push({
+        id: `${method.toUpperCase()} ${path}`,
+        method: method.toUpperCase(),
+        path,
+        roles: declared === undefined ? undefined : (declared.split(', ') as Role[]),
+        operation,
+      });
+    }
+  }
+  return { operations, document };
+}
+
+const SHELTERS = { own: 'shelter-a', foreign: 'shelter-b', absent: 'shelter-zz' } as const;
+const PICKUP_POINTS = { own: 'pp-a1', foreign: 'pp-b1', absent: 'pp-zz' } as const;
+/** A well-formed voucher id (a ULID) that no voucher has. */
+const ABSENT_VOUCHER = '01HZZZZZZZZZZZZZZZZZZZZZZZ';
+
+const lines = [{ itemId: 'rice', quantity: 1 }];
+
+async function voucherFor(
+  w: AccessWorld,
+  reach: Reach,
+): Promise<{ id: string; token: string; code: string }> {
+  if (reach === 'absent') return { id: ABSENT_VOUCHER, token: 'AAAA', code: 'ZZZZ-ZZZZ-Z' };
+  return w.voucher(SHELTERS[reach]);
+}
+
+/** Per operation, a request that succeeds for a key of an allowed role whose scope covers it. */
+export const operationCases: Record<string, OperationCase> = {
+  'GET /v1/health': { guard: 'public', build: async () => ({ path: '/v1/health' }) },
+  'GET /v1/voucher-keys': { guard: 'public', build: async () => ({ path: '/v1/voucher-keys' }) },
+  'GET /scan': { guard: 'public', build: async () => ({ path: '/scan' }) },
+  'GET /dashboard': { guard: 'public', build: async () => ({ path: '/dashboard' }) },
+  'GET /web/{name}': { guard: 'public', build: async () => ({ path: '/web/app.css' }) },
+
+  'POST /v1/organizations': {
+    guard: 'role',
+    build: async (w) => ({
+      path: '/v1/organizations',
+      body: { id: w.unique('org'), name: w.watch.bodyText('org') },
+    }),
+  },
+  'GET /v1/organizations': { guard: 'role', build: async () => ({ path: '/v1/organizations' }) },
+  'POST /v1/api-keys': {
+    guard: 'role',
+    build: async (w) => ({
+      path: '/v1/api-keys',
+      body: {
+        role: 'volunteer',
+        orgId: 'org-a',
+        label: w.watch.bodyText('label'),
+        scope: { pickupPointIds: ['pp-a1'] },
+      },
+    }),
+  },
+  'DELETE /v1/api-keys/{id}': {
+    guard: 'role',
+    build: async (w, reach) => {
+      if (reach === 'absent') return { path: '/v1/api-keys/zzzzzzzzzzzzzzzz' };
+      const key = await w.t.createKey('volunteer', 'org-a');
+      return { path: `/v1/api-keys/${key.split('_')[1]}` };
+    },
+  },
+  'POST /v1/shelters': {
+    guard: 'role',
+    build: async (w) => ({
+      path: '/v1/shelters',
+      body: {
+        id: w.unique('shelter'),
+        name: w.watch.bodyText('name'),
+        province: 'Kandal',
+        capacity: 10,
+        population: 1,
+      },
+    }),
+  },
+  'GET /v1/shelters': { guard: 'role', build: async () => ({ path: '/v1/shelters' }) },
+  'GET /v1/shelters/{id}': {
+    guard: 'shelter',
+    build: async (_w, reach) => ({ path: `/v1/shelters/${SHELTERS[reach]}` }),
+  },
+  'PATCH /v1/shelters/{id}': {
+    guard: 'role',
+    build: async () => ({ path: '/v1/shelters/shelter-c', body: { population: 42 } }),
+  },
+  'POST /v1/shelters/{id}/pickup-points': {
+    guard: 'role',
+    build: async (w) => ({
+      path: '/v1/shelters/shelter-c/pickup-points',
+      body: { id: w.unique('pp'), name: 'Door' },
+    }),
+  },
+  'GET /v1/shelters/{id}/pickup-points': {
+    guard: 'shelter',
+    build: async (_w, reach) => ({ path: `/v1/shelters/${SHELTERS[reach]}/pickup-points` }),
+  },
+  'POST /v1/items': {
+    guard: 'role',
+    build: async (w) => ({
+      path: '/v1/items',
+      body: { id: w.unique('item'), name: w.watch.bodyText('item'), category: 'hygiene', unit: 'pack' },
+    }),
+  },
+  'GET /v1/items': { guard: 'role', build: async () => ({ path: '/v1/items' }) },
+  'GET /v1/items/{id}': { guard: 'role', build: async () => ({ path: '/v1/items/rice' }) },
+
+  'POST /v1/shelters/{id}/receipts': {
+    guard: 'shelter',
+    build: async (w, reach) => ({
+      path: `/v1/shelters/${SHELTERS[reach]}/receipts`,
+      body: { source: w.watch.bodyText('source'), lines },
+    }),
+  },
+  'POST /v1/shelters/{id}/adjustments': {
+    guard: 'shelter',
+    build: async (w, reach) => ({
+      path: `/v1/shelters/${SHELTERS[reach]}/adjustments`,
+      body: { reason: 'other', note: w.watch.bodyText('note'), lines },
+    }),
+  },
+  'POST /v1/shelters/{id}/counts': {
+    guard: 'shelter',
+    build: async (w, reach) => ({
+      path: `/v1/shelters/${SHELTERS[reach]}/counts`,
+      body: { note: w.watch.bodyText('note'), lines: [{ itemId: 'water', counted: 50_000 }] },
+    }),
+  },
+  'POST /v1/transfers': {
+    guard: 'shelter',
+    build: async (w, reach) => ({
+      path: '/v1/transfers',
+      body: {
+        fromShelterId: SHELTERS[reach],
+        toShelterId: 'shelter-c',
+        note: w.watch.bodyText('note'),
+        lines,
+      },
+    }),
+  },
+  'POST /v1/transfers/{id}/receive': {
+    guard: 'transfer-to',
+    build: async (w, reach) => {
+      const id =
+        reach === 'absent'
+          ? 'tr-absent'
+          : await w.transfer('shelter-c', reach === 'own' ? 'shelter-a' : 'shelter-b');
+      return { path: `/v1/transfers/${id}/receive`, body: { lines: [{ itemId: 'rice', quantity: 1 }] } };
+    },
+  },
+  'GET /v1/transfers/{id}': {
+    guard: 'transfer-either-end',
+    build: async (w, reach) => {
+      const id =
+        reach === 'absent'
+          ? 'tr-absent'
+          : await w.transfer(reach === 'own' ? 'shelter-a' : 'shelter-b', 'shelter-c');
+      return { path: `/v1/transfers/${id}` };
+    },
+  },
+  'GET /v1/stock': {
+    guard: 'shelter',
+    build: async (_w, reach) => ({ path: `/v1/stock?shelterId=${SHELTERS[reach]}` }),
+  },
+  'PUT /v1/shelters/{id}/stock/{itemId}/threshold': {
+    guard: 'shelter',
+    build: async (_w, reach) => ({
+      path: `/v1/shelters/${SHELTERS[reach]}/stock/rice/threshold`,
+      body: { lowStockThreshold: 10 },
+    }),
+  },
+  'GET /v1/shelters/{id}/movements': {
+    guard: 'shelter',
+    build: async (_w, reach) => ({ path: `/v1/shelters/${SHELTERS[reach]}/movements` }),
+  },
+  'GET /v1/reports/stock.csv': { guard: 'role', build: async () => ({ path: '/v1/reports/stock.csv' }) },
+  'GET /v1/reports/vouchers-today': {
+    guard: 'shelter',
+    build: async (_w, reach) => ({ path: `/v1/reports/vouchers-today?shelterId=${SHELTERS[reach]}` }),
+  },
+  'GET /v1/me': { guard: 'role', build: async () => ({ path: '/v1/me' }) },
+
+  'POST /v1/vouchers/verify': {
+    guard: 'pickup-point',
+    build: async (w, reach) => {
+      const voucher = await w.voucher(reach === 'foreign' ? 'shelter-b' : 'shelter-a');
+      return {
+        path: '/v1/vouchers/verify',
+        body: { token: voucher.token, pickupPointId: PICKUP_POINTS[reach] },
+      };
+    },
+  },
+  'POST /v1/redemptions': {
+    guard: 'pickup-point',
+    build: async (w, reach) => {
+      const voucher = await w.voucher(reach === 'foreign' ? 'shelter-b' : 'shelter-a');
+      return { path: '/v1/redemptions', body: { token: voucher.token, pickupPointId: PICKUP_POINTS[reach] } };
+    },
+  },
+  'POST /v1/vouchers': {
+    guard: 'shelter',
+    build: async (w, reach) => ({
+      path: '/v1/vouchers',
+      body: { shelterId: SHELTERS[reach], beneficiaryRef: w.watch.beneficiaryRef(), householdSize: 2, lines },
+    }),
+  },
+  'POST /v1/vouchers/batch': {
+    guard: 'shelter',
+    build: async (w, reach) => ({
+      path: '/v1/vouchers/batch',
+      body: {
+        vouchers: [
+          { shelterId: SHELTERS[reach], beneficiaryRef: w.watch.beneficiaryRef(), householdSize: 2, lines },
+        ],
+      },
+    }),
+    // Each row has its own answer; the batch as a whole is 200.
+    outcome: (result) =>
+      result.status === 200
+        ? Number((result.body.results as Array<{ status: number }>)[0]?.status)
+        : result.status,
+  },
+  'GET /v1/vouchers': {
+    guard: 'shelter',
+    build: async (_w, reach) => ({ path: `/v1/vouchers?shelterId=${SHELTERS[reach]}` }),
+    absentStatus: 200,
+  },
+  'GET /v1/vouchers/{id}': {
+    guard: 'voucher',
+    build: async (w, reach) => ({ path: `/v1/vouchers/${(await voucherFor(w, reach)).id}` }),
+  },
+  'POST /v1/vouchers/{id}/void': {
+    guard: 'voucher',
+    build: async (w, reach) => ({ path: `/v1/vouchers/${(await voucherFor(w, reach)).id}/void` }),
+  },
+  'GET /v1/vouchers/{id}/qr.svg': {
+    guard: 'voucher',
+    build: async (w, reach) => ({ path: `/v1/vouchers/${(await voucherFor(w, reach)).id}/qr.svg` }),
+  },
+  'GET /v1/vouchers/{id}/qr.png': {
+    guard: 'voucher',
+    build: async (w, reach) => ({ path: `/v1/vouchers/${(await voucherFor(w, reach)).id}/qr.png` }),
+  },
+  'GET /v1/vouchers/{id}/slip': {
+    guard: 'voucher',
+    build: async (w, reach) => ({ path: `/v1/vouchers/${(await voucherFor(w, reach)).id}/slip` }),
+  },
+  'GET /v1/voucher-slips': {
+    guard: 'voucher',
+    build: async (w, reach) => ({ path: `/v1/voucher-slips?ids=${(await voucherFor(w, reach)).id}` }),
+  },
+};
