@@ -1,8 +1,8 @@
-import type { AddressInfo } from 'node:net';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { startLocalServer } from '../../functions/local-server.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../../scripts/lib/dynamodb-local.js';
 import { ensureTable } from '../../scripts/lib/ensure-table.js';
+import { findFreePort } from '../../scripts/lib/free-port.js';
 import { loadRuntimeEnv } from '../../shared/config/env.js';
 import { generateAppSecrets } from '../../shared/config/secrets.js';
 import type { Principal } from '../../shared/domain/api-key.js';
@@ -29,6 +29,24 @@ export interface BenchEnvironment {
   close(): Promise<void>;
 }
 
+/** Starts bench/serve-api.ts and resolves once it listens. */
+function startApiProcess(env: Record<string, string>): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', new URL('../serve-api.ts', import.meta.url).pathname],
+      {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('listening')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`bench API process exited with ${code}`)));
+  });
+}
+
 export const benchLines = [
   { itemId: 'rice', quantity: 2 },
   { itemId: 'water', quantity: 10 },
@@ -44,9 +62,10 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
   });
   await ensureTable(client, 'bench');
   const table = { doc: createDocumentClient({ endpoint: db.endpoint }), tableName: 'bench' };
+  const secrets = generateAppSecrets('bench-1');
   const deps = buildDeps(loadRuntimeEnv({ TABLE_NAME: 'bench' }), {
     table,
-    secrets: generateAppSecrets('bench-1'),
+    secrets,
     logger: createLogger('silent'),
   });
   const now = () => new Date();
@@ -120,8 +139,13 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
     logistics,
     { stores: deps.stores, now },
   );
-  const server = await startLocalServer(deps, 0);
-  const { port } = server.address() as AddressInfo;
+  const port = await findFreePort();
+  const server = await startApiProcess({
+    TABLE_NAME: 'bench',
+    DYNAMODB_ENDPOINT: db.endpoint,
+    SECRETS_JSON: JSON.stringify(secrets),
+    PORT: String(port),
+  });
   return {
     db,
     table,
@@ -135,7 +159,7 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
       scope: { shelterIds: '*', pickupPointIds: '*' },
     },
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.kill('SIGTERM');
       client.destroy();
       await db.stop();
     },
