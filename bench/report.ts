@@ -22,7 +22,7 @@ function commit(): string {
     const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
     const dirty = execFileSync(
       'git',
-      ['status', '--porcelain', '--', 'shared', 'functions', 'bench', 'scripts'],
+      ['status', '--porcelain', '--', 'shared', 'functions', 'bench', 'scripts', ':!bench/results.md'],
       { encoding: 'utf8' },
     ).trim();
     return dirty === '' ? sha : `${sha} (with uncommitted changes)`;
