@@ -11,14 +11,17 @@
  * | item              | ITEM#<itemId>              | META                    | ITEMS                     | <itemId>             |
  * | stock balance     | STOCK                      | <shelterId>#<itemId>    | -                         | -                    |
  * | ledger movement   | SHELTER#<shelterId>        | MOVE#<ulid>             | -                         | -                    |
- * | transfer          | TRANSFER#<transferId>      | META                    | SHELTER#<from>#TRANSFERS  | <ulid>               |
+ * | transfer          | TRANSFER#<transferId>      | META                    | SHELTER#<from>#TRANSFERS  | <dispatchedAt>#<id>  |
  * | voucher           | VOUCHER#<voucherId>        | META                    | ORG#<orgId>#VOUCHERS      | <issuedAt>#<id>      |
  * | beneficiary data  | VOUCHER#<voucherId>        | BENEFICIARY  (ttl)      | -                         | -                    |
  * | voucher code      | CODE#<shortCode>           | META                    | -                         | -                    |
  * | idempotency       | IDEM#<keyId>#<key>         | META  (ttl)             | -                         | -                    |
  * | demo seed marker  | SEED#demo                  | META                    | -                         | -                    |
  *
- * gsi2 is sparse: only vouchers still `issued` carry `gsi2pk = ISSUED` and
+ * Transfers are listed by sending shelter through gsi1 and by receiving shelter through gsi2
+ * (`gsi2pk = SHELTER#<to>#INCOMING`, `gsi2sk = <dispatchedAt>#<id>`).
+ *
+ * gsi2 is otherwise sparse: only vouchers still `issued` carry `gsi2pk = ISSUED` and
  * `gsi2sk = <validUntil>#<id>`, so the expiry sweeper reads exactly the vouchers past their
  * validity, oldest first, and a voucher leaves the index when it is redeemed, voided or expired.
  *
@@ -71,6 +74,8 @@ export const movementPartition = (shelterId: string) => `SHELTER#${shelterId}`;
 export const MOVEMENT_PREFIX = 'MOVE#';
 
 export const transferKey = (transferId: string): TableKey => ({ pk: `TRANSFER#${transferId}`, sk: META });
+export const outgoingTransfersKey = (shelterId: string) => `SHELTER#${shelterId}#TRANSFERS`;
+export const incomingTransfersKey = (shelterId: string) => `SHELTER#${shelterId}#INCOMING`;
 
 export const voucherKey = (voucherId: string): TableKey => ({ pk: `VOUCHER#${voucherId}`, sk: META });
 export const voucherListKey = (orgId: string) => `ORG#${orgId}#VOUCHERS`;

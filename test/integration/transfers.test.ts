@@ -97,6 +97,38 @@ describe('transfers between shelters', () => {
     expect((await dispatch(world.coordinator, [{ itemId: 'rice', quantity: 1 }])).status).toBe(403);
   });
 
+  it('lists what is in transit to a shelter and what it sent, and drops a transfer from in transit once received', async () => {
+    const sent = await dispatch(world.logistics, [{ itemId: 'rice', quantity: 3 }]);
+    type Listed = { items: Array<{ id: string; status: string }> };
+    const incoming = await call<Listed>(t.app, 'GET', '/v1/transfers?shelterId=shelter-b&status=in_transit', {
+      key: world.logistics,
+    });
+    expect(incoming.status).toBe(200);
+    expect(incoming.body.items.map((tr) => tr.id)).toContain(sent.body.id);
+    expect(incoming.body.items.every((tr) => tr.status === 'in_transit')).toBe(true);
+    const outgoing = await call<Listed>(
+      t.app,
+      'GET',
+      '/v1/transfers?shelterId=shelter-a&direction=outgoing',
+      { key: world.logistics },
+    );
+    expect(outgoing.body.items[0]?.id).toBe(sent.body.id);
+    await call(t.app, 'POST', `/v1/transfers/${sent.body.id}/receive`, {
+      key: world.logistics,
+      body: { lines: [{ itemId: 'rice', quantity: 3 }] },
+    });
+    const after = await call<Listed>(t.app, 'GET', '/v1/transfers?shelterId=shelter-b&status=in_transit', {
+      key: world.logistics,
+    });
+    expect(after.body.items.map((tr) => tr.id)).not.toContain(sent.body.id);
+    expect(
+      (await call(t.app, 'GET', '/v1/transfers?shelterId=shelter-b', { key: world.logisticsA })).status,
+    ).toBe(403);
+    expect(
+      (await call(t.app, 'GET', '/v1/transfers?shelterId=shelter-a', { key: world.coordinator })).status,
+    ).toBe(403);
+  });
+
   it('answers 404 for an unknown transfer', async () => {
     const result = await call(t.app, 'POST', '/v1/transfers/tr-nope/receive', {
       key: world.logistics,

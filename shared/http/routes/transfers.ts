@@ -1,12 +1,20 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { dispatchTransferSchema, receiveTransferSchema, transferSchema } from '../../domain/transfer.js';
+import { slugSchema } from '../../domain/organization.js';
+import {
+  dispatchTransferSchema,
+  receiveTransferSchema,
+  transferSchema,
+  transferStatusSchema,
+} from '../../domain/transfer.js';
 import { NotFoundError } from '../../errors/app-errors.js';
 import { dispatchTransfer } from '../../usecases/dispatch-transfer.js';
+import { listTransfers } from '../../usecases/list-transfers.js';
 import { receiveTransfer } from '../../usecases/receive-transfer.js';
 import { assertShelterInScope } from '../../usecases/stock-context.js';
 import type { AppEnv } from '../app-env.js';
 import { idempotencyFor } from '../idempotency-context.js';
 import { errorResponses, idempotencyErrors, idempotencyHeaders, securedRoute } from '../openapi-route.js';
+import { pageQuerySchema, pageSchema } from '../pagination-schemas.js';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const params = z.object({ id: z.string().min(1).max(64) });
@@ -53,6 +61,25 @@ const receiveRoute = securedRoute(
   { idempotent: true },
 );
 
+const listRoute = securedRoute(['logistics', 'admin'], {
+  method: 'get',
+  path: '/v1/transfers',
+  tags: ['Transfers'],
+  summary: 'A shelter’s transfers, newest first: sent (outgoing) or coming (incoming)',
+  description: 'With `status=in_transit`: the stock on its way, which no shelter’s balance shows.',
+  request: {
+    query: pageQuerySchema.extend({
+      shelterId: slugSchema,
+      direction: z.enum(['outgoing', 'incoming']).default('incoming'),
+      status: transferStatusSchema.optional(),
+    }),
+  },
+  responses: {
+    200: { description: 'One page.', content: json(pageSchema(transferSchema)) },
+    404: errorResponses[404],
+  },
+});
+
 const getRoute = securedRoute(['logistics', 'admin'], {
   method: 'get',
   path: '/v1/transfers/{id}',
@@ -85,6 +112,10 @@ export function registerTransfers(app: OpenAPIHono<AppEnv>) {
       idempotencyFor(c, 200),
     );
     return c.json(transfer, 200);
+  });
+
+  app.openapi(listRoute, async (c) => {
+    return c.json(await listTransfers(c.req.valid('query'), c.get('principal'), c.get('deps')), 200);
   });
 
   app.openapi(getRoute, async (c) => {

@@ -228,6 +228,10 @@ export const operationCases: Record<string, OperationCase> = {
       return { path: `/v1/transfers/${id}` };
     },
   },
+  'GET /v1/transfers': {
+    guard: 'shelter',
+    build: async (_w, reach) => ({ path: `/v1/transfers?shelterId=${SHELTERS[reach]}&status=in_transit` }),
+  },
   'GET /v1/stock': {
     guard: 'shelter',
     build: async (_w, reach) => ({ path: `/v1/stock?shelterId=${SHELTERS[reach]}` }),
