@@ -1,11 +1,6 @@
-import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../errors/app-errors.js';
+import { batchGet } from './batch-get.js';
 import type { TableKey } from './keys.js';
 import { decodeCursor, encodeCursor, type Page } from './pagination.js';
 import { callDynamo, isConditionFailure } from './store-errors.js';
@@ -65,26 +60,13 @@ export class RecordCollection<T extends object> {
 
   /** Reads up to 100 records in one call; missing ids are simply absent from the map. */
   async getMany(ids: readonly string[]): Promise<Map<string, T>> {
-    const found = new Map<string, T>();
-    const unique = [...new Set(ids)];
-    for (let start = 0; start < unique.length; start += 100) {
-      let keys: Record<string, unknown>[] | undefined = unique
-        .slice(start, start + 100)
-        .map((id) => ({ ...this.shape.key(id) }));
-      // BatchGet may return part of the keys as unprocessed under load: ask again for those.
-      for (let attempt = 0; keys !== undefined && keys.length > 0 && attempt < 5; attempt++) {
-        const request = { [this.table.tableName]: { Keys: keys } };
-        const result: BatchGetCommandOutput = await callDynamo(() =>
-          this.table.doc.send(new BatchGetCommand({ RequestItems: request })),
-        );
-        for (const item of result.Responses?.[this.table.tableName] ?? []) {
-          const record = withoutKeys<T>(item);
-          found.set(this.shape.id(record), record);
-        }
-        keys = result.UnprocessedKeys?.[this.table.tableName]?.Keys;
-      }
-    }
-    return found;
+    const items = await batchGet(
+      this.table,
+      ids.map((id) => this.shape.key(id)),
+    );
+    return new Map(
+      items.map((item) => withoutKeys<T>(item)).map((record) => [this.shape.id(record), record]),
+    );
   }
 
   async list(partition: string, limit: number, cursor?: string): Promise<Page<T>> {

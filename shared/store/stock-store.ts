@@ -1,9 +1,4 @@
-import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import type { Movement, MovementLine } from '../domain/movement.js';
 import { addQuantities } from '../domain/quantity.js';
@@ -11,6 +6,8 @@ import { emptyBalance, type StockBalance } from '../domain/stock.js';
 import { StoreUnavailableError } from '../errors/app-errors.js';
 import { InsufficientStockError, type ShortItem } from '../errors/stock-errors.js';
 import { backoffDelay, sleep } from './backoff.js';
+import { batchGet } from './batch-get.js';
+import { memberOf } from './filter-expressions.js';
 import type { TransactItem } from './idempotency-store.js';
 import { movementKey, STOCK_PARTITION, stockKey, stockShelterPrefix } from './keys.js';
 import { decodeCursor, encodeCursor, type Page } from './pagination.js';
@@ -179,21 +176,12 @@ export class StockStore {
     itemIds: readonly string[],
     categories: ReadonlyMap<string, string> = new Map(),
   ): Promise<Map<string, StockBalance>> {
-    const balances = new Map<string, StockBalance>();
-    let keys: Record<string, unknown>[] | undefined = [...new Set(itemIds)].map((itemId) => ({
-      ...stockKey(shelterId, itemId),
-    }));
-    for (let attempt = 0; keys !== undefined && keys.length > 0 && attempt < 5; attempt++) {
-      const request = { [this.table.tableName]: { Keys: keys, ConsistentRead: true } };
-      const result: BatchGetCommandOutput = await callDynamo(() =>
-        this.table.doc.send(new BatchGetCommand({ RequestItems: request })),
-      );
-      for (const item of result.Responses?.[this.table.tableName] ?? []) {
-        const balance = withoutKeys<StockBalance>(item);
-        balances.set(balance.itemId, balance);
-      }
-      keys = result.UnprocessedKeys?.[this.table.tableName]?.Keys;
-    }
+    const items = await batchGet(
+      this.table,
+      itemIds.map((itemId) => stockKey(shelterId, itemId)),
+      { consistent: true },
+    );
+    const balances = new Map(items.map((item) => withoutKeys<StockBalance>(item)).map((b) => [b.itemId, b]));
     for (const itemId of itemIds) {
       if (!balances.has(itemId))
         balances.set(itemId, emptyBalance(shelterId, itemId, categories.get(itemId) ?? ''));
@@ -259,13 +247,7 @@ export class StockStore {
       conditions.push('category = :category');
       values[':category'] = filter.category;
     }
-    if (filter.shelterIds !== undefined) {
-      const names = filter.shelterIds.map((id, i) => {
-        values[`:s${i}`] = id;
-        return `:s${i}`;
-      });
-      conditions.push(names.length === 0 ? 'attribute_not_exists(pk)' : `shelterId IN (${names.join(', ')})`);
-    }
+    if (filter.shelterIds !== undefined) conditions.push(memberOf('shelterId', filter.shelterIds, values));
     let keyCondition = 'pk = :pk';
     if (filter.shelterId !== undefined) {
       keyCondition += ' AND begins_with(sk, :prefix)';

@@ -1,9 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Movement } from '../domain/movement.js';
-import { addQuantities } from '../domain/quantity.js';
-import type { BeneficiaryRecord, Voucher, VoucherStatus } from '../domain/voucher.js';
-import { InsufficientStockError, type ShortItem } from '../errors/stock-errors.js';
-import { backoffDelay, sleep } from './backoff.js';
+import type { BeneficiaryRecord, Voucher } from '../domain/voucher.js';
+import { batchGet } from './batch-get.js';
 import type { TransactItem } from './idempotency-store.js';
 import {
   ISSUED_VOUCHERS,
@@ -16,28 +14,17 @@ import {
   voucherListKey,
 } from './keys.js';
 import { decodeCursor, encodeCursor, type Page } from './pagination.js';
-import { callDynamo, cancellationReasons, isTransientDynamoError, storeUnavailable } from './store-errors.js';
+import { callDynamo } from './store-errors.js';
 import { type TableContext, withoutKeys } from './table-context.js';
-import { transactOnce } from './transact-once.js';
+import { type VoucherListFilter, voucherListFilter } from './voucher-list-filter.js';
+import {
+  type ReadBalances,
+  runVoucherTransaction,
+  type VoucherWriteRejected,
+} from './voucher-transaction.js';
 
-const MAX_TRANSIENT_RETRIES = 6;
-
-/** Which write of an issue transaction refused it: the caller decides what that means. */
-export class VoucherWriteRejected extends Error {
-  override readonly name = 'VoucherWriteRejected';
-  constructor(readonly part: 'voucher' | 'code' | 'extra') {
-    super(`voucher transaction refused by its ${part} condition`);
-  }
-}
-
-export interface VoucherListFilter {
-  status?: VoucherStatus | undefined;
-  shelterId?: string | undefined;
-  /** A scoped key's shelters: only their vouchers are listed. */
-  shelterIds?: readonly string[] | undefined;
-  issuedFrom?: string | undefined;
-  issuedTo?: string | undefined;
-}
+export type { VoucherListFilter } from './voucher-list-filter.js';
+export { VoucherWriteRejected } from './voucher-transaction.js';
 
 /**
  * Vouchers and their reservations. Reservation writes use ADD under a condition on the stored
@@ -49,6 +36,8 @@ export class VoucherStore {
   constructor(
     private readonly table: TableContext,
     private readonly retentionSeconds: number,
+    /** The stock store's consistent balance read, to explain a refused reservation. */
+    private readonly readBalances: ReadBalances,
   ) {}
 
   async issue(
@@ -184,6 +173,15 @@ export class VoucherStore {
     return withoutKeys<BeneficiaryRecord>(result.Item);
   }
 
+  /** Beneficiary fields of many vouchers in batch reads (a listing page), by voucher id. */
+  async beneficiaries(voucherIds: readonly string[], now: Date): Promise<Map<string, BeneficiaryRecord>> {
+    const items = await batchGet(this.table, voucherIds.map(voucherBeneficiaryKey));
+    const kept = items.filter((item) => item.ttl === undefined || Number(item.ttl) > now.getTime() / 1000);
+    return new Map(
+      kept.map((item) => withoutKeys<BeneficiaryRecord>(item)).map((record) => [record.voucherId, record]),
+    );
+  }
+
   /**
    * An organisation's vouchers, newest first, by issue date range. Status and shelter are
    * filters on the page; an issued voucher past its validity counts as expired.
@@ -201,43 +199,15 @@ export class VoucherStore {
       ':from': filter.issuedFrom ?? '0',
       ':to': `${filter.issuedTo ?? '9999'}~`,
     };
-    const names: Record<string, string> = {};
-    const filters: string[] = [];
-    if (filter.shelterIds !== undefined) {
-      const names = filter.shelterIds.map((id, i) => {
-        values[`:scope${i}`] = id;
-        return `:scope${i}`;
-      });
-      filters.push(names.length === 0 ? 'attribute_not_exists(pk)' : `shelterId IN (${names.join(', ')})`);
-    }
-    if (filter.shelterId !== undefined) {
-      filters.push('shelterId = :shelterId');
-      values[':shelterId'] = filter.shelterId;
-    }
-    if (filter.status !== undefined) {
-      names['#status'] = 'status';
-      if (filter.status === 'issued') {
-        values[':now'] = now.toISOString();
-        values[':issued'] = 'issued';
-        filters.push('#status = :issued AND validUntil > :now');
-      } else if (filter.status === 'expired') {
-        values[':now'] = now.toISOString();
-        values[':issued'] = 'issued';
-        values[':expired'] = 'expired';
-        filters.push('(#status = :expired OR (#status = :issued AND validUntil <= :now))');
-      } else {
-        values[':status'] = filter.status;
-        filters.push('#status = :status');
-      }
-    }
+    const filters = voucherListFilter(filter, now, values);
     const result = await callDynamo(() =>
       this.table.doc.send(
         new QueryCommand({
           TableName: this.table.tableName,
           IndexName: 'gsi1',
           KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-          ...(filters.length === 0 ? {} : { FilterExpression: filters.join(' AND ') }),
-          ...(Object.keys(names).length === 0 ? {} : { ExpressionAttributeNames: names }),
+          ...(filters.expression === undefined ? {} : { FilterExpression: filters.expression }),
+          ...(filters.names === undefined ? {} : { ExpressionAttributeNames: filters.names }),
           ExpressionAttributeValues: values,
           ScanIndexForward: false,
           Limit: limit,
@@ -342,83 +312,18 @@ export class VoucherStore {
     };
   }
 
-  /**
-   * Runs a voucher transaction. A refused stock line becomes InsufficientStockError naming each
-   * short item (from the balances DynamoDB returns with the refusal); any other refused condition
-   * becomes VoucherWriteRejected naming which part refused.
-   */
-  private async transact(
+  private transact(
     items: TransactItem[],
     shelterId: string,
     firstStockIndex: number,
     lines: Voucher['lines'],
     partOf: (index: number) => VoucherWriteRejected['part'],
   ): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        // A lost answer (timeout, 5xx) is resent under the same token inside: applied at most once.
-        await transactOnce(this.table, items);
-        return;
-      } catch (err) {
-        const reasons = cancellationReasons(err);
-        const refusedByCondition =
-          reasons?.some((reason) => reason?.Code === 'ConditionalCheckFailed') ?? false;
-        // Cancelled because another transaction held one of these items (TransactionConflict) or
-        // we were throttled: nothing was written, so a new attempt is safe. After a few, 503.
-        if (!refusedByCondition && reasons !== undefined && isTransientDynamoError(err)) {
-          if (attempt < MAX_TRANSIENT_RETRIES) {
-            await sleep(backoffDelay(attempt, 10, 200));
-            continue;
-          }
-          throw storeUnavailable(err);
-        }
-        if (reasons === undefined) throw err;
-        throw await this.refusal(reasons, shelterId, firstStockIndex, lines, partOf);
-      }
-    }
-  }
-
-  /**
-   * Explains a refused transaction. The balances of refused lines are read afresh rather than
-   * returned with the refusal (ReturnValuesOnConditionCheckFailure): refusals are rare, and asking
-   * for old values on every write doubled the transaction's time on DynamoDB Local.
-   */
-  private async refusal(
-    reasons: NonNullable<ReturnType<typeof cancellationReasons>>,
-    shelterId: string,
-    firstStockIndex: number,
-    lines: Voucher['lines'],
-    partOf: (index: number) => VoucherWriteRejected['part'],
-  ): Promise<Error> {
-    const refusedLines = lines.filter(
-      (_, i) => reasons[firstStockIndex + i]?.Code === 'ConditionalCheckFailed',
-    );
-    const short: ShortItem[] = await Promise.all(
-      refusedLines.map(async (line) => {
-        const read = await callDynamo(() =>
-          this.table.doc.send(
-            new GetCommand({
-              TableName: this.table.tableName,
-              Key: stockKey(shelterId, line.itemId),
-              ConsistentRead: true,
-            }),
-          ),
-        );
-        const onHand = Number(read.Item?.onHand ?? 0);
-        const available = Number(
-          read.Item?.available ?? addQuantities(onHand, -Number(read.Item?.reserved ?? 0)),
-        );
-        return { itemId: line.itemId, requested: line.quantity, onHand, available };
-      }),
-    );
-    const refused = reasons.findIndex((reason) => reason?.Code === 'ConditionalCheckFailed');
-    const voucherRefused = refused !== -1 && refused < firstStockIndex && partOf(refused) === 'voucher';
-    // A voucher that changed state explains everything else; otherwise short stock is the answer.
-    if (short.length > 0 && !voucherRefused) return new InsufficientStockError(shelterId, short);
-    if (refused === -1) return new Error('voucher transaction cancelled without a reason');
-    const inStock = refused >= firstStockIndex && refused < firstStockIndex + lines.length;
-    return new VoucherWriteRejected(
-      inStock ? 'extra' : partOf(refused < firstStockIndex ? refused : refused - lines.length),
+    return runVoucherTransaction(
+      this.table,
+      items,
+      { shelterId, lines, firstStockIndex, partOf },
+      this.readBalances,
     );
   }
 }

@@ -20,11 +20,13 @@ export async function listVouchers(
     filter.limit,
     filter.cursor,
   );
-  const items = await Promise.all(
-    page.items.map(async (voucher) => {
-      const beneficiary = await deps.stores.vouchers.beneficiary(voucher.id, now);
-      return voucherView(voucher, beneficiary?.householdSize ?? null, deps.secrets.keyRing, now);
-    }),
+  // One batch read for the page's beneficiary records, not one read per voucher.
+  const beneficiaries = await deps.stores.vouchers.beneficiaries(
+    page.items.map((voucher) => voucher.id),
+    now,
+  );
+  const items = page.items.map((voucher) =>
+    voucherView(voucher, beneficiaries.get(voucher.id)?.householdSize ?? null, deps.secrets.keyRing, now),
   );
   return { items, nextCursor: page.nextCursor };
 }
