@@ -1,10 +1,14 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { adjustmentReasonSchema, movementSchema } from '../../domain/movement.js';
+import type { Context } from 'hono';
+import type { Principal } from '../../domain/api-key.js';
+import { adjustmentReasonSchema, type Movement, movementSchema } from '../../domain/movement.js';
 import { slugSchema } from '../../domain/organization.js';
 import { countLinesSchema, positiveLinesSchema, signedLinesSchema } from '../../domain/stock-lines.js';
 import { recordAdjustment } from '../../usecases/record-adjustment.js';
 import { recordCount } from '../../usecases/record-count.js';
 import { recordReceipt } from '../../usecases/record-receipt.js';
+import type { StockDeps } from '../../usecases/record-shelter-movement.js';
+import type { IdempotentResponse } from '../../usecases/stock-context.js';
 import type { AppEnv } from '../app-env.js';
 import { idempotencyFor } from '../idempotency-context.js';
 import { errorResponses, idempotencyErrors, idempotencyHeaders, securedRoute } from '../openapi-route.js';
@@ -89,40 +93,33 @@ const countRoute = securedRoute(
   { idempotent: true },
 );
 
+/** The three routes differ only in their use case: each records one movement at the shelter in the path. */
+type RecordMovement<I> = (
+  shelterId: string,
+  input: I,
+  actor: Principal,
+  deps: StockDeps,
+  idempotency?: IdempotentResponse,
+) => Promise<Movement>;
+
+async function recordAtShelter<I>(
+  c: Context<AppEnv>,
+  record: RecordMovement<I>,
+  shelterId: string,
+  input: I,
+) {
+  const movement = await record(shelterId, input, c.get('principal'), c.get('deps'), idempotencyFor(c, 201));
+  return c.json(movement, 201);
+}
+
 export function registerStockMovements(app: OpenAPIHono<AppEnv>) {
-  app.openapi(receiptRoute, async (c) => {
-    const deps = c.get('deps');
-    const movement = await recordReceipt(
-      c.req.valid('param').id,
-      c.req.valid('json'),
-      c.get('principal'),
-      deps,
-      idempotencyFor(c, 201),
-    );
-    return c.json(movement, 201);
-  });
-
-  app.openapi(adjustmentRoute, async (c) => {
-    const deps = c.get('deps');
-    const movement = await recordAdjustment(
-      c.req.valid('param').id,
-      c.req.valid('json'),
-      c.get('principal'),
-      deps,
-      idempotencyFor(c, 201),
-    );
-    return c.json(movement, 201);
-  });
-
-  app.openapi(countRoute, async (c) => {
-    const deps = c.get('deps');
-    const movement = await recordCount(
-      c.req.valid('param').id,
-      c.req.valid('json'),
-      c.get('principal'),
-      deps,
-      idempotencyFor(c, 201),
-    );
-    return c.json(movement, 201);
-  });
+  app.openapi(receiptRoute, (c) =>
+    recordAtShelter(c, recordReceipt, c.req.valid('param').id, c.req.valid('json')),
+  );
+  app.openapi(adjustmentRoute, (c) =>
+    recordAtShelter(c, recordAdjustment, c.req.valid('param').id, c.req.valid('json')),
+  );
+  app.openapi(countRoute, (c) =>
+    recordAtShelter(c, recordCount, c.req.valid('param').id, c.req.valid('json')),
+  );
 }
