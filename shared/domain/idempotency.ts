@@ -52,3 +52,13 @@ export interface StoredResponse {
   status: number;
   body: string;
 }
+
+/**
+ * What a write needs to record its response for replay, inside its own transaction. Made by the
+ * HTTP layer from the request's claim and the status it will answer; use cases pass it to a store
+ * operation untouched, and only the store knows how it is written.
+ */
+export interface IdempotencyCompletion {
+  readonly claim: IdempotencyClaim;
+  readonly status: number;
+}

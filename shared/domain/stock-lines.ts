@@ -25,12 +25,12 @@ export const countLinesSchema = linesOf({ counted: countedQuantitySchema });
 
 /**
  * Checks lines against the catalogue: every item must exist, and counted units (pieces, packs)
- * take whole numbers. Field paths match the request body so clients can point at the bad line.
+ * take whole numbers. Field paths are relative to the operation's input (`lines.0.itemId`).
  */
 export function checkLinesAgainstCatalogue(
   lines: ReadonlyArray<{ itemId: string } & ({ quantity: number } | { counted: number })>,
   catalogue: ReadonlyMap<string, Item>,
-  path = 'body.lines',
+  path = 'lines',
 ): FieldError[] {
   const errors: FieldError[] = [];
   lines.forEach((line, index) => {

@@ -29,7 +29,10 @@ export type ErrorCode =
   | 'voucher-wrong-shelter';
 
 export interface FieldError {
-  /** Dotted path into the request, e.g. `body.lines.0.quantity`. */
+  /**
+   * Dotted path to the bad value. Use cases and stores name it relative to the operation's input
+   * (`lines.0.quantity`); the HTTP layer says where that input came from (`body.lines.0.quantity`).
+   */
   field: string;
   message: string;
 }
@@ -47,14 +50,22 @@ export class AppError extends Error {
   }
 }
 
-/** Input that fails a schema or a domain rule before anything is written. */
+/** Input that fails a domain rule before anything is written; fields relative to the input. */
 export class ValidationError extends AppError {
-  override readonly name = 'ValidationError';
+  override readonly name: string = 'ValidationError';
   constructor(
     message: string,
     readonly errors: FieldError[],
   ) {
     super('validation', message, { errors });
+  }
+
+  /** The same error with every field under `prefix` (a request part, a batch row). */
+  locatedAt(prefix: string): ValidationError {
+    return new ValidationError(
+      this.message,
+      this.errors.map((e) => ({ field: `${prefix}.${e.field}`, message: e.message })),
+    );
   }
 }
 

@@ -1,9 +1,10 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { AppError, type ErrorCode, StoreUnavailableError } from '../errors/app-errors.js';
+import { AppError, type ErrorCode, StoreUnavailableError, ValidationError } from '../errors/app-errors.js';
 import { buildProblem, problemShape } from '../errors/problem-details.js';
 import type { AppEnv } from './app-env.js';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
+import { locateInputErrors } from './request-validation-error.js';
 
 export function problemResponse(
   c: Context<AppEnv>,
@@ -51,6 +52,10 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
       return problemResponse(c, err.code, err.message, err.extra, {
         'retry-after': String(err.retryAfterSeconds),
       });
+    }
+    if (err instanceof ValidationError) {
+      const located = locateInputErrors(err, c.req.method);
+      return problemResponse(c, located.code, located.message, located.extra);
     }
     const challenge: Record<string, string> =
       err.code === 'unauthenticated' ? { 'www-authenticate': 'Bearer realm="supplyline"' } : {};

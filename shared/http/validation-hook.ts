@@ -1,5 +1,6 @@
 import type { z } from '@hono/zod-openapi';
-import { type FieldError, ValidationError } from '../errors/app-errors.js';
+import type { FieldError } from '../errors/app-errors.js';
+import { RequestValidationError } from './request-validation-error.js';
 
 /** Where the bad value was: `body`, `query`, `path` or `header`, as a client reads it. */
 const targetNames: Record<string, string> = { json: 'body', query: 'query', param: 'path', header: 'header' };
@@ -20,5 +21,5 @@ export function validationHook(result: { success: boolean; target: string; error
   if (result.success || result.error === undefined) return;
   const errors = fieldErrors(result.target, result.error);
   const fields = errors.map((e) => e.field).join(', ');
-  throw new ValidationError(`The request has invalid fields: ${fields}.`, errors);
+  throw new RequestValidationError(`The request has invalid fields: ${fields}.`, errors);
 }

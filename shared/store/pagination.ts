@@ -35,6 +35,6 @@ export function decodeCursor(
     // fall through to the validation error below
   }
   throw new ValidationError('The cursor is not valid.', [
-    { field: 'query.cursor', message: 'not a cursor from this API' },
+    { field: 'cursor', message: 'not a cursor from this API' },
   ]);
 }

@@ -32,7 +32,7 @@ export async function createApiKey(
   const org = await deps.organizations.get(input.orgId);
   if (org === undefined) {
     throw new ValidationError('The organisation does not exist.', [
-      { field: 'body.orgId', message: `no organisation "${input.orgId}"` },
+      { field: 'orgId', message: `no organisation "${input.orgId}"` },
     ]);
   }
   const { keyId, apiKey, secretHash } = issueSecret();

@@ -1,7 +1,7 @@
 import type { Principal } from '../domain/api-key.js';
 import { requestFingerprint } from '../domain/idempotency.js';
 import type { IssueVoucherInput, VoucherView } from '../domain/voucher.js';
-import { AppError } from '../errors/app-errors.js';
+import { AppError, ValidationError } from '../errors/app-errors.js';
 import { buildProblem, type Problem } from '../errors/problem-details.js';
 import { issueVoucher } from './issue-voucher.js';
 import type { VoucherDeps } from './voucher-context.js';
@@ -65,7 +65,7 @@ async function issueRow(
       return {
         index,
         status: 201,
-        voucher: await issueVoucher(row, actor, deps, undefined, `body.vouchers.${index}.lines`),
+        voucher: await issueVoucher(row, actor, deps, undefined, `vouchers.${index}.lines`),
       };
     }
     const claim = await deps.stores.idempotency.claim(
@@ -82,7 +82,7 @@ async function issueRow(
         actor,
         deps,
         { claim: claim.claim, status: 201 },
-        `body.vouchers.${index}.lines`,
+        `vouchers.${index}.lines`,
       );
       return { index, status: 201, voucher };
     } catch (err) {
@@ -92,7 +92,8 @@ async function issueRow(
   } catch (err) {
     // Only our own errors are a row's answer; anything unexpected fails the whole request (500/503).
     if (!(err instanceof AppError) || err.code === 'unavailable' || err.code === 'internal') throw err;
-    const problem = buildProblem(err.code, err.message, requestId, err.extra);
+    const located = err instanceof ValidationError ? err.locatedAt('body') : err;
+    const problem = buildProblem(located.code, located.message, requestId, located.extra);
     return { index, status: problem.status, problem };
   }
 }

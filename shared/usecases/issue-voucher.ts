@@ -32,12 +32,12 @@ function validityWindow(input: IssueVoucherInput, now: Date): { validFrom: strin
       : new Date(input.validUntil);
   const errors = [];
   if (until.getTime() <= from.getTime())
-    errors.push({ field: 'body.validUntil', message: 'must be after validFrom' });
+    errors.push({ field: 'validUntil', message: 'must be after validFrom' });
   if (until.getTime() <= now.getTime())
-    errors.push({ field: 'body.validUntil', message: 'must be in the future' });
+    errors.push({ field: 'validUntil', message: 'must be in the future' });
   if (until.getTime() - from.getTime() > MAX_VALIDITY_DAYS * DAY_MS) {
     errors.push({
-      field: 'body.validUntil',
+      field: 'validUntil',
       message: `a voucher is valid for at most ${MAX_VALIDITY_DAYS} days`,
     });
   }
@@ -57,7 +57,7 @@ export async function issueVoucher(
   actor: Principal,
   deps: VoucherDeps,
   idempotency?: IdempotentResponse,
-  linePath = 'body.lines',
+  linePath = 'lines',
 ): Promise<VoucherView> {
   assertShelterInScope(actor, input.shelterId);
   await loadShelter(deps.stores.shelters, input.shelterId);

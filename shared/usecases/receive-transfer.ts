@@ -51,12 +51,12 @@ export async function receiveTransfer(
   const errors = input.lines.flatMap((line, index) =>
     sent.has(line.itemId)
       ? []
-      : [{ field: `body.lines.${index}.itemId`, message: `"${line.itemId}" was not in this transfer` }],
+      : [{ field: `lines.${index}.itemId`, message: `"${line.itemId}" was not in this transfer` }],
   );
   const listed = new Set(input.lines.map((line) => line.itemId));
   for (const itemId of sent.keys()) {
     if (!listed.has(itemId))
-      errors.push({ field: 'body.lines', message: `add a line for "${itemId}" (0 if none arrived)` });
+      errors.push({ field: 'lines', message: `add a line for "${itemId}" (0 if none arrived)` });
   }
   if (errors.length > 0)
     throw new ValidationError('The received lines must match the transfer, item by item.', errors);

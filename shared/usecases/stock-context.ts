@@ -26,7 +26,7 @@ export async function loadShelter(shelters: Pick<ShelterStore, 'get'>, shelterId
 export async function loadLineItems(
   items: Pick<ItemStore, 'getMany'>,
   lines: ReadonlyArray<{ itemId: string } & ({ quantity: number } | { counted: number })>,
-  path = 'body.lines',
+  path = 'lines',
 ): Promise<Map<string, Item>> {
   const catalogue = await items.getMany(lines.map((line) => line.itemId));
   const errors = checkLinesAgainstCatalogue(lines, catalogue, path);

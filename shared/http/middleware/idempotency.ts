@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { parseIdempotencyKey, requestFingerprint } from '../../domain/idempotency.js';
-import { ValidationError } from '../../errors/app-errors.js';
 import type { AppEnv } from '../app-env.js';
+import { RequestValidationError } from '../request-validation-error.js';
 
 /**
  * Idempotency-Key for POSTs that change stock or vouchers. Runs after authentication (records
@@ -12,7 +12,7 @@ export function idempotent() {
   return createMiddleware<AppEnv>(async (c, next) => {
     const key = parseIdempotencyKey(c.req.header('idempotency-key'));
     if (key === null) {
-      throw new ValidationError('The Idempotency-Key header is not valid.', [
+      throw new RequestValidationError('The Idempotency-Key header is not valid.', [
         { field: 'header.Idempotency-Key', message: 'use 1 to 255 printable ASCII characters, e.g. a UUID' },
       ]);
     }

@@ -3,7 +3,6 @@ import { itemCategorySchema } from '../../domain/item.js';
 import { movementSchema } from '../../domain/movement.js';
 import { slugSchema } from '../../domain/organization.js';
 import { stockViewSchema } from '../../domain/stock.js';
-import { ValidationError } from '../../errors/app-errors.js';
 import { listStock } from '../../usecases/list-stock.js';
 import { setLowStockThreshold } from '../../usecases/set-low-stock-threshold.js';
 import { assertShelterInScope, loadShelter } from '../../usecases/stock-context.js';
@@ -11,6 +10,7 @@ import { stockReportCsv } from '../../usecases/stock-report.js';
 import type { AppEnv } from '../app-env.js';
 import { errorResponses, securedRoute } from '../openapi-route.js';
 import { pageQuerySchema, pageSchema } from '../pagination-schemas.js';
+import { RequestValidationError } from '../request-validation-error.js';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const readers = ['logistics', 'coordinator', 'admin'] as const;
@@ -117,7 +117,7 @@ export function registerStock(app: OpenAPIHono<AppEnv>) {
     assertShelterInScope(c.get('principal'), id);
     await loadShelter(deps.stores.shelters, id);
     if (from !== undefined && to !== undefined && Date.parse(from) > Date.parse(to)) {
-      throw new ValidationError('The time range is reversed.', [
+      throw new RequestValidationError('The time range is reversed.', [
         { field: 'query.from', message: 'must not be after `to`' },
       ]);
     }

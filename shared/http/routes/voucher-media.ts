@@ -1,10 +1,10 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Principal } from '../../domain/api-key.js';
-import { ValidationError } from '../../errors/app-errors.js';
 import { loadOwnVoucher, voucherView } from '../../usecases/voucher-context.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { errorResponses, securedRoute } from '../openapi-route.js';
 import { renderSlips } from '../pages/voucher-slip.js';
+import { RequestValidationError } from '../request-validation-error.js';
 import { voucherParams } from './vouchers.js';
 
 /** Level M survives a crease or a smudge and keeps a ~118-character token at QR version 7. */
@@ -136,7 +136,7 @@ export function registerVoucherMedia(app: OpenAPIHono<AppEnv>) {
       ),
     ];
     if (ids.length > MAX_SLIPS) {
-      throw new ValidationError('Too many vouchers for one print run.', [
+      throw new RequestValidationError('Too many vouchers for one print run.', [
         { field: 'query.ids', message: `at most ${MAX_SLIPS} ids` },
       ]);
     }
