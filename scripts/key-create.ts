@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { loadRuntimeEnv } from '../shared/config/env.js';
 import { roleSchema } from '../shared/domain/api-key.js';
-import { slugSchema } from '../shared/domain/organization.js';
+import { slugSchema } from '../shared/domain/slug.js';
 import { ConflictError } from '../shared/errors/app-errors.js';
 import { createDocumentClient } from '../shared/store/dynamo-client.js';
 import { createStores } from '../shared/store/stores.js';

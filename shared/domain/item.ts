@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { slugSchema } from './organization.js';
+import { slugSchema } from './slug.js';
 
 export const itemCategorySchema = z
   .enum(['food', 'water', 'bedding', 'hygiene', 'other'])

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Principal } from './api-key.js';
-import { slugSchema } from './organization.js';
+import { slugSchema } from './slug.js';
 
 /** Where a shelter is. For confidential shelters, only admins ever see these fields. */
 const locationFields = {

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { FieldError } from '../errors/app-errors.js';
 import { type Item, unitIsCountable } from './item.js';
-import { slugSchema } from './organization.js';
 import { countedQuantitySchema, positiveQuantitySchema, signedQuantitySchema } from './quantity.js';
+import { slugSchema } from './slug.js';
 
 /** One DynamoDB transaction holds at most 100 items; 50 lines leave room for the rest. */
 export const MAX_LINES = 50;
@@ -11,11 +11,15 @@ function uniqueItems(lines: ReadonlyArray<{ itemId: unknown }>): boolean {
   return new Set(lines.map((line) => line.itemId)).size === lines.length;
 }
 
-function linesOf<T extends z.ZodRawShape>(shape: T) {
+/**
+ * The one shape of a list of lines: 1 to `max` lines of `{itemId, ...shape}`, no unknown fields,
+ * each item at most once (a second line for the same item is almost always a typing mistake).
+ */
+export function linesOf<T extends z.ZodRawShape>(shape: T, max = MAX_LINES) {
   return z
     .array(z.object({ itemId: slugSchema, ...shape }).strict())
     .min(1)
-    .max(MAX_LINES)
+    .max(max)
     .refine((lines) => uniqueItems(lines as Array<{ itemId: unknown }>), 'each item may appear only once');
 }
 

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { slugSchema } from './organization.js';
 import { countedQuantitySchema } from './quantity.js';
-import { MAX_LINES, positiveLinesSchema } from './stock-lines.js';
+import { slugSchema } from './slug.js';
+import { linesOf, positiveLinesSchema } from './stock-lines.js';
 
 export const transferStatusSchema = z.enum(['in_transit', 'received']).openapi('TransferStatus');
 
@@ -21,14 +21,7 @@ export const dispatchTransferSchema = z
 
 export const receiveTransferSchema = z
   .object({
-    lines: z
-      .array(z.object({ itemId: slugSchema, quantity: countedQuantitySchema }))
-      .min(1)
-      .max(MAX_LINES)
-      .refine(
-        (lines) => new Set(lines.map((l) => l.itemId)).size === lines.length,
-        'each item may appear only once',
-      ),
+    lines: linesOf({ quantity: countedQuantitySchema }),
     note: z.string().trim().max(500).optional(),
   })
   .strict()

@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import type { Item } from './item.js';
-import { slugSchema } from './organization.js';
 import { positiveQuantitySchema } from './quantity.js';
 import { formatShortCode } from './short-code.js';
+import { slugSchema } from './slug.js';
+import { linesOf } from './stock-lines.js';
 
 /** issued -> redeemed | void | expired. Only `issued` holds a reservation. */
 export const voucherStatusSchema = z.enum(['issued', 'redeemed', 'void', 'expired']).openapi('VoucherStatus');
@@ -12,14 +13,7 @@ export const MAX_VOUCHER_LINES = 20;
 export const DEFAULT_VALIDITY_DAYS = 14;
 export const MAX_VALIDITY_DAYS = 180;
 
-const voucherLinesSchema = z
-  .array(z.object({ itemId: slugSchema, quantity: positiveQuantitySchema }))
-  .min(1)
-  .max(MAX_VOUCHER_LINES)
-  .refine(
-    (lines) => new Set(lines.map((l) => l.itemId)).size === lines.length,
-    'each item may appear only once',
-  );
+const voucherLinesSchema = linesOf({ quantity: positiveQuantitySchema }, MAX_VOUCHER_LINES);
 
 export const issueVoucherSchema = z
   .object({

@@ -1,6 +1,6 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { keyScopeSchema, roleSchema } from '../../domain/api-key.js';
-import { slugSchema } from '../../domain/organization.js';
+import { slugSchema } from '../../domain/slug.js';
 import { createApiKey } from '../../usecases/create-api-key.js';
 import { revokeApiKey } from '../../usecases/revoke-api-key.js';
 import type { AppEnv } from '../app-env.js';

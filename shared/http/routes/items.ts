@@ -1,7 +1,7 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { roles } from '../../domain/api-key.js';
 import { createItemSchema, itemSchema } from '../../domain/item.js';
-import { slugSchema } from '../../domain/organization.js';
+import { slugSchema } from '../../domain/slug.js';
 import { NotFoundError } from '../../errors/app-errors.js';
 import { createItem } from '../../usecases/create-item.js';
 import type { AppEnv } from '../app-env.js';

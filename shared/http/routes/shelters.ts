@@ -1,8 +1,8 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { roles } from '../../domain/api-key.js';
-import { slugSchema } from '../../domain/organization.js';
 import { createPickupPointSchema, pickupPointSchema } from '../../domain/pickup-point.js';
 import { createShelterSchema, shelterSchema, updateShelterSchema } from '../../domain/shelter.js';
+import { slugSchema } from '../../domain/slug.js';
 import { createPickupPoint } from '../../usecases/create-pickup-point.js';
 import { createShelter } from '../../usecases/create-shelter.js';
 import { getShelter, listShelters, updateShelter } from '../../usecases/shelter-queries.js';

@@ -2,7 +2,7 @@ import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Principal } from '../../domain/api-key.js';
 import { adjustmentReasonSchema, type Movement, movementSchema } from '../../domain/movement.js';
-import { slugSchema } from '../../domain/organization.js';
+import { slugSchema } from '../../domain/slug.js';
 import { countLinesSchema, positiveLinesSchema, signedLinesSchema } from '../../domain/stock-lines.js';
 import { recordAdjustment } from '../../usecases/record-adjustment.js';
 import { recordCount } from '../../usecases/record-count.js';

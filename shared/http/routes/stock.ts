@@ -1,7 +1,7 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { itemCategorySchema } from '../../domain/item.js';
 import { movementSchema } from '../../domain/movement.js';
-import { slugSchema } from '../../domain/organization.js';
+import { slugSchema } from '../../domain/slug.js';
 import { stockViewSchema } from '../../domain/stock.js';
 import { listStock } from '../../usecases/list-stock.js';
 import { setLowStockThreshold } from '../../usecases/set-low-stock-threshold.js';

@@ -1,5 +1,5 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { slugSchema } from '../../domain/organization.js';
+import { slugSchema } from '../../domain/slug.js';
 import {
   dispatchTransferSchema,
   receiveTransferSchema,

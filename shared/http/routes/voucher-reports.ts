@@ -1,6 +1,6 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { CAMBODIA_UTC_OFFSET_MINUTES } from '../../domain/local-day.js';
-import { slugSchema } from '../../domain/organization.js';
+import { slugSchema } from '../../domain/slug.js';
 import { vouchersToday } from '../../usecases/vouchers-today.js';
 import type { AppEnv } from '../app-env.js';
 import { errorResponses, securedRoute } from '../openapi-route.js';

@@ -1,5 +1,5 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { slugSchema } from '../../domain/organization.js';
+import { slugSchema } from '../../domain/slug.js';
 import { issueVoucherSchema, voucherStatusSchema, voucherViewSchema } from '../../domain/voucher.js';
 import { issueVoucher } from '../../usecases/issue-voucher.js';
 import { issueVoucherBatch, MAX_BATCH } from '../../usecases/issue-voucher-batch.js';
