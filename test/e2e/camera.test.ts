@@ -46,7 +46,7 @@ describe('/scan: a volunteer scans a voucher QR with the phone camera', () => {
     const status = await demo.http('GET', `/v1/vouchers/${voucher.id}`, demo.keys.coordinator);
     expect(status.body).toMatchObject({ status: 'redeemed', pickupPointId: 'pp-central-gate' });
     const received = await transfer();
-    expect(received.files.map((file) => file.url)).toContain('/web/jsQR.js');
+    expect(received.files.map((file) => file.url)).toContain('/web/vendor/jsQR.js');
     expect(received.pageBytes).toBeLessThan(BUDGET_BYTES);
     expect(violations).toEqual({ elsewhere: [], blockedByCsp: [] });
     await mkdir('test-artifacts', { recursive: true });

@@ -1,7 +1,7 @@
 // The logistics dashboard: stock everywhere, one item's history, recent movements, vouchers today.
 // Movements are shown by type, time and quantities only; their free-text notes are not.
-import { ApiError, api, getAll, NetworkError, savedKey } from './api.js';
-import { formatQuantity, formatTime, setupLanguageToggle, t } from './i18n.js';
+import { ApiError, api, getAll, NetworkError, savedKey } from '../common/api.js';
+import { formatQuantity, formatTime, setupLanguageToggle, t } from '../common/i18n.js';
 import { drawChart, runningBalance } from './stock-chart.js';
 import { itemName, renderStockTable, renderToday } from './stock-table.js';
 

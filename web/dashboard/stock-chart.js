@@ -1,5 +1,5 @@
 // Stock over time for one shelter and item, drawn as inline SVG from the ledger.
-import { formatAmount, formatNumber, lang } from './i18n.js';
+import { formatAmount, formatNumber, lang } from '../common/i18n.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const HEIGHT = 220;

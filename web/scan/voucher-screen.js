@@ -1,5 +1,5 @@
 // The voucher screen of /scan: what to say for each outcome, and the lines to hand over.
-import { formatQuantity, formatTime, lang, t } from './i18n.js';
+import { formatQuantity, formatTime, lang, t } from '../common/i18n.js';
 
 const titles = {
   checking: 'state.checking',

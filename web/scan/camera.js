@@ -10,7 +10,7 @@ let decoder;
 function loadDecoder() {
   decoder ??= new Promise((resolve, reject) => {
     const script = document.createElement('script');
-    script.src = '/web/jsQR.js';
+    script.src = '/web/vendor/jsQR.js';
     script.onload = () => resolve(window.jsQR);
     script.onerror = () => {
       decoder = undefined;

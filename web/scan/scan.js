@@ -1,8 +1,8 @@
 // The volunteer scanner: sign in, pick a pickup point, scan or type a voucher, hand over, confirm.
 // It shows only what to hand over: the API never sends a volunteer any beneficiary data.
-import { ApiError, api, getAll, NetworkError, newIdempotencyKey, savedKey } from './api.js';
+import { ApiError, api, getAll, NetworkError, newIdempotencyKey, savedKey } from '../common/api.js';
+import { setupLanguageToggle, t } from '../common/i18n.js';
 import { startCamera } from './camera.js';
-import { setupLanguageToggle, t } from './i18n.js';
 import { outcomeOfCheck, outcomeOfRefusal } from './outcome.js';
 import { redeemVoucher, verifyVoucher } from './redeem.js';
 import { renderVoucher } from './voucher-screen.js';

@@ -1,5 +1,5 @@
 // Checking and redeeming a voucher, however bad the network.
-import { ApiError, api, backoffMs, NetworkError, pause } from './api.js';
+import { ApiError, api, backoffMs, NetworkError, pause } from '../common/api.js';
 
 /** Worth another try: nothing was decided, or the answer was lost on the way back. */
 function isTransient(err) {

@@ -1,5 +1,5 @@
 // The stock table: one row per shelter, one column per item, problems highlighted.
-import { formatAmount, formatNumber, lang, t } from './i18n.js';
+import { formatAmount, formatNumber, lang, t } from '../common/i18n.js';
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
