@@ -15,6 +15,7 @@ const ours = [
   'common/signin.html',
   'common/app.css',
   'common/api.js',
+  'common/dom.js',
   'common/i18n.js',
   'scan/scan.html',
   'scan/scan.css',
