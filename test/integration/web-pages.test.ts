@@ -71,8 +71,11 @@ describe('the /scan and /dashboard pages, as the server sends them', () => {
       const scan = await call(t.app, 'GET', '/scan');
       const dashboard = await call(t.app, 'GET', '/dashboard');
 
-      expect(scan.text).not.toContain('{{');
-      expect(dashboard.text).not.toContain('{{');
+      for (const page of [scan, dashboard]) {
+        expect(page.text).not.toContain('{{');
+        expect(page.text.match(/<form id="signin-form"/g)).toHaveLength(1);
+        expect(page.text.match(/<head>/g)).toHaveLength(1);
+      }
       expect(scan.text).toContain('<title>Supplyline · Hand out</title>');
       expect(dashboard.text).toContain('<title>Supplyline · Stock</title>');
       expect(scan.text).toContain('<script type="module" src="/web/scan/scan.js"></script>');
