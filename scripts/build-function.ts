@@ -1,27 +1,17 @@
 // Bundles one Lambda entry the way it is deployed: `tsx scripts/build-function.ts <entry> <outdir>`.
 // CDK runs this at synth (Code.fromCustomCommand); the benchmarks run it too, so what is measured
 // is what ships.
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
+import { BUNDLED_FOLDER, sourceOf, webFiles } from '../web/serve/web-files.js';
 import { zodEnglishOnly } from './lib/zod-english-only.js';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 
-const webPageFiles = readdirSync(join(root, 'shared/web')).map((name) => ({
-  from: `shared/web/${name}`,
-  to: `web-assets/${name}`,
-}));
-
-/** Files the API serves from beside its bundle: /docs (Swagger UI) and the /scan and /dashboard pages. */
+/** Files the API serves from beside its bundle: every file of web/ the browser is sent, vendor files included. */
 export const besideBundle: Record<string, Array<{ from: string; to: string }>> = {
-  'functions/api.ts': [
-    ...webPageFiles,
-    { from: 'node_modules/jsqr/dist/jsQR.js', to: 'web-assets/jsQR.js' },
-    { from: 'node_modules/swagger-ui-dist/swagger-ui-bundle.js', to: 'docs-assets/swagger-ui-bundle.js' },
-    { from: 'node_modules/swagger-ui-dist/swagger-ui.css', to: 'docs-assets/swagger-ui.css' },
-    { from: 'node_modules/swagger-ui-dist/favicon-32x32.png', to: 'docs-assets/favicon-32x32.png' },
-  ],
+  'functions/api.ts': webFiles.map((path) => ({ from: sourceOf(path), to: join(BUNDLED_FOLDER, path) })),
 };
 
 export const lambdaBuildOptions: BuildOptions = {
@@ -63,7 +53,7 @@ export async function buildFunction(
   const outfile = join(outdir, 'index.mjs');
   for (const { from, to } of besideBundle[entry] ?? []) {
     mkdirSync(join(outdir, to, '..'), { recursive: true });
-    cpSync(join(root, from), join(outdir, to));
+    cpSync(resolve(root, from), join(outdir, to));
   }
   return outfile;
 }

@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { registerWebRoutes } from '../../web/serve/web-routes.js';
 import { AppError } from '../errors/app-errors.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { handleError, problemResponse } from './error-handler.js';
@@ -9,9 +10,9 @@ import { allowedMethodsFinder } from './method-not-allowed.js';
 import { accessLog } from './middleware/access-log.js';
 import { requireJsonBodies } from './middleware/require-json.js';
 import { registerApiKeys } from './routes/api-keys.js';
-import { registerDocs } from './routes/docs.js';
 import { registerHealth } from './routes/health.js';
 import { registerItems } from './routes/items.js';
+import { registerMe } from './routes/me.js';
 import { registerOrganizations } from './routes/organizations.js';
 import { registerRedemptions } from './routes/redemptions.js';
 import { registerShelters } from './routes/shelters.js';
@@ -19,8 +20,8 @@ import { registerStock } from './routes/stock.js';
 import { registerStockMovements } from './routes/stock-movements.js';
 import { registerTransfers } from './routes/transfers.js';
 import { registerVoucherMedia } from './routes/voucher-media.js';
+import { registerVoucherReports } from './routes/voucher-reports.js';
 import { registerVouchers } from './routes/vouchers.js';
-import { registerWeb } from './routes/web.js';
 import { validationHook } from './validation-hook.js';
 
 export const API_VERSION = '1.0.0';
@@ -65,8 +66,9 @@ export function createApp(deps: AppDeps) {
   registerRedemptions(app);
   registerVouchers(app);
   registerVoucherMedia(app);
-  registerDocs(app);
-  registerWeb(app);
+  registerMe(app);
+  registerVoucherReports(app);
+  registerWebRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

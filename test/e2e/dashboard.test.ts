@@ -1,8 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, measureTransfer, phone, watchForViolations } from './support/browser.js';
-import { type DemoServer, issueVoucher, serveDemo } from './support/demo-server.js';
+import { writeFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { measureTransfer } from './support/browser.js';
+import { issueVoucher } from './support/demo-server.js';
+import { phonePerTest } from './support/lifecycle.js';
 
 const cell = (page: Page, shelterId: string, itemId: string) =>
   page.locator(`#stock td[data-shelter="${shelterId}"][data-item="${itemId}"]`);
@@ -15,31 +16,10 @@ async function signInToDashboard(page: Page, key: string) {
 }
 
 describe('/dashboard: a logistics lead follows stock on a phone', () => {
-  let demo: DemoServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let violations: ReturnType<typeof watchForViolations>;
-
-  beforeAll(async () => {
-    [demo, browser] = await Promise.all([serveDemo(), launchChromium()]);
-    await mkdir('test-artifacts', { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
-  beforeEach(async () => {
-    context = await phone(browser, demo.baseUrl);
-    violations = watchForViolations(context, demo.baseUrl);
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    expect(violations).toEqual({ elsewhere: [], blockedByCsp: [] });
-    await context.close();
-  });
+  const phone = phonePerTest();
 
   it('shows the stock go down after a redemption: table, vouchers today, movements and chart', async () => {
+    const { demo, page } = phone;
     const transfer = measureTransfer(page);
     await signInToDashboard(page, demo.keys.logistics);
     const figures = await cell(page, 'pp-central', 'rice').locator('.sub').textContent();
@@ -72,6 +52,7 @@ describe('/dashboard: a logistics lead follows stock on a phone', () => {
   });
 
   it('highlights low stock and a shortfall, with days of cover', async () => {
+    const { demo, page } = phone;
     await demo.http('PUT', '/v1/shelters/chbar-ampov/stock/mosquito-net/threshold', demo.keys.logistics, {
       lowStockThreshold: 100,
     });
@@ -95,11 +76,36 @@ describe('/dashboard: a logistics lead follows stock on a phone', () => {
   });
 
   it('refuses a volunteer key, which cannot read stock', async () => {
+    const { demo, page } = phone;
     await page.goto('/dashboard');
     await page.locator('#signin-key').fill(demo.keys.volunteer);
     await page.locator('#signin-form button[type=submit]').click();
 
     await page.locator('#signin-error', { hasText: 'This key cannot read stock.' }).waitFor();
     expect(await page.evaluate('localStorage.length')).toBe(0);
+  });
+
+  it('finishes a refresh under way at sign-out with the key it began with, and says nothing of it', async () => {
+    const { demo, page } = phone;
+    await signInToDashboard(page, demo.keys.logistics);
+    // The next refresh's stock listing waits until the lead has signed out.
+    let signedOut = () => {};
+    const held = new Promise<void>((resolve) => {
+      signedOut = resolve;
+    });
+    await page.route('**/v1/stock?*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const ledger = page.waitForRequest('**/movements?order=desc*');
+
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    signedOut();
+
+    expect((await ledger).headers().authorization).toBe(`Bearer ${demo.keys.logistics}`);
+    await (await (await ledger).response())?.finished();
+    expect(await page.locator('#signin-error').textContent()).toBe('');
+    expect(await page.locator('#view-board').isHidden()).toBe(true);
   });
 });

@@ -1,22 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, watchForViolations } from './support/browser.js';
-import { type DemoServer, serveDemo } from './support/demo-server.js';
+import { describe, expect, it } from 'vitest';
+import { watchForViolations } from './support/browser.js';
+import { demoInChromium } from './support/lifecycle.js';
 
 describe('/docs in a real browser', () => {
-  let demo: DemoServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    demo = await serveDemo();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  const suite = demoInChromium();
 
   it('renders every operation of the OpenAPI document with no request leaving the machine', async () => {
+    const { demo, browser } = suite;
     const context = await browser.newContext({ baseURL: demo.baseUrl });
     const violations = watchForViolations(context, demo.baseUrl);
     const page = await context.newPage();

@@ -1,36 +1,14 @@
-import { mkdir } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, phone, watchForViolations } from './support/browser.js';
-import { balance, type DemoServer, issueVoucher, serveDemo } from './support/demo-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { balance, issueVoucher } from './support/demo-server.js';
+import { phonePerTest } from './support/lifecycle.js';
 import { screenText, signInToScan, typeCode, waitForState } from './support/scan-page.js';
 
 describe('/scan: a volunteer types voucher codes on a phone', () => {
-  let demo: DemoServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let violations: ReturnType<typeof watchForViolations>;
-
-  beforeAll(async () => {
-    [demo, browser] = await Promise.all([serveDemo(), launchChromium()]);
-    await mkdir('test-artifacts', { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
-  beforeEach(async () => {
-    context = await phone(browser, demo.baseUrl);
-    violations = watchForViolations(context, demo.baseUrl);
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    expect(violations).toEqual({ elsewhere: [], blockedByCsp: [] });
-    await context.close();
-  });
+  const phone = phonePerTest();
 
   it('shows what to hand over in large type, then records the handover', async () => {
+    const { demo, page } = phone;
     const voucher = await issueVoucher(demo);
     await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
 
@@ -46,6 +24,7 @@ describe('/scan: a volunteer types voucher codes on a phone', () => {
   });
 
   it('accepts a code typed in lower case without dashes', async () => {
+    const { demo, page } = phone;
     const voucher = await issueVoucher(demo);
     await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
 
@@ -55,6 +34,7 @@ describe('/scan: a volunteer types voucher codes on a phone', () => {
   });
 
   it('says a voucher was already redeemed, where and when, and offers nothing to hand over', async () => {
+    const { demo, page } = phone;
     const voucher = await issueVoucher(demo);
     const first = await demo.http('POST', '/v1/redemptions', demo.keys.volunteer, {
       code: voucher.code,
@@ -76,6 +56,7 @@ describe('/scan: a volunteer types voucher codes on a phone', () => {
   });
 
   it('refuses a mistyped code and another shelter’s voucher, each with its reason', async () => {
+    const { demo, page } = phone;
     const elsewhereVoucher = await issueVoucher(demo, {
       shelterId: 'ta-khmau',
       lines: [{ itemId: 'rice', quantity: 2 }],
@@ -96,6 +77,7 @@ describe('/scan: a volunteer types voucher codes on a phone', () => {
   });
 
   it('shows "offline, retrying" when the network drops at "Handed over", and redeems exactly once when it returns', async () => {
+    const { demo, context, page } = phone;
     const voucher = await issueVoucher(demo);
     const before = await balance(demo, 'pp-central', 'rice');
     const keysSent: string[] = [];
@@ -120,7 +102,30 @@ describe('/scan: a volunteer types voucher codes on a phone', () => {
     expect(after.reserved).toBe(before.reserved - 5);
   });
 
+  it('stops retrying a check once the volunteer signs out: the phone sends the old key no more', async () => {
+    const { demo, page, context } = phone;
+    const voucher = await issueVoucher(demo);
+    await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
+    await context.setOffline(true);
+    await typeCode(page, voucher.code);
+    await waitForState(page, 'offline');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('#view-signin').waitFor({ state: 'visible' });
+    const sentAfterSignOut: string[] = [];
+    page.on('request', (request) => sentAfterSignOut.push(new URL(request.url()).pathname));
+    await context.setOffline(false);
+    // Back online, a retry still running would go out at once, before the next sign-in's requests.
+    await page.locator('#signin-key').fill(demo.keys.volunteer);
+    await page.locator('#signin-form button[type=submit]').click();
+    await page.locator('#view-point').waitFor({ state: 'visible' });
+
+    expect(sentAfterSignOut[0]).toBe('/v1/me');
+    expect(sentAfterSignOut).not.toContain('/v1/vouchers/verify');
+  });
+
   it('retries with the same Idempotency-Key when the answer is lost, and the server replays it: one redemption', async () => {
+    const { demo, page } = phone;
     const voucher = await issueVoucher(demo);
     const before = await balance(demo, 'pp-central', 'rice');
     const attempts: Array<{ key: string; replayed: string | undefined }> = [];
@@ -157,6 +162,7 @@ describe('/scan: a volunteer types voucher codes on a phone', () => {
   });
 
   it('switches to Khmer, remembers it, and renders Khmer text with a Khmer font', async () => {
+    const { demo, page } = phone;
     const voucher = await issueVoucher(demo);
     await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
     await page.getByRole('button', { name: 'ខ្មែរ' }).click();

@@ -2,6 +2,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { webFiles } from '../../web/serve/web-files.js';
 import { buildWorld } from '../support/fixtures.js';
 import { httpApiV2Event, lambdaContext } from '../support/lambda-events.js';
 import { synthStack } from '../support/synth.js';
@@ -45,17 +46,15 @@ describe('the synthesised API bundle', () => {
     rmSync(outdir, { recursive: true, force: true });
   });
 
-  it('is a minified ESM bundle without the AWS SDK, with its source map and the /docs assets beside it', () => {
+  it('is a minified ESM bundle without the AWS SDK, with its source map and the web files beside it', () => {
     const size = statSync(join(bundleDir, 'index.mjs')).size;
     console.log(`API bundle: ${(size / 1024).toFixed(1)} KiB minified (AWS SDK excluded)`);
     expect(existsSync(join(bundleDir, 'index.mjs.map'))).toBe(true);
-    expect(existsSync(join(bundleDir, 'docs-assets', 'swagger-ui-bundle.js'))).toBe(true);
-    expect(existsSync(join(bundleDir, 'web-assets', 'scan.html'))).toBe(true);
-    expect(existsSync(join(bundleDir, 'web-assets', 'jsQR.js'))).toBe(true);
+    for (const path of webFiles) expect(existsSync(join(bundleDir, 'web-assets', path)), path).toBe(true);
     expect(size).toBeGreaterThan(10_000);
   });
 
-  it('answers health, issues and redeems a voucher, and serves docs, through API Gateway v2 events', async () => {
+  it('answers health, issues and redeems a voucher, and serves pages, docs and slips, through API Gateway v2 events', async () => {
     const send = async (method: string, path: string, key?: string, body?: unknown) => {
       const result = await handler(
         httpApiV2Event({
@@ -108,10 +107,20 @@ describe('the synthesised API bundle', () => {
     const error = await send('GET', '/v1/organizations');
     expect(error.status).toBe(401);
     expect(error.headers['content-type']).toBe('application/problem+json');
-    const docs = await handler(
-      httpApiV2Event({ method: 'GET', path: '/docs/assets/swagger-ui.css' }),
+    // Each read from the files beside the bundle: a page filled from its templates, Swagger UI, a slip.
+    for (const path of ['/scan', '/docs', '/web/vendor/swagger-ui.css', '/web/scan/scan.js']) {
+      const served = await handler(httpApiV2Event({ method: 'GET', path }), lambdaContext);
+      expect(served.statusCode, path).toBe(200);
+    }
+    const slip = await handler(
+      httpApiV2Event({
+        method: 'GET',
+        path: `/v1/vouchers/${voucher.body.id}/slip`,
+        headers: { authorization: `Bearer ${world.coordinator}` },
+      }),
       lambdaContext,
     );
-    expect(docs.statusCode).toBe(200);
+    expect(slip.statusCode).toBe(200);
+    expect(slip.body).toContain('size: A4');
   });
 });

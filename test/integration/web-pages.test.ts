@@ -1,15 +1,30 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateAppSecrets } from '../../shared/config/secrets.js';
-import { webAssetNames } from '../../shared/http/web/web-assets.js';
+import { ourFiles, webFiles } from '../../web/serve/web-files.js';
 import { call, isProblem } from '../support/http.js';
 import { httpApiV2Event, lambdaContext } from '../support/lambda-events.js';
 import { createTestApp, freshTable, type TestApp } from '../support/test-app.js';
 
-const webDir = join(import.meta.dirname, '../../shared/web');
+const webDir = join(import.meta.dirname, '../../web');
+
+/** What the browser is sent from web/: not the serving code, nor the type-checking set-up. */
+async function browserFilesOnDisk(): Promise<string[]> {
+  const entries = await readdir(webDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => posix.join(posix.relative(webDir, entry.parentPath), entry.name))
+    .filter((path) => !path.startsWith('serve/') && !path.endsWith('.d.ts') && path !== 'tsconfig.json')
+    .sort();
+}
+
+/** Everything /scan and /dashboard load: the pages, their scripts and style sheets, and jsQR. */
+const pageFiles = webFiles.filter(
+  (path) => /^(common|scan|dashboard)\/.*\.(js|css)$/.test(path) || path === 'vendor/jsQR.js',
+);
 
 async function fetchRaw(t: TestApp, path: string, headers: Record<string, string> = {}) {
   const response = await t.app.request(path, { headers });
@@ -52,26 +67,42 @@ describe('the /scan and /dashboard pages, as the server sends them', () => {
       }
     });
 
-    it('serves every module a page script imports, and jsQR', async () => {
-      const scripts = webAssetNames.filter((name) => name.endsWith('.js') && name !== 'jsQR.js');
-      for (const name of scripts) {
-        const source = await readFile(join(webDir, name), 'utf8');
-        for (const [, imported] of source.matchAll(/from '\.\/([\w-]+\.js)'/g)) {
-          expect((await t.app.request(`/web/${imported}`)).status, `${name} imports ${imported}`).toBe(200);
+    it('fills one shell for both pages: the same head, each its own title, body and sign-in key', async () => {
+      const scan = await call(t.app, 'GET', '/scan');
+      const dashboard = await call(t.app, 'GET', '/dashboard');
+
+      for (const page of [scan, dashboard]) {
+        expect(page.text).not.toContain('{{');
+        expect(page.text.match(/<form id="signin-form"/g)).toHaveLength(1);
+        expect(page.text.match(/<head>/g)).toHaveLength(1);
+      }
+      expect(scan.text).toContain('<title>Supplyline · Hand out</title>');
+      expect(dashboard.text).toContain('<title>Supplyline · Stock</title>');
+      expect(scan.text).toContain('<script type="module" src="/web/scan/scan.js"></script>');
+      expect(dashboard.text).toContain('<script type="module" src="/web/dashboard/dashboard.js"></script>');
+      expect(scan.text).toContain('data-i18n="signin.volunteerKey">Volunteer key</label>');
+      expect(dashboard.text).toContain('data-i18n="signin.logisticsKey">Logistics key</label>');
+    });
+
+    it('serves every module a script imports, at the URL the browser resolves it to, and jsQR', async () => {
+      for (const path of webFiles.filter((file) => file.endsWith('.js') && !file.startsWith('vendor/'))) {
+        const source = await readFile(join(webDir, path), 'utf8');
+        for (const [, imported] of source.matchAll(/from '(\.{1,2}\/[\w/-]+\.js)'/g)) {
+          const url = new URL(imported ?? '', `http://page/web/${path}`).pathname;
+          expect((await t.app.request(url)).status, `${path} imports ${imported}`).toBe(200);
         }
       }
-      const decoder = await t.app.request('/web/jsQR.js');
+      const decoder = await t.app.request('/web/vendor/jsQR.js');
       expect(decoder.status).toBe(200);
       expect(await decoder.text()).toContain('jsQR');
     });
 
-    it('lists in the loader exactly the files of shared/web', async () => {
-      const files = (await readdir(webDir)).sort();
-      expect([...webAssetNames].filter((name) => name !== 'jsQR.js').sort()).toEqual(files);
+    it('lists in its catalogue exactly the files of web/ the browser is sent', async () => {
+      expect([...ourFiles].sort()).toEqual(await browserFilesOnDisk());
     });
 
     it('names no other origin in any of its files', async () => {
-      for (const name of await readdir(webDir)) {
+      for (const name of await browserFilesOnDisk()) {
         const source = await readFile(join(webDir, name), 'utf8');
         const urls = [...source.matchAll(/\bhttps?:\/\/[^\s'"`)]+/g)].map((m) => m[0]);
         // The SVG namespace is a name, never fetched.
@@ -85,9 +116,9 @@ describe('the /scan and /dashboard pages, as the server sends them', () => {
 
   describe('compression and caching', () => {
     it('sends brotli when accepted, else gzip, else the file as it is', async () => {
-      const plain = await fetchRaw(t, '/web/jsQR.js');
-      const gzipped = await fetchRaw(t, '/web/jsQR.js', { 'accept-encoding': 'gzip, deflate' });
-      const brotli = await fetchRaw(t, '/web/jsQR.js', { 'accept-encoding': 'gzip, deflate, br' });
+      const plain = await fetchRaw(t, '/web/vendor/jsQR.js');
+      const gzipped = await fetchRaw(t, '/web/vendor/jsQR.js', { 'accept-encoding': 'gzip, deflate' });
+      const brotli = await fetchRaw(t, '/web/vendor/jsQR.js', { 'accept-encoding': 'gzip, deflate, br' });
 
       expect(plain.response.headers.get('content-encoding')).toBeNull();
       expect(gzipped.response.headers.get('content-encoding')).toBe('gzip');
@@ -111,9 +142,7 @@ describe('the /scan and /dashboard pages, as the server sends them', () => {
 
     it('keeps the pages’ transfer small: every file gzipped is under 150 KB together', async () => {
       let total = 0;
-      for (const name of webAssetNames) {
-        const path =
-          name === 'scan.html' ? '/scan' : name === 'dashboard.html' ? '/dashboard' : `/web/${name}`;
+      for (const path of ['/scan', '/dashboard', ...pageFiles.map((file) => `/web/${file}`)]) {
         total += (await fetchRaw(t, path, { 'accept-encoding': 'gzip' })).bytes.length;
       }
       expect(total).toBeLessThan(150 * 1024);
@@ -122,7 +151,17 @@ describe('the /scan and /dashboard pages, as the server sends them', () => {
 
   describe('errors', () => {
     it('answers 404 problem+json for a file that is not one of the pages’', async () => {
-      for (const path of ['/web/nope.js', '/web/..%2Fapp.ts', '/web/scan.html']) {
+      const notSent = [
+        '/web/nope.js',
+        '/web/scan/nope.js',
+        '/web/..%2Fapp.ts',
+        '/web/scan/..%2F..%2Fpackage.json',
+        '/web/scan/scan.html',
+        '/web/common/shell.html',
+        '/web/serve/web-routes.ts',
+        '/web/tsconfig.json',
+      ];
+      for (const path of notSent) {
         const result = await call(t.app, 'GET', path);
         expect(result.status, path).toBe(404);
         expect(isProblem(result)).toBe(true);
@@ -134,14 +173,15 @@ describe('the /scan and /dashboard pages, as the server sends them', () => {
 describe('where the page files are read from', () => {
   it('reads every file from WEB_ASSET_DIR when it is set (as a deployment copies them)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'web-assets-'));
-    await writeFile(join(dir, 'scan.html'), '<!doctype html><title>copied</title>');
+    await mkdir(join(dir, 'common'));
+    await writeFile(join(dir, 'common', 'app.css'), '/* copied */');
     vi.stubEnv('WEB_ASSET_DIR', dir);
     vi.resetModules();
-    const { loadWebAsset } = await import('../../shared/http/web/web-assets.js');
+    const { readWebFile } = await import('../../web/serve/web-files.js');
 
-    const asset = await loadWebAsset('scan.html', 'identity');
+    const file = await readWebFile('common/app.css');
 
-    expect(Buffer.from(asset.body).toString()).toContain('copied');
+    expect(Buffer.from(file.body).toString()).toContain('copied');
     vi.unstubAllEnvs();
   });
 });
@@ -164,7 +204,7 @@ describe('the pages on Lambda (functions/api.ts)', () => {
     expect(result.statusCode).toBe(200);
     expect(result.isBase64Encoded).toBe(true);
     expect(result.headers['content-encoding']).toBe('gzip');
-    expect(gunzipSync(Buffer.from(result.body, 'base64')).toString()).toContain('/web/scan.js');
+    expect(gunzipSync(Buffer.from(result.body, 'base64')).toString()).toContain('/web/scan/scan.js');
     vi.unstubAllEnvs();
   });
 });

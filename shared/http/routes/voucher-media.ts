@@ -1,9 +1,9 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { renderSlips } from '../../../web/serve/voucher-slip.js';
 import type { Principal } from '../../domain/api-key.js';
 import { loadOwnVoucher, voucherView } from '../../usecases/voucher-context.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { errorResponses, securedRoute } from '../openapi-route.js';
-import { renderSlips } from '../pages/voucher-slip.js';
 import { RequestValidationError } from '../request-validation-error.js';
 import { voucherParams } from './vouchers.js';
 

@@ -1,6 +1,18 @@
 // The stock table: one row per shelter, one column per item, problems highlighted.
-import { formatAmount, formatNumber, lang, t } from './i18n.js';
+import { formatAmount, formatNumber, lang, t } from '../common/i18n.js';
 
+/** @typedef {import('../common/api-types.js').Item} Item */
+/** @typedef {import('../common/api-types.js').Shelter} Shelter */
+/** @typedef {import('../common/api-types.js').StockView} StockView */
+/** @typedef {import('../common/api-types.js').VouchersToday} VouchersToday */
+
+/**
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {string} [className]
+ * @param {string} [text]
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 function element(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -8,17 +20,25 @@ function element(tag, className, text) {
   return node;
 }
 
+/** @param {Item} item */
 export function itemName(item) {
   return lang() === 'km' && item.nameKm ? item.nameKm : item.name;
 }
 
-/** A shortfall (promised more than is there) outranks low stock. */
+/**
+ * A shortfall (promised more than is there) outranks low stock.
+ * @param {StockView} balance
+ */
 function severity(balance) {
   if (balance.available < 0) return 'short';
   if (balance.lowStock) return 'low';
   return '';
 }
 
+/**
+ * @param {StockView} balance
+ * @param {Item} item
+ */
 function cell(balance, item) {
   const td = element('td', severity(balance));
   td.dataset.shelter = balance.shelterId;
@@ -39,7 +59,11 @@ function cell(balance, item) {
   return td;
 }
 
-/** `balances` from GET /v1/stock; items without any balance get no column. */
+/**
+ * `balances` from GET /v1/stock; items without any balance get no column.
+ * @param {HTMLTableElement} table
+ * @param {{ shelters: Shelter[], items: Item[], balances: StockView[] }} stock
+ */
 export function renderStockTable(table, { shelters, items, balances }) {
   const byKey = new Map(balances.map((balance) => [`${balance.shelterId}#${balance.itemId}`, balance]));
   const stocked = new Set(balances.map((balance) => balance.itemId));
@@ -70,7 +94,12 @@ export function renderStockTable(table, { shelters, items, balances }) {
   if (rows.length === 0) table.replaceChildren(element('caption', 'muted', t('dash.noData')));
 }
 
-/** GET /v1/reports/vouchers-today, one row per shelter. */
+/**
+ * GET /v1/reports/vouchers-today, one row per shelter.
+ * @param {HTMLTableElement} table
+ * @param {VouchersToday} report
+ * @param {Shelter[]} shelters
+ */
 export function renderToday(table, report, shelters) {
   const names = new Map(shelters.map((shelter) => [shelter.id, shelter.name]));
   const head = element('tr');

@@ -1,6 +1,8 @@
 // English and Khmer for both pages. The choice is remembered on the device.
 // Khmer wording was written for this first version: have a native speaker review it.
 
+/** @typedef {import('./api-types.js').ItemUnit} ItemUnit */
+
 const en = {
   'lang.other': 'ខ្មែរ',
   signOut: 'Sign out',
@@ -84,6 +86,12 @@ const en = {
   'unit.pack': 'packs',
 };
 
+/** @typedef {keyof typeof en} MessageKey */
+
+/**
+ * Every message has its Khmer: a key missing here fails the type check.
+ * @type {Record<MessageKey, string>}
+ */
 const km = {
   'lang.other': 'English',
   signOut: 'ចាកចេញ',
@@ -170,33 +178,59 @@ const km = {
 const dictionaries = { en, km };
 const LANG_KEY = 'supplyline.lang';
 
+/** @returns {'en' | 'km'} */
 export function lang() {
   return localStorage.getItem(LANG_KEY) === 'km' ? 'km' : 'en';
 }
 
-/** A message in the current language, with {name} placeholders filled in. */
+/**
+ * A message in the current language, with {name} placeholders filled in.
+ * @param {MessageKey} key
+ * @param {Record<string, string | number>} [params]
+ */
 export function t(key, params = {}) {
-  const text = dictionaries[lang()][key] ?? en[key] ?? key;
+  const text = dictionaries[lang()][key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
 }
 
+/** @param {string | number} iso */
 export function formatTime(iso) {
   const locale = lang() === 'km' ? 'km-KH' : 'en-GB';
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
+/** @param {number} value */
 export function formatNumber(value) {
   return new Intl.NumberFormat(lang() === 'km' ? 'km-KH' : 'en-GB', { maximumFractionDigits: 1 }).format(
     value,
   );
 }
 
-/** Quantity and unit as people say it before an item's name: "5 kg", "2 ×" for pieces. */
-export function formatQuantity(quantity, unit) {
-  return `${formatNumber(quantity)} ${unit ? t(`unit.${unit}`) : ''}`.trim();
+/**
+ * @param {string} key
+ * @returns {key is MessageKey}
+ */
+function isMessageKey(key) {
+  return Object.hasOwn(en, key);
 }
 
-/** The same, standing alone (a table cell, a chart label): pieces are just a number. */
+/**
+ * Quantity and unit as people say it before an item's name: "5 kg", "2 ×" for pieces. A unit we
+ * have no words for is shown as it is.
+ * @param {number} quantity
+ * @param {ItemUnit | string} [unit]
+ */
+export function formatQuantity(quantity, unit) {
+  const key = `unit.${unit}`;
+  const label = unit === undefined ? '' : isMessageKey(key) ? t(key) : unit;
+  return `${formatNumber(quantity)} ${label}`.trim();
+}
+
+/**
+ * The same, standing alone (a table cell, a chart label): pieces are just a number.
+ * @param {number} quantity
+ * @param {ItemUnit | string} [unit]
+ */
 export function formatAmount(quantity, unit) {
   return formatQuantity(quantity, unit === 'piece' ? undefined : unit);
 }
@@ -204,10 +238,16 @@ export function formatAmount(quantity, unit) {
 /** Elements carry their message key in data-i18n; this fills them in the current language. */
 export function translatePage() {
   document.documentElement.lang = lang();
-  for (const element of document.querySelectorAll('[data-i18n]'))
-    element.textContent = t(element.dataset.i18n);
+  for (const element of document.querySelectorAll('[data-i18n]')) {
+    // Our HTML's keys; a mistyped one shows as itself, as any unknown key does.
+    element.textContent = t(/** @type {MessageKey} */ (element.getAttribute('data-i18n')));
+  }
 }
 
+/**
+ * @param {HTMLElement} button
+ * @param {() => void} onChange
+ */
 export function setupLanguageToggle(button, onChange) {
   button.addEventListener('click', () => {
     localStorage.setItem(LANG_KEY, lang() === 'en' ? 'km' : 'en');

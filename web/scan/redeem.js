@@ -1,7 +1,17 @@
 // Checking and redeeming a voucher, however bad the network.
-import { ApiError, api, backoffMs, NetworkError, pause } from './api.js';
+import { ApiError, api, backoffMs, NetworkError, pause } from '../common/api.js';
 
-/** Worth another try: nothing was decided, or the answer was lost on the way back. */
+/** @typedef {import('../common/api-types.js').VolunteerVoucherView} VoucherView */
+/** @typedef {import('../common/api-types.js').Redemption} Redemption */
+/**
+ * What a retry loop is told by, and tells, the screen.
+ * @typedef {{ onRetry: (retry: { attempt: number, offline: boolean }) => void, cancelled: () => boolean }} RetryControl
+ */
+
+/**
+ * Worth another try: nothing was decided, or the answer was lost on the way back.
+ * @param {unknown} err
+ */
 function isTransient(err) {
   if (err instanceof NetworkError) return true;
   return err instanceof ApiError && (err.status >= 500 || err.code === 'idempotency-in-flight');
@@ -10,6 +20,10 @@ function isTransient(err) {
 /**
  * Repeats `send` until it gets a final answer. `onRetry({attempt, offline})` is told before each
  * wait; `cancelled()` stops the loop (the volunteer gave up on this voucher).
+ * @template T
+ * @param {() => Promise<T>} send
+ * @param {RetryControl} control
+ * @returns {Promise<T>}
  */
 async function untilAnswered(send, { onRetry, cancelled }) {
   for (let attempt = 0; ; attempt++) {
@@ -24,7 +38,13 @@ async function untilAnswered(send, { onRetry, cancelled }) {
   }
 }
 
-/** Reads only: safe to repeat. */
+/**
+ * Reads only: safe to repeat.
+ * @param {string} key
+ * @param {string} body
+ * @param {RetryControl} control
+ * @returns {Promise<VoucherView>}
+ */
 export function verifyVoucher(key, body, control) {
   return untilAnswered(() => api(key, 'POST', '/v1/vouchers/verify', { body }), control);
 }
@@ -32,6 +52,11 @@ export function verifyVoucher(key, body, control) {
 /**
  * Every attempt carries the same Idempotency-Key and the same body: if an earlier attempt did
  * commit and only its answer was lost, the server replays that answer instead of redeeming twice.
+ * @param {string} key
+ * @param {string} body
+ * @param {string} idempotencyKey
+ * @param {RetryControl} control
+ * @returns {Promise<Redemption>}
  */
 export function redeemVoucher(key, body, idempotencyKey, control) {
   return untilAnswered(

@@ -1,6 +1,18 @@
 // The voucher screen of /scan: what to say for each outcome, and the lines to hand over.
-import { formatQuantity, formatTime, lang, t } from './i18n.js';
+import { $ } from '../common/dom.js';
+import { formatQuantity, formatTime, lang, t } from '../common/i18n.js';
 
+/** @typedef {import('../common/i18n.js').MessageKey} MessageKey */
+/** @typedef {import('./outcome.js').Outcome} Outcome */
+/** @typedef {Outcome['kind']} Kind */
+/** @typedef {import('./scan.js').Session} Session */
+/** @typedef {import('./scan.js').VoucherOnScreen} VoucherOnScreen */
+/** @typedef {import('../common/api-types.js').VolunteerVoucherView} VoucherView */
+
+/**
+ * Every screen has its title (signed-out never shows: the sign-in form does).
+ * @type {Record<Exclude<Kind, 'signed-out'>, MessageKey>}
+ */
 const titles = {
   checking: 'state.checking',
   ready: 'state.ready',
@@ -18,6 +30,7 @@ const titles = {
   forbidden: 'state.forbidden',
   error: 'state.error',
 };
+/** @type {Partial<Record<Kind, 'go' | 'ok' | 'wait'>>} */
 const tones = {
   ready: 'go',
   redeemed: 'ok',
@@ -26,13 +39,24 @@ const tones = {
   offline: 'wait',
   busy: 'wait',
 };
+/** @type {ReadonlySet<Kind>} */
 const showsLines = new Set(['ready', 'sending', 'offline', 'busy', 'redeemed']);
 
+/**
+ * @param {Session} session
+ * @param {string | undefined} id
+ */
 function pointName(session, id) {
   return session.points.find((point) => point.id === id)?.name ?? id ?? '?';
 }
 
+/**
+ * @param {Outcome} outcome
+ * @param {VoucherView | undefined} view
+ * @param {Session} session
+ */
 function detail(outcome, view, session) {
+  /** @param {string | undefined} iso */
   const when = (iso) => (iso ? formatTime(iso) : '?');
   switch (outcome.kind) {
     case 'ready':
@@ -50,7 +74,7 @@ function detail(outcome, view, session) {
       return t('state.void.detail');
     case 'wrong-shelter':
       return t('state.wrongShelter.detail', {
-        shelter: session.shelters.get(outcome.shelterId) ?? outcome.shelterId,
+        shelter: (outcome.shelterId && session.shelters.get(outcome.shelterId)) ?? outcome.shelterId ?? '?',
       });
     case 'not-yet-valid':
       return outcome.validFrom ? t('state.notYetValid.detail', { time: when(outcome.validFrom) }) : '';
@@ -70,6 +94,10 @@ function detail(outcome, view, session) {
   }
 }
 
+/**
+ * @param {VoucherView['lines'][number]} line
+ * @param {Session} session
+ */
 function lineItem(line, session) {
   const item = session.items.get(line.itemId);
   const name = lang() === 'km' && item?.nameKm ? item.nameKm : line.name;
@@ -84,14 +112,17 @@ function lineItem(line, session) {
   return li;
 }
 
-/** Fills the voucher screen: a coloured state with its title and detail, the lines, the buttons. */
+/**
+ * Fills the voucher screen: a coloured state with its title and detail, the lines, the buttons.
+ * @param {VoucherOnScreen} voucher
+ * @param {Session} session
+ */
 export function renderVoucher({ view, outcome }, session) {
-  const $ = (id) => document.getElementById(id);
   const { kind } = outcome;
   const state = $('state');
   state.dataset.kind = kind;
   state.dataset.tone = tones[kind] ?? 'stop';
-  $('state-title').textContent = t(titles[kind] ?? 'state.error');
+  $('state-title').textContent = t(kind === 'signed-out' ? 'state.error' : titles[kind]);
   $('state-detail').textContent = detail(outcome, view, session);
   const lines = showsLines.has(kind) ? (view?.lines ?? []) : [];
   $('lines').replaceChildren(...lines.map((line) => lineItem(line, session)));

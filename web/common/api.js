@@ -1,15 +1,40 @@
 // Talking to the Supplyline API from the pages: same origin only, errors as problem types.
 
+/** @typedef {import('./api-types.js').ErrorCode} ErrorCode */
+/** @typedef {import('./api-types.js').Problem} Problem */
+
+/** What shared/errors/problem-details.ts `problemType` puts before the code. */
 const PROBLEM_PREFIX = 'urn:supplyline:problem:';
 
-/** The API answered with an error; `code` is the problem type without its URN prefix. */
+/**
+ * The API answered with an error. `code` is the server's error code (the problem type without its
+ * URN prefix), or `http-<status>` when the answer was no problem of ours (a proxy's 502 page).
+ */
 export class ApiError extends Error {
+  /**
+   * @param {number} status
+   * @param {Partial<Problem> | undefined} problem
+   */
   constructor(status, problem) {
     super(problem?.detail ?? `HTTP ${status}`);
     this.status = status;
+    /** @type {Partial<Problem>} */
     this.problem = problem ?? {};
     const type = String(this.problem.type ?? '');
-    this.code = type.startsWith(PROBLEM_PREFIX) ? type.slice(PROBLEM_PREFIX.length) : `http-${status}`;
+    /** @type {ErrorCode | `http-${number}`} */
+    this.code = type.startsWith(PROBLEM_PREFIX)
+      ? /** @type {ErrorCode} */ (type.slice(PROBLEM_PREFIX.length))
+      : `http-${status}`;
+  }
+
+  /**
+   * An extension member of the problem that should be text (`redeemedAt`, `validUntil`...).
+   * @param {string} name
+   * @returns {string | undefined}
+   */
+  member(name) {
+    const value = this.problem[name];
+    return typeof value === 'string' ? value : undefined;
   }
 }
 
@@ -18,7 +43,13 @@ export class NetworkError extends Error {}
 
 /**
  * One API call. `body` is a string, so that a retry sends exactly the same bytes (the server
- * fingerprints the body of an Idempotency-Key request).
+ * fingerprints the body of an Idempotency-Key request). `T` is the answer the caller expects.
+ * @template T
+ * @param {string} key
+ * @param {'GET' | 'POST'} method
+ * @param {string} path
+ * @param {{ body?: string, headers?: Record<string, string>, timeoutMs?: number }} [options]
+ * @returns {Promise<T>}
  */
 export async function api(key, method, path, { body, headers = {}, timeoutMs = 15_000 } = {}) {
   let response;
@@ -50,12 +81,21 @@ export async function api(key, method, path, { body, headers = {}, timeoutMs = 1
   return data;
 }
 
-/** Every page of a listing, following nextCursor; `max` bounds what a phone will hold. */
+/**
+ * Every page of a listing, following nextCursor; `max` bounds what a phone will hold.
+ * @template T
+ * @param {string} key
+ * @param {string} path
+ * @returns {Promise<T[]>}
+ */
 export async function getAll(key, path, max = 5_000) {
+  /** @type {T[]} */
   const items = [];
+  /** @type {string | null} */
   let cursor = null;
   do {
     const separator = path.includes('?') ? '&' : '?';
+    /** @type {import('./api-types.js').Listing<T>} */
     const page = await api(
       key,
       'GET',
@@ -67,13 +107,20 @@ export async function getAll(key, path, max = 5_000) {
   return items;
 }
 
-/** Exponential backoff with jitter, capped: 1 s, 2 s, 4 s ... 15 s. */
+/**
+ * Exponential backoff with jitter, capped: 1 s, 2 s, 4 s ... 15 s.
+ * @param {number} attempt
+ */
 export function backoffMs(attempt) {
   const ceiling = Math.min(15_000, 1_000 * 2 ** attempt);
   return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
 }
 
-/** Waits, but wakes early when the device comes back online. */
+/**
+ * Waits, but wakes early when the device comes back online.
+ * @param {number} ms
+ * @returns {Promise<void>}
+ */
 export function pause(ms) {
   return new Promise((resolve) => {
     const done = () => {
@@ -94,9 +141,18 @@ export function newIdempotencyKey() {
   );
 }
 
-/** The key is kept on this device only, under a name per page. */
+/**
+ * The key is kept on this device only, under a name per page.
+ * @typedef {'volunteer' | 'logistics'} KeyName
+ */
 export const savedKey = {
+  /** @param {KeyName} name */
   get: (name) => localStorage.getItem(`supplyline.${name}Key`),
+  /**
+   * @param {KeyName} name
+   * @param {string} key
+   */
   set: (name, key) => localStorage.setItem(`supplyline.${name}Key`, key),
+  /** @param {KeyName} name */
   forget: (name) => localStorage.removeItem(`supplyline.${name}Key`),
 };

@@ -1,5 +1,9 @@
 // Stock over time for one shelter and item, drawn as inline SVG from the ledger.
-import { formatAmount, formatNumber, lang } from './i18n.js';
+import { formatAmount, formatNumber, lang } from '../common/i18n.js';
+
+/** @typedef {import('../common/api-types.js').Movement} Movement */
+/** @typedef {import('../common/api-types.js').ItemUnit} ItemUnit */
+/** @typedef {{ at: number, balance: number }} Point */
 
 const SVG = 'http://www.w3.org/2000/svg';
 const HEIGHT = 220;
@@ -9,8 +13,12 @@ const MARGIN = { left: 56, right: 16, top: 16, bottom: 32 };
  * On-hand balance after each movement of `itemId`, from the signed deltas of an oldest-first
  * ledger. Computed rather than read: distributions carry no balanceAfter (they never read the
  * balance, so that redemptions do not wait on each other).
+ * @param {Movement[]} movements
+ * @param {string} itemId
+ * @returns {Point[]}
  */
 export function runningBalance(movements, itemId) {
+  /** @type {Point[]} */
   const points = [];
   let balance = 0;
   for (const movement of movements) {
@@ -23,6 +31,11 @@ export function runningBalance(movements, itemId) {
   return points;
 }
 
+/**
+ * @param {string} tag
+ * @param {Record<string, string | number>} attributes
+ * @param {string} [text]
+ */
 function node(tag, attributes, text) {
   const element = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
@@ -30,34 +43,48 @@ function node(tag, attributes, text) {
   return element;
 }
 
-/** Axis labels: dates for a long history, times of day for a short one. */
+/**
+ * Axis labels: dates for a long history, times of day for a short one.
+ * @param {number} ms
+ * @param {number} spanMs
+ */
 function axisLabel(ms, spanMs) {
+  /** @type {Intl.DateTimeFormatOptions} */
   const options =
     spanMs < 2 * 86_400_000 ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short' };
   return new Intl.DateTimeFormat(lang() === 'km' ? 'km-KH' : 'en-GB', options).format(ms);
 }
 
-/** A step line (stock changes at an instant and stays), from the first movement to now. */
+/**
+ * A step line (stock changes at an instant and stays), from the first movement to now.
+ * @param {HTMLElement} container
+ * @param {Point[]} points
+ * @param {{ unit: ItemUnit, label: string, now?: number }} options
+ */
 export function drawChart(container, points, { unit, label, now = Date.now() }) {
-  if (points.length === 0) {
+  const first = points[0];
+  const last = points.at(-1);
+  if (first === undefined || last === undefined) {
     container.replaceChildren();
     return;
   }
   // Drawn at the container's own width, so that labels keep their size on a phone and a laptop.
   const WIDTH = Math.max(280, Math.round(container.clientWidth || 640));
-  const start = points[0].at;
-  const end = Math.max(now, points.at(-1).at, start + 60_000);
+  const start = first.at;
+  const end = Math.max(now, last.at, start + 60_000);
   const low = Math.min(0, ...points.map((p) => p.balance));
   const high = Math.max(1, ...points.map((p) => p.balance)) * 1.1;
+  /** @param {number} ms */
   const x = (ms) => MARGIN.left + ((ms - start) / (end - start)) * (WIDTH - MARGIN.left - MARGIN.right);
+  /** @param {number} value */
   const y = (value) => MARGIN.top + ((high - value) / (high - low)) * (HEIGHT - MARGIN.top - MARGIN.bottom);
 
-  let path = `M${x(start).toFixed(1)},${y(points[0].balance).toFixed(1)}`;
+  let path = `M${x(start).toFixed(1)},${y(first.balance).toFixed(1)}`;
   for (const point of points.slice(1)) path += `H${x(point.at).toFixed(1)}V${y(point.balance).toFixed(1)}`;
   path += `H${x(end).toFixed(1)}`;
 
   const svg = node('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', class: 'chart-svg' });
-  const latest = points.at(-1).balance;
+  const latest = last.balance;
   svg.append(node('title', {}, `${label}: ${formatAmount(latest, unit)}`));
   for (const tick of [low, (low + high / 1.1) / 2, high / 1.1]) {
     svg.append(

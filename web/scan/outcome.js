@@ -1,0 +1,82 @@
+// What the volunteer must be told, from a voucher check or from a refusal. One kind per screen.
+
+/** @typedef {import('../common/api-types.js').PickupPoint} PickupPoint */
+/** @typedef {import('../common/api-types.js').VolunteerVoucherView} VoucherView */
+/** @typedef {import('../common/api.js').ApiError} ApiError */
+
+/** Why a code is no voucher at all: each has its own message (`invalid.<reason>` in i18n.js). */
+/** @typedef {'voucher-forged' | 'voucher-tampered' | 'voucher-code-invalid' | 'voucher-not-found'} InvalidReason */
+
+/**
+ * One screen of the scanner, by `kind`.
+ * @typedef {{ kind: 'checking' | 'ready' | 'sending' | 'void' | 'no-stock' | 'signed-out' }
+ *   | { kind: 'redeemed', redeemedAt: string }
+ *   | { kind: 'already-redeemed', redeemedAt: string | undefined, pickupPointId: string | undefined }
+ *   | { kind: 'expired', validUntil: string | undefined }
+ *   | { kind: 'not-yet-valid', validFrom?: string | undefined }
+ *   | { kind: 'wrong-shelter', shelterId: string | undefined }
+ *   | { kind: 'invalid', reason: InvalidReason }
+ *   | { kind: 'offline' | 'busy', attempt: number }
+ *   | { kind: 'forbidden' | 'error', detail: string | undefined }} Outcome
+ */
+
+/**
+ * A checked voucher (POST /v1/vouchers/verify with our pickup point): can it be handed over here?
+ * @param {VoucherView} view
+ * @param {PickupPoint} point
+ * @returns {Outcome}
+ */
+export function outcomeOfCheck(view, point) {
+  switch (view.status) {
+    case 'redeemed':
+      return { kind: 'already-redeemed', redeemedAt: view.redeemedAt, pickupPointId: view.pickupPointId };
+    case 'void':
+      return { kind: 'void' };
+    case 'expired':
+      return { kind: 'expired', validUntil: view.validUntil };
+  }
+  if (view.shelterId !== point.shelterId) return { kind: 'wrong-shelter', shelterId: view.shelterId };
+  if (view.canRedeemHere === false) return { kind: 'not-yet-valid' };
+  return { kind: 'ready' };
+}
+
+/**
+ * A refusal from the API, as a screen.
+ * @param {ApiError} err
+ * @returns {Outcome}
+ */
+export function outcomeOfRefusal(err) {
+  // Each case is one of the server's error codes: a code it does not have fails the type check.
+  switch (err.code) {
+    case 'voucher-forged':
+    case 'voucher-tampered':
+    case 'voucher-code-invalid':
+    case 'voucher-not-found':
+      return { kind: 'invalid', reason: err.code };
+    // A code that fails its own format (a typing mistake) is refused as a validation error.
+    case 'validation':
+      return { kind: 'invalid', reason: 'voucher-code-invalid' };
+    case 'voucher-already-redeemed':
+      return {
+        kind: 'already-redeemed',
+        redeemedAt: err.member('redeemedAt'),
+        pickupPointId: err.member('pickupPointId'),
+      };
+    case 'voucher-void':
+      return { kind: 'void' };
+    case 'voucher-expired':
+      return { kind: 'expired', validUntil: err.member('validUntil') };
+    case 'voucher-not-yet-valid':
+      return { kind: 'not-yet-valid', validFrom: err.member('validFrom') };
+    case 'voucher-wrong-shelter':
+      return { kind: 'wrong-shelter', shelterId: err.member('voucherShelterId') };
+    case 'insufficient-stock':
+      return { kind: 'no-stock' };
+    case 'unauthenticated':
+      return { kind: 'signed-out' };
+    case 'forbidden':
+      return { kind: 'forbidden', detail: err.problem.detail };
+    default:
+      return { kind: 'error', detail: err.problem.detail ?? err.message };
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * The pages talk to this origin only. No inline script or style: everything comes from our own
+ * files, so an injected tag cannot run. The camera needs no CSP entry (a MediaStream is not a URL).
+ */
+export const pageCsp = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Swagger UI sets inline styles as it renders: the one allowance /docs needs beyond the pages'. */
+export const docsCsp = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+].join('; ');
+
+/** The scanner needs the camera; nothing needs the microphone, location or payment. */
+export const permissionsPolicy = 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()';
+
+export const pageHeaders = { 'content-security-policy': pageCsp, 'permissions-policy': permissionsPolicy };
+export const docsHeaders = { 'content-security-policy': docsCsp };

@@ -1,0 +1,56 @@
+import type { Content } from './asset-cache.js';
+import { readWebFile, type WebFile } from './web-files.js';
+
+/**
+ * The two pages. Each is the one shell (web/common/shell.html: head, style sheets, script) around
+ * the page's own body (web/<page>/<page>.html), whose `{{signin}}` is the shared sign-in form.
+ */
+export const pages = {
+  scan: {
+    path: '/scan',
+    body: 'scan/scan.html',
+    title: 'Hand out',
+    signIn: { role: 'volunteer', keyLabel: 'Volunteer key' },
+    summary: 'Volunteer scanner page (HTML)',
+    description:
+      'Scan or type a voucher, see what to hand over, confirm the handover. Signs in with a volunteer key.',
+  },
+  dashboard: {
+    path: '/dashboard',
+    body: 'dashboard/dashboard.html',
+    title: 'Stock',
+    signIn: { role: 'logistics', keyLabel: 'Logistics key' },
+    summary: 'Logistics dashboard page (HTML)',
+    description:
+      'Stock per shelter and item, stock over time, recent movements, vouchers today. Signs in with a logistics key.',
+  },
+} as const;
+
+export type PageName = keyof typeof pages;
+
+/** `{{name}}` filled from `values`; a name without a value is a mistake in our files, never a blank. */
+export function fillTemplate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`The template names {{${name}}}, which has no value.`);
+    return value;
+  });
+}
+
+const text = async (path: WebFile) => new TextDecoder().decode((await readWebFile(path)).body);
+
+/** The page as sent: shell, body and sign-in form filled in. */
+export async function pageHtml(name: PageName): Promise<Content> {
+  const page = pages[name];
+  const [shell, body, signIn] = await Promise.all([
+    text('common/shell.html'),
+    text(page.body),
+    text('common/signin.html'),
+  ]);
+  const html = fillTemplate(shell, {
+    title: page.title,
+    page: name,
+    body: fillTemplate(body, { signin: fillTemplate(signIn, page.signIn) }),
+  });
+  return { body: new TextEncoder().encode(html), contentType: 'text/html; charset=utf-8' };
+}

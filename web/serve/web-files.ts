@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Every file the browser is sent, by its path below `web/` in the repository and below `/web/` in
+ * a URL: ours are hand-written HTML, CSS and JS modules (no build step, so the Lambda bundle serves
+ * the very files we test); `vendor/` holds other packages' files (jsQR, Swagger UI), never a CDN's.
+ * The `.html` files are templates: the page routes fill them, `/web/` never sends them as they are.
+ */
+const ours = [
+  'common/shell.html',
+  'common/signin.html',
+  'common/app.css',
+  'common/api.js',
+  'common/dom.js',
+  'common/i18n.js',
+  'scan/scan.html',
+  'scan/scan.css',
+  'scan/scan.js',
+  'scan/camera.js',
+  'scan/redeem.js',
+  'scan/outcome.js',
+  'scan/voucher-screen.js',
+  'dashboard/dashboard.html',
+  'dashboard/dashboard.css',
+  'dashboard/dashboard.js',
+  'dashboard/stock-table.js',
+  'dashboard/stock-chart.js',
+  'docs/docs.html',
+  'docs/init.js',
+  'slips/slip.css',
+] as const;
+
+/** Where each installed package keeps the file we serve as `vendor/<name>`. */
+const vendored = {
+  'vendor/jsQR.js': 'jsqr/dist/jsQR.js',
+  'vendor/swagger-ui-bundle.js': 'swagger-ui-dist/swagger-ui-bundle.js',
+  'vendor/swagger-ui.css': 'swagger-ui-dist/swagger-ui.css',
+  'vendor/favicon-32x32.png': 'swagger-ui-dist/favicon-32x32.png',
+} as const;
+
+export type OurFile = (typeof ours)[number];
+export type WebFile = OurFile | keyof typeof vendored;
+
+export const ourFiles: readonly OurFile[] = ours;
+export const webFiles: readonly WebFile[] = [
+  ...ours,
+  ...(Object.keys(vendored) as Array<keyof typeof vendored>),
+];
+
+const known = new Set<string>(webFiles);
+
+export function isWebFile(path: string): path is WebFile {
+  return known.has(path);
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repository = resolve(here, '..', '..');
+
+/** Where the repository (or the installed package) has the file: what a bundle copies. */
+export function sourceOf(path: WebFile): string {
+  if (Object.hasOwn(vendored, path)) {
+    return createRequire(import.meta.url).resolve(vendored[path as keyof typeof vendored]);
+  }
+  return join(repository, 'web', path);
+}
+
+/** The folder beside a bundle that holds every file under its web path (scripts/build-function.ts). */
+export const BUNDLED_FOLDER = 'web-assets';
+
+/**
+ * Where a file is read from, first match wins:
+ * 1. `WEB_ASSET_DIR`: a folder laid out like `web-assets/` (a deployment may copy them there);
+ * 2. the `web-assets/` folder beside the running module: the Lambda bundle;
+ * 3. the repository, or the installed package for `vendor/` files.
+ */
+function locate(path: WebFile): string {
+  const configured = process.env.WEB_ASSET_DIR;
+  if (configured !== undefined && configured !== '') return join(configured, path);
+  const besideModule = join(here, BUNDLED_FOLDER);
+  if (existsSync(besideModule)) return join(besideModule, path);
+  return sourceOf(path);
+}
+
+const contentTypes: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  png: 'image/png',
+};
+
+export async function readWebFile(path: WebFile): Promise<{ body: Uint8Array; contentType: string }> {
+  const extension = path.slice(path.lastIndexOf('.') + 1);
+  const contentType = contentTypes[extension] ?? 'application/octet-stream';
+  return { body: new Uint8Array(await readFile(locate(path))), contentType };
+}

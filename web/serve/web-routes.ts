@@ -1,0 +1,65 @@
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { NotFoundError } from '../../shared/errors/app-errors.js';
+import type { AppEnv } from '../../shared/http/app-env.js';
+import { errorResponses, publicRoute } from '../../shared/http/openapi-route.js';
+import { docsHeaders, pageHeaders } from './page-policies.js';
+import { type PageName, pageHtml, pages } from './pages.js';
+import { serveAsset } from './serve-asset.js';
+import { isWebFile, readWebFile } from './web-files.js';
+
+const html = { 'text/html': { schema: z.string() } };
+
+function pageRoute(name: PageName) {
+  const { path, summary, description } = pages[name];
+  return publicRoute({
+    method: 'get',
+    path,
+    tags: ['Pages'],
+    summary,
+    description,
+    responses: { 200: { description: 'The page.', content: html } },
+  });
+}
+
+const fileRoute = publicRoute({
+  method: 'get',
+  path: '/web/{folder}/{name}',
+  tags: ['Pages'],
+  summary: 'A file of the pages or the docs: script, style sheet, icon, the jsQR decoder, Swagger UI',
+  request: { params: z.object({ folder: z.string().max(32), name: z.string().max(64) }) },
+  responses: {
+    200: {
+      description: 'The file, brotli- or gzip-compressed when the client accepts it.',
+      content: {
+        'text/javascript': { schema: z.string() },
+        'text/css': { schema: z.string() },
+        'image/png': { schema: z.string() },
+      },
+    },
+    404: errorResponses[404],
+  },
+});
+
+/**
+ * The pages, their files and the API docs, served by the app itself from one cache: they work on
+ * Lambda and locally alike, offline, with no CDN. The OpenAPI document is registered in app.ts;
+ * /docs is the Swagger UI page that renders it.
+ */
+export function registerWebRoutes(app: OpenAPIHono<AppEnv>) {
+  for (const name of Object.keys(pages) as PageName[]) {
+    app.openapi(
+      pageRoute(name),
+      (c) => serveAsset(c, `page:${name}`, () => pageHtml(name), pageHeaders) as never,
+    );
+  }
+
+  app.openapi(fileRoute, (c) => {
+    const { folder, name } = c.req.valid('param');
+    const path = `${folder}/${name}`;
+    // Templates are sent only filled in, by their page's route.
+    if (!isWebFile(path) || path.endsWith('.html')) throw new NotFoundError('Page file', path);
+    return serveAsset(c, path, () => readWebFile(path)) as never;
+  });
+
+  app.get('/docs', (c) => serveAsset(c, 'docs/docs.html', () => readWebFile('docs/docs.html'), docsHeaders));
+}
