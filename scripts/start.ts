@@ -12,6 +12,7 @@ import { readOrCreateLocalSecrets } from './lib/local-secrets.js';
 import { type DemoKeys, isDemoSeeded, seedDemo } from './lib/seed-demo.js';
 import { seedDemoStock } from './lib/seed-demo-stock.js';
 import { seedDemoVouchers } from './lib/seed-demo-vouchers.js';
+import { claimStartLock, runningStart, type StartLockHolder } from './lib/start-lock.js';
 
 const files = localDataFiles();
 
@@ -20,14 +21,28 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+function alreadyRunning(holder: StartLockHolder): never {
+  fail(
+    `npm start is already running on ${files.dataDir}: ${holder.url} (pid ${holder.pid}). Use that one, or stop it (Ctrl-C in its terminal) before starting again.`,
+  );
+}
+
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port <= 0 || port > 65535)
     fail(`PORT must be a TCP port number, not "${process.env.PORT}".`);
+  const url = `http://localhost:${port}`;
+  // Before anything else: a second start on this folder must not touch the first one's emulator.
+  const running = runningStart(files.startLock);
+  if (running !== undefined) alreadyRunning(running);
   if (await isPortTaken(port)) {
-    fail(`port ${port} is already in use: stop whatever is using it, or run "PORT=${port + 1} npm start".`);
+    fail(
+      `port ${port} is already in use: stop whatever uses it, or choose another port, e.g. "PORT=${port + 1} npm start".`,
+    );
   }
   mkdirSync(files.dataDir, { recursive: true });
+  const lock = claimStartLock(files.startLock, url);
+  if (!lock.claimed) alreadyRunning(lock.holder);
 
   let db: DynamoDbLocal | undefined;
   const shutdown = async (code: number) => {
@@ -37,7 +52,10 @@ async function main() {
   // Ctrl-C and SIGTERM stop the API and the java child; 'exit' is a last resort if we die otherwise.
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
-  process.once('exit', () => db?.process.kill('SIGKILL'));
+  process.once('exit', () => {
+    db?.process.kill('SIGKILL');
+    lock.release();
+  });
   // If whatever started us (npm, a terminal) dies without passing on a signal, stop too rather
   // than leave the API and java running unattended.
   const parent = process.ppid;
@@ -83,7 +101,6 @@ async function main() {
   }
 
   await startLocalServer(deps, port);
-  const url = `http://localhost:${port}`;
   process.stdout.write(`\nSupplyline API on ${url}  (docs: ${url}/docs, health: ${url}/v1/health)\n`);
   if (keys === undefined) {
     process.stdout.write(

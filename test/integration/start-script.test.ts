@@ -43,6 +43,23 @@ async function waitForHealth(port: number, timeoutMs: number): Promise<number> {
   throw new Error(`no healthy answer on port ${port} within ${timeoutMs} ms`);
 }
 
+/** The exit code, or 'still running' when the process has not exited within the time given. */
+async function exitWithin(started: Started, timeoutMs: number): Promise<number | null | 'still running'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'still running'>((resolve) => {
+    timer = setTimeout(() => resolve('still running'), timeoutMs);
+  });
+  try {
+    return await Promise.race([started.exited, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function demoKeysIn(dataDir: string): Record<string, string> {
+  return JSON.parse(readFileSync(join(dataDir, 'demo-keys.json'), 'utf8')) as Record<string, string>;
+}
+
 function javaProcessesUsing(dataDir: string): number {
   const list = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
   return list.split('\n').filter((line) => line.includes('DynamoDBLocal.jar') && line.includes(dataDir))
@@ -52,8 +69,12 @@ function javaProcessesUsing(dataDir: string): number {
 describe('npm start', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'supplyline-start-'));
   const running: ChildProcess[] = [];
-  afterAll(() => {
-    for (const child of running) child.kill('SIGKILL');
+  // SIGTERM first: a start stopped that way stops its DynamoDB Local too; SIGKILL would orphan it.
+  afterAll(async () => {
+    const stillRunning = running.filter((child) => child.exitCode === null && child.signalCode === null);
+    for (const child of stillRunning) child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, stillRunning.length === 0 ? 0 : 5000));
+    for (const child of stillRunning) child.kill('SIGKILL');
   });
 
   it('serves a healthy API with demo keys, stops cleanly, and finds its data on the next start', async () => {
@@ -62,7 +83,7 @@ describe('npm start', () => {
     running.push(first.child);
     expect(await waitForHealth(port, 30_000)).toBe(200);
 
-    const keys = JSON.parse(readFileSync(join(dataDir, 'demo-keys.json'), 'utf8')) as Record<string, string>;
+    const keys = demoKeysIn(dataDir);
     expect(Object.keys(keys).sort()).toEqual(['admin', 'coordinator', 'logistics', 'volunteer']);
     expect(first.output()).toContain(keys.admin);
     const orgs = await fetch(`http://127.0.0.1:${port}/v1/organizations`, {
@@ -85,6 +106,58 @@ describe('npm start', () => {
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
     expect(javaProcessesUsing(dataDir)).toBe(0);
+  });
+
+  it('refuses a second start on the same data folder in one line, and the first one keeps serving', async () => {
+    const folder = join(dataDir, 'twice');
+    const port = await findFreePort();
+    const first = startScript({ PORT: String(port), SUPPLYLINE_DATA_DIR: folder });
+    running.push(first.child);
+    expect(await waitForHealth(port, 30_000)).toBe(200);
+    const keys = demoKeysIn(folder);
+
+    // What a newcomer does when told the port is taken: the same folder, the next port.
+    for (const secondPort of [await findFreePort(), port]) {
+      const second = startScript({ PORT: String(secondPort), SUPPLYLINE_DATA_DIR: folder });
+      running.push(second.child);
+      const code = await exitWithin(second, 20_000);
+      expect(code).not.toBe('still running');
+      expect(code).not.toBe(0);
+      const lines = second.output().trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(`http://localhost:${port}`);
+      expect(lines[0]).toContain(`pid ${first.child.pid}`);
+    }
+
+    const health = await fetch(`http://127.0.0.1:${port}/v1/health`);
+    expect(health.status).toBe(200);
+    const orgs = await fetch(`http://127.0.0.1:${port}/v1/organizations`, {
+      headers: { authorization: `Bearer ${keys.admin}` },
+    });
+    expect(orgs.status).toBe(200);
+    expect(javaProcessesUsing(folder)).toBe(1);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+  });
+
+  it('takes over from a start that was killed hard, stopping the emulator it left behind', async () => {
+    const folder = join(dataDir, 'killed');
+    const port = await findFreePort();
+    const killed = startScript({ PORT: String(port), SUPPLYLINE_DATA_DIR: folder });
+    running.push(killed.child);
+    await waitForHealth(port, 30_000);
+    killed.child.kill('SIGKILL');
+    await killed.exited;
+    expect(javaProcessesUsing(folder)).toBe(1);
+
+    const next = startScript({ PORT: String(port), SUPPLYLINE_DATA_DIR: folder });
+    running.push(next.child);
+    expect(await waitForHealth(port, 30_000)).toBe(200);
+    expect(next.output()).toContain('stopped a DynamoDB Local left running');
+    expect(javaProcessesUsing(folder)).toBe(1);
+    next.child.kill('SIGTERM');
+    expect(await next.exited).toBe(0);
+    expect(javaProcessesUsing(folder)).toBe(0);
   });
 
   it('says in one line what to do when the port is taken', async () => {
