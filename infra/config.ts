@@ -60,6 +60,11 @@ const contextSchema = z.object(
 
 export type StackSettings = z.infer<typeof contextSchema>;
 
+/** A context setting that makes no sense: the message says which, and what to pass instead. */
+export class InvalidContextError extends Error {
+  override readonly name = 'InvalidContextError';
+}
+
 export function readSettings(scope: Construct): StackSettings {
   const context = Object.fromEntries(names.map((name) => [name, scope.node.tryGetContext(name) as unknown]));
   const parsed = contextSchema.safeParse(context);
@@ -69,5 +74,5 @@ export function readSettings(scope: Construct): StackSettings {
     const { expected, example } = settings[name];
     return `CDK context "${name}" is ${JSON.stringify(context[name])} (${issue.message}): pass ${expected}, e.g. -c ${name}=${example}.`;
   });
-  throw new Error(problems.join('\n'));
+  throw new InvalidContextError(problems.join('\n'));
 }

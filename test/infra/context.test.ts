@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,24 @@ describe('CDK context settings', () => {
     expect(() => stackWith({ apiConcurrency: 'abc' })).toThrow(
       /CDK context "apiConcurrency" is "abc".*pass a whole number of at least 1.*-c apiConcurrency=50/,
     );
+  });
+
+  it('stops `cdk synth` with that one line, no stack trace', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'supplyline-context-'));
+    outdirs.push(outdir);
+    // How the CDK CLI runs the app: the context in CDK_CONTEXT_JSON, the output folder in CDK_OUTDIR.
+    const synth = spawnSync(process.execPath, ['--import', 'tsx', 'infra/app.ts'], {
+      env: {
+        ...process.env,
+        CDK_CONTEXT_JSON: JSON.stringify({ apiConcurrency: 'abc' }),
+        CDK_OUTDIR: outdir,
+      },
+      encoding: 'utf8',
+    });
+    expect(synth.status).toBe(1);
+    const lines = synth.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^CDK context "apiConcurrency" is "abc".*-c apiConcurrency=50\.$/);
   });
 
   it('refuses an apiConcurrency of 0, which would disable the API', () => {
