@@ -1,10 +1,13 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startDynamoDbLocal } from '../../scripts/lib/dynamodb-local.js';
 import { findFreePort } from '../../scripts/lib/free-port.js';
+import { localClient } from '../support/test-app.js';
 
 /** `npm start` as a newcomer runs it: a real process, a real port, a real data folder. */
 interface Started {
@@ -192,5 +195,26 @@ describe('npm start', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/Java 17 or newer is needed/);
     expect(existsSync(join(dataDir, 'nojava', 'demo-keys.json'))).toBe(false);
+  });
+});
+
+describe('the DynamoDB Local launcher', () => {
+  it('never stops an emulator whose owner still runs: starting beside it is refused', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'supplyline-owned-'));
+    const first = await startDynamoDbLocal({ dataDir: folder });
+    try {
+      await expect(startDynamoDbLocal({ dataDir: folder })).rejects.toThrow(
+        `DynamoDB Local (pid ${first.process.pid}) is already serving ${folder} for a running process (pid ${process.pid})`,
+      );
+      const client = localClient(first.endpoint);
+      await expect(client.send(new ListTablesCommand({}))).resolves.toBeDefined();
+      client.destroy();
+    } finally {
+      await first.stop();
+    }
+    const next = await startDynamoDbLocal({ dataDir: folder });
+    expect(next.leftoverStopped).toBe(false);
+    await next.stop();
+    rmSync(folder, { recursive: true, force: true });
   });
 });
