@@ -2,9 +2,7 @@
 // loop and garbage collector, or it would be measuring itself. Environment: TABLE_NAME,
 // DYNAMODB_ENDPOINT, SECRETS_JSON, PORT. Prints "listening" when ready.
 import { startLocalServer } from '../functions/local-server.js';
-import { loadRuntimeEnv } from '../shared/config/env.js';
-import { buildDeps } from '../shared/http/build-deps.js';
+import { composeApi } from '../shared/composition-root.js';
 
-const env = loadRuntimeEnv({ ...process.env, LOG_LEVEL: 'silent' });
-await startLocalServer(buildDeps(env), Number(process.env.PORT));
+await startLocalServer(await composeApi({ ...process.env, LOG_LEVEL: 'silent' }), Number(process.env.PORT));
 process.stdout.write('listening\n');

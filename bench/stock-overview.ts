@@ -3,9 +3,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalServer } from '../functions/local-server.js';
 import { ensureTable } from '../scripts/lib/ensure-table.js';
-import { loadRuntimeEnv } from '../shared/config/env.js';
+import { composeAppDeps } from '../shared/composition-root.js';
+import { apiEnvSchema, loadEnv } from '../shared/config/env.js';
 import { generateAppSecrets } from '../shared/config/secrets.js';
-import { buildDeps } from '../shared/http/build-deps.js';
 import { createLogger } from '../shared/logging/logger.js';
 import { createDocumentClient } from '../shared/store/dynamo-client.js';
 import { itemKey, itemListKey, shelterKey, shelterListKey, stockKey } from '../shared/store/keys.js';
@@ -111,7 +111,7 @@ export async function measureStockOverview(
     );
     const doc = createDocumentClient({ endpoint: env.db.endpoint });
     await seed(doc, tableName, shelters);
-    const deps = buildDeps(loadRuntimeEnv({ TABLE_NAME: tableName }), {
+    const deps = composeAppDeps(loadEnv(apiEnvSchema, { TABLE_NAME: tableName }), {
       table: { doc, tableName },
       secrets: generateAppSecrets(),
       logger: createLogger('silent'),

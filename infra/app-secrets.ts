@@ -3,6 +3,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { secretsInitializerEnvSchema } from '../shared/config/env.js';
 import { createSupplylineFunction } from './functions.js';
 
 /**
@@ -14,7 +15,7 @@ import { createSupplylineFunction } from './functions.js';
 export class AppSecrets extends Construct {
   readonly secret: Secret;
 
-  constructor(scope: Construct, id: string, tableName: string) {
+  constructor(scope: Construct, id: string) {
     super(scope, id);
     this.secret = new Secret(this, 'Secret', {
       description: 'Supplyline voucher signing keys and beneficiary pseudonymisation key',
@@ -27,7 +28,8 @@ export class AppSecrets extends Construct {
     const initializer = createSupplylineFunction(this, 'Initializer', {
       entry: 'functions/secrets-initializer.ts',
       description: 'Writes generated keys into the Supplyline secret on first deploy',
-      environment: { TABLE_NAME: tableName },
+      envSchema: secretsInitializerEnvSchema,
+      environment: { LOG_LEVEL: 'info' },
       memorySize: 256,
       timeout: Duration.seconds(30),
     });

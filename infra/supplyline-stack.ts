@@ -2,6 +2,7 @@ import { Aws, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Construct } from 'constructs';
+import { apiFunctionEnvSchema, sweeperEnvSchema } from '../shared/config/env.js';
 import { SupplylineAlarms } from './alarms.js';
 import { AppSecrets } from './app-secrets.js';
 import { readSettings } from './config.js';
@@ -16,11 +17,12 @@ export class SupplylineStack extends Stack {
     super(scope, id, props);
     const settings = readSettings(this);
     const table = createSupplylineTable(this, 'Table');
-    const secrets = new AppSecrets(this, 'Secrets', table.tableName);
+    const secrets = new AppSecrets(this, 'Secrets');
 
     const api = createSupplylineFunction(this, 'ApiFunction', {
       entry: 'functions/api.ts',
       description: 'Supplyline REST API (Hono)',
+      envSchema: apiFunctionEnvSchema,
       environment: {
         TABLE_NAME: table.tableName,
         SECRETS_ARN: secrets.secret.secretArn,
@@ -37,6 +39,7 @@ export class SupplylineStack extends Stack {
     const sweeper = createSupplylineFunction(this, 'SweeperFunction', {
       entry: 'functions/sweeper.ts',
       description: 'Expires Supplyline vouchers past validity and releases their reserved stock',
+      envSchema: sweeperEnvSchema,
       environment: {
         TABLE_NAME: table.tableName,
         BENEFICIARY_RETENTION_DAYS: String(settings.beneficiaryRetentionDays),

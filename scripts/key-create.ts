@@ -2,12 +2,11 @@
 // Bootstraps a key straight into the table named by TABLE_NAME (or the running `npm start`'s): the
 // first admin key of a new deployment cannot come from the API, which needs a key to call.
 import { parseArgs } from 'node:util';
-import { loadRuntimeEnv } from '../shared/config/env.js';
+import { composeStores } from '../shared/composition-root.js';
+import { loadEnv, tableEnvSchema } from '../shared/config/env.js';
 import { roleSchema } from '../shared/domain/api-key.js';
 import { slugSchema } from '../shared/domain/slug.js';
 import { ConflictError } from '../shared/errors/app-errors.js';
-import { createDocumentClient } from '../shared/store/dynamo-client.js';
-import { createStores } from '../shared/store/stores.js';
 import { createApiKey } from '../shared/usecases/create-api-key.js';
 import { createOrganization } from '../shared/usecases/create-organization.js';
 import { useLocalTableIfRunning } from './lib/local-endpoint.js';
@@ -40,11 +39,7 @@ async function main() {
   if (!role.success || !org.success) throw new Error(usage);
 
   useLocalTableIfRunning();
-  const env = loadRuntimeEnv();
-  const stores = createStores({
-    doc: createDocumentClient({ endpoint: env.DYNAMODB_ENDPOINT }),
-    tableName: env.TABLE_NAME,
-  });
+  const stores = composeStores(loadEnv(tableEnvSchema));
   const actor = { keyId: 'cli-bootstrap' };
   const now = () => new Date();
   // A new deployment has no organisation yet: create it so the first admin key has one.

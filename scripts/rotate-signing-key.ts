@@ -1,15 +1,12 @@
 // `npm run secrets:rotate -- --key-id k2 [--secret-arn <arn>]`
 // Adds a new voucher signing key and makes it active. Old keys stay, so vouchers already printed
 // keep verifying. On AWS, running API instances pick the new key up at their next cold start.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  GetSecretValueCommand,
-  PutSecretValueCommand,
-  SecretsManagerClient,
-} from '@aws-sdk/client-secrets-manager';
-import { parseAppSecrets, rotateSigningKey } from '../shared/config/secrets.js';
+import { PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { loadSecretsFromSecretsManager } from '../shared/config/load-secrets.js';
+import { rotateSigningKey } from '../shared/config/secrets.js';
+import { localDataFiles } from './lib/data-dir.js';
+import { readLocalSecrets, writeLocalSecrets } from './lib/local-secrets.js';
 
 async function main() {
   const { values } = parseArgs({
@@ -21,15 +18,13 @@ async function main() {
   }
   const arn = values['secret-arn'];
   if (arn === undefined) {
-    const file = join(process.env.SUPPLYLINE_DATA_DIR ?? '.data', 'secrets.json');
-    const rotated = rotateSigningKey(parseAppSecrets(readFileSync(file, 'utf8')), keyId);
-    writeFileSync(file, `${JSON.stringify(rotated, null, 2)}\n`, { mode: 0o600 });
+    const file = localDataFiles().secrets;
+    writeLocalSecrets(file, rotateSigningKey(readLocalSecrets(file), keyId));
     process.stdout.write(`local signing key "${keyId}" is now active (restart npm start to use it)\n`);
     return;
   }
   const client = new SecretsManagerClient({});
-  const current = await client.send(new GetSecretValueCommand({ SecretId: arn }));
-  const existing = parseAppSecrets(current.SecretString ?? '');
+  const existing = await loadSecretsFromSecretsManager(arn, client);
   if (existing.voucherSigning.keys.some((key) => key.keyId === keyId))
     throw new Error(`key id "${keyId}" is already used`);
   await client.send(

@@ -1,45 +1,48 @@
 // `npm start`: DynamoDB Local (data under .data/), the table, a demo seed once, and the API on PORT.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startLocalServer } from '../functions/local-server.js';
-import { loadRuntimeEnv } from '../shared/config/env.js';
-import { type AppSecrets, generateAppSecrets, parseAppSecrets } from '../shared/config/secrets.js';
-import { buildDeps } from '../shared/http/build-deps.js';
-import { createDocumentClient } from '../shared/store/dynamo-client.js';
+import { composeAppDeps, openTable } from '../shared/composition-root.js';
+import { apiEnvSchema, loadEnv } from '../shared/config/env.js';
+import { localDataFiles } from './lib/data-dir.js';
 import { type DynamoDbLocal, SetupError, startDynamoDbLocal } from './lib/dynamodb-local.js';
 import { ensureTable } from './lib/ensure-table.js';
 import { isPortTaken } from './lib/free-port.js';
+import { readOrCreateLocalSecrets } from './lib/local-secrets.js';
 import { type DemoKeys, isDemoSeeded, seedDemo } from './lib/seed-demo.js';
 import { seedDemoStock } from './lib/seed-demo-stock.js';
 import { seedDemoVouchers } from './lib/seed-demo-vouchers.js';
+import { claimStartLock, runningStart, type StartLockHolder } from './lib/start-lock.js';
 
-// SUPPLYLINE_DATA_DIR lets tests run a throw-away instance beside a developer's own .data/.
-const dataDir = process.env.SUPPLYLINE_DATA_DIR ?? '.data';
-const keysFile = join(dataDir, 'demo-keys.json');
-const secretsFile = join(dataDir, 'secrets.json');
-
-/** Local secrets: made once, kept with the data (the vouchers in .data/ are signed with them). */
-function localSecrets(): AppSecrets {
-  if (existsSync(secretsFile)) return parseAppSecrets(readFileSync(secretsFile, 'utf8'));
-  const secrets = generateAppSecrets('local-1');
-  writeFileSync(secretsFile, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
-  return secrets;
-}
+const files = localDataFiles();
 
 function fail(message: string): never {
   process.stderr.write(`supplyline: ${message}\n`);
   process.exit(1);
 }
 
+function alreadyRunning(holder: StartLockHolder): never {
+  fail(
+    `npm start is already running on ${files.dataDir}: ${holder.url} (pid ${holder.pid}). Use that one, or stop it (Ctrl-C in its terminal) before starting again.`,
+  );
+}
+
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port <= 0 || port > 65535)
     fail(`PORT must be a TCP port number, not "${process.env.PORT}".`);
+  const url = `http://localhost:${port}`;
+  // Before anything else: a second start on this folder must not touch the first one's emulator.
+  const running = runningStart(files.startLock);
+  if (running !== undefined) alreadyRunning(running);
   if (await isPortTaken(port)) {
-    fail(`port ${port} is already in use: stop whatever is using it, or run "PORT=${port + 1} npm start".`);
+    fail(
+      `port ${port} is already in use: stop whatever uses it, or choose another port, e.g. "PORT=${port + 1} npm start".`,
+    );
   }
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(files.dataDir, { recursive: true });
+  const lock = claimStartLock(files.startLock, url);
+  if (!lock.claimed) alreadyRunning(lock.holder);
 
   let db: DynamoDbLocal | undefined;
   const shutdown = async (code: number) => {
@@ -49,7 +52,10 @@ async function main() {
   // Ctrl-C and SIGTERM stop the API and the java child; 'exit' is a last resort if we die otherwise.
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
-  process.once('exit', () => db?.process.kill('SIGKILL'));
+  process.once('exit', () => {
+    db?.process.kill('SIGKILL');
+    lock.release();
+  });
   // If whatever started us (npm, a terminal) dies without passing on a signal, stop too rather
   // than leave the API and java running unattended.
   const parent = process.ppid;
@@ -57,14 +63,14 @@ async function main() {
     if (process.ppid !== parent) void shutdown(0);
   }, 2000).unref();
 
-  process.stdout.write(`Starting DynamoDB Local (data in ${join(dataDir, 'dynamodb')})...\n`);
-  db = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') });
+  process.stdout.write(`Starting DynamoDB Local (data in ${files.dynamodb})...\n`);
+  db = await startDynamoDbLocal({ dataDir: files.dynamodb });
   if (db.leftoverStopped)
     process.stdout.write(
       '(stopped a DynamoDB Local left running by an earlier npm start that did not exit cleanly)\n',
     );
 
-  const env = loadRuntimeEnv({
+  const env = loadEnv(apiEnvSchema, {
     TABLE_NAME: 'supplyline',
     LOG_LEVEL: 'info',
     ...process.env,
@@ -76,10 +82,9 @@ async function main() {
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   await ensureTable(rawClient, env.TABLE_NAME);
-  const table = { doc: createDocumentClient({ endpoint: db.endpoint }), tableName: env.TABLE_NAME };
-  const deps = buildDeps(env, { table, secrets: localSecrets() });
-  // Lets `npm run sweep` and `npm run key:create` find this DynamoDB Local.
-  writeFileSync(join(dataDir, 'dynamodb-endpoint'), `${db.endpoint}\n`);
+  const table = openTable(env);
+  const deps = composeAppDeps(env, { table, secrets: readOrCreateLocalSecrets(files.secrets) });
+  writeFileSync(files.endpoint, `${db.endpoint}\n`);
 
   let keys: DemoKeys | undefined;
   if (!(await isDemoSeeded(table))) {
@@ -90,23 +95,24 @@ async function main() {
         `Demo vouchers at Phnom Penh Central (type these codes on /scan): ${codes.join(', ')}\n`,
       );
     });
-    writeFileSync(keysFile, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
-  } else if (existsSync(keysFile)) {
-    keys = JSON.parse(readFileSync(keysFile, 'utf8')) as DemoKeys;
+    writeFileSync(files.demoKeys, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
+  } else if (existsSync(files.demoKeys)) {
+    keys = JSON.parse(readFileSync(files.demoKeys, 'utf8')) as DemoKeys;
   }
 
   await startLocalServer(deps, port);
-  const url = `http://localhost:${port}`;
   process.stdout.write(`\nSupplyline API on ${url}  (docs: ${url}/docs, health: ${url}/v1/health)\n`);
   if (keys === undefined) {
-    process.stdout.write(`Demo keys file ${keysFile} is missing: create a key with "npm run key:create".\n`);
+    process.stdout.write(
+      `Demo keys file ${files.demoKeys} is missing: create a key with "npm run key:create".\n`,
+    );
   } else {
-    process.stdout.write(`Demo API keys (also in ${keysFile}):\n`);
+    process.stdout.write(`Demo API keys (also in ${files.demoKeys}):\n`);
     for (const [role, key] of Object.entries(keys)) process.stdout.write(`  ${role.padEnd(12)}${key}\n`);
     process.stdout.write(`\nTry: curl -H "Authorization: Bearer ${keys.logistics}" ${url}/v1/stock\n`);
   }
   process.stdout.write(
-    `DynamoDB Local: ${db.endpoint} (npm run sweep and npm run key:create find it in ${join(dataDir, 'dynamodb-endpoint')})\n`,
+    `DynamoDB Local: ${db.endpoint} (npm run sweep and npm run key:create find it in ${files.endpoint})\n`,
   );
   process.stdout.write('Ctrl-C stops the API and DynamoDB Local.\n\n');
 }

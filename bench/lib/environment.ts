@@ -3,11 +3,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../../scripts/lib/dynamodb-local.js';
 import { ensureTable } from '../../scripts/lib/ensure-table.js';
 import { findFreePort } from '../../scripts/lib/free-port.js';
-import { loadRuntimeEnv } from '../../shared/config/env.js';
+import { composeAppDeps } from '../../shared/composition-root.js';
+import { apiEnvSchema, loadEnv } from '../../shared/config/env.js';
 import { generateAppSecrets } from '../../shared/config/secrets.js';
 import type { Principal } from '../../shared/domain/api-key.js';
 import type { AppDeps } from '../../shared/http/app-env.js';
-import { buildDeps } from '../../shared/http/build-deps.js';
 import { createLogger } from '../../shared/logging/logger.js';
 import { createDocumentClient } from '../../shared/store/dynamo-client.js';
 import type { TableContext } from '../../shared/store/table-context.js';
@@ -63,7 +63,7 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
   await ensureTable(client, 'bench');
   const table = { doc: createDocumentClient({ endpoint: db.endpoint }), tableName: 'bench' };
   const secrets = generateAppSecrets('bench-1');
-  const deps = buildDeps(loadRuntimeEnv({ TABLE_NAME: 'bench' }), {
+  const deps = composeAppDeps(loadEnv(apiEnvSchema, { TABLE_NAME: 'bench' }), {
     table,
     secrets,
     logger: createLogger('silent'),

@@ -4,7 +4,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { z } from 'zod';
 import { findFreePort } from './free-port.js';
+import { commandLineOf, isProcessAlive } from './process-check.js';
 
 /**
  * Runs the real DynamoDB Local (the AWS Java emulator) from the jar that the npm package
@@ -22,7 +24,7 @@ export interface DynamoDbLocal {
   stop(): Promise<void>;
   /** The java child, for tests that kill it on purpose. */
   process: ChildProcess;
-  /** True when a DynamoDB Local left running on the same data by a crashed run was stopped first. */
+  /** True when a DynamoDB Local left running on the same data by a run now gone was stopped first. */
   leftoverStopped: boolean;
 }
 
@@ -76,25 +78,54 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, timeoutMs: 
   }
 }
 
+const pidFileName = 'dynamodb-local.pid';
+
+/** The emulator started on a folder, and the process that started it (its owner). */
+const pidRecordSchema = z.object({ pid: z.number().int().positive(), ownerPid: z.number().int().positive() });
+
+function readPidRecord(pidFile: string): { pid: number; ownerPid?: number } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(pidFile, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+  // Written before owners were recorded: the java pid alone, its owner unknown.
+  if (/^\d+$/.test(text)) return { pid: Number(text) };
+  try {
+    return pidRecordSchema.parse(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * A previous run that was killed hard (kill -9, a crashed terminal) cannot stop its java child.
- * Two emulators on one -dbPath would corrupt it, so a leftover one is stopped first. Only a
- * process whose command line is DynamoDB Local on this very folder is touched.
+ * A run that was killed hard (kill -9, a crashed terminal) cannot stop its java child, and two
+ * emulators on one -dbPath would corrupt it, so such a leftover is stopped first. Only a leftover:
+ * an emulator whose owner still runs is in use (another npm start is serving from it) and is never
+ * touched; starting beside it is refused. Only a process whose command line is DynamoDB Local on
+ * this very folder counts. Answers whether a leftover was stopped.
  */
 export function stopLeftoverEmulator(dataDir: string): boolean {
-  const pidFile = join(dataDir, 'dynamodb-local.pid');
-  if (!existsSync(pidFile)) return false;
-  const pid = Number(readFileSync(pidFile, 'utf8').trim());
-  rmSync(pidFile, { force: true });
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  let commandLine = '';
-  try {
-    commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-  } catch {
+  const pidFile = join(dataDir, pidFileName);
+  const recorded = readPidRecord(pidFile);
+  const commandLine = recorded === undefined ? undefined : commandLineOf(recorded.pid);
+  if (
+    recorded === undefined ||
+    commandLine === undefined ||
+    !commandLine.includes('DynamoDBLocal.jar') ||
+    !commandLine.includes(resolve(dataDir))
+  ) {
+    rmSync(pidFile, { force: true });
     return false;
   }
-  if (!commandLine.includes('DynamoDBLocal.jar') || !commandLine.includes(resolve(dataDir))) return false;
-  process.kill(pid, 'SIGKILL');
+  if (recorded.ownerPid !== undefined && isProcessAlive(recorded.ownerPid)) {
+    throw new SetupError(
+      `DynamoDB Local (pid ${recorded.pid}) is already serving ${dataDir} for a running process (pid ${recorded.ownerPid}): stop that first.`,
+    );
+  }
+  process.kill(recorded.pid, 'SIGKILL');
+  rmSync(pidFile, { force: true });
   return true;
 }
 
@@ -141,7 +172,8 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   }
 
   if (options.dataDir !== undefined && child.pid !== undefined) {
-    writeFileSync(join(options.dataDir, 'dynamodb-local.pid'), `${child.pid}\n`);
+    const record = { pid: child.pid, ownerPid: process.pid };
+    writeFileSync(join(options.dataDir, pidFileName), `${JSON.stringify(record)}\n`);
   }
   const stop = () =>
     new Promise<void>((done) => {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { localDataFiles } from './data-dir.js';
 
 /**
  * Points a one-off script at the DynamoDB Local that `npm start` is running, unless the
@@ -7,7 +7,7 @@ import { join } from 'node:path';
  */
 export function useLocalTableIfRunning(): void {
   if (process.env.TABLE_NAME !== undefined || process.env.DYNAMODB_ENDPOINT !== undefined) return;
-  const endpointFile = join(process.env.SUPPLYLINE_DATA_DIR ?? '.data', 'dynamodb-endpoint');
+  const endpointFile = localDataFiles().endpoint;
   if (!existsSync(endpointFile)) return;
   process.env.DYNAMODB_ENDPOINT = readFileSync(endpointFile, 'utf8').trim();
   process.env.TABLE_NAME = 'supplyline';

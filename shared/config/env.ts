@@ -1,15 +1,34 @@
 import { z } from 'zod';
 
 /**
- * The one description of the runtime environment. The Lambda entry, the local server and the CDK
- * stack all use it: the runtime validates `process.env` against it at start-up, and `infra/` types
- * each function's `environment` with `RuntimeEnvironment`, so a missing variable is a compile error.
+ * Each entry's environment: one zod schema per function, all extending one base. An entry
+ * validates `process.env` with its own schema at start-up (see shared/composition-root.ts), and
+ * `infra/` types each CDK function's `environment` with `DeployedEnvironment<its schema>`: a
+ * variable the function requires and is not given is a compile error there, and so is one the
+ * function never reads.
  */
-export const runtimeEnvSchema = z.object({
+
+/** What every function reads. */
+export const baseEnvSchema = z.object({
+  /** `silent` is for tests that capture log lines themselves. */
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+/** Functions and scripts that work on the table. */
+export const tableEnvSchema = baseEnvSchema.extend({
   /** DynamoDB table holding every Supplyline record (single-table design). */
   TABLE_NAME: z.string().min(3),
   /** Optional endpoint override: DynamoDB Local in development and tests. */
   DYNAMODB_ENDPOINT: z.url().optional(),
+  /** Days that beneficiary fields outlive a voucher's redemption, voiding or expiry. */
+  BENEFICIARY_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(30),
+});
+
+/** The scheduled sweep: the table only, neither signing keys nor the pseudonymisation secret. */
+export const sweeperEnvSchema = tableEnvSchema;
+
+/** The HTTP API's settings wherever it runs. Where its secrets come from is the entry's business. */
+export const apiEnvSchema = tableEnvSchema.extend({
   /** Seconds an authenticated API key stays cached in memory; also the revocation delay. */
   API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   /** Largest accepted request body in bytes. Batch voucher issue sets the need. */
@@ -19,23 +38,40 @@ export const runtimeEnvSchema = z.object({
     .min(1024)
     .max(5 * 1024 * 1024)
     .default(1024 * 1024),
-  /** Days that beneficiary fields outlive a voucher's redemption, voiding or expiry. */
-  BENEFICIARY_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(30),
-  /** The secrets document inline (local runs and tests); on AWS the stack sets SECRETS_ARN instead. */
-  SECRETS_JSON: z.string().optional(),
-  /** Secrets Manager secret holding the same document; read once per cold start. */
-  SECRETS_ARN: z.string().startsWith('arn:').optional(),
-  /** `silent` is for tests that capture log lines themselves. */
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
-export type RuntimeEnv = z.infer<typeof runtimeEnvSchema>;
+/** The API function as deployed: its secrets document is in Secrets Manager, read once per cold start. */
+export const apiFunctionEnvSchema = apiEnvSchema.extend({
+  SECRETS_ARN: z.string().startsWith('arn:'),
+});
 
-/** The variables a deployed function must be given, as strings: what CDK's `environment` takes. */
-export type RuntimeEnvironment = { [K in keyof z.input<typeof runtimeEnvSchema>]: string };
+/**
+ * The API function's entry run off AWS (the Lambda entry's tests, the cold-start benchmark): the
+ * secrets document inline. Never deployed: infra types the function with `apiFunctionEnvSchema`.
+ */
+export const inlineSecretsApiEnvSchema = apiEnvSchema.extend({
+  SECRETS_JSON: z.string().min(1),
+});
 
-export function loadRuntimeEnv(source: NodeJS.ProcessEnv = process.env): RuntimeEnv {
-  const parsed = runtimeEnvSchema.safeParse(source);
+/** The custom resource that fills the secret: the secret's ARN comes in its event, not its environment. */
+export const secretsInitializerEnvSchema = baseEnvSchema;
+
+export type TableEnv = z.infer<typeof tableEnvSchema>;
+export type SweeperEnv = z.infer<typeof sweeperEnvSchema>;
+export type ApiEnv = z.infer<typeof apiEnvSchema>;
+export type SecretsInitializerEnv = z.infer<typeof secretsInitializerEnvSchema>;
+
+/**
+ * A function's variables as CDK's `environment` takes them: strings, required exactly where the
+ * schema requires them, and no name the schema does not declare.
+ */
+export type DeployedEnvironment<S extends z.ZodObject> = { [K in keyof z.input<S>]: string };
+
+export function loadEnv<S extends z.ZodObject>(
+  schema: S,
+  source: NodeJS.ProcessEnv = process.env,
+): z.infer<S> {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid environment: ${fields.join('; ')}`);

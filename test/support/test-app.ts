@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { ensureTable } from '../../scripts/lib/ensure-table.js';
-import { loadRuntimeEnv } from '../../shared/config/env.js';
+import { composeAppDeps } from '../../shared/composition-root.js';
+import { apiEnvSchema, loadEnv } from '../../shared/config/env.js';
 import { type AppSecrets, generateAppSecrets } from '../../shared/config/secrets.js';
 import type { KeyScope, Role } from '../../shared/domain/api-key.js';
 import { createApp } from '../../shared/http/app.js';
 import type { AppDeps } from '../../shared/http/app-env.js';
-import { buildDeps } from '../../shared/http/build-deps.js';
 import { createLogger } from '../../shared/logging/logger.js';
 import { createDocumentClient } from '../../shared/store/dynamo-client.js';
 import type { TableContext } from '../../shared/store/table-context.js';
@@ -59,9 +59,9 @@ export async function createTestApp(
     rawLogs.push(line);
     logs.push(JSON.parse(line) as Record<string, unknown>);
   });
-  const env = loadRuntimeEnv({ TABLE_NAME: table.tableName, ...options.env });
+  const env = loadEnv(apiEnvSchema, { TABLE_NAME: table.tableName, ...options.env });
   const deps: AppDeps = {
-    ...buildDeps(env, { logger, table, secrets: options.secrets ?? testSecrets }),
+    ...composeAppDeps(env, { logger, table, secrets: options.secrets ?? testSecrets }),
     ...options.deps,
   };
   const app = createApp(deps);

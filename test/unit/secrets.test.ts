@@ -4,9 +4,9 @@ import {
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
-import { handler as initializeSecrets } from '../../functions/secrets-initializer.js';
-import { loadSecrets } from '../../shared/config/load-secrets.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { composeApi } from '../../shared/composition-root.js';
+import { loadSecretsFromSecretsManager } from '../../shared/config/load-secrets.js';
 import {
   appSecretsSchema,
   generateAppSecrets,
@@ -14,6 +14,15 @@ import {
   voucherSecrets,
 } from '../../shared/config/secrets.js';
 import { signVoucherToken, verifyVoucherToken } from '../../shared/domain/voucher-token.js';
+import { lambdaContext } from '../support/lambda-events.js';
+
+/** The initializer entry as the Lambda runtime loads it: its deps from the environment at import. */
+async function secretsInitializerEntry() {
+  vi.stubEnv('LOG_LEVEL', 'silent');
+  const { handler } = await import('../../functions/secrets-initializer.js');
+  vi.unstubAllEnvs();
+  return handler as (event: unknown, context: unknown) => Promise<{ PhysicalResourceId: string }>;
+}
 
 // Secrets Manager cannot run locally: these are the faults and answers we inject.
 const secretsManager = mockClient(SecretsManagerClient);
@@ -27,43 +36,34 @@ describe('secrets', () => {
     secretsManager
       .on(GetSecretValueCommand, { SecretId: arn })
       .resolves({ SecretString: JSON.stringify(document) });
-    const loaded = await loadSecrets(
-      { SECRETS_ARN: arn, SECRETS_JSON: undefined },
-      new SecretsManagerClient({}),
-    );
+    const loaded = await loadSecretsFromSecretsManager(arn, new SecretsManagerClient({}));
     expect(loaded).toEqual(document);
   });
 
-  it('refuses to start with no secrets, or a placeholder document', async () => {
-    await expect(loadSecrets({ SECRETS_ARN: undefined, SECRETS_JSON: undefined })).rejects.toThrow(
-      /No secrets configured/,
-    );
+  it('keeps the API function from starting without its secret ARN, or on a placeholder document', async () => {
+    await expect(composeApi({ TABLE_NAME: 'supplyline' })).rejects.toThrow(/SECRETS_ARN/);
     secretsManager
       .on(GetSecretValueCommand)
       .resolves({ SecretString: '{"uninitialised":true,"placeholder":"x"}' });
-    await expect(
-      loadSecrets({ SECRETS_ARN: arn, SECRETS_JSON: undefined }, new SecretsManagerClient({})),
-    ).rejects.toThrow(/Invalid secrets document/);
+    await expect(composeApi({ TABLE_NAME: 'supplyline', SECRETS_ARN: arn })).rejects.toThrow(
+      /Invalid secrets document/,
+    );
   });
 
   it('fills a placeholder secret with generated keys on first deploy, and never replaces valid keys', async () => {
+    const handler = await secretsInitializerEntry();
     secretsManager
       .on(GetSecretValueCommand)
       .resolves({ SecretString: '{"uninitialised":true,"placeholder":"x"}' });
     secretsManager.on(PutSecretValueCommand).resolves({});
-    await initializeSecrets(
-      { RequestType: 'Create', ResourceProperties: { SecretArn: arn } },
-      new SecretsManagerClient({}),
-    );
+    // Called as the Lambda runtime calls it: the event, then the invocation context.
+    await handler({ RequestType: 'Create', ResourceProperties: { SecretArn: arn } }, lambdaContext);
     const written = secretsManager.commandCalls(PutSecretValueCommand)[0]?.args[0].input.SecretString ?? '';
     expect(appSecretsSchema.safeParse(JSON.parse(written)).success).toBe(true);
 
     secretsManager.reset();
     secretsManager.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify(generateAppSecrets()) });
-    await initializeSecrets(
-      { RequestType: 'Update', ResourceProperties: { SecretArn: arn } },
-      new SecretsManagerClient({}),
-    );
+    await handler({ RequestType: 'Update', ResourceProperties: { SecretArn: arn } }, lambdaContext);
     expect(secretsManager.commandCalls(PutSecretValueCommand)).toHaveLength(0);
   });
 

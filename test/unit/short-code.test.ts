@@ -36,6 +36,20 @@ describe('short voucher codes', () => {
     expect(caught).toBe(tried);
   });
 
+  it('prints a code as three groups for reading aloud', () => {
+    expect(formatShortCode('ABCDEFGHJ')).toBe('ABCD-EFGH-J');
+  });
+
+  it("accepts Crockford's five extra check symbols when typed, as the standard says, though it never draws them", () => {
+    // 00000010 is 32 in base 32, and 32..36 mod 37 are the check symbols * ~ $ = U.
+    expect(parseShortCode('0000-0010-*')).toBe('00000010*');
+    expect(parseShortCode('0000-0011-~')).toBe('00000011~');
+    expect(parseShortCode('0000-0012-$')).toBe('00000012$');
+    expect(parseShortCode('0000-0013-=')).toBe('00000013=');
+    expect(parseShortCode('0000-0014-u')).toBe('00000014U');
+    expect(parseShortCode('0000-0014-V')).toBeUndefined();
+  });
+
   it.each(['', 'ABCD', 'ABCD-EFGH-JK', 'UUUU-UUUU-U', '!!!!-!!!!-!'])('refuses %j', (typed) => {
     expect(parseShortCode(typed)).toBeUndefined();
   });

@@ -1,0 +1,20 @@
+import { join } from 'node:path';
+
+/**
+ * What `npm start` keeps, all in one data folder (.data/ by default). SUPPLYLINE_DATA_DIR lets
+ * tests run a throw-away instance beside a developer's own.
+ */
+export function localDataFiles(dataDir = process.env.SUPPLYLINE_DATA_DIR ?? '.data') {
+  return {
+    dataDir,
+    /** DynamoDB Local's -dbPath. */
+    dynamodb: join(dataDir, 'dynamodb'),
+    /** The keys the local vouchers are signed with: they live and die with the data. */
+    secrets: join(dataDir, 'secrets.json'),
+    demoKeys: join(dataDir, 'demo-keys.json'),
+    /** Where `npm run sweep` and `npm run key:create` find the running DynamoDB Local. */
+    endpoint: join(dataDir, 'dynamodb-endpoint'),
+    /** Names the `npm start` running on this folder (see start-lock.ts). */
+    startLock: join(dataDir, 'npm-start.json'),
+  };
+}

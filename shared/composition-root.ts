@@ -1,0 +1,85 @@
+import { KeyCache } from './auth/key-cache.js';
+import {
+  type ApiEnv,
+  apiFunctionEnvSchema,
+  inlineSecretsApiEnvSchema,
+  loadEnv,
+  secretsInitializerEnvSchema,
+  sweeperEnvSchema,
+  type TableEnv,
+} from './config/env.js';
+import type { SecretsInitializerDeps } from './config/initialize-secret.js';
+import { loadSecretsFromSecretsManager } from './config/load-secrets.js';
+import { type AppSecrets, parseAppSecrets, voucherSecrets } from './config/secrets.js';
+import type { AppDeps } from './http/app-env.js';
+import { createLogger, type Logger } from './logging/logger.js';
+import { createDocumentClient } from './store/dynamo-client.js';
+import { createStores, type Stores } from './store/stores.js';
+import type { TableContext } from './store/table-context.js';
+
+/**
+ * The composition root: the one place where an entry's parsed environment becomes the
+ * dependencies it runs with. The API and sweeper functions, the secrets initializer, `npm start`
+ * and the scripts that need stores all build their deps here; tests and benchmarks call
+ * `composeAppDeps` with a table, logger and secrets of their own. Called once per process.
+ */
+
+/** One document client per process (module scope in the Lambda entries), never per request. */
+export function openTable(env: Pick<TableEnv, 'TABLE_NAME' | 'DYNAMODB_ENDPOINT'>): TableContext {
+  return { doc: createDocumentClient({ endpoint: env.DYNAMODB_ENDPOINT }), tableName: env.TABLE_NAME };
+}
+
+/** Every store over the table, for the scripts that need stores and nothing else (key:create). */
+export function composeStores(env: TableEnv, table: TableContext = openTable(env)): Stores {
+  return createStores(table, env.BENEFICIARY_RETENTION_DAYS * 86_400);
+}
+
+/** The HTTP app's deps, when the caller holds the secrets (npm start, tests, benchmarks). */
+export function composeAppDeps(
+  env: ApiEnv,
+  parts: { secrets: AppSecrets; table?: TableContext; logger?: Logger },
+): AppDeps {
+  return {
+    stores: composeStores(env, parts.table),
+    keyCache: new KeyCache(env.API_KEY_CACHE_SECONDS * 1000),
+    logger: parts.logger ?? createLogger(env.LOG_LEVEL),
+    now: () => new Date(),
+    maxBodyBytes: env.MAX_BODY_BYTES,
+    secrets: voucherSecrets(parts.secrets),
+  };
+}
+
+/**
+ * The API function's deps from its environment: the secrets from Secrets Manager, as deployed,
+ * or inline when the same entry runs off AWS (its tests, the cold-start benchmark).
+ */
+export async function composeApi(source: NodeJS.ProcessEnv = process.env): Promise<AppDeps> {
+  if (source.SECRETS_JSON !== undefined) {
+    const env = loadEnv(inlineSecretsApiEnvSchema, source);
+    return composeAppDeps(env, { secrets: parseAppSecrets(env.SECRETS_JSON) });
+  }
+  const env = loadEnv(apiFunctionEnvSchema, source);
+  return composeAppDeps(env, { secrets: await loadSecretsFromSecretsManager(env.SECRETS_ARN) });
+}
+
+export interface SweeperDeps {
+  stores: Stores;
+  now: () => Date;
+  logger: Logger;
+}
+
+/** The sweeper function's deps (also `npm run sweep`): the table only. */
+export function composeSweeper(source: NodeJS.ProcessEnv = process.env): SweeperDeps {
+  const env = loadEnv(sweeperEnvSchema, source);
+  return { stores: composeStores(env), now: () => new Date(), logger: createLogger(env.LOG_LEVEL) };
+}
+
+/** The secrets initializer's deps: a Secrets Manager client and a logger. */
+export async function composeSecretsInitializer(
+  source: NodeJS.ProcessEnv = process.env,
+): Promise<SecretsInitializerDeps> {
+  const env = loadEnv(secretsInitializerEnvSchema, source);
+  // Imported here, not at the top: the API and sweeper bundles never load this client for it.
+  const { SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
+  return { secretsManager: new SecretsManagerClient({}), logger: createLogger(env.LOG_LEVEL) };
+}
