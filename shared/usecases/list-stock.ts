@@ -1,17 +1,21 @@
+import type { z } from '@hono/zod-openapi';
 import type { Principal } from '../domain/api-key.js';
-import type { Item } from '../domain/item.js';
+import { type Item, itemCategorySchema } from '../domain/item.js';
+import { pageQuerySchema } from '../domain/page-query.js';
 import type { Shelter } from '../domain/shelter.js';
+import { slugSchema } from '../domain/slug.js';
 import { type StockBalance, type StockView, stockView } from '../domain/stock.js';
 import type { Stores } from '../store/stores.js';
 import { assertShelterInScope, loadShelter } from './stock-context.js';
 
-export interface StockQuery {
-  shelterId?: string | undefined;
-  itemId?: string | undefined;
-  category?: string | undefined;
-  limit: number;
-  cursor?: string | undefined;
-}
+export const stockQuerySchema = pageQuerySchema
+  .extend({
+    shelterId: slugSchema.optional(),
+    itemId: slugSchema.optional(),
+    category: itemCategorySchema.optional(),
+  })
+  .strict();
+export type StockQuery = z.infer<typeof stockQuerySchema>;
 
 export interface StockPage {
   items: StockView[];

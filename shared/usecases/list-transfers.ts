@@ -1,16 +1,20 @@
+import { z } from '@hono/zod-openapi';
 import type { Principal } from '../domain/api-key.js';
-import type { Transfer } from '../domain/transfer.js';
+import { pageQuerySchema } from '../domain/page-query.js';
+import { slugSchema } from '../domain/slug.js';
+import { type Transfer, transferStatusSchema } from '../domain/transfer.js';
 import type { Page } from '../store/pagination.js';
 import type { Stores } from '../store/stores.js';
 import { assertShelterInScope, loadShelter } from './stock-context.js';
 
-export interface TransferQuery {
-  shelterId: string;
-  direction: 'outgoing' | 'incoming';
-  status?: Transfer['status'] | undefined;
-  limit: number;
-  cursor?: string | undefined;
-}
+export const transferQuerySchema = pageQuerySchema
+  .extend({
+    shelterId: slugSchema,
+    direction: z.enum(['outgoing', 'incoming']).default('incoming'),
+    status: transferStatusSchema.optional(),
+  })
+  .strict();
+export type TransferQuery = z.infer<typeof transferQuerySchema>;
 
 /**
  * A shelter's transfers, newest first: what it sent or what is coming to it. Stock in transit
