@@ -40,10 +40,18 @@ export function idempotent(options: { storeResponse: boolean } = { storeResponse
     // give the key back so the client can retry, corrected or later. Release never touches a
     // completed record, so an outcome we could not see (a timeout after commit) is safe too.
     if (c.res.status >= 300) await deps.stores.idempotency.release(outcome.claim);
-    else if (options.storeResponse)
-      await deps.stores.idempotency.complete(outcome.claim, {
-        status: c.res.status,
-        body: await c.res.clone().text(),
-      });
+    else if (options.storeResponse) {
+      try {
+        await deps.stores.idempotency.complete(outcome.claim, {
+          status: c.res.status,
+          body: await c.res.clone().text(),
+        });
+      } catch (err) {
+        // The answer could not be stored (the client gets a 503): give the key back, so the
+        // retry runs again, replaying the parts that committed under their own keys.
+        await deps.stores.idempotency.release(outcome.claim);
+        throw err;
+      }
+    }
   });
 }
