@@ -114,12 +114,12 @@ export function registerVoucherMedia(app: OpenAPIHono<AppEnv>) {
   app.openapi(slipRoute, async (c) => {
     const voucherIds = [c.req.valid('param').id];
     const slips = await getVoucherSlips({ voucherIds }, c.get('principal'), c.get('deps'));
-    return c.html(renderSlips(slips), 200) as never;
+    return c.html(await renderSlips(slips), 200) as never;
   });
 
   app.openapi(slipsRoute, async (c) => {
     const voucherIds = slipIds(c.req.valid('query').ids);
     const slips = await getVoucherSlips({ voucherIds }, c.get('principal'), c.get('deps'));
-    return c.html(renderSlips(slips), 200) as never;
+    return c.html(await renderSlips(slips), 200) as never;
   });
 }
