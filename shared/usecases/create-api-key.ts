@@ -7,6 +7,7 @@ import {
   type KeyScope,
 } from '../domain/api-key.js';
 import type { Actor } from '../domain/attribution.js';
+import type { PickupPoint } from '../domain/pickup-point.js';
 import { type FieldError, ValidationError } from '../errors/app-errors.js';
 import type { Stores } from '../store/stores.js';
 
@@ -33,6 +34,26 @@ function missingIds(
   );
 }
 
+/** A pickup point at a shelter the key may not reach would make a key that can never act there. */
+function pointsOutsideShelters(
+  shelterIds: KeyScope['shelterIds'] | undefined,
+  pickupPointIds: KeyScope['pickupPointIds'],
+  points: ReadonlyMap<string, PickupPoint>,
+): FieldError[] {
+  if (!Array.isArray(shelterIds) || !Array.isArray(pickupPointIds)) return [];
+  return pickupPointIds.flatMap((id, i) => {
+    const shelterId = points.get(id)?.shelterId;
+    return shelterId === undefined || shelterIds.includes(shelterId)
+      ? []
+      : [
+          {
+            field: `scope.pickupPointIds.${i}`,
+            message: `"${id}" is at shelter "${shelterId}", which scope.shelterIds leaves out`,
+          },
+        ];
+  });
+}
+
 /**
  * The scope to store, and every id in it that does not exist (a typo would make a key that can
  * do nothing, or the wrong thing). A volunteer that names only pickup points reaches the
@@ -52,6 +73,7 @@ async function resolveScope(
   const unknown = [
     ...missingIds('shelterIds', shelterIds, shelters, 'shelter'),
     ...missingIds('pickupPointIds', pickupPointIds, points, 'pickup point'),
+    ...pointsOutsideShelters(shelterIds, pickupPointIds, points),
   ];
   const reached =
     shelterIds ??

@@ -32,24 +32,24 @@ export type StockReadDeps = { stores: Pick<Stores, 'stock' | 'shelters' | 'items
  * is one read. Nothing is fetched per shelter.
  */
 export async function listStock(
-  query: StockQuery,
+  input: StockQuery,
   viewer: Principal,
   deps: StockReadDeps,
 ): Promise<StockPage> {
-  if (query.shelterId !== undefined) {
-    assertShelterInScope(viewer, query.shelterId);
-    await loadShelter(deps.stores.shelters, query.shelterId);
+  if (input.shelterId !== undefined) {
+    assertShelterInScope(viewer, input.shelterId);
+    await loadShelter(deps.stores.shelters, input.shelterId);
   }
-  const scoped = viewer.role !== 'admin' && viewer.scope.shelterIds !== '*' && query.shelterId === undefined;
+  const scoped = viewer.role !== 'admin' && viewer.scope.shelterIds !== '*' && input.shelterId === undefined;
   const page = await deps.stores.stock.listBalances(
     {
-      ...(query.shelterId === undefined ? {} : { shelterId: query.shelterId }),
-      ...(query.itemId === undefined ? {} : { itemId: query.itemId }),
-      ...(query.category === undefined ? {} : { category: query.category }),
+      ...(input.shelterId === undefined ? {} : { shelterId: input.shelterId }),
+      ...(input.itemId === undefined ? {} : { itemId: input.itemId }),
+      ...(input.category === undefined ? {} : { category: input.category }),
       ...(scoped && viewer.scope.shelterIds !== '*' ? { shelterIds: viewer.scope.shelterIds } : {}),
     },
-    query.limit,
-    query.cursor,
+    input.limit,
+    input.cursor,
   );
   const { views, requests } = await enrich(page.items, deps);
   return { items: views, nextCursor: page.nextCursor, requests: page.requests + requests };

@@ -21,17 +21,17 @@ export type TransferQuery = z.infer<typeof transferQuerySchema>;
  * is on no shelf, so this is where a logistics lead finds it (`status=in_transit`).
  */
 export async function listTransfers(
-  query: TransferQuery,
+  input: TransferQuery,
   viewer: Principal,
   deps: { stores: Pick<Stores, 'transfers' | 'shelters'> },
 ): Promise<Page<Transfer>> {
-  assertShelterInScope(viewer, query.shelterId);
-  await loadShelter(deps.stores.shelters, query.shelterId);
+  assertShelterInScope(viewer, input.shelterId);
+  await loadShelter(deps.stores.shelters, input.shelterId);
   return deps.stores.transfers.list(
-    query.shelterId,
-    query.direction,
-    query.status,
-    query.limit,
-    query.cursor,
+    input.shelterId,
+    input.direction,
+    input.status,
+    input.limit,
+    input.cursor,
   );
 }

@@ -110,6 +110,16 @@ describe('POST /v1/api-keys and DELETE /v1/api-keys/{id}', () => {
       ]);
     });
 
+    it('refuses a volunteer whose pickup point is at a shelter its shelterIds leave out', async () => {
+      const result = await createKey({
+        role: 'volunteer',
+        scope: { shelterIds: ['shelter-b'], pickupPointIds: ['pp-b1', 'pp-a1'] },
+      });
+
+      expect(result.status).toBe(400);
+      expect((result.body.errors as Field[]).map((e) => e.field)).toEqual(['body.scope.pickupPointIds.1']);
+    });
+
     it('refuses a key for an organisation that does not exist', async () => {
       const result = await createKey({ role: 'admin', orgId: 'no-such-org' });
 
