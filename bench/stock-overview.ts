@@ -117,19 +117,11 @@ export async function measureStockOverview(
       logger: createLogger('silent'),
     });
     const now = () => new Date();
-    await createOrganization(
-      { id: 'o', name: 'O' },
-      { keyId: 'bench' },
-      { organizations: deps.stores.organizations, now },
-    );
+    await createOrganization({ id: 'o', name: 'O' }, { keyId: 'bench' }, { stores: deps.stores, now });
     const { apiKey } = await createApiKey(
       { role: 'logistics', orgId: 'o', label: 'bench', scope: { shelterIds: '*', pickupPointIds: '*' } },
       { keyId: 'bench' },
-      {
-        apiKeys: deps.stores.apiKeys,
-        organizations: deps.stores.organizations,
-        now,
-      },
+      { stores: deps.stores, now },
     );
     const server = await startLocalServer(deps, 0);
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

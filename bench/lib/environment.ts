@@ -70,10 +70,7 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
   });
   const now = () => new Date();
   const actor = { keyId: 'bench' };
-  await createOrganization({ id: 'bench-org', name: 'Bench' }, actor, {
-    organizations: deps.stores.organizations,
-    now,
-  });
+  await createOrganization({ id: 'bench-org', name: 'Bench' }, actor, { stores: deps.stores, now });
   await createShelter(
     {
       id: 'bench-a',
@@ -84,35 +81,27 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
       confidential: false,
     },
     actor,
-    {
-      shelters: deps.stores.shelters,
-      now,
-    },
+    deps,
   );
   for (const id of ['pp-1', 'pp-2'])
-    await createPickupPoint('bench-a', { id, name: id }, { shelters: deps.stores.shelters, now });
+    await createPickupPoint({ shelterId: 'bench-a', id, name: id }, actor, deps);
   await createItem(
     { id: 'rice', name: 'Rice', category: 'food', unit: 'kg', dailyNeedPerPerson: 0.45 },
-    { items: deps.stores.items, now },
+    actor,
+    deps,
   );
   await createItem(
     { id: 'water', name: 'Water', category: 'water', unit: 'L', dailyNeedPerPerson: 15 },
-    { items: deps.stores.items, now },
+    actor,
+    deps,
   );
-  await createItem(
-    { id: 'blanket', name: 'Blanket', category: 'bedding', unit: 'piece' },
-    { items: deps.stores.items, now },
-  );
+  await createItem({ id: 'blanket', name: 'Blanket', category: 'bedding', unit: 'piece' }, actor, deps);
   const key = async (role: 'coordinator' | 'volunteer' | 'logistics') =>
     (
       await createApiKey(
         { role, orgId: 'bench-org', label: role, scope: { shelterIds: '*', pickupPointIds: '*' } },
         actor,
-        {
-          apiKeys: deps.stores.apiKeys,
-          organizations: deps.stores.organizations,
-          now,
-        },
+        deps,
       )
     ).apiKey;
   const keys = {

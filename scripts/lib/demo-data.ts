@@ -1,5 +1,5 @@
-import type { Role } from '../../shared/domain/api-key.js';
-import type { Item } from '../../shared/domain/item.js';
+import type { CreateApiKeyInput } from '../../shared/domain/api-key.js';
+import type { CreateItemInput } from '../../shared/domain/item.js';
 import type { CreateShelterInput } from '../../shared/domain/shelter.js';
 
 /** A small, plausible Phnom Penh response: enough to click through every feature locally. */
@@ -45,7 +45,7 @@ export const demoShelters: Array<
 ];
 
 /** Daily needs follow the Sphere minimums where one exists (water 15 L; ~0.45 kg rice ≈ 1,600 kcal). */
-export const demoItems: Array<Omit<Item, 'createdAt'>> = [
+export const demoItems: CreateItemInput[] = [
   { id: 'rice', name: 'Rice', nameKm: 'អង្ករ', category: 'food', unit: 'kg', dailyNeedPerPerson: 0.45 },
   {
     id: 'canned-fish',
@@ -110,19 +110,14 @@ export const demoReceipts: Array<{
   },
 ];
 
-export const demoKeys: Array<{
-  role: Role;
-  label: string;
-  shelterIds: '*' | string[];
-  pickupPointIds: '*' | string[];
-}> = [
-  { role: 'admin', label: 'Demo administrator', shelterIds: '*', pickupPointIds: '*' },
-  { role: 'coordinator', label: 'Demo coordinator', shelterIds: '*', pickupPointIds: '*' },
+/** Each key names its scope, as every key must: `"*"` here is the demo admin's explicit choice. */
+export const demoKeys: Array<Omit<CreateApiKeyInput, 'orgId'>> = [
+  { role: 'admin', label: 'Demo administrator' },
+  { role: 'coordinator', label: 'Demo coordinator', scope: { shelterIds: '*' } },
   {
     role: 'volunteer',
     label: 'Demo volunteer at Phnom Penh Central',
-    shelterIds: ['pp-central'],
-    pickupPointIds: ['pp-central-gate', 'pp-central-hall'],
+    scope: { shelterIds: ['pp-central'], pickupPointIds: ['pp-central-gate', 'pp-central-hall'] },
   },
-  { role: 'logistics', label: 'Demo logistics lead', shelterIds: '*', pickupPointIds: '*' },
+  { role: 'logistics', label: 'Demo logistics lead', scope: { shelterIds: '*' } },
 ];

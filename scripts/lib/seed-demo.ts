@@ -42,32 +42,23 @@ export async function seedDemo(
   now: () => Date = () => new Date(),
   seedVouchers: (coordinatorKeyId: string) => Promise<void> = async () => {},
 ): Promise<DemoKeys> {
-  await ignoreExisting(() =>
-    createOrganization(demoOrganization, seeder, { organizations: stores.organizations, now }),
-  );
+  await ignoreExisting(() => createOrganization(demoOrganization, seeder, { stores, now }));
   for (const { pickupPoints, ...shelter } of demoShelters) {
-    await ignoreExisting(() => createShelter(shelter, seeder, { shelters: stores.shelters, now }));
+    await ignoreExisting(() => createShelter(shelter, seeder, { stores, now }));
     for (const point of pickupPoints) {
-      await ignoreExisting(() => createPickupPoint(shelter.id, point, { shelters: stores.shelters, now }));
+      await ignoreExisting(() =>
+        createPickupPoint({ shelterId: shelter.id, ...point }, seeder, { stores, now }),
+      );
     }
   }
   for (const item of demoItems) {
-    await ignoreExisting(() => createItem(item, { items: stores.items, now }));
+    await ignoreExisting(() => createItem(item, seeder, { stores, now }));
   }
   await seedStock(stores);
 
   const keys: Partial<DemoKeys> = {};
   for (const key of demoKeys) {
-    const { apiKey } = await createApiKey(
-      {
-        role: key.role,
-        orgId: demoOrganization.id,
-        label: key.label,
-        scope: { shelterIds: key.shelterIds, pickupPointIds: key.pickupPointIds },
-      },
-      seeder,
-      { apiKeys: stores.apiKeys, organizations: stores.organizations, now },
-    );
+    const { apiKey } = await createApiKey({ ...key, orgId: demoOrganization.id }, seeder, { stores, now });
     keys[key.role] = apiKey;
   }
   await seedVouchers(parseApiKey(keys.coordinator ?? '')?.keyId ?? 'demo-seed');

@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import type { Principal } from './api-key.js';
+import { attributionFor, createdFields } from './attribution.js';
 import { slugSchema } from './slug.js';
 
 export const itemCategorySchema = z
@@ -26,9 +28,21 @@ export const createItemSchema = z
   .strict()
   .openapi('CreateItem');
 
-export const itemSchema = createItemSchema.extend({ createdAt: z.string() }).openapi('Item');
+export type CreateItemInput = z.infer<typeof createItemSchema>;
+
+/** A catalogue item as stored. Parsed on every read: a malformed record fails loudly at the store. */
+export const itemSchema = createItemSchema.extend(createdFields).strict();
+
+/** An item as the API shows it: `createdBy` (a key id) to admins only. */
+export const itemViewSchema = itemSchema.partial({ createdBy: true }).openapi('Item');
 
 export type Item = z.infer<typeof itemSchema>;
+export type ItemView = z.infer<typeof itemViewSchema>;
+
+export function itemView(item: Item, viewer: Pick<Principal, 'role'>): ItemView {
+  return attributionFor(item, viewer);
+}
+
 export type ItemUnit = z.infer<typeof itemUnitSchema>;
 
 /** Pieces and packs are counted, not weighed: their quantities must be whole numbers. */

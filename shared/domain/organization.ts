@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { createdFields } from './attribution.js';
 import { slugSchema } from './slug.js';
 
 export const createOrganizationSchema = z
@@ -9,8 +10,12 @@ export const createOrganizationSchema = z
   .strict()
   .openapi('CreateOrganization');
 
+export type CreateOrganizationInput = z.infer<typeof createOrganizationSchema>;
+
+/** An organisation as stored and shown (only admins read organisations). Parsed on every read. */
 export const organizationSchema = createOrganizationSchema
-  .extend({ createdAt: z.iso.datetime(), createdBy: z.string() })
+  .extend(createdFields)
+  .strict()
   .openapi('Organization');
 
 export type Organization = z.infer<typeof organizationSchema>;

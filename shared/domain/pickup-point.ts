@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import type { Principal } from './api-key.js';
+import { attributionFor, createdFields } from './attribution.js';
 import { slugSchema } from './slug.js';
 
 export const createPickupPointSchema = z
@@ -9,8 +11,19 @@ export const createPickupPointSchema = z
   .strict()
   .openapi('CreatePickupPoint');
 
+export type CreatePickupPointInput = z.infer<typeof createPickupPointSchema>;
+
+/** A pickup point as stored. It never moves to another shelter (no operation changes `shelterId`). */
 export const pickupPointSchema = z
-  .object({ id: slugSchema, shelterId: slugSchema, name: z.string(), createdAt: z.string() })
-  .openapi('PickupPoint');
+  .object({ id: slugSchema, shelterId: slugSchema, name: z.string(), ...createdFields })
+  .strict();
+
+/** A pickup point as the API shows it: `createdBy` (a key id) to admins only. */
+export const pickupPointViewSchema = pickupPointSchema.partial({ createdBy: true }).openapi('PickupPoint');
 
 export type PickupPoint = z.infer<typeof pickupPointSchema>;
+export type PickupPointView = z.infer<typeof pickupPointViewSchema>;
+
+export function pickupPointView(point: PickupPoint, viewer: Pick<Principal, 'role'>): PickupPointView {
+  return attributionFor(point, viewer);
+}

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import type { Principal } from './api-key.js';
+import { type Principal, scopeAllows } from './api-key.js';
+import { attributionFor, createdFields, updatedFields } from './attribution.js';
 import { slugSchema } from './slug.js';
 
 /** Where a shelter is. For confidential shelters, only admins ever see these fields. */
@@ -40,6 +41,7 @@ export const updateShelterSchema = z
   .refine((patch) => Object.keys(patch).length > 0, { message: 'send at least one field to change' })
   .openapi('UpdateShelter');
 
+/** A shelter as stored. Parsed on every read: a malformed record fails loudly at the store. */
 export const shelterSchema = z
   .object({
     id: slugSchema,
@@ -52,21 +54,38 @@ export const shelterSchema = z
     capacity: z.number().int(),
     population: z.number().int(),
     confidential: z.boolean(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    ...createdFields,
+    ...updatedFields,
   })
-  .openapi('Shelter');
+  .strict();
+
+/** A shelter as the API shows it: location withheld when confidential, key ids to admins only. */
+export const shelterViewSchema = shelterSchema
+  .partial({ createdBy: true, updatedBy: true })
+  .openapi('Shelter', {
+    description:
+      'Location fields of a confidential shelter, and `createdBy`/`updatedBy` (key ids), are shown to admins only.',
+  });
 
 export type Shelter = z.infer<typeof shelterSchema>;
+export type ShelterView = z.infer<typeof shelterViewSchema>;
 export type CreateShelterInput = z.infer<typeof createShelterSchema>;
 export type ShelterPatch = z.infer<typeof updateShelterSchema>;
 
 const locationKeys = ['province', 'provinceCode', 'address', 'latitude', 'longitude'] as const;
 
+/** Shelters outside a key's scope look absent to it; admins see every shelter. */
+export function shelterVisibleTo(
+  shelter: Pick<Shelter, 'id'>,
+  viewer: Pick<Principal, 'role' | 'scope'>,
+): boolean {
+  return viewer.role === 'admin' || scopeAllows(viewer.scope.shelterIds, shelter.id);
+}
+
 /** Confidential shelters keep their location from everyone but admins, in every output. */
-export function shelterView(shelter: Shelter, viewer: Pick<Principal, 'role'>): Shelter {
-  if (!shelter.confidential || viewer.role === 'admin') return shelter;
-  const view = { ...shelter };
+export function shelterView(shelter: Shelter, viewer: Pick<Principal, 'role'>): ShelterView {
+  const view: ShelterView = { ...attributionFor(shelter, viewer) };
+  if (!shelter.confidential || viewer.role === 'admin') return view;
   for (const key of locationKeys) delete view[key];
   return view;
 }

@@ -58,11 +58,13 @@ export function createApp(deps: AppDeps) {
   registerHealth(app);
   registerOrganizations(app);
   registerApiKeys(app);
+  registerMe(app);
   registerShelters(app);
   registerItems(app);
   registerStockMovements(app);
   registerTransfers(app);
   registerStock(app);
+  registerVoucherReports(app);
   registerRedemptions(app);
   registerVouchers(app);
   registerVoucherMedia(app);

@@ -4,6 +4,9 @@ import { idempotent } from './middleware/idempotency.js';
 import { requireRole } from './middleware/require-role.js';
 import { PROBLEM_CONTENT_TYPE, problemSchema } from './problem.js';
 
+/** A JSON body of this schema, as OpenAPI's `content` says it. */
+export const jsonContent = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+
 const problemContent = { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } };
 
 function problemResponse(description: string) {
@@ -66,9 +69,11 @@ export const idempotencyHeaders = z.object({
 export function securedRoute<R extends Omit<RouteConfig, 'middleware' | 'security'>>(
   roles: Role[],
   route: R,
-  options: { idempotent?: boolean } = {},
+  options: { idempotent?: boolean; storeResponse?: boolean } = {},
 ) {
-  const middleware = options.idempotent ? [requireRole(...roles), idempotent()] : [requireRole(...roles)];
+  const middleware = options.idempotent
+    ? [requireRole(...roles), idempotent({ storeResponse: options.storeResponse === true })]
+    : [requireRole(...roles)];
   return createRoute({
     ...route,
     security: [{ bearerAuth: [] }],

@@ -5,12 +5,21 @@ import { RequestValidationError } from './request-validation-error.js';
 /** Where the bad value was: `body`, `query`, `path` or `header`, as a client reads it. */
 const targetNames: Record<string, string> = { json: 'body', query: 'query', param: 'path', header: 'header' };
 
+/**
+ * One field error per bad value. An unknown field is named itself (`body.lines.0.unit`), not
+ * its parent object: the client sees exactly what to remove.
+ */
 export function fieldErrors(target: string, error: z.ZodError): FieldError[] {
   const prefix = targetNames[target] ?? target;
-  return error.issues.map((issue) => ({
-    field: [prefix, ...issue.path.map(String)].join('.'),
-    message: issue.message,
-  }));
+  const at = (path: PropertyKey[]) => [prefix, ...path.map(String)].join('.');
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          field: at([...issue.path, key]),
+          message: 'unknown field: remove it (unknown fields are refused, not ignored)',
+        }))
+      : [{ field: at(issue.path), message: issue.message }],
+  );
 }
 
 /**

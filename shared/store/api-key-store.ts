@@ -1,9 +1,13 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { ApiKeyRecord } from '../domain/api-key.js';
+import { type ApiKeyRecord, apiKeyRecordSchema } from '../domain/api-key.js';
 import { NotFoundError } from '../errors/app-errors.js';
 import { apiKeyKey, apiKeyListKey } from './keys.js';
 import { callDynamo, isConditionFailure } from './store-errors.js';
-import { type TableContext, withoutKeys } from './table-context.js';
+import { parseStored } from './stored-record.js';
+import type { TableContext } from './table-context.js';
+
+/** A key record that does not parse fails loudly: authentication never guesses a role or a scope. */
+const parseKey = (item: Record<string, unknown>) => parseStored(apiKeyRecordSchema, 'API key', item);
 
 export class ApiKeyStore {
   constructor(private readonly table: TableContext) {}
@@ -30,7 +34,7 @@ export class ApiKeyStore {
     const result = await callDynamo(() =>
       this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: apiKeyKey(keyId) })),
     );
-    return result.Item === undefined ? undefined : withoutKeys<ApiKeyRecord>(result.Item);
+    return result.Item === undefined ? undefined : parseKey(result.Item);
   }
 
   /** Marks a key revoked; revoking twice keeps the first revocation's time and actor. */
@@ -50,7 +54,7 @@ export class ApiKeyStore {
           }),
         ),
       );
-      return withoutKeys<ApiKeyRecord>(result.Attributes ?? {});
+      return parseKey(result.Attributes ?? {});
     } catch (err) {
       if (isConditionFailure(err)) throw new NotFoundError('API key', keyId);
       throw err;

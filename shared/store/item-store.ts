@@ -1,4 +1,4 @@
-import type { Item } from '../domain/item.js';
+import { type Item, itemSchema } from '../domain/item.js';
 import { itemKey, itemListKey } from './keys.js';
 import type { Page } from './pagination.js';
 import { RecordCollection } from './record-collection.js';
@@ -10,6 +10,7 @@ export class ItemStore {
   constructor(table: TableContext) {
     this.records = new RecordCollection(table, {
       label: 'Item',
+      schema: itemSchema,
       key: itemKey,
       listPartition: itemListKey,
       listSort: (item) => item.id,

@@ -1,4 +1,4 @@
-import type { Organization } from '../domain/organization.js';
+import { type Organization, organizationSchema } from '../domain/organization.js';
 import { organizationKey, organizationListKey } from './keys.js';
 import type { Page } from './pagination.js';
 import { RecordCollection } from './record-collection.js';
@@ -10,6 +10,7 @@ export class OrganizationStore {
   constructor(table: TableContext) {
     this.records = new RecordCollection(table, {
       label: 'Organization',
+      schema: organizationSchema,
       key: organizationKey,
       listPartition: organizationListKey,
       listSort: (org) => org.id,

@@ -1,14 +1,18 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { z } from '@hono/zod-openapi';
 import { ConflictError } from '../errors/app-errors.js';
 import { batchGet } from './batch-get.js';
 import type { TableKey } from './keys.js';
 import { decodeCursor, encodeCursor, type Page } from './pagination.js';
 import { callDynamo, isConditionFailure } from './store-errors.js';
-import { type TableContext, withoutKeys } from './table-context.js';
+import { parseStored } from './stored-record.js';
+import type { TableContext } from './table-context.js';
 
 export interface CollectionShape<T> {
   /** Human name for messages, e.g. "Shelter". */
   label: string;
+  /** What a stored record must be: every read is parsed with it. */
+  schema: z.ZodType<T>;
   key: (id: string) => TableKey;
   /** gsi1 partition that lists the collection, and the sort value of one record. */
   listPartition: (record: T) => string;
@@ -55,7 +59,7 @@ export class RecordCollection<T extends object> {
     const result = await callDynamo(() =>
       this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: this.shape.key(id) })),
     );
-    return result.Item === undefined ? undefined : withoutKeys<T>(result.Item);
+    return result.Item === undefined ? undefined : this.parse(result.Item);
   }
 
   /** Reads up to 100 records in one call; missing ids are simply absent from the map. */
@@ -64,9 +68,7 @@ export class RecordCollection<T extends object> {
       this.table,
       ids.map((id) => this.shape.key(id)),
     );
-    return new Map(
-      items.map((item) => withoutKeys<T>(item)).map((record) => [this.shape.id(record), record]),
-    );
+    return new Map(items.map((item) => this.parse(item)).map((record) => [this.shape.id(record), record]));
   }
 
   async list(partition: string, limit: number, cursor?: string): Promise<Page<T>> {
@@ -83,8 +85,12 @@ export class RecordCollection<T extends object> {
       ),
     );
     return {
-      items: (result.Items ?? []).map((item) => withoutKeys<T>(item)),
+      items: (result.Items ?? []).map((item) => this.parse(item)),
       nextCursor: encodeCursor(result.LastEvaluatedKey),
     };
+  }
+
+  private parse(item: Record<string, unknown>): T {
+    return parseStored(this.shape.schema, this.shape.label, item);
   }
 }

@@ -1,12 +1,13 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { PickupPoint } from '../domain/pickup-point.js';
-import type { Shelter, ShelterPatch } from '../domain/shelter.js';
+import { type PickupPoint, pickupPointSchema } from '../domain/pickup-point.js';
+import { type Shelter, type ShelterPatch, shelterSchema } from '../domain/shelter.js';
 import { NotFoundError } from '../errors/app-errors.js';
 import { pickupPointKey, pickupPointListKey, shelterKey, shelterListKey } from './keys.js';
 import type { Page } from './pagination.js';
 import { RecordCollection } from './record-collection.js';
 import { callDynamo, isConditionFailure } from './store-errors.js';
-import { type TableContext, withoutKeys } from './table-context.js';
+import { parseStored } from './stored-record.js';
+import type { TableContext } from './table-context.js';
 
 export class ShelterStore {
   private readonly shelters: RecordCollection<Shelter>;
@@ -16,6 +17,7 @@ export class ShelterStore {
   constructor(private readonly table: TableContext) {
     this.shelters = new RecordCollection(table, {
       label: 'Shelter',
+      schema: shelterSchema,
       key: shelterKey,
       listPartition: shelterListKey,
       listSort: (shelter) => shelter.id,
@@ -23,6 +25,7 @@ export class ShelterStore {
     });
     this.pickupPoints = new RecordCollection(table, {
       label: 'Pickup point',
+      schema: pickupPointSchema,
       key: pickupPointKey,
       listPartition: (point) => pickupPointListKey(point.shelterId),
       listSort: (point) => point.id,
@@ -46,9 +49,13 @@ export class ShelterStore {
     return this.shelters.list(shelterListKey(), limit, cursor);
   }
 
-  /** Applies a partial update; fields set to undefined are left alone. */
-  async update(shelterId: string, patch: ShelterPatch, updatedAt: string): Promise<Shelter> {
-    const fields = Object.entries({ ...patch, updatedAt }).filter(([, value]) => value !== undefined);
+  /** Applies a partial update and who made it, when; fields set to undefined are left alone. */
+  async update(
+    shelterId: string,
+    patch: ShelterPatch,
+    change: Pick<Shelter, 'updatedAt' | 'updatedBy'>,
+  ): Promise<Shelter> {
+    const fields = Object.entries({ ...patch, ...change }).filter(([, value]) => value !== undefined);
     const names = Object.fromEntries(fields.map(([name], i) => [`#f${i}`, name]));
     const values = Object.fromEntries(fields.map(([, value], i) => [`:v${i}`, value]));
     try {
@@ -66,7 +73,7 @@ export class ShelterStore {
           }),
         ),
       );
-      return withoutKeys<Shelter>(result.Attributes ?? {});
+      return parseStored(shelterSchema, 'Shelter', result.Attributes ?? {});
     } catch (err) {
       if (isConditionFailure(err)) throw new NotFoundError('Shelter', shelterId);
       throw err;
@@ -88,6 +95,11 @@ export class ShelterStore {
     if (point !== undefined && this.knownPickupPoints.size < 10_000)
       this.knownPickupPoints.set(pickupPointId, point);
     return point;
+  }
+
+  /** Reads up to 100 pickup points in one call; missing ids are absent from the map. */
+  getPickupPoints(pickupPointIds: readonly string[]): Promise<Map<string, PickupPoint>> {
+    return this.pickupPoints.getMany(pickupPointIds);
   }
 
   listPickupPoints(shelterId: string, limit: number, cursor?: string): Promise<Page<PickupPoint>> {

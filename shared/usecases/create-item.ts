@@ -1,13 +1,15 @@
-import type { Item } from '../domain/item.js';
-import type { ItemStore } from '../store/item-store.js';
+import type { Actor } from '../domain/attribution.js';
+import type { CreateItemInput, Item } from '../domain/item.js';
+import type { Stores } from '../store/stores.js';
 
 export interface CreateItemDeps {
-  items: Pick<ItemStore, 'create'>;
+  stores: Pick<Stores, 'items'>;
   now: () => Date;
 }
 
-export async function createItem(input: Omit<Item, 'createdAt'>, deps: CreateItemDeps): Promise<Item> {
-  const item: Item = { ...input, createdAt: deps.now().toISOString() };
-  await deps.items.create(item);
+/** Adds an item to the catalogue, recording who added it and when. */
+export async function createItem(input: CreateItemInput, actor: Actor, deps: CreateItemDeps): Promise<Item> {
+  const item: Item = { ...input, createdAt: deps.now().toISOString(), createdBy: actor.keyId };
+  await deps.stores.items.create(item);
   return item;
 }

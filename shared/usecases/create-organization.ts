@@ -1,18 +1,19 @@
-import type { Principal } from '../domain/api-key.js';
-import type { Organization } from '../domain/organization.js';
-import type { OrganizationStore } from '../store/organization-store.js';
+import type { Actor } from '../domain/attribution.js';
+import type { CreateOrganizationInput, Organization } from '../domain/organization.js';
+import type { Stores } from '../store/stores.js';
 
 export interface CreateOrganizationDeps {
-  organizations: Pick<OrganizationStore, 'create'>;
+  stores: Pick<Stores, 'organizations'>;
   now: () => Date;
 }
 
+/** Registers a partner organisation, recording who registered it and when. */
 export async function createOrganization(
-  input: { id: string; name: string },
-  actor: Pick<Principal, 'keyId'>,
+  input: CreateOrganizationInput,
+  actor: Actor,
   deps: CreateOrganizationDeps,
 ): Promise<Organization> {
   const org: Organization = { ...input, createdAt: deps.now().toISOString(), createdBy: actor.keyId };
-  await deps.organizations.create(org);
+  await deps.stores.organizations.create(org);
   return org;
 }

@@ -1,26 +1,30 @@
 import { randomBytes } from 'node:crypto';
-import type { PickupPoint } from '../domain/pickup-point.js';
+import type { Actor } from '../domain/attribution.js';
+import type { CreatePickupPointInput, PickupPoint } from '../domain/pickup-point.js';
 import { NotFoundError } from '../errors/app-errors.js';
-import type { ShelterStore } from '../store/shelter-store.js';
+import type { Stores } from '../store/stores.js';
 
 export interface CreatePickupPointDeps {
-  shelters: Pick<ShelterStore, 'get' | 'createPickupPoint'>;
+  stores: Pick<Stores, 'shelters'>;
   now: () => Date;
 }
 
+/** Adds a pickup point to an existing shelter, recording who added it and when. */
 export async function createPickupPoint(
-  shelterId: string,
-  input: { id?: string | undefined; name: string },
+  input: CreatePickupPointInput & { shelterId: string },
+  actor: Actor,
   deps: CreatePickupPointDeps,
 ): Promise<PickupPoint> {
-  if ((await deps.shelters.get(shelterId)) === undefined) throw new NotFoundError('Shelter', shelterId);
+  if ((await deps.stores.shelters.get(input.shelterId)) === undefined)
+    throw new NotFoundError('Shelter', input.shelterId);
   const point: PickupPoint = {
     // Pickup point ids are global (a redemption names only the point), so generated ones are random.
     id: input.id ?? `pp-${randomBytes(5).toString('hex')}`,
-    shelterId,
+    shelterId: input.shelterId,
     name: input.name,
     createdAt: deps.now().toISOString(),
+    createdBy: actor.keyId,
   };
-  await deps.shelters.createPickupPoint(point);
+  await deps.stores.shelters.createPickupPoint(point);
   return point;
 }

@@ -1,20 +1,28 @@
-import type { Principal } from '../domain/api-key.js';
+import type { Actor } from '../domain/attribution.js';
 import { type CreateShelterInput, type Shelter, slugFromName } from '../domain/shelter.js';
-import type { ShelterStore } from '../store/shelter-store.js';
+import type { Stores } from '../store/stores.js';
 
 export interface CreateShelterDeps {
-  shelters: Pick<ShelterStore, 'create'>;
+  stores: Pick<Stores, 'shelters'>;
   now: () => Date;
 }
 
+/** Registers a shelter; its creation is also its first change, so both are attributed. */
 export async function createShelter(
   input: CreateShelterInput,
-  _actor: Pick<Principal, 'keyId'>,
+  actor: Actor,
   deps: CreateShelterDeps,
 ): Promise<Shelter> {
   const at = deps.now().toISOString();
   const { id, ...fields } = input;
-  const shelter: Shelter = { ...fields, id: id ?? slugFromName(input.name), createdAt: at, updatedAt: at };
-  await deps.shelters.create(shelter);
+  const shelter: Shelter = {
+    ...fields,
+    id: id ?? slugFromName(input.name),
+    createdAt: at,
+    createdBy: actor.keyId,
+    updatedAt: at,
+    updatedBy: actor.keyId,
+  };
+  await deps.stores.shelters.create(shelter);
   return shelter;
 }

@@ -1,17 +1,21 @@
+import type { z } from '@hono/zod-openapi';
 import type { Principal } from '../domain/api-key.js';
-import type { Item } from '../domain/item.js';
+import { type Item, itemCategorySchema } from '../domain/item.js';
+import { pageQuerySchema } from '../domain/page-query.js';
 import type { Shelter } from '../domain/shelter.js';
+import { slugSchema } from '../domain/slug.js';
 import { type StockBalance, type StockView, stockView } from '../domain/stock.js';
 import type { Stores } from '../store/stores.js';
 import { assertShelterInScope, loadShelter } from './stock-context.js';
 
-export interface StockQuery {
-  shelterId?: string | undefined;
-  itemId?: string | undefined;
-  category?: string | undefined;
-  limit: number;
-  cursor?: string | undefined;
-}
+export const stockQuerySchema = pageQuerySchema
+  .extend({
+    shelterId: slugSchema.optional(),
+    itemId: slugSchema.optional(),
+    category: itemCategorySchema.optional(),
+  })
+  .strict();
+export type StockQuery = z.infer<typeof stockQuerySchema>;
 
 export interface StockPage {
   items: StockView[];
@@ -28,24 +32,24 @@ export type StockReadDeps = { stores: Pick<Stores, 'stock' | 'shelters' | 'items
  * is one read. Nothing is fetched per shelter.
  */
 export async function listStock(
-  query: StockQuery,
+  input: StockQuery,
   viewer: Principal,
   deps: StockReadDeps,
 ): Promise<StockPage> {
-  if (query.shelterId !== undefined) {
-    assertShelterInScope(viewer, query.shelterId);
-    await loadShelter(deps.stores.shelters, query.shelterId);
+  if (input.shelterId !== undefined) {
+    assertShelterInScope(viewer, input.shelterId);
+    await loadShelter(deps.stores.shelters, input.shelterId);
   }
-  const scoped = viewer.role !== 'admin' && viewer.scope.shelterIds !== '*' && query.shelterId === undefined;
+  const scoped = viewer.role !== 'admin' && viewer.scope.shelterIds !== '*' && input.shelterId === undefined;
   const page = await deps.stores.stock.listBalances(
     {
-      ...(query.shelterId === undefined ? {} : { shelterId: query.shelterId }),
-      ...(query.itemId === undefined ? {} : { itemId: query.itemId }),
-      ...(query.category === undefined ? {} : { category: query.category }),
+      ...(input.shelterId === undefined ? {} : { shelterId: input.shelterId }),
+      ...(input.itemId === undefined ? {} : { itemId: input.itemId }),
+      ...(input.category === undefined ? {} : { category: input.category }),
       ...(scoped && viewer.scope.shelterIds !== '*' ? { shelterIds: viewer.scope.shelterIds } : {}),
     },
-    query.limit,
-    query.cursor,
+    input.limit,
+    input.cursor,
   );
   const { views, requests } = await enrich(page.items, deps);
   return { items: views, nextCursor: page.nextCursor, requests: page.requests + requests };

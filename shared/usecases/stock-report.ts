@@ -27,10 +27,17 @@ const columns: Array<[header: string, hxl: string]> = [
   ['Low stock', '#indicator +bool +low_stock'],
 ];
 
+export interface StockReport {
+  /** The day it reports on (UTC), YYYY-MM-DD. */
+  date: string;
+  csv: string;
+}
+
 export async function stockReportCsv(
+  _input: Record<string, never>,
   viewer: Principal,
   deps: { stores: Pick<Stores, 'stock' | 'shelters' | 'items' | 'organizations'>; now: () => Date },
-): Promise<string> {
+): Promise<StockReport> {
   const date = deps.now().toISOString().slice(0, 10);
   const org = await deps.stores.organizations.get(viewer.orgId);
   const scoped =
@@ -68,5 +75,5 @@ export async function stockReportCsv(
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined);
-  return csv;
+  return { date, csv };
 }

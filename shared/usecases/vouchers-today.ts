@@ -1,8 +1,18 @@
+import { z } from '@hono/zod-openapi';
 import type { Principal } from '../domain/api-key.js';
-import { type LocalDay, localDay } from '../domain/local-day.js';
+import { CAMBODIA_UTC_OFFSET_MINUTES, type LocalDay, localDay } from '../domain/local-day.js';
+import { slugSchema } from '../domain/slug.js';
 import type { Stores } from '../store/stores.js';
-import { listShelters } from './shelter-queries.js';
+import { listShelters } from './list-shelters.js';
 import { assertShelterInScope, loadShelter } from './stock-context.js';
+
+export const vouchersTodayQuerySchema = z
+  .object({
+    shelterId: slugSchema.optional(),
+    utcOffsetMinutes: z.coerce.number().int().min(-720).max(840).default(CAMBODIA_UTC_OFFSET_MINUTES),
+  })
+  .strict();
+export type VouchersTodayQuery = z.infer<typeof vouchersTodayQuerySchema>;
 
 export interface VouchersTodayReport {
   day: string;
@@ -26,7 +36,7 @@ async function sheltersInScope(viewer: Principal, deps: VouchersTodayDeps): Prom
   const ids: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await listShelters(viewer, 200, cursor, { shelters: deps.stores.shelters, now: deps.now });
+    const page = await listShelters({ limit: 200, cursor }, viewer, deps);
     ids.push(...page.items.map((shelter) => shelter.id));
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined);
@@ -85,7 +95,7 @@ async function countIssued(
  * counts the caller's organisation's vouchers.
  */
 export async function vouchersToday(
-  input: { shelterId?: string | undefined; utcOffsetMinutes: number },
+  input: VouchersTodayQuery,
   viewer: Principal,
   deps: VouchersTodayDeps,
 ): Promise<VouchersTodayReport> {

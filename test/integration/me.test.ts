@@ -1,23 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildWorld, type World } from '../support/fixtures.js';
 import { call, isProblem } from '../support/http.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 describe('GET /v1/me', () => {
   let t: TestApp;
+  let world: World;
 
   beforeAll(async () => {
     t = await createTestApp();
-    await t.createOrg('org-a');
+    world = await buildWorld(t);
   });
 
   describe('happy path', () => {
-    it('tells a volunteer key its role, organisation and pickup points', async () => {
-      const key = await t.createKey('volunteer', 'org-a', {
-        shelterIds: ['shelter-a'],
-        pickupPointIds: ['pp-a1'],
-      });
-
-      const me = await call(t.app, 'GET', '/v1/me', { key });
+    it('tells a volunteer key its role, organisation, pickup points and their shelter', async () => {
+      const me = await call(t.app, 'GET', '/v1/me', { key: world.volunteer });
 
       expect(me.status).toBe(200);
       expect(me.body).toEqual({
@@ -26,14 +23,19 @@ describe('GET /v1/me', () => {
         orgId: 'org-a',
         scope: { shelterIds: ['shelter-a'], pickupPointIds: ['pp-a1'] },
       });
-      expect(key).toContain(`_${(me.body as { keyId: string }).keyId}_`);
+      expect(world.volunteer).toContain(`_${(me.body as { keyId: string }).keyId}_`);
       expect(me.headers.get('cache-control')).toBe('no-store');
     });
 
-    it('answers every role, with the whole reach shown as "*"', async () => {
-      for (const role of ['admin', 'coordinator', 'logistics'] as const) {
-        const me = await call(t.app, 'GET', '/v1/me', { key: await t.createKey(role, 'org-a') });
-        expect(me.body).toMatchObject({ role, scope: { shelterIds: '*', pickupPointIds: '*' } });
+    it('shows each role the reach its key was given, "*" only where an admin wrote it', async () => {
+      const expected = {
+        admin: { shelterIds: '*', pickupPointIds: '*' },
+        coordinator: { shelterIds: '*', pickupPointIds: [] },
+        logisticsA: { shelterIds: ['shelter-a'], pickupPointIds: [] },
+      } as const;
+      for (const [name, scope] of Object.entries(expected)) {
+        const me = await call(t.app, 'GET', '/v1/me', { key: world[name as keyof typeof expected] });
+        expect(me.body.scope, name).toEqual(scope);
       }
     });
   });

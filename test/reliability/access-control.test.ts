@@ -171,6 +171,132 @@ describe('the access-control matrix', () => {
   }
 });
 
+/**
+ * The redemption policy, as decided: a volunteer key names the pickup points it serves (or `*`,
+ * an admin's explicit choice). At a pickup point it may verify and redeem any partner
+ * organisation's voucher issued for that point's shelter: stock belongs to the shelter, and one
+ * shelter's volunteers serve every partner. A voucher for any other shelter answers
+ * `voucher-wrong-shelter` and nothing about its state (no status, times or places): the shelter
+ * check comes before any status check. Verify requires the voucher's shelter to be the shelter
+ * of one of the key's pickup points (for `*` keys, any). A key with no scope cannot be created.
+ */
+describe('the redemption policy', () => {
+  /** What a volunteer must never learn about a voucher outside its shelters. */
+  const stateFields = ['redeemedAt', 'voidedAt', 'validUntil', 'validFrom', 'pickupPointId', 'lines', 'code'];
+  let atA1: string;
+  let orgBAtA1: string;
+
+  beforeAll(async () => {
+    atA1 = (w.principals.find((p) => p.scoped && p.role === 'volunteer') as Principal).key as string;
+    orgBAtA1 = await w.t.issueKey({
+      role: 'volunteer',
+      orgId: 'org-b',
+      scope: { pickupPointIds: ['pp-a1'] },
+    });
+  });
+
+  const verify = (key: string, body: Record<string, unknown>) =>
+    w.send('POST', '/v1/vouchers/verify', { key, body });
+  const redeem = (key: string, body: Record<string, unknown>) =>
+    w.send('POST', '/v1/redemptions', { key, body });
+
+  it('lets a volunteer verify and redeem its own organisation’s voucher at its pickup point', async () => {
+    const voucher = await w.voucher('shelter-a', 'org-a');
+
+    const checked = await verify(atA1, { token: voucher.token, pickupPointId: 'pp-a1' });
+    const redeemed = await redeem(atA1, { token: voucher.token, pickupPointId: 'pp-a1' });
+    cells += 2;
+
+    expect(checked.status).toBe(200);
+    expect(checked.body).toMatchObject({ status: 'issued', canRedeemHere: true });
+    expect(redeemed.status).toBe(200);
+  });
+
+  it('lets a volunteer verify and redeem another partner organisation’s voucher for the same shelter', async () => {
+    const ofOrgA = await w.voucher('shelter-a', 'org-a');
+    const ofOrgB = await w.voucher('shelter-a', 'org-b');
+
+    const results = [
+      await verify(orgBAtA1, { token: ofOrgA.token }),
+      await redeem(orgBAtA1, { token: ofOrgA.token, pickupPointId: 'pp-a1' }),
+      await verify(atA1, { code: ofOrgB.code, pickupPointId: 'pp-a1' }),
+      await redeem(atA1, { code: ofOrgB.code, pickupPointId: 'pp-a1' }),
+    ];
+    cells += results.length;
+
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+  });
+
+  it('answers a voucher of another shelter with voucher-wrong-shelter and nothing of its state, issued, void or redeemed', async () => {
+    const vouchers = {
+      issued: await w.voucher('shelter-b'),
+      void: await w.voidedVoucher('shelter-b'),
+      redeemed: await w.redeemedVoucher('shelter-b', 'pp-b1'),
+    };
+    const failures: string[] = [];
+    const answers = new Map<string, string>();
+    for (const [state, voucher] of Object.entries(vouchers)) {
+      const attempts: Array<[string, Promise<CallResult>]> = [
+        ['verify at A1 by a key of A1', verify(atA1, { token: voucher.token, pickupPointId: 'pp-a1' })],
+        ['verify without a point by a key of A1', verify(atA1, { code: voucher.code })],
+        ['redeem at A1 by a key of A1', redeem(atA1, { token: voucher.token, pickupPointId: 'pp-a1' })],
+        [
+          'verify at A1 by a * key',
+          verify(w.key('volunteer'), { token: voucher.token, pickupPointId: 'pp-a1' }),
+        ],
+        [
+          'redeem at A1 by a * key',
+          redeem(w.key('volunteer'), { code: voucher.code, pickupPointId: 'pp-a1' }),
+        ],
+        ['redeem at A1 by org-b', redeem(orgBAtA1, { token: voucher.token, pickupPointId: 'pp-a1' })],
+      ];
+      for (const [how, pending] of attempts) {
+        const result = await pending;
+        cells += 1;
+        const cell = `${state} voucher, ${how}: ${result.status} ${result.text.slice(0, 200)}`;
+        if (result.body.type !== 'urn:supplyline:problem:voucher-wrong-shelter') failures.push(cell);
+        const leaked = stateFields.filter((field) => field in result.body);
+        if (leaked.length > 0 || /redeemed|cancel|void|expired/i.test(String(result.body.detail)))
+          failures.push(`${cell} (tells its state: ${leaked.join(', ')})`);
+        // The same answer whatever the voucher's state: only the request id differs.
+        const { requestId: _id, ...answer } = result.body;
+        answers.set(`${state} ${how}`, JSON.stringify({ ...answer, voucherShelterId: undefined }));
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(new Set([...answers.values()]).size).toBe(1);
+  });
+
+  it('lets a volunteer serving every pickup point verify any shelter’s voucher when it names no point', async () => {
+    const voucher = await w.voucher('shelter-b');
+
+    const checked = await verify(w.key('volunteer'), { token: voucher.token });
+    cells += 1;
+
+    expect(checked.status).toBe(200);
+  });
+
+  it('cannot create a key without a scope, through the API or the use case', async () => {
+    for (const [role, field] of [
+      ['volunteer', 'body.scope.pickupPointIds'],
+      ['coordinator', 'body.scope.shelterIds'],
+      ['logistics', 'body.scope.shelterIds'],
+    ] as const) {
+      const result = await w.send('POST', '/v1/api-keys', {
+        key: w.key('admin'),
+        body: { role, orgId: 'org-a', label: w.watch.bodyText('label') },
+      });
+      cells += 1;
+      expect(result.status, role).toBe(400);
+      expect(
+        (result.body.errors as Array<{ field: string }>).map((e) => e.field),
+        role,
+      ).toEqual([field]);
+      await expect(w.t.issueKey({ role, orgId: 'org-a' }), role).rejects.toThrow(/explicit scope/);
+    }
+  });
+});
+
 describe('lists show nothing out of reach', () => {
   it('shows a scoped key only its shelters, and a coordinator only its organisation’s vouchers', async () => {
     const ofOrgA = await w.voucher('shelter-a');

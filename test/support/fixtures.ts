@@ -1,22 +1,18 @@
 import { call } from './http.js';
+import { type RoleKeys, roleKeys } from './roles.js';
 import type { TestApp } from './test-app.js';
 
 /**
- * A small world: two organisations, shelters A and B with pickup points, a catalogue of rice (kg),
- * water (L) and blankets (piece), and keys for every role, including ones scoped to one shelter.
+ * A small world: two organisations, shelters A and B (confidential) with pickup points, a
+ * catalogue of rice (kg), water (L) and blankets (piece), and org-a's keys of roles.ts: every
+ * role, including keys scoped to shelter A and a volunteer at pickup point A1.
  */
-export interface World {
-  admin: string;
-  logistics: string;
-  logisticsA: string;
-  coordinator: string;
-  volunteer: string;
-}
+export type World = RoleKeys;
 
 export async function buildWorld(t: TestApp): Promise<World> {
   await t.createOrg('org-a');
   await t.createOrg('org-b');
-  const admin = await t.createKey('admin', 'org-a');
+  const admin = await t.issueKey({ role: 'admin', orgId: 'org-a' });
   const post = async (path: string, body: unknown) => {
     const result = await call(t.app, 'POST', path, { key: admin, body });
     if (result.status !== 201) throw new Error(`${path}: ${result.status} ${result.text}`);
@@ -57,14 +53,5 @@ export async function buildWorld(t: TestApp): Promise<World> {
     dailyNeedPerPerson: 15,
   });
   await post('/v1/items', { id: 'blanket', name: 'Blanket', category: 'bedding', unit: 'piece' });
-  return {
-    admin,
-    logistics: await t.createKey('logistics', 'org-a'),
-    logisticsA: await t.createKey('logistics', 'org-a', { shelterIds: ['shelter-a'] }),
-    coordinator: await t.createKey('coordinator', 'org-a'),
-    volunteer: await t.createKey('volunteer', 'org-a', {
-      shelterIds: ['shelter-a'],
-      pickupPointIds: ['pp-a1'],
-    }),
-  };
+  return { ...(await roleKeys(t, 'org-a')), admin };
 }

@@ -53,6 +53,8 @@ export class PersonalDataWatch {
     this.logSources.push(t.rawLogs);
     const createKey = t.createKey.bind(t);
     t.createKey = async (...args) => this.apiKey(await createKey(...args));
+    const issueKey = t.issueKey.bind(t);
+    t.issueKey = async (...args) => this.apiKey(await issueKey(...args));
     return t;
   }
 

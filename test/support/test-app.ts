@@ -5,7 +5,7 @@ import { ensureTable } from '../../scripts/lib/ensure-table.js';
 import { composeAppDeps } from '../../shared/composition-root.js';
 import { apiEnvSchema, loadEnv } from '../../shared/config/env.js';
 import { type AppSecrets, generateAppSecrets } from '../../shared/config/secrets.js';
-import type { KeyScope, Role } from '../../shared/domain/api-key.js';
+import type { CreateApiKeyInput, KeyScope, Role } from '../../shared/domain/api-key.js';
 import { createApp } from '../../shared/http/app.js';
 import type { AppDeps } from '../../shared/http/app-env.js';
 import { createLogger } from '../../shared/logging/logger.js';
@@ -40,7 +40,10 @@ export interface TestApp {
   /** Every log line the app wrote, parsed. */
   logs: Array<Record<string, unknown>>;
   rawLogs: string[];
+  /** A key of `role`; for every role but admin its scope is `"*"` unless `scope` narrows it. */
   createKey(role: Role, orgId: string, scope?: Partial<KeyScope>): Promise<string>;
+  /** A key exactly as asked for, through the same use case as POST /v1/api-keys. */
+  issueKey(input: Omit<CreateApiKeyInput, 'label'>): Promise<string>;
   createOrg(id: string): Promise<void>;
 }
 
@@ -66,6 +69,14 @@ export async function createTestApp(
   };
   const app = createApp(deps);
   const now = () => new Date();
+  const issueKey: TestApp['issueKey'] = async (input) => {
+    const { apiKey } = await createApiKey(
+      { label: `test ${input.role}`, ...input },
+      { keyId: 'test' },
+      { stores: deps.stores, now },
+    );
+    return apiKey;
+  };
   return {
     app,
     deps,
@@ -73,19 +84,14 @@ export async function createTestApp(
     logs,
     rawLogs,
     async createOrg(id) {
-      await createOrganization(
-        { id, name: `Org ${id}` },
-        { keyId: 'test' },
-        { organizations: deps.stores.organizations, now },
-      );
+      await createOrganization({ id, name: `Org ${id}` }, { keyId: 'test' }, { stores: deps.stores, now });
     },
+    issueKey,
     async createKey(role, orgId, scope = {}) {
-      const { apiKey } = await createApiKey(
-        { role, orgId, label: `test ${role}`, scope: { shelterIds: '*', pickupPointIds: '*', ...scope } },
-        { keyId: 'test' },
-        { apiKeys: deps.stores.apiKeys, organizations: deps.stores.organizations, now },
-      );
-      return apiKey;
+      // A test key reaches everything unless the test narrows it: an explicit "*", as an admin
+      // would have to write it. Admin keys take no scope.
+      const all = { shelterIds: '*' as const, pickupPointIds: '*' as const };
+      return issueKey({ role, orgId, ...(role === 'admin' ? {} : { scope: { ...all, ...scope } }) });
     },
   };
 }

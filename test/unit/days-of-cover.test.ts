@@ -9,6 +9,7 @@ function item(dailyNeedPerPerson?: number): Item {
     category: 'food',
     unit: 'kg',
     createdAt: '2026-01-01T00:00:00.000Z',
+    createdBy: 'k-admin',
     ...(dailyNeedPerPerson === undefined ? {} : { dailyNeedPerPerson }),
   };
 }

@@ -161,6 +161,7 @@ describe('ration rules', () => {
           category: 'bedding',
           unit: 'piece',
           createdAt: '2026-01-01T00:00:00Z',
+          createdBy: 'k-admin',
         },
       ],
     ]);

@@ -13,7 +13,7 @@ function catalogue(...items: Array<[id: string, unit: ItemUnit]>): Map<string, I
   return new Map(
     items.map(([id, unit]) => [
       id,
-      { id, name: id, category: 'other', unit, createdAt: '2026-01-01T00:00:00.000Z' },
+      { id, name: id, category: 'other', unit, createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'k-admin' },
     ]),
   );
 }

@@ -7,8 +7,10 @@ import { RequestValidationError } from '../request-validation-error.js';
  * Idempotency-Key for POSTs that change stock or vouchers. Runs after authentication (records
  * are scoped per API key). A replay answers with the stored response; a first request claims the
  * key and hands the claim to its use case, which completes it inside its own transaction.
+ * `storeResponse`: for an operation of many commits (a batch), whose answer exists only once
+ * every commit is done; its successful response is stored here, after the handler.
  */
-export function idempotent() {
+export function idempotent(options: { storeResponse: boolean } = { storeResponse: false }) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const key = parseIdempotencyKey(c.req.header('idempotency-key'));
     if (key === null) {
@@ -38,5 +40,18 @@ export function idempotent() {
     // give the key back so the client can retry, corrected or later. Release never touches a
     // completed record, so an outcome we could not see (a timeout after commit) is safe too.
     if (c.res.status >= 300) await deps.stores.idempotency.release(outcome.claim);
+    else if (options.storeResponse) {
+      try {
+        await deps.stores.idempotency.complete(outcome.claim, {
+          status: c.res.status,
+          body: await c.res.clone().text(),
+        });
+      } catch (err) {
+        // The answer could not be stored (the client gets a 503): give the key back, so the
+        // retry runs again, replaying the parts that committed under their own keys.
+        await deps.stores.idempotency.release(outcome.claim);
+        throw err;
+      }
+    }
   });
 }

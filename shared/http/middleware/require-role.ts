@@ -7,11 +7,11 @@ import type { AppEnv } from '../app-env.js';
 /** Authenticates the bearer key (401) and admits only the listed roles (403). */
 export function requireRole(...allowed: Role[]) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const deps = c.get('deps');
-    const principal = await authenticate(c.req.header('authorization'), {
-      apiKeys: deps.stores.apiKeys,
-      keyCache: deps.keyCache,
-    });
+    const principal = await authenticate(
+      { authorization: c.req.header('authorization') },
+      undefined,
+      c.get('deps'),
+    );
     c.set('principal', principal);
     if (!allowed.includes(principal.role)) {
       throw new ForbiddenError(`This operation needs one of these roles: ${allowed.join(', ')}.`);

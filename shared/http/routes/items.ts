@@ -1,22 +1,25 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { roles } from '../../domain/api-key.js';
-import { createItemSchema, itemSchema } from '../../domain/item.js';
+import { createItemSchema, itemViewSchema } from '../../domain/item.js';
+import { pageQuerySchema } from '../../domain/page-query.js';
 import { slugSchema } from '../../domain/slug.js';
-import { NotFoundError } from '../../errors/app-errors.js';
 import { createItem } from '../../usecases/create-item.js';
+import { getItem } from '../../usecases/get-item.js';
+import { listItems } from '../../usecases/list-items.js';
 import type { AppEnv } from '../app-env.js';
-import { errorResponses, securedRoute } from '../openapi-route.js';
-import { pageQuerySchema, pageSchema } from '../pagination-schemas.js';
-
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+import { errorResponses, jsonContent, securedRoute } from '../openapi-route.js';
+import { pageSchema } from '../pagination-schemas.js';
 
 const createItemRoute = securedRoute(['admin'], {
   method: 'post',
   path: '/v1/items',
   tags: ['Items'],
   summary: 'Add an item to the catalogue',
-  request: { body: { required: true, content: json(createItemSchema) } },
-  responses: { 201: { description: 'Created.', content: json(itemSchema) }, 409: errorResponses[409] },
+  request: { body: { required: true, content: jsonContent(createItemSchema) } },
+  responses: {
+    201: { description: 'Created.', content: jsonContent(itemViewSchema) },
+    409: errorResponses[409],
+  },
 });
 
 const listItemsRoute = securedRoute([...roles], {
@@ -25,7 +28,7 @@ const listItemsRoute = securedRoute([...roles], {
   tags: ['Items'],
   summary: 'The item catalogue',
   request: { query: pageQuerySchema },
-  responses: { 200: { description: 'One page.', content: json(pageSchema(itemSchema)) } },
+  responses: { 200: { description: 'One page.', content: jsonContent(pageSchema(itemViewSchema)) } },
 });
 
 const getItemRoute = securedRoute([...roles], {
@@ -34,24 +37,24 @@ const getItemRoute = securedRoute([...roles], {
   tags: ['Items'],
   summary: 'One catalogue item',
   request: { params: z.object({ id: slugSchema }) },
-  responses: { 200: { description: 'The item.', content: json(itemSchema) }, 404: errorResponses[404] },
+  responses: {
+    200: { description: 'The item.', content: jsonContent(itemViewSchema) },
+    404: errorResponses[404],
+  },
 });
 
 export function registerItems(app: OpenAPIHono<AppEnv>) {
   app.openapi(createItemRoute, async (c) => {
-    const deps = c.get('deps');
-    return c.json(await createItem(c.req.valid('json'), { items: deps.stores.items, now: deps.now }), 201);
+    // Admins only: they see every field.
+    return c.json(await createItem(c.req.valid('json'), c.get('principal'), c.get('deps')), 201);
   });
 
   app.openapi(listItemsRoute, async (c) => {
-    const { limit, cursor } = c.req.valid('query');
-    return c.json(await c.get('deps').stores.items.list(limit, cursor), 200);
+    return c.json(await listItems(c.req.valid('query'), c.get('principal'), c.get('deps')), 200);
   });
 
   app.openapi(getItemRoute, async (c) => {
-    const { id } = c.req.valid('param');
-    const item = await c.get('deps').stores.items.get(id);
-    if (item === undefined) throw new NotFoundError('Item', id);
-    return c.json(item, 200);
+    const itemId = c.req.valid('param').id;
+    return c.json(await getItem({ itemId }, c.get('principal'), c.get('deps')), 200);
   });
 }

@@ -1,7 +1,8 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { keyScopeSchema, roleSchema, roles } from '../../domain/api-key.js';
+import { describeMe } from '../../usecases/describe-me.js';
 import type { AppEnv } from '../app-env.js';
-import { securedRoute } from '../openapi-route.js';
+import { jsonContent, securedRoute } from '../openapi-route.js';
 
 const meSchema = z
   .object({ keyId: z.string(), role: roleSchema, orgId: z.string(), scope: keyScopeSchema })
@@ -14,15 +15,13 @@ const route = securedRoute([...roles], {
   summary: 'The calling key: its role, organisation and scope',
   description:
     'Lets a client (the /scan and /dashboard pages) check a key and learn what it may do, e.g. which pickup points a volunteer serves.',
-  responses: {
-    200: { description: 'The calling key.', content: { 'application/json': { schema: meSchema } } },
-  },
+  responses: { 200: { description: 'The calling key.', content: jsonContent(meSchema) } },
 });
 
 export function registerMe(app: OpenAPIHono<AppEnv>) {
-  app.openapi(route, (c) => {
-    const { keyId, role, orgId, scope } = c.get('principal');
+  app.openapi(route, async (c) => {
+    const me = await describeMe({}, c.get('principal'), c.get('deps'));
     c.header('cache-control', 'no-store');
-    return c.json({ keyId, role, orgId, scope }, 200);
+    return c.json(me, 200);
   });
 }

@@ -1,20 +1,20 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createOrganizationSchema, organizationSchema } from '../../domain/organization.js';
+import { pageQuerySchema } from '../../domain/page-query.js';
 import { createOrganization } from '../../usecases/create-organization.js';
+import { listOrganizations } from '../../usecases/list-organizations.js';
 import type { AppEnv } from '../app-env.js';
-import { errorResponses, securedRoute } from '../openapi-route.js';
-import { pageQuerySchema, pageSchema } from '../pagination-schemas.js';
+import { errorResponses, jsonContent, securedRoute } from '../openapi-route.js';
+import { pageSchema } from '../pagination-schemas.js';
 
 const createRouteDef = securedRoute(['admin'], {
   method: 'post',
   path: '/v1/organizations',
   tags: ['Organizations'],
   summary: 'Register a partner organisation',
-  request: {
-    body: { required: true, content: { 'application/json': { schema: createOrganizationSchema } } },
-  },
+  request: { body: { required: true, content: jsonContent(createOrganizationSchema) } },
   responses: {
-    201: { description: 'Created.', content: { 'application/json': { schema: organizationSchema } } },
+    201: { description: 'Created.', content: jsonContent(organizationSchema) },
     409: errorResponses[409],
   },
 });
@@ -25,27 +25,16 @@ const listRouteDef = securedRoute(['admin'], {
   tags: ['Organizations'],
   summary: 'List partner organisations',
   request: { query: pageQuerySchema },
-  responses: {
-    200: {
-      description: 'One page.',
-      content: { 'application/json': { schema: pageSchema(organizationSchema) } },
-    },
-  },
+  responses: { 200: { description: 'One page.', content: jsonContent(pageSchema(organizationSchema)) } },
 });
 
 export function registerOrganizations(app: OpenAPIHono<AppEnv>) {
   app.openapi(createRouteDef, async (c) => {
-    const deps = c.get('deps');
-    const org = await createOrganization(c.req.valid('json'), c.get('principal'), {
-      organizations: deps.stores.organizations,
-      now: deps.now,
-    });
+    const org = await createOrganization(c.req.valid('json'), c.get('principal'), c.get('deps'));
     return c.json(org, 201);
   });
 
   app.openapi(listRouteDef, async (c) => {
-    const { limit, cursor } = c.req.valid('query');
-    const page = await c.get('deps').stores.organizations.list(limit, cursor);
-    return c.json(page, 200);
+    return c.json(await listOrganizations(c.req.valid('query'), c.get('principal'), c.get('deps')), 200);
   });
 }

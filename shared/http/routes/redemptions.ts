@@ -1,6 +1,7 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { slugSchema } from '../../domain/slug.js';
 import { volunteerVoucherViewSchema } from '../../domain/voucher.js';
+import { getVoucherKeys } from '../../usecases/get-voucher-keys.js';
 import { redeemVoucher } from '../../usecases/redeem-voucher.js';
 import { verifyVoucher } from '../../usecases/verify-voucher.js';
 import type { AppEnv } from '../app-env.js';
@@ -9,11 +10,10 @@ import {
   errorResponses,
   idempotencyErrors,
   idempotencyHeaders,
+  jsonContent,
   publicRoute,
   securedRoute,
 } from '../openapi-route.js';
-
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 /** Exactly one of token (scanned) or code (typed); strict, so sending both is an error. */
 const verifySchema = z
@@ -53,9 +53,12 @@ const verifyRoute = securedRoute(['volunteer'], {
   tags: ['Redemption'],
   summary: 'Check a scanned token or typed code: status and what to hand over (no side effects)',
   description: rejections,
-  request: { body: { required: true, content: json(verifySchema) } },
+  request: { body: { required: true, content: jsonContent(verifySchema) } },
   responses: {
-    200: { description: 'The voucher as a volunteer sees it.', content: json(volunteerVoucherViewSchema) },
+    200: {
+      description: 'The voucher as a volunteer sees it.',
+      content: jsonContent(volunteerVoucherViewSchema),
+    },
     404: errorResponses[404],
     422: errorResponses[422],
   },
@@ -69,9 +72,9 @@ const redeemRoute = securedRoute(
     tags: ['Redemption'],
     summary: 'Redeem a voucher at a pickup point, exactly once',
     description: `Send an Idempotency-Key so a retry on a bad network is safe. ${rejections}`,
-    request: { headers: idempotencyHeaders, body: { required: true, content: json(redeemSchema) } },
+    request: { headers: idempotencyHeaders, body: { required: true, content: jsonContent(redeemSchema) } },
     responses: {
-      200: { description: 'Redeemed: hand over the lines.', content: json(redemptionSchema) },
+      200: { description: 'Redeemed: hand over the lines.', content: jsonContent(redemptionSchema) },
       404: errorResponses[404],
       ...idempotencyErrors,
     },
@@ -98,7 +101,9 @@ const keysRoute = publicRoute({
   responses: {
     200: {
       description: 'Every key a live voucher may be signed with.',
-      content: json(z.object({ activeKeyId: z.string(), keys: z.array(jwkSchema) }).openapi('VoucherKeys')),
+      content: jsonContent(
+        z.object({ activeKeyId: z.string(), keys: z.array(jwkSchema) }).openapi('VoucherKeys'),
+      ),
     },
   },
 });
@@ -119,9 +124,9 @@ export function registerRedemptions(app: OpenAPIHono<AppEnv>) {
     return c.json(redemption, 200);
   });
 
-  app.openapi(keysRoute, (c) => {
-    const ring = c.get('deps').secrets.keyRing;
+  app.openapi(keysRoute, async (c) => {
+    const keys = await getVoucherKeys({}, undefined, c.get('deps'));
     c.header('cache-control', 'public, max-age=300');
-    return c.json({ activeKeyId: ring.activeKeyId, keys: ring.jwks() }, 200);
+    return c.json(keys, 200);
   });
 }

@@ -1,16 +1,19 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { roles } from '../../domain/api-key.js';
-import { createPickupPointSchema, pickupPointSchema } from '../../domain/pickup-point.js';
-import { createShelterSchema, shelterSchema, updateShelterSchema } from '../../domain/shelter.js';
+import { pageQuerySchema } from '../../domain/page-query.js';
+import { createPickupPointSchema, pickupPointViewSchema } from '../../domain/pickup-point.js';
+import { createShelterSchema, shelterViewSchema, updateShelterSchema } from '../../domain/shelter.js';
 import { slugSchema } from '../../domain/slug.js';
 import { createPickupPoint } from '../../usecases/create-pickup-point.js';
 import { createShelter } from '../../usecases/create-shelter.js';
-import { getShelter, listShelters, updateShelter } from '../../usecases/shelter-queries.js';
+import { getShelter } from '../../usecases/get-shelter.js';
+import { listPickupPoints } from '../../usecases/list-pickup-points.js';
+import { listShelters } from '../../usecases/list-shelters.js';
+import { updateShelter } from '../../usecases/update-shelter.js';
 import type { AppEnv } from '../app-env.js';
-import { errorResponses, securedRoute } from '../openapi-route.js';
-import { pageQuerySchema, pageSchema } from '../pagination-schemas.js';
+import { errorResponses, jsonContent, securedRoute } from '../openapi-route.js';
+import { pageSchema } from '../pagination-schemas.js';
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const shelterParams = z.object({ id: slugSchema });
 
 const createShelterRoute = securedRoute(['admin'], {
@@ -18,8 +21,11 @@ const createShelterRoute = securedRoute(['admin'], {
   path: '/v1/shelters',
   tags: ['Shelters'],
   summary: 'Register a shelter',
-  request: { body: { required: true, content: json(createShelterSchema) } },
-  responses: { 201: { description: 'Created.', content: json(shelterSchema) }, 409: errorResponses[409] },
+  request: { body: { required: true, content: jsonContent(createShelterSchema) } },
+  responses: {
+    201: { description: 'Created.', content: jsonContent(shelterViewSchema) },
+    409: errorResponses[409],
+  },
 });
 
 const listSheltersRoute = securedRoute([...roles], {
@@ -29,7 +35,7 @@ const listSheltersRoute = securedRoute([...roles], {
   summary: 'List shelters in the key’s scope',
   description: 'Location fields of confidential shelters are shown to admins only.',
   request: { query: pageQuerySchema },
-  responses: { 200: { description: 'One page.', content: json(pageSchema(shelterSchema)) } },
+  responses: { 200: { description: 'One page.', content: jsonContent(pageSchema(shelterViewSchema)) } },
 });
 
 const getShelterRoute = securedRoute([...roles], {
@@ -38,7 +44,10 @@ const getShelterRoute = securedRoute([...roles], {
   tags: ['Shelters'],
   summary: 'One shelter',
   request: { params: shelterParams },
-  responses: { 200: { description: 'The shelter.', content: json(shelterSchema) }, 404: errorResponses[404] },
+  responses: {
+    200: { description: 'The shelter.', content: jsonContent(shelterViewSchema) },
+    404: errorResponses[404],
+  },
 });
 
 const updateShelterRoute = securedRoute(['admin'], {
@@ -46,8 +55,11 @@ const updateShelterRoute = securedRoute(['admin'], {
   path: '/v1/shelters/{id}',
   tags: ['Shelters'],
   summary: 'Change a shelter (population, capacity, name, location, confidentiality)',
-  request: { params: shelterParams, body: { required: true, content: json(updateShelterSchema) } },
-  responses: { 200: { description: 'Updated.', content: json(shelterSchema) }, 404: errorResponses[404] },
+  request: { params: shelterParams, body: { required: true, content: jsonContent(updateShelterSchema) } },
+  responses: {
+    200: { description: 'Updated.', content: jsonContent(shelterViewSchema) },
+    404: errorResponses[404],
+  },
 });
 
 const createPickupPointRoute = securedRoute(['admin'], {
@@ -55,9 +67,9 @@ const createPickupPointRoute = securedRoute(['admin'], {
   path: '/v1/shelters/{id}/pickup-points',
   tags: ['Shelters'],
   summary: 'Add a pickup point to a shelter',
-  request: { params: shelterParams, body: { required: true, content: json(createPickupPointSchema) } },
+  request: { params: shelterParams, body: { required: true, content: jsonContent(createPickupPointSchema) } },
   responses: {
-    201: { description: 'Created.', content: json(pickupPointSchema) },
+    201: { description: 'Created.', content: jsonContent(pickupPointViewSchema) },
     404: errorResponses[404],
     409: errorResponses[409],
   },
@@ -70,66 +82,38 @@ const listPickupPointsRoute = securedRoute([...roles], {
   summary: 'Pickup points of a shelter',
   request: { params: shelterParams, query: pageQuerySchema },
   responses: {
-    200: { description: 'One page.', content: json(pageSchema(pickupPointSchema)) },
+    200: { description: 'One page.', content: jsonContent(pageSchema(pickupPointViewSchema)) },
     404: errorResponses[404],
   },
 });
 
 export function registerShelters(app: OpenAPIHono<AppEnv>) {
   app.openapi(createShelterRoute, async (c) => {
-    const deps = c.get('deps');
-    const shelter = await createShelter(c.req.valid('json'), c.get('principal'), {
-      shelters: deps.stores.shelters,
-      now: deps.now,
-    });
-    return c.json(shelter, 201);
+    // Admins only: they see every field.
+    return c.json(await createShelter(c.req.valid('json'), c.get('principal'), c.get('deps')), 201);
   });
 
   app.openapi(listSheltersRoute, async (c) => {
-    const { limit, cursor } = c.req.valid('query');
-    const deps = c.get('deps');
-    return c.json(
-      await listShelters(c.get('principal'), limit, cursor, {
-        shelters: deps.stores.shelters,
-        now: deps.now,
-      }),
-      200,
-    );
+    return c.json(await listShelters(c.req.valid('query'), c.get('principal'), c.get('deps')), 200);
   });
 
   app.openapi(getShelterRoute, async (c) => {
-    const deps = c.get('deps');
-    const shelter = await getShelter(c.req.valid('param').id, c.get('principal'), {
-      shelters: deps.stores.shelters,
-      now: deps.now,
-    });
-    return c.json(shelter, 200);
+    const shelterId = c.req.valid('param').id;
+    return c.json(await getShelter({ shelterId }, c.get('principal'), c.get('deps')), 200);
   });
 
   app.openapi(updateShelterRoute, async (c) => {
-    const deps = c.get('deps');
-    const shelter = await updateShelter(c.req.valid('param').id, c.req.valid('json'), {
-      shelters: deps.stores.shelters,
-      now: deps.now,
-    });
-    return c.json(shelter, 200);
+    const input = { shelterId: c.req.valid('param').id, ...c.req.valid('json') };
+    return c.json(await updateShelter(input, c.get('principal'), c.get('deps')), 200);
   });
 
   app.openapi(createPickupPointRoute, async (c) => {
-    const deps = c.get('deps');
-    const point = await createPickupPoint(c.req.valid('param').id, c.req.valid('json'), {
-      shelters: deps.stores.shelters,
-      now: deps.now,
-    });
-    return c.json(point, 201);
+    const input = { shelterId: c.req.valid('param').id, ...c.req.valid('json') };
+    return c.json(await createPickupPoint(input, c.get('principal'), c.get('deps')), 201);
   });
 
   app.openapi(listPickupPointsRoute, async (c) => {
-    const deps = c.get('deps');
-    const { id } = c.req.valid('param');
-    await getShelter(id, c.get('principal'), { shelters: deps.stores.shelters, now: deps.now });
-    const { limit, cursor } = c.req.valid('query');
-    const page = await deps.stores.shelters.listPickupPoints(id, limit, cursor);
-    return c.json(page, 200);
+    const input = { shelterId: c.req.valid('param').id, ...c.req.valid('query') };
+    return c.json(await listPickupPoints(input, c.get('principal'), c.get('deps')), 200);
   });
 }

@@ -11,9 +11,14 @@ import type { StockDeps } from '../../usecases/record-shelter-movement.js';
 import type { IdempotentResponse } from '../../usecases/stock-context.js';
 import type { AppEnv } from '../app-env.js';
 import { idempotencyFor } from '../idempotency-context.js';
-import { errorResponses, idempotencyErrors, idempotencyHeaders, securedRoute } from '../openapi-route.js';
+import {
+  errorResponses,
+  idempotencyErrors,
+  idempotencyHeaders,
+  jsonContent,
+  securedRoute,
+} from '../openapi-route.js';
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const params = z.object({ id: slugSchema });
 const note = z.string().trim().max(500).optional();
 
@@ -42,7 +47,7 @@ const countSchema = z.object({ note, lines: countLinesSchema }).strict().openapi
 const movementResponses = {
   201: {
     description: 'Recorded: the ledger entry, with each line’s balance after.',
-    content: json(movementSchema),
+    content: jsonContent(movementSchema),
   },
   404: errorResponses[404],
   ...idempotencyErrors,
@@ -55,7 +60,11 @@ const receiptRoute = securedRoute(
     path: '/v1/shelters/{id}/receipts',
     tags: ['Stock'],
     summary: 'Record stock received at a shelter',
-    request: { params, headers: idempotencyHeaders, body: { required: true, content: json(receiptSchema) } },
+    request: {
+      params,
+      headers: idempotencyHeaders,
+      body: { required: true, content: jsonContent(receiptSchema) },
+    },
     responses: movementResponses,
   },
   { idempotent: true },
@@ -73,7 +82,7 @@ const adjustmentRoute = securedRoute(
     request: {
       params,
       headers: idempotencyHeaders,
-      body: { required: true, content: json(adjustmentSchema) },
+      body: { required: true, content: jsonContent(adjustmentSchema) },
     },
     responses: movementResponses,
   },
@@ -87,7 +96,11 @@ const countRoute = securedRoute(
     path: '/v1/shelters/{id}/counts',
     tags: ['Stock'],
     summary: 'Record a physical count; differences become count adjustments',
-    request: { params, headers: idempotencyHeaders, body: { required: true, content: json(countSchema) } },
+    request: {
+      params,
+      headers: idempotencyHeaders,
+      body: { required: true, content: jsonContent(countSchema) },
+    },
     responses: movementResponses,
   },
   { idempotent: true },

@@ -1,22 +1,20 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { slugSchema } from '../../domain/slug.js';
-import {
-  dispatchTransferSchema,
-  receiveTransferSchema,
-  transferSchema,
-  transferStatusSchema,
-} from '../../domain/transfer.js';
-import { NotFoundError } from '../../errors/app-errors.js';
+import { dispatchTransferSchema, receiveTransferSchema, transferSchema } from '../../domain/transfer.js';
 import { dispatchTransfer } from '../../usecases/dispatch-transfer.js';
-import { listTransfers } from '../../usecases/list-transfers.js';
+import { getTransfer } from '../../usecases/get-transfer.js';
+import { listTransfers, transferQuerySchema } from '../../usecases/list-transfers.js';
 import { receiveTransfer } from '../../usecases/receive-transfer.js';
-import { assertShelterInScope } from '../../usecases/stock-context.js';
 import type { AppEnv } from '../app-env.js';
 import { idempotencyFor } from '../idempotency-context.js';
-import { errorResponses, idempotencyErrors, idempotencyHeaders, securedRoute } from '../openapi-route.js';
-import { pageQuerySchema, pageSchema } from '../pagination-schemas.js';
+import {
+  errorResponses,
+  idempotencyErrors,
+  idempotencyHeaders,
+  jsonContent,
+  securedRoute,
+} from '../openapi-route.js';
+import { pageSchema } from '../pagination-schemas.js';
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const params = z.object({ id: z.string().min(1).max(64) });
 
 const dispatchRoute = securedRoute(
@@ -28,9 +26,12 @@ const dispatchRoute = securedRoute(
     summary: 'Dispatch stock to another shelter (it leaves the sender at once)',
     description:
       'Only available stock (on hand minus reserved) can be sent; otherwise 409 `insufficient-stock`.',
-    request: { headers: idempotencyHeaders, body: { required: true, content: json(dispatchTransferSchema) } },
+    request: {
+      headers: idempotencyHeaders,
+      body: { required: true, content: jsonContent(dispatchTransferSchema) },
+    },
     responses: {
-      201: { description: 'In transit.', content: json(transferSchema) },
+      201: { description: 'In transit.', content: jsonContent(transferSchema) },
       404: errorResponses[404],
       ...idempotencyErrors,
     },
@@ -50,10 +51,10 @@ const receiveRoute = securedRoute(
     request: {
       params,
       headers: idempotencyHeaders,
-      body: { required: true, content: json(receiveTransferSchema) },
+      body: { required: true, content: jsonContent(receiveTransferSchema) },
     },
     responses: {
-      200: { description: 'Received.', content: json(transferSchema) },
+      200: { description: 'Received.', content: jsonContent(transferSchema) },
       404: errorResponses[404],
       ...idempotencyErrors,
     },
@@ -67,15 +68,9 @@ const listRoute = securedRoute(['logistics', 'admin'], {
   tags: ['Transfers'],
   summary: 'A shelter’s transfers, newest first: sent (outgoing) or coming (incoming)',
   description: 'With `status=in_transit`: the stock on its way, which no shelter’s balance shows.',
-  request: {
-    query: pageQuerySchema.extend({
-      shelterId: slugSchema,
-      direction: z.enum(['outgoing', 'incoming']).default('incoming'),
-      status: transferStatusSchema.optional(),
-    }),
-  },
+  request: { query: transferQuerySchema },
   responses: {
-    200: { description: 'One page.', content: json(pageSchema(transferSchema)) },
+    200: { description: 'One page.', content: jsonContent(pageSchema(transferSchema)) },
     404: errorResponses[404],
   },
 });
@@ -87,7 +82,7 @@ const getRoute = securedRoute(['logistics', 'admin'], {
   summary: 'One transfer',
   request: { params },
   responses: {
-    200: { description: 'The transfer.', content: json(transferSchema) },
+    200: { description: 'The transfer.', content: jsonContent(transferSchema) },
     404: errorResponses[404],
   },
 });
@@ -119,20 +114,7 @@ export function registerTransfers(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(getRoute, async (c) => {
-    const { id } = c.req.valid('param');
-    const transfer = await c.get('deps').stores.transfers.get(id);
-    if (transfer === undefined) throw new NotFoundError('Transfer', id);
-    const principal = c.get('principal');
-    // Visible to either end of the transfer; to anyone else it does not exist.
-    try {
-      assertShelterInScope(principal, transfer.fromShelterId);
-    } catch {
-      try {
-        assertShelterInScope(principal, transfer.toShelterId);
-      } catch {
-        throw new NotFoundError('Transfer', id);
-      }
-    }
-    return c.json(transfer, 200);
+    const transferId = c.req.valid('param').id;
+    return c.json(await getTransfer({ transferId }, c.get('principal'), c.get('deps')), 200);
   });
 }

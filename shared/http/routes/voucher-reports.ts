@@ -1,7 +1,5 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { CAMBODIA_UTC_OFFSET_MINUTES } from '../../domain/local-day.js';
-import { slugSchema } from '../../domain/slug.js';
-import { vouchersToday } from '../../usecases/vouchers-today.js';
+import { vouchersToday, vouchersTodayQuerySchema } from '../../usecases/vouchers-today.js';
 import type { AppEnv } from '../app-env.js';
 import { errorResponses, securedRoute } from '../openapi-route.js';
 
@@ -33,12 +31,7 @@ const route = securedRoute(['logistics', 'admin'], {
   summary: 'Vouchers issued and redeemed today, per shelter (counts only)',
   description:
     'Today is the calendar day at `utcOffsetMinutes` (default 420: Cambodia, UTC+07:00). Counts only: no voucher or household data.',
-  request: {
-    query: z.object({
-      shelterId: slugSchema.optional(),
-      utcOffsetMinutes: z.coerce.number().int().min(-720).max(840).default(CAMBODIA_UTC_OFFSET_MINUTES),
-    }),
-  },
+  request: { query: vouchersTodayQuerySchema },
   responses: {
     200: {
       description: 'Counts per shelter in the key’s scope.',

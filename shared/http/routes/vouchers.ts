@@ -1,18 +1,22 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { slugSchema } from '../../domain/slug.js';
-import { issueVoucherSchema, voucherStatusSchema, voucherViewSchema } from '../../domain/voucher.js';
+import { issueVoucherSchema, voucherViewSchema } from '../../domain/voucher.js';
+import { getVoucher } from '../../usecases/get-voucher.js';
 import { issueVoucher } from '../../usecases/issue-voucher.js';
 import { issueVoucherBatch, MAX_BATCH } from '../../usecases/issue-voucher-batch.js';
-import { listVouchers } from '../../usecases/list-vouchers.js';
+import { listVouchers, voucherQuerySchema } from '../../usecases/list-vouchers.js';
 import { voidVoucher } from '../../usecases/void-voucher.js';
-import { loadOwnVoucher, voucherView } from '../../usecases/voucher-context.js';
 import type { AppEnv } from '../app-env.js';
 import { idempotencyFor } from '../idempotency-context.js';
-import { errorResponses, idempotencyErrors, idempotencyHeaders, securedRoute } from '../openapi-route.js';
-import { pageQuerySchema, pageSchema } from '../pagination-schemas.js';
+import {
+  errorResponses,
+  idempotencyErrors,
+  idempotencyHeaders,
+  jsonContent,
+  securedRoute,
+} from '../openapi-route.js';
+import { pageSchema } from '../pagination-schemas.js';
 import { problemSchema } from '../problem.js';
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 export const voucherParams = z.object({ id: z.string().min(1).max(64) });
 
 const batchSchema = z
@@ -43,9 +47,12 @@ const issueRoute = securedRoute(
     summary: 'Issue a voucher (reserves its lines at the shelter)',
     description:
       'When available stock cannot honour it: 409 `insufficient-stock` listing each short item, and nothing is reserved.',
-    request: { headers: idempotencyHeaders, body: { required: true, content: json(issueVoucherSchema) } },
+    request: {
+      headers: idempotencyHeaders,
+      body: { required: true, content: jsonContent(issueVoucherSchema) },
+    },
     responses: {
-      201: { description: 'Issued.', content: json(voucherViewSchema) },
+      201: { description: 'Issued.', content: jsonContent(voucherViewSchema) },
       404: errorResponses[404],
       ...idempotencyErrors,
     },
@@ -60,13 +67,15 @@ const batchRoute = securedRoute(
     path: '/v1/vouchers/batch',
     tags: ['Vouchers'],
     summary: `Issue up to ${MAX_BATCH} vouchers, each all-or-nothing, with a result per row`,
-    request: { headers: idempotencyHeaders, body: { required: true, content: json(batchSchema) } },
+    request: { headers: idempotencyHeaders, body: { required: true, content: jsonContent(batchSchema) } },
     responses: {
-      200: { description: 'A result per row.', content: json(batchResultSchema) },
+      200: { description: 'A result per row.', content: jsonContent(batchResultSchema) },
       ...idempotencyErrors,
     },
   },
-  { idempotent: true },
+  // Rows commit one by one, each under its own derived key; the batch's answer is stored once
+  // all are done.
+  { idempotent: true, storeResponse: true },
 );
 
 const listRoute = securedRoute(['coordinator'], {
@@ -74,18 +83,8 @@ const listRoute = securedRoute(['coordinator'], {
   path: '/v1/vouchers',
   tags: ['Vouchers'],
   summary: 'Your organisation’s vouchers, newest first',
-  request: {
-    query: pageQuerySchema.extend({
-      status: voucherStatusSchema.optional(),
-      shelterId: slugSchema.optional(),
-      issuedFrom: z.iso.date().optional().openapi({ description: 'First issue date (UTC), YYYY-MM-DD.' }),
-      issuedTo: z.iso
-        .date()
-        .optional()
-        .openapi({ description: 'Last issue date (UTC), YYYY-MM-DD, inclusive.' }),
-    }),
-  },
-  responses: { 200: { description: 'One page.', content: json(pageSchema(voucherViewSchema)) } },
+  request: { query: voucherQuerySchema },
+  responses: { 200: { description: 'One page.', content: jsonContent(pageSchema(voucherViewSchema)) } },
 });
 
 const getRoute = securedRoute(['coordinator'], {
@@ -95,7 +94,7 @@ const getRoute = securedRoute(['coordinator'], {
   summary: 'One of your organisation’s vouchers',
   request: { params: voucherParams },
   responses: {
-    200: { description: 'The voucher.', content: json(voucherViewSchema) },
+    200: { description: 'The voucher.', content: jsonContent(voucherViewSchema) },
     404: errorResponses[404],
   },
 });
@@ -109,7 +108,7 @@ const voidRoute = securedRoute(
     summary: 'Cancel a voucher (releases its reservation)',
     request: { params: voucherParams, headers: idempotencyHeaders },
     responses: {
-      200: { description: 'Void.', content: json(voucherViewSchema) },
+      200: { description: 'Void.', content: jsonContent(voucherViewSchema) },
       404: errorResponses[404],
       ...idempotencyErrors,
     },
@@ -129,37 +128,23 @@ export function registerVouchers(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(batchRoute, async (c) => {
-    const deps = c.get('deps');
-    const claim = c.get('idempotency');
     const result = await issueVoucherBatch(
       c.req.valid('json').vouchers,
       c.get('principal'),
-      deps,
+      c.get('deps'),
       c.get('requestId'),
-      claim?.key,
+      c.get('idempotency')?.key,
     );
-    // Rows committed one by one with their own keys; the batch answer is stored once all are done.
-    if (claim !== undefined)
-      await deps.stores.idempotency.complete(claim, { status: 200, body: JSON.stringify(result) });
     return c.json(result, 200);
   });
 
   app.openapi(listRoute, async (c) => {
-    const { issuedFrom, issuedTo, ...query } = c.req.valid('query');
-    const page = await listVouchers(
-      { ...query, issuedFrom, issuedTo: issuedTo === undefined ? undefined : `${issuedTo}T23:59:59.999Z` },
-      c.get('principal'),
-      c.get('deps'),
-    );
-    return c.json(page, 200);
+    return c.json(await listVouchers(c.req.valid('query'), c.get('principal'), c.get('deps')), 200);
   });
 
   app.openapi(getRoute, async (c) => {
-    const deps = c.get('deps');
-    const voucher = await loadOwnVoucher(c.req.valid('param').id, c.get('principal'), deps);
-    const now = deps.now();
-    const beneficiary = await deps.stores.vouchers.beneficiary(voucher.id, now);
-    return c.json(voucherView(voucher, beneficiary?.householdSize ?? null, deps.secrets.keyRing, now), 200);
+    const voucherId = c.req.valid('param').id;
+    return c.json(await getVoucher({ voucherId }, c.get('principal'), c.get('deps')), 200);
   });
 
   app.openapi(voidRoute, async (c) => {

@@ -26,8 +26,15 @@ export interface AccessWorld {
   key(role: Role, org?: 'org-a' | 'org-b'): string;
   principals: Principal[];
   send(method: string, path: string, options: CallOptions): Promise<CallResult>;
-  /** A fresh voucher of org-a at a shelter. */
-  voucher(shelterId: string): Promise<{ id: string; token: string; code: string }>;
+  /** A fresh voucher of an organisation (org-a unless named) at a shelter. */
+  voucher(shelterId: string, org?: 'org-a' | 'org-b'): Promise<{ id: string; token: string; code: string }>;
+  /** A fresh voucher of org-a at a shelter, then voided by its coordinator. */
+  voidedVoucher(shelterId: string): Promise<{ id: string; token: string; code: string }>;
+  /** A fresh voucher of org-a at a shelter, then redeemed at `pickupPointId` by a volunteer serving every point. */
+  redeemedVoucher(
+    shelterId: string,
+    pickupPointId: string,
+  ): Promise<{ id: string; token: string; code: string }>;
   /** A fresh transfer in transit. */
   transfer(fromShelterId: string, toShelterId: string): Promise<string>;
   unique(prefix: string): string;
@@ -43,9 +50,16 @@ export async function buildAccessWorld(t: TestApp, watch: PersonalDataWatch): Pr
   await t.createOrg('org-a');
   await t.createOrg('org-b');
   const keys = new Map<string, string>();
+  // Every key states its reach, as an admin must: here "*", each admin's explicit choice.
+  const everywhere = {
+    admin: {},
+    coordinator: { scope: { shelterIds: '*' } },
+    volunteer: { scope: { pickupPointIds: '*' } },
+    logistics: { scope: { shelterIds: '*' } },
+  } as const;
   for (const org of ['org-a', 'org-b'] as const) {
     for (const role of ['admin', 'coordinator', 'volunteer', 'logistics'] as const) {
-      keys.set(`${role}@${org}`, await t.createKey(role, org));
+      keys.set(`${role}@${org}`, await t.issueKey({ role, orgId: org, ...everywhere[role] }));
     }
   }
   const key = (role: Role, org: 'org-a' | 'org-b' = 'org-a') => keys.get(`${role}@${org}`) as string;
@@ -104,7 +118,7 @@ export async function buildAccessWorld(t: TestApp, watch: PersonalDataWatch): Pr
     );
   }
 
-  const revoked = await t.createKey('admin', 'org-a');
+  const revoked = await t.issueKey({ role: 'admin', orgId: 'org-a' });
   await must('DELETE', `/v1/api-keys/${revoked.split('_')[1]}`, undefined, admin, 200);
 
   const principals: Principal[] = [];
@@ -119,26 +133,35 @@ export async function buildAccessWorld(t: TestApp, watch: PersonalDataWatch): Pr
       role: 'logistics',
       org: 'org-a',
       scoped: true,
-      key: await t.createKey('logistics', 'org-a', { shelterIds: ['shelter-a'] }),
+      key: await t.issueKey({ role: 'logistics', orgId: 'org-a', scope: { shelterIds: ['shelter-a'] } }),
     },
     {
       name: 'coordinator of org-a scoped to shelter A',
       role: 'coordinator',
       org: 'org-a',
       scoped: true,
-      key: await t.createKey('coordinator', 'org-a', { shelterIds: ['shelter-a'] }),
+      key: await t.issueKey({ role: 'coordinator', orgId: 'org-a', scope: { shelterIds: ['shelter-a'] } }),
     },
     {
       name: 'volunteer of org-a at pickup point A1',
       role: 'volunteer',
       org: 'org-a',
       scoped: true,
-      key: await t.createKey('volunteer', 'org-a', { shelterIds: ['shelter-a'], pickupPointIds: ['pp-a1'] }),
+      // Names its pickup point only: it reaches shelter A, the shelter of that point.
+      key: await t.issueKey({ role: 'volunteer', orgId: 'org-a', scope: { pickupPointIds: ['pp-a1'] } }),
     },
     { name: 'no key', scoped: false },
     { name: 'a revoked key', scoped: false, key: revoked },
     { name: 'a key with a wrong secret', scoped: false, key: `${admin.slice(0, -4)}AAAA` },
   );
+
+  const voucher = async (shelterId: string, org: 'org-a' | 'org-b' = 'org-a') =>
+    (await must(
+      'POST',
+      '/v1/vouchers',
+      { shelterId, beneficiaryRef: watch.beneficiaryRef(), householdSize: 2, lines },
+      key('coordinator', org),
+    )) as { id: string; token: string; code: string };
 
   let counter = 0;
   return {
@@ -148,13 +171,16 @@ export async function buildAccessWorld(t: TestApp, watch: PersonalDataWatch): Pr
     principals,
     send,
     unique: (prefix) => `${prefix}-${++counter}`,
-    async voucher(shelterId) {
-      return (await must(
-        'POST',
-        '/v1/vouchers',
-        { shelterId, beneficiaryRef: watch.beneficiaryRef(), householdSize: 2, lines },
-        key('coordinator'),
-      )) as { id: string; token: string; code: string };
+    voucher,
+    async voidedVoucher(shelterId) {
+      const issued = await voucher(shelterId);
+      await must('POST', `/v1/vouchers/${issued.id}/void`, undefined, key('coordinator'), 200);
+      return issued;
+    },
+    async redeemedVoucher(shelterId, pickupPointId) {
+      const issued = await voucher(shelterId);
+      await must('POST', '/v1/redemptions', { token: issued.token, pickupPointId }, key('volunteer'), 200);
+      return issued;
     },
     async transfer(fromShelterId, toShelterId) {
       const body = await must(

@@ -1,0 +1,14 @@
+import { z } from '@hono/zod-openapi';
+
+/** The query of every listing: a page size and the opaque cursor of the previous page. */
+export const pageQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z
+      .string()
+      .max(2048)
+      .optional()
+      .openapi({ description: 'The `nextCursor` of the previous page.' }),
+  })
+  .strict();
+export type PageQuery = z.infer<typeof pageQuerySchema>;
