@@ -14,5 +14,5 @@ const stores = createStores(
 const logger = createLogger(env.LOG_LEVEL);
 
 export async function handler() {
-  return sweepExpiredVouchers({ stores, now: () => new Date(), logger }, { maxVouchers: 5000 });
+  return sweepExpiredVouchers({ maxVouchers: 5000 }, undefined, { stores, now: () => new Date(), logger });
 }

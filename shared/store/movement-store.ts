@@ -1,10 +1,12 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { encodeTime } from 'ulid';
-import type { Movement } from '../domain/movement.js';
-import { MOVEMENT_PREFIX, movementPartition } from './keys.js';
+import { type Movement, movementSchema } from '../domain/movement.js';
+import { MOVEMENT_PREFIX, movementKey, movementPartition } from './keys.js';
 import { decodeCursor, encodeCursor, type Page } from './pagination.js';
+import { parseRecord } from './parse-record.js';
 import { callDynamo } from './store-errors.js';
-import { type TableContext, withoutKeys } from './table-context.js';
+import type { TableContext } from './table-context.js';
+import type { TransactionWrite } from './transaction.js';
 
 export interface MovementQuery {
   shelterId: string;
@@ -22,6 +24,26 @@ function boundary(time: Date | undefined, edge: 'low' | 'high'): string {
   return `${MOVEMENT_PREFIX}${stamp}${edge === 'low' ? '0'.repeat(16) : 'Z'.repeat(16)}`;
 }
 
+/** The ledger entry's write, for the stock and voucher transactions that record a change. */
+export interface LedgerWrite {
+  readonly of: 'ledger';
+}
+
+export function ledgerWrite(table: TableContext, movement: Movement): TransactionWrite<LedgerWrite> {
+  return {
+    purpose: { of: 'ledger' },
+    item: {
+      Put: {
+        TableName: table.tableName,
+        Item: { ...movementKey(movement.shelterId, movement.id), ...movement },
+        // A ledger entry is written once and never replaced.
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  };
+}
+
+/** The ledger, read only: entries are written inside the transactions of the changes they record. */
 export class MovementStore {
   constructor(private readonly table: TableContext) {}
 
@@ -44,7 +66,7 @@ export class MovementStore {
       ),
     );
     return {
-      items: (result.Items ?? []).map((item) => withoutKeys<Movement>(item)),
+      items: (result.Items ?? []).map((item) => parseRecord(movementSchema, item)),
       nextCursor: encodeCursor(result.LastEvaluatedKey),
     };
   }

@@ -1,7 +1,9 @@
 import type { Principal } from '../domain/api-key.js';
+import type { VerifyInput } from '../domain/redemption.js';
 import { type VolunteerVoucherView, volunteerView } from '../domain/voucher.js';
-import { loadVolunteerPickupPoint, redemptionBlocker } from './redeem-voucher.js';
-import { resolveVoucher, type VoucherReference } from './resolve-voucher.js';
+import { redemptionBlocker } from '../domain/voucher-lifecycle.js';
+import { resolveVoucher } from './resolve-voucher.js';
+import { loadVolunteerPickupPoint } from './volunteer-scope.js';
 import type { VoucherDeps } from './voucher-context.js';
 
 /**
@@ -9,7 +11,7 @@ import type { VoucherDeps } from './voucher-context.js';
  * fields. Reads only; nothing changes, however often a voucher is checked.
  */
 export async function verifyVoucher(
-  input: VoucherReference & { pickupPointId?: string | undefined },
+  input: VerifyInput,
   actor: Principal,
   deps: VoucherDeps,
 ): Promise<VolunteerVoucherView> {
@@ -23,5 +25,5 @@ export async function verifyVoucher(
   const view = volunteerView(voucher, catalogue, now);
   return point === undefined
     ? view
-    : { ...view, canRedeemHere: redemptionBlocker(voucher, point, now) === undefined };
+    : { ...view, canRedeemHere: redemptionBlocker(voucher, point.shelterId, now) === undefined };
 }

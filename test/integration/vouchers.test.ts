@@ -355,7 +355,7 @@ describe('vouchers', () => {
       expect(redeem.body.type).toBe('urn:supplyline:problem:voucher-expired');
       expect(await reservedOf(t, 'rice')).toBe(reservedBefore);
 
-      const swept = await sweepExpiredVouchers({
+      const swept = await sweepExpiredVouchers({}, undefined, {
         stores: t.deps.stores,
         now: () => new Date(),
         logger: createLogger('silent'),
@@ -364,7 +364,7 @@ describe('vouchers', () => {
       expect(await reservedOf(t, 'rice')).toBe(reservedBefore - 5);
       expect((await t.deps.stores.vouchers.get(voucher.id))?.status).toBe('expired');
       expect((await auditReservations(t.table)).mismatches).toEqual([]);
-      const again = await sweepExpiredVouchers({
+      const again = await sweepExpiredVouchers({}, undefined, {
         stores: t.deps.stores,
         now: () => new Date(),
         logger: createLogger('silent'),

@@ -2,7 +2,7 @@ import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { itemCategorySchema } from '../../domain/item.js';
 import { movementSchema } from '../../domain/movement.js';
 import { slugSchema } from '../../domain/slug.js';
-import { stockViewSchema } from '../../domain/stock.js';
+import { lowStockThresholdSchema, stockViewSchema } from '../../domain/stock.js';
 import { listStock } from '../../usecases/list-stock.js';
 import { setLowStockThreshold } from '../../usecases/set-low-stock-threshold.js';
 import { assertShelterInScope, loadShelter } from '../../usecases/stock-context.js';
@@ -45,12 +45,7 @@ const thresholdRoute = securedRoute(['logistics'], {
     params: z.object({ id: slugSchema, itemId: slugSchema }),
     body: {
       required: true,
-      content: json(
-        z
-          .object({ lowStockThreshold: z.number().min(0).max(10_000_000).nullable() })
-          .strict()
-          .openapi('LowStockThreshold'),
-      ),
+      content: json(lowStockThresholdSchema),
     },
   },
   responses: {
@@ -101,9 +96,7 @@ export function registerStock(app: OpenAPIHono<AppEnv>) {
   app.openapi(thresholdRoute, async (c) => {
     const { id, itemId } = c.req.valid('param');
     const view = await setLowStockThreshold(
-      id,
-      itemId,
-      c.req.valid('json').lowStockThreshold,
+      { shelterId: id, itemId, ...c.req.valid('json') },
       c.get('principal'),
       c.get('deps'),
     );

@@ -1,6 +1,8 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { slugSchema } from '../../domain/slug.js';
 import { issueVoucherSchema, voucherStatusSchema, voucherViewSchema } from '../../domain/voucher.js';
+import { ValidationError } from '../../errors/app-errors.js';
+import { buildProblem } from '../../errors/problem-details.js';
 import { issueVoucher } from '../../usecases/issue-voucher.js';
 import { issueVoucherBatch, MAX_BATCH } from '../../usecases/issue-voucher-batch.js';
 import { listVouchers } from '../../usecases/list-vouchers.js';
@@ -120,10 +122,9 @@ const voidRoute = securedRoute(
 export function registerVouchers(app: OpenAPIHono<AppEnv>) {
   app.openapi(issueRoute, async (c) => {
     const view = await issueVoucher(
-      c.req.valid('json'),
+      { ...c.req.valid('json'), idempotency: idempotencyFor(c, 201) },
       c.get('principal'),
       c.get('deps'),
-      idempotencyFor(c, 201),
     );
     return c.json(view, 201);
   });
@@ -131,13 +132,27 @@ export function registerVouchers(app: OpenAPIHono<AppEnv>) {
   app.openapi(batchRoute, async (c) => {
     const deps = c.get('deps');
     const claim = c.get('idempotency');
-    const result = await issueVoucherBatch(
-      c.req.valid('json').vouchers,
+    const batch = await issueVoucherBatch(
+      {
+        vouchers: c.req.valid('json').vouchers,
+        idempotency: claim === undefined ? undefined : { apiKeyId: claim.apiKeyId, key: claim.key },
+      },
       c.get('principal'),
       deps,
-      c.get('requestId'),
-      claim?.key,
     );
+    // Each failed row as the problem a single issue would have answered, located in the batch.
+    const result = {
+      ...batch,
+      results: batch.results.map((row) => {
+        if ('voucher' in row) return { index: row.index, status: 201, voucher: row.voucher };
+        const err =
+          row.error instanceof ValidationError
+            ? row.error.locatedAt(`body.vouchers.${row.index}`)
+            : row.error;
+        const problem = buildProblem(err.code, err.message, c.get('requestId'), err.extra);
+        return { index: row.index, status: problem.status, problem };
+      }),
+    };
     // Rows committed one by one with their own keys; the batch answer is stored once all are done.
     if (claim !== undefined)
       await deps.stores.idempotency.complete(claim, { status: 200, body: JSON.stringify(result) });
@@ -164,10 +179,9 @@ export function registerVouchers(app: OpenAPIHono<AppEnv>) {
 
   app.openapi(voidRoute, async (c) => {
     const view = await voidVoucher(
-      c.req.valid('param').id,
+      { voucherId: c.req.valid('param').id, idempotency: idempotencyFor(c, 200) },
       c.get('principal'),
       c.get('deps'),
-      idempotencyFor(c, 200),
     );
     return c.json(view, 200);
   });
