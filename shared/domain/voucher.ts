@@ -34,6 +34,17 @@ export const issueVoucherSchema = z
   .openapi('IssueVoucher');
 export type IssueVoucherInput = z.infer<typeof issueVoucherSchema>;
 
+/** Optional reason a coordinator gives for cancelling; shown to coordinators only. */
+export const voidVoucherSchema = z
+  .object({
+    reason: z.string().trim().min(1).max(200).optional().openapi({
+      description: 'Why the voucher is cancelled, shown to coordinators. Never write personal data here.',
+    }),
+  })
+  .strict()
+  .openapi('VoidVoucher');
+export type VoidVoucherInput = z.infer<typeof voidVoucherSchema>;
+
 const voucherLineSchema = z.object({ itemId: z.string(), quantity: z.number() });
 
 /** What every voucher carries from its issue on, whatever became of it. */
@@ -127,6 +138,7 @@ export const voucherViewSchema = z
     redeemedAt: z.string().optional(),
     pickupPointId: z.string().optional(),
     voidedAt: z.string().optional(),
+    voidReason: z.string().optional().openapi({ description: 'Why the issuing organisation cancelled it.' }),
   })
   .openapi('Voucher');
 export type VoucherView = z.infer<typeof voucherViewSchema>;

@@ -1,11 +1,11 @@
 import type { Principal } from '../domain/api-key.js';
 import type { Idempotent } from '../domain/idempotency.js';
-import type { VoidedVoucher, VoucherView } from '../domain/voucher.js';
+import type { VoidedVoucher, VoidVoucherInput, VoucherView } from '../domain/voucher.js';
 import { finalStateError } from '../domain/voucher-lifecycle.js';
 import { VoucherStateChangedError } from '../errors/voucher-errors.js';
 import { loadOwnVoucher, type VoucherDeps, voucherView } from './voucher-context.js';
 
-export type VoidInput = { voucherId: string } & Idempotent;
+export type VoidInput = { voucherId: string } & VoidVoucherInput & Idempotent;
 
 /**
  * Cancels an issued voucher and gives its reservation back to available stock, in one
@@ -25,6 +25,7 @@ export async function voidVoucher(
     status: 'void',
     voidedAt: now.toISOString(),
     voidedBy: actor.keyId,
+    ...(input.reason === undefined ? {} : { voidReason: input.reason }),
   };
   const beneficiary = await deps.stores.vouchers.beneficiary(voucher.id, now);
   const view = voucherView(voided, beneficiary?.householdSize ?? null, deps.secrets.keyRing, now);

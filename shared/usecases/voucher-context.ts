@@ -47,7 +47,10 @@ function finalStateFields(voucher: Voucher): Partial<VoucherView> {
     case 'redeemed':
       return { redeemedAt: voucher.redeemedAt, pickupPointId: voucher.pickupPointId };
     case 'void':
-      return { voidedAt: voucher.voidedAt };
+      return {
+        voidedAt: voucher.voidedAt,
+        ...(voucher.voidReason === undefined ? {} : { voidReason: voucher.voidReason }),
+      };
     default:
       return {};
   }

@@ -184,6 +184,87 @@ describe('vouchers', () => {
     });
   });
 
+  describe('void', () => {
+    it('stores the reason given, trimmed, and shows it to the coordinator', async () => {
+      const voucher = await issue(t, world.coordinator);
+      const voided = await call(t.app, 'POST', `/v1/vouchers/${voucher.id}/void`, {
+        key: world.coordinator,
+        body: { reason: '  household moved to another province  ' },
+      });
+      expect(voided.status).toBe(200);
+      expect(voided.body).toMatchObject({
+        status: 'void',
+        voidReason: 'household moved to another province',
+      });
+      const read = await call(t.app, 'GET', `/v1/vouchers/${voucher.id}`, { key: world.coordinator });
+      expect(read.body.voidReason).toBe('household moved to another province');
+      expect(await t.deps.stores.vouchers.get(voucher.id)).toMatchObject({
+        status: 'void',
+        voidReason: 'household moved to another province',
+      });
+    });
+
+    it('voids without a body, and then shows no reason', async () => {
+      const voucher = await issue(t, world.coordinator);
+      const voided = await call(t.app, 'POST', `/v1/vouchers/${voucher.id}/void`, { key: world.coordinator });
+      expect(voided.status).toBe(200);
+      expect(voided.body).not.toHaveProperty('voidReason');
+    });
+
+    it('refuses an unknown field and an overlong reason, leaving the voucher issued', async () => {
+      const voucher = await issue(t, world.coordinator);
+      for (const [body, field] of [
+        [{ reason: 'duplicate', note: 'typo' }, 'body'],
+        [{ reason: 'x'.repeat(201) }, 'body.reason'],
+        [{ reason: '   ' }, 'body.reason'],
+      ] as const) {
+        const result = await call(t.app, 'POST', `/v1/vouchers/${voucher.id}/void`, {
+          key: world.coordinator,
+          body,
+        });
+        expect(result.status, JSON.stringify(body)).toBe(400);
+        expect((result.body.errors as Array<{ field: string }>).map((e) => e.field)).toContain(field);
+      }
+      expect((await t.deps.stores.vouchers.get(voucher.id))?.status).toBe('issued');
+    });
+  });
+
+  describe('unknown fields are refused, not dropped', () => {
+    const row = {
+      shelterId: 'shelter-a',
+      beneficiaryRef: 'HH-STRICT',
+      householdSize: 1,
+      lines: [{ itemId: 'rice', quantity: 1 }],
+    };
+
+    it('in the issue body and in its lines', async () => {
+      for (const [body, field] of [
+        [{ ...row, priority: 'high' }, 'body'],
+        [{ ...row, lines: [{ itemId: 'rice', quantity: 1, unit: 'kg' }] }, 'body.lines.0'],
+      ] as const) {
+        const result = await call(t.app, 'POST', '/v1/vouchers', { key: world.coordinator, body });
+        expect(result.status, JSON.stringify(body)).toBe(400);
+        expect((result.body.errors as Array<{ field: string }>).map((e) => e.field)).toContain(field);
+      }
+    });
+
+    it('in a batch row and in a batch row’s lines, issuing nothing', async () => {
+      const before = await reservedOf(t, 'rice');
+      for (const [vouchers, field] of [
+        [[row, { ...row, qty: 2 }], 'body.vouchers.1'],
+        [[{ ...row, lines: [{ itemId: 'rice', qty: 1 }] }], 'body.vouchers.0.lines.0'],
+      ] as const) {
+        const result = await call(t.app, 'POST', '/v1/vouchers/batch', {
+          key: world.coordinator,
+          body: { vouchers },
+        });
+        expect(result.status, JSON.stringify(vouchers)).toBe(400);
+        expect((result.body.errors as Array<{ field: string }>).map((e) => e.field)).toContain(field);
+      }
+      expect(await reservedOf(t, 'rice')).toBe(before);
+    });
+  });
+
   describe('verify', () => {
     it('shows status and lines with names, no beneficiary fields, and changes nothing', async () => {
       const voucher = await issue(t, world.coordinator, { beneficiaryRef: 'HH-VERIFY' });

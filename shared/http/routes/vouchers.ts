@@ -1,6 +1,11 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { slugSchema } from '../../domain/slug.js';
-import { issueVoucherSchema, voucherStatusSchema, voucherViewSchema } from '../../domain/voucher.js';
+import {
+  issueVoucherSchema,
+  voidVoucherSchema,
+  voucherStatusSchema,
+  voucherViewSchema,
+} from '../../domain/voucher.js';
 import { ValidationError } from '../../errors/app-errors.js';
 import { buildProblem } from '../../errors/problem-details.js';
 import { issueVoucher } from '../../usecases/issue-voucher.js';
@@ -109,7 +114,11 @@ const voidRoute = securedRoute(
     path: '/v1/vouchers/{id}/void',
     tags: ['Vouchers'],
     summary: 'Cancel a voucher (releases its reservation)',
-    request: { params: voucherParams, headers: idempotencyHeaders },
+    request: {
+      params: voucherParams,
+      headers: idempotencyHeaders,
+      body: { required: false, content: json(voidVoucherSchema) },
+    },
     responses: {
       200: { description: 'Void.', content: json(voucherViewSchema) },
       404: errorResponses[404],
@@ -179,7 +188,7 @@ export function registerVouchers(app: OpenAPIHono<AppEnv>) {
 
   app.openapi(voidRoute, async (c) => {
     const view = await voidVoucher(
-      { voucherId: c.req.valid('param').id, idempotency: idempotencyFor(c, 200) },
+      { voucherId: c.req.valid('param').id, ...c.req.valid('json'), idempotency: idempotencyFor(c, 200) },
       c.get('principal'),
       c.get('deps'),
     );
