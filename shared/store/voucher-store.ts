@@ -22,6 +22,7 @@ import { batchGet } from './batch-get.js';
 import { type CompletionWrite, completionWrites } from './idempotency-store.js';
 import {
   ISSUED_VOUCHERS,
+  issuedAtShelterKey,
   voucherBeneficiaryKey,
   voucherCodeKey,
   voucherKey,
@@ -286,6 +287,28 @@ export class VoucherStore {
       ),
     );
     return (result.Items ?? []).map((item) => parseRecord(issuedVoucherSchema, item));
+  }
+
+  /** A shelter's vouchers still issued, newest first (they hold its reserved stock). */
+  async listIssuedAtShelter(shelterId: string, limit: number, cursor?: string): Promise<Page<IssuedVoucher>> {
+    const partition = issuedAtShelterKey(shelterId);
+    const result = await callDynamo(() =>
+      this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          IndexName: 'gsi3',
+          KeyConditionExpression: 'gsi3pk = :pk',
+          ExpressionAttributeValues: { ':pk': partition },
+          ScanIndexForward: false,
+          Limit: limit,
+          ExclusiveStartKey: decodeCursor(cursor, { gsi3pk: partition }),
+        }),
+      ),
+    );
+    return {
+      items: (result.Items ?? []).map((item) => parseRecord(issuedVoucherSchema, item)),
+      nextCursor: encodeCursor(result.LastEvaluatedKey),
+    };
   }
 }
 

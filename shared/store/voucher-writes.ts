@@ -2,6 +2,7 @@ import type { BeneficiaryRecord, IssuedVoucher } from '../domain/voucher.js';
 import type { FinalVoucher } from '../domain/voucher-lifecycle.js';
 import {
   ISSUED_VOUCHERS,
+  issuedAtShelterKey,
   issuedVoucherSort,
   voucherBeneficiaryKey,
   voucherCodeKey,
@@ -33,6 +34,8 @@ export function voucherIssueWrite(table: TableContext, voucher: IssuedVoucher): 
         gsi1sk: `${voucher.issuedAt}#${voucher.id}`,
         gsi2pk: ISSUED_VOUCHERS,
         gsi2sk: issuedVoucherSort(voucher.validUntil, voucher.id),
+        gsi3pk: issuedAtShelterKey(voucher.shelterId),
+        gsi3sk: `${voucher.issuedAt}#${voucher.id}`,
         ...voucher,
       },
       ConditionExpression: voucherGuards.isNew,
@@ -84,8 +87,8 @@ export function voucherFinalWrite(table: TableContext, final: FinalVoucher, at: 
     Update: {
       TableName: table.tableName,
       Key: voucherKey(final.id),
-      // Leaving `issued` also leaves the sweeper's index.
-      UpdateExpression: `SET ${sets.join(', ')} REMOVE gsi2pk, gsi2sk`,
+      // Leaving `issued` also leaves the indexes of issued vouchers (the sweeper's and the shelter's).
+      UpdateExpression: `SET ${sets.join(', ')} REMOVE gsi2pk, gsi2sk, gsi3pk, gsi3sk`,
       ConditionExpression: condition,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,

@@ -4,11 +4,11 @@ import type { Principal } from '../../domain/api-key.js';
 import type { IdempotencyCompletion } from '../../domain/idempotency.js';
 import { adjustmentSchema, countSchema, movementSchema, receiptSchema } from '../../domain/movement.js';
 import { slugSchema } from '../../domain/slug.js';
+import { countResultSchema } from '../../domain/stock-count.js';
 import { recordAdjustment } from '../../usecases/record-adjustment.js';
 import { recordCount } from '../../usecases/record-count.js';
 import { recordReceipt } from '../../usecases/record-receipt.js';
-import type { StockDeps } from '../../usecases/record-shelter-movement.js';
-import type { AppEnv } from '../app-env.js';
+import type { AppDeps, AppEnv } from '../app-env.js';
 import { idempotencyFor } from '../idempotency-context.js';
 import { errorResponses, idempotencyErrors, idempotencyHeaders, securedRoute } from '../openapi-route.js';
 
@@ -63,8 +63,16 @@ const countRoute = securedRoute(
     path: '/v1/shelters/{id}/counts',
     tags: ['Stock'],
     summary: 'Record a physical count; differences become count adjustments',
+    description:
+      'A count below what vouchers reserved is recorded (it is what is on the shelf) and answered with a warning per item naming the vouchers it no longer backs.',
     request: { params, headers: idempotencyHeaders, body: { required: true, content: json(countSchema) } },
-    responses: movementResponses,
+    responses: {
+      ...movementResponses,
+      201: {
+        description: 'Recorded: the ledger entry, with each line’s balance after, and any warnings.',
+        content: json(countResultSchema),
+      },
+    },
   },
   { idempotent: true },
 );
@@ -73,7 +81,7 @@ const countRoute = securedRoute(
 type RecordMovement<I, R> = (
   input: I & { shelterId: string; idempotency?: IdempotencyCompletion | undefined },
   actor: Principal,
-  deps: StockDeps,
+  deps: AppDeps,
 ) => Promise<R>;
 
 async function recordAtShelter<I, R extends object>(
