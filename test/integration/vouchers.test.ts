@@ -1,3 +1,4 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../shared/logging/logger.js';
 import { sweepExpiredVouchers } from '../../shared/usecases/sweep-expired-vouchers.js';
@@ -399,6 +400,45 @@ describe('vouchers', () => {
         { key: world.coordinator },
       );
       expect(dated.body.items.length).toBeGreaterThan(0);
+    });
+  });
+
+  describe('a malformed stored voucher', () => {
+    it('fails as an internal error naming its key, and is never served as a voucher', async () => {
+      const voucher = await issue(t, world.coordinator);
+      const setStatus = (status: string) =>
+        t.table.doc.send(
+          new UpdateCommand({
+            TableName: t.table.tableName,
+            Key: { pk: `VOUCHER#${voucher.id}`, sk: 'META' },
+            UpdateExpression: 'SET #status = :status',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':status': status },
+          }),
+        );
+      // Redeemed, says the record, but without when, where or by whom: not a voucher we wrote.
+      await setStatus('redeemed');
+      try {
+        for (const path of [`/v1/vouchers/${voucher.id}`, '/v1/vouchers?limit=200']) {
+          const result = await call(t.app, 'GET', path, { key: world.coordinator });
+          expect(result.status, path).toBe(500);
+          expect(isProblem(result)).toBe(true);
+          expect(result.body.type).toBe('urn:supplyline:problem:internal');
+          expect(result.text).not.toContain(voucher.id);
+        }
+        const redeem = await call(t.app, 'POST', '/v1/redemptions', {
+          key: volunteer,
+          body: { token: voucher.token, pickupPointId: 'pp-a1' },
+        });
+        expect(redeem.status).toBe(500);
+        const logged = t.logs.filter((line) => line.errorName === 'MalformedRecordError');
+        expect(logged.length).toBeGreaterThanOrEqual(3);
+        expect(String(logged[0]?.errorMessage)).toContain(`VOUCHER#${voucher.id} META`);
+        expect(String(logged[0]?.errorMessage)).toContain('redeemedAt');
+      } finally {
+        // The other tests of this file list and sweep the same organisation's vouchers.
+        await setStatus('issued');
+      }
     });
   });
 
