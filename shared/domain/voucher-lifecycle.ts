@@ -9,13 +9,17 @@ import { effectiveStatus, type IssuedVoucher, type Voucher } from './voucher.js'
 /** A voucher in one of its final states. */
 export type FinalVoucher = Exclude<Voucher, IssuedVoucher>;
 
-/** Why this voucher cannot be handed over at a pickup point of `shelterId` now, or nothing. */
+/**
+ * Why this voucher cannot be handed over at a pickup point of `shelterId` now, or nothing. The
+ * shelter comes first: a voucher for another shelter says nothing about its state (when and
+ * where it was redeemed, when it was cancelled) to volunteers who do not serve its shelter.
+ */
 export function redemptionBlocker(voucher: Voucher, shelterId: string, now: Date): Error | undefined {
+  if (voucher.shelterId !== shelterId) return voucherRejections.wrongShelter(voucher.shelterId);
   if (voucher.status !== 'issued') return finalStateError(voucher);
   // Past its validity but not yet swept: expired for every reader.
   if (effectiveStatus(voucher, now) === 'expired') return voucherRejections.expired(voucher.validUntil);
   if (Date.parse(voucher.validFrom) > now.getTime()) return voucherRejections.notYetValid(voucher.validFrom);
-  if (voucher.shelterId !== shelterId) return voucherRejections.wrongShelter(voucher.shelterId);
   return undefined;
 }
 

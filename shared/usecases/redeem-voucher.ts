@@ -13,7 +13,9 @@ import type { VoucherDeps } from './voucher-context.js';
 export type RedeemVoucherInput = RedeemInput & Idempotent;
 
 /**
- * Redeems a voucher exactly once. The voucher's state change (guarded by "still issued, within
+ * Redeems a voucher exactly once, at a pickup point of the key, for any partner organisation's
+ * voucher of that pickup point's shelter (a voucher of another shelter is refused before its
+ * state is looked at). The voucher's state change (guarded by "still issued, within
  * validity"), the stock decrement, the distribution entry and the idempotency record are one
  * transaction: under any race, exactly one redemption commits and the others see why not.
  */
