@@ -1,10 +1,9 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { encodeTime } from 'ulid';
 import { type Movement, movementSchema } from '../domain/movement.js';
 import { MOVEMENT_PREFIX, movementKey, movementPartition } from './keys.js';
-import { decodeCursor, encodeCursor, type Page } from './pagination.js';
+import type { Page } from './pagination.js';
 import { parseRecord } from './parse-record.js';
-import { callDynamo } from './store-errors.js';
+import { queryPage } from './query-page.js';
 import type { TableContext } from './table-context.js';
 import type { TransactionWrite } from './transaction.js';
 
@@ -47,27 +46,25 @@ export function ledgerWrite(table: TableContext, movement: Movement): Transactio
 export class MovementStore {
   constructor(private readonly table: TableContext) {}
 
-  async list(query: MovementQuery): Promise<Page<Movement>> {
+  list(query: MovementQuery): Promise<Page<Movement>> {
     const partition = movementPartition(query.shelterId);
-    const result = await callDynamo(() =>
-      this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
-          ExpressionAttributeValues: {
-            ':pk': partition,
-            ':low': boundary(query.from, 'low'),
-            ':high': boundary(query.to, 'high'),
-          },
-          ScanIndexForward: query.order === 'asc',
-          Limit: query.limit,
-          ExclusiveStartKey: decodeCursor(query.cursor, { pk: partition }),
-        }),
-      ),
+    return queryPage(
+      this.table,
+      {
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
+        ExpressionAttributeValues: {
+          ':pk': partition,
+          ':low': boundary(query.from, 'low'),
+          ':high': boundary(query.to, 'high'),
+        },
+        ScanIndexForward: query.order === 'asc',
+        Limit: query.limit,
+      },
+      {
+        partition: { pk: partition },
+        cursor: query.cursor,
+        read: (item) => parseRecord(movementSchema, item),
+      },
     );
-    return {
-      items: (result.Items ?? []).map((item) => parseRecord(movementSchema, item)),
-      nextCursor: encodeCursor(result.LastEvaluatedKey),
-    };
   }
 }

@@ -1,8 +1,9 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../errors/app-errors.js';
 import { batchGet } from './batch-get.js';
 import type { TableKey } from './keys.js';
-import { decodeCursor, encodeCursor, type Page } from './pagination.js';
+import type { Page } from './pagination.js';
+import { queryPage } from './query-page.js';
 import { callDynamo, isConditionFailure } from './store-errors.js';
 import { type TableContext, withoutKeys } from './table-context.js';
 
@@ -69,22 +70,16 @@ export class RecordCollection<T extends object> {
     );
   }
 
-  async list(partition: string, limit: number, cursor?: string): Promise<Page<T>> {
-    const result = await callDynamo(() =>
-      this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': partition },
-          Limit: limit,
-          ExclusiveStartKey: decodeCursor(cursor, { gsi1pk: partition }),
-        }),
-      ),
+  list(partition: string, limit: number, cursor?: string): Promise<Page<T>> {
+    return queryPage(
+      this.table,
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        Limit: limit,
+      },
+      { partition: { gsi1pk: partition }, cursor, read: (item) => withoutKeys<T>(item) },
     );
-    return {
-      items: (result.Items ?? []).map((item) => withoutKeys<T>(item)),
-      nextCursor: encodeCursor(result.LastEvaluatedKey),
-    };
   }
 }

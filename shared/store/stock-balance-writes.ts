@@ -146,17 +146,18 @@ export function versionedWrite(table: TableContext, before: StockBalance, after:
  * Sets (or, with null, clears) the low-stock threshold with who did it and when, creating an
  * empty balance if the item was never stocked there. Quantities are left as they are.
  */
-export function thresholdWrite(
-  table: TableContext,
-  change: {
-    shelterId: string;
-    itemId: string;
-    category: string;
-    threshold: number | null;
-    by: string;
-    at: string;
-  },
-): UpdateCommandInput {
+export interface ThresholdChange {
+  shelterId: string;
+  itemId: string;
+  category: string;
+  /** null clears it. */
+  threshold: number | null;
+  /** The key that set it, and when: invariant 5. */
+  by: string;
+  at: string;
+}
+
+export function thresholdWrite(table: TableContext, change: ThresholdChange): UpdateCommandInput {
   const common =
     'onHand = if_not_exists(onHand, :zero), reserved = if_not_exists(reserved, :zero), available = if_not_exists(available, :zero), version = if_not_exists(version, :zero), shelterId = :shelterId, itemId = :itemId, category = :category, updatedAt = if_not_exists(updatedAt, :at), thresholdSetBy = :by, thresholdSetAt = :at';
   return {

@@ -1,4 +1,4 @@
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ComputedReply, Reply } from '../domain/idempotency.js';
 import type { Movement } from '../domain/movement.js';
 import { type StockBalance, stockBalanceSchema } from '../domain/stock.js';
@@ -14,10 +14,11 @@ import { memberOf } from './filter-expressions.js';
 import { type CompletionWrite, completionWrites } from './idempotency-store.js';
 import { STOCK_PARTITION, stockShelterPrefix } from './keys.js';
 import { type LedgerWrite, ledgerWrite } from './movement-store.js';
-import { decodeCursor, encodeCursor, type Page } from './pagination.js';
+import type { Page } from './pagination.js';
 import { parseRecord } from './parse-record.js';
+import { queryPage } from './query-page.js';
 import { readBalances } from './stock-balance-reads.js';
-import { thresholdWrite, versionedWrite } from './stock-balance-writes.js';
+import { type ThresholdChange, thresholdWrite, versionedWrite } from './stock-balance-writes.js';
 import { callDynamo } from './store-errors.js';
 import type { TableContext } from './table-context.js';
 import { attemptTransaction, type TransactionWrite } from './transaction.js';
@@ -152,14 +153,7 @@ export class StockStore {
   }
 
   /** Sets (or clears) the low-stock threshold; creates an empty balance if never stocked there. */
-  async setThreshold(change: {
-    shelterId: string;
-    itemId: string;
-    category: string;
-    threshold: number | null;
-    by: string;
-    at: string;
-  }): Promise<StockBalance> {
+  async setThreshold(change: ThresholdChange): Promise<StockBalance> {
     const result = await callDynamo(() =>
       this.table.doc.send(new UpdateCommand(thresholdWrite(this.table, change))),
     );
@@ -191,22 +185,16 @@ export class StockStore {
       keyCondition += ' AND begins_with(sk, :prefix)';
       values[':prefix'] = stockShelterPrefix(filter.shelterId);
     }
-    const result = await callDynamo(() =>
-      this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          KeyConditionExpression: keyCondition,
-          ...(conditions.length === 0 ? {} : { FilterExpression: conditions.join(' AND ') }),
-          ExpressionAttributeValues: values,
-          Limit: limit,
-          ExclusiveStartKey: decodeCursor(cursor, { pk: STOCK_PARTITION }),
-        }),
-      ),
+    const page = await queryPage(
+      this.table,
+      {
+        KeyConditionExpression: keyCondition,
+        ...(conditions.length === 0 ? {} : { FilterExpression: conditions.join(' AND ') }),
+        ExpressionAttributeValues: values,
+        Limit: limit,
+      },
+      { partition: { pk: STOCK_PARTITION }, cursor, read: (item) => parseRecord(stockBalanceSchema, item) },
     );
-    return {
-      items: (result.Items ?? []).map((item) => parseRecord(stockBalanceSchema, item)),
-      nextCursor: encodeCursor(result.LastEvaluatedKey),
-      requests: 1,
-    };
+    return { ...page, requests: 1 };
   }
 }

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type InTransitTransfer,
   type ReceivedTransfer,
@@ -6,8 +6,9 @@ import {
   transferSchema,
 } from '../domain/transfer.js';
 import { incomingTransfersKey, outgoingTransfersKey, transferKey } from './keys.js';
-import { decodeCursor, encodeCursor, type Page } from './pagination.js';
+import type { Page } from './pagination.js';
 import { parseRecord } from './parse-record.js';
+import { queryPage } from './query-page.js';
 import { callDynamo } from './store-errors.js';
 import type { TableContext } from './table-context.js';
 import type { TransactionWrite } from './transaction.js';
@@ -82,29 +83,23 @@ export class TransferStore {
       direction === 'outgoing'
         ? (['gsi1', 'gsi1pk', outgoingTransfersKey(shelterId)] as const)
         : (['gsi2', 'gsi2pk', incomingTransfersKey(shelterId)] as const);
-    const result = await callDynamo(() =>
-      this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          IndexName: index,
-          KeyConditionExpression: `${pkName} = :pk`,
-          ...(status === undefined
-            ? {}
-            : { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }),
-          ExpressionAttributeValues: {
-            ':pk': partition,
-            ...(status === undefined ? {} : { ':status': status }),
-          },
-          ScanIndexForward: false,
-          Limit: limit,
-          ExclusiveStartKey: decodeCursor(cursor, { [pkName]: partition }),
-        }),
-      ),
+    return queryPage(
+      this.table,
+      {
+        IndexName: index,
+        KeyConditionExpression: `${pkName} = :pk`,
+        ...(status === undefined
+          ? {}
+          : { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }),
+        ExpressionAttributeValues: {
+          ':pk': partition,
+          ...(status === undefined ? {} : { ':status': status }),
+        },
+        ScanIndexForward: false,
+        Limit: limit,
+      },
+      { partition: { [pkName]: partition }, cursor, read: (item) => parseRecord(transferSchema, item) },
     );
-    return {
-      items: (result.Items ?? []).map((item) => parseRecord(transferSchema, item)),
-      nextCursor: encodeCursor(result.LastEvaluatedKey),
-    };
   }
 
   async get(transferId: string): Promise<Transfer | undefined> {

@@ -29,8 +29,9 @@ import {
   voucherListKey,
 } from './keys.js';
 import { type LedgerWrite, ledgerWrite } from './movement-store.js';
-import { decodeCursor, encodeCursor, type Page } from './pagination.js';
+import type { Page } from './pagination.js';
 import { parseRecord } from './parse-record.js';
+import { queryPage } from './query-page.js';
 import { readBalances } from './stock-balance-reads.js';
 import { type ReservationChange, reservationWrite } from './stock-balance-writes.js';
 import { callDynamo } from './store-errors.js';
@@ -252,25 +253,19 @@ export class VoucherStore {
       ':to': `${filter.issuedTo ?? '9999'}~`,
     };
     const filters = voucherListFilter(filter, now, values);
-    const result = await callDynamo(() =>
-      this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-          ...(filters.expression === undefined ? {} : { FilterExpression: filters.expression }),
-          ...(filters.names === undefined ? {} : { ExpressionAttributeNames: filters.names }),
-          ExpressionAttributeValues: values,
-          ScanIndexForward: false,
-          Limit: limit,
-          ExclusiveStartKey: decodeCursor(cursor, { gsi1pk: partition }),
-        }),
-      ),
+    return queryPage(
+      this.table,
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+        ...(filters.expression === undefined ? {} : { FilterExpression: filters.expression }),
+        ...(filters.names === undefined ? {} : { ExpressionAttributeNames: filters.names }),
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+        Limit: limit,
+      },
+      { partition: { gsi1pk: partition }, cursor, read: (item) => parseRecord(voucherSchema, item) },
     );
-    return {
-      items: (result.Items ?? []).map((item) => parseRecord(voucherSchema, item)),
-      nextCursor: encodeCursor(result.LastEvaluatedKey),
-    };
   }
 
   /** Issued vouchers whose validity ended before `now`, oldest first (the sweeper's work list). */
@@ -290,25 +285,19 @@ export class VoucherStore {
   }
 
   /** A shelter's vouchers still issued, newest first (they hold its reserved stock). */
-  async listIssuedAtShelter(shelterId: string, limit: number, cursor?: string): Promise<Page<IssuedVoucher>> {
+  listIssuedAtShelter(shelterId: string, limit: number, cursor?: string): Promise<Page<IssuedVoucher>> {
     const partition = issuedAtShelterKey(shelterId);
-    const result = await callDynamo(() =>
-      this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          IndexName: 'gsi3',
-          KeyConditionExpression: 'gsi3pk = :pk',
-          ExpressionAttributeValues: { ':pk': partition },
-          ScanIndexForward: false,
-          Limit: limit,
-          ExclusiveStartKey: decodeCursor(cursor, { gsi3pk: partition }),
-        }),
-      ),
+    return queryPage(
+      this.table,
+      {
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        ScanIndexForward: false,
+        Limit: limit,
+      },
+      { partition: { gsi3pk: partition }, cursor, read: (item) => parseRecord(issuedVoucherSchema, item) },
     );
-    return {
-      items: (result.Items ?? []).map((item) => parseRecord(issuedVoucherSchema, item)),
-      nextCursor: encodeCursor(result.LastEvaluatedKey),
-    };
   }
 }
 

@@ -4,7 +4,7 @@ import type { Idempotent } from '../domain/idempotency.js';
 import { newMovementId } from '../domain/movement.js';
 import type { DispatchTransferInput, InTransitTransfer } from '../domain/transfer.js';
 import type { Stores } from '../store/stores.js';
-import { assertShelterInScope, categoriesOf, loadLineItems, loadShelter } from './stock-context.js';
+import { categoriesOf, checkStockChange, loadShelter } from './stock-context.js';
 
 export type DispatchInput = DispatchTransferInput & Idempotent;
 
@@ -22,10 +22,8 @@ export async function dispatchTransfer(
   actor: Principal,
   deps: TransferDeps,
 ): Promise<InTransitTransfer> {
-  assertShelterInScope(actor, input.fromShelterId);
-  await loadShelter(deps.stores.shelters, input.fromShelterId);
+  const catalogue = await checkStockChange(actor, input.fromShelterId, input.lines, deps.stores);
   await loadShelter(deps.stores.shelters, input.toShelterId);
-  const catalogue = await loadLineItems(deps.stores.items, input.lines);
   const at = deps.now().toISOString();
   const note = input.note === undefined ? {} : { note: input.note };
   const transfer: InTransitTransfer = {

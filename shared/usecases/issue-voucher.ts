@@ -12,7 +12,7 @@ import {
 } from '../domain/voucher.js';
 import { ValidationError } from '../errors/app-errors.js';
 import { VoucherCodeTakenError } from '../errors/voucher-errors.js';
-import { assertShelterInScope, categoriesOf, loadLineItems, loadShelter } from './stock-context.js';
+import { categoriesOf, checkStockChange } from './stock-context.js';
 import { type VoucherDeps, voucherView } from './voucher-context.js';
 
 export type IssueInput = IssueVoucherInput & Idempotent;
@@ -52,9 +52,7 @@ export async function issueVoucher(
   actor: Principal,
   deps: VoucherDeps,
 ): Promise<VoucherView> {
-  assertShelterInScope(actor, input.shelterId);
-  await loadShelter(deps.stores.shelters, input.shelterId);
-  const catalogue = await loadLineItems(deps.stores.items, input.lines);
+  const catalogue = await checkStockChange(actor, input.shelterId, input.lines, deps.stores);
   const now = deps.now();
   const window = validityWindow(input, now);
   const id = ulid(now.getTime());

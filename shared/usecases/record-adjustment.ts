@@ -15,15 +15,6 @@ export function recordAdjustment(
   actor: Principal,
   deps: StockDeps,
 ): Promise<Movement> {
-  return recordShelterMovement(
-    {
-      shelterId: input.shelterId,
-      lines: input.lines,
-      fields: { type: 'adjustment', reason: input.reason, ...optional('note', input.note) },
-      idempotency: input.idempotency,
-    },
-    actor,
-    deps,
-    theMovement,
-  );
+  const fields = { type: 'adjustment', reason: input.reason, ...optional('note', input.note) } as const;
+  return recordShelterMovement(input, fields, actor, deps, theMovement);
 }

@@ -32,20 +32,11 @@ export function recordCount(
   actor: Principal,
   deps: CountDeps,
 ): Promise<CountResult> {
-  return recordShelterMovement(
-    {
-      shelterId: input.shelterId,
-      lines: input.lines,
-      fields: { type: 'adjustment', reason: 'count', ...optional('note', input.note) },
-      idempotency: input.idempotency,
-    },
-    actor,
-    deps,
-    async ({ movement, balances }) => ({
-      ...movement,
-      warnings: await countWarnings(movement, balances, deps),
-    }),
-  );
+  const fields = { type: 'adjustment', reason: 'count', ...optional('note', input.note) } as const;
+  return recordShelterMovement(input, fields, actor, deps, async ({ movement, balances }) => ({
+    ...movement,
+    warnings: await countWarnings(movement, balances, deps),
+  }));
 }
 
 const PAGE = 100;

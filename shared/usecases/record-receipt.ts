@@ -13,20 +13,12 @@ export function recordReceipt(
   actor: Principal,
   deps: StockDeps,
 ): Promise<Movement> {
-  return recordShelterMovement(
-    {
-      shelterId: input.shelterId,
-      lines: input.lines,
-      fields: {
-        type: 'receipt',
-        source: input.source,
-        ...optional('reference', input.reference),
-        ...optional('note', input.note),
-      },
-      idempotency: input.idempotency,
-    },
-    actor,
-    deps,
-    theMovement,
-  );
+  const { source, reference, note } = input;
+  const fields = {
+    type: 'receipt',
+    source,
+    ...optional('reference', reference),
+    ...optional('note', note),
+  } as const;
+  return recordShelterMovement(input, fields, actor, deps, theMovement);
 }

@@ -4,19 +4,21 @@ import { type Movement, newMovementId } from '../domain/movement.js';
 import type { PlannedLine } from '../domain/stock-change.js';
 import type { RecordedMovement } from '../store/stock-store.js';
 import type { Stores } from '../store/stores.js';
-import { assertShelterInScope, categoriesOf, loadLineItems, loadShelter } from './stock-context.js';
+import { categoriesOf, checkStockChange } from './stock-context.js';
 
 export type StockDeps = {
   stores: Pick<Stores, 'shelters' | 'items' | 'stock'>;
   now: () => Date;
 };
 
-/** What distinguishes a receipt, an adjustment and a count; the rest they share. */
-export interface ShelterMovement extends Idempotent {
+/** What a receipt, an adjustment and a count share: the shelter, the lines, the Idempotency-Key. */
+export interface ShelterMovementInput extends Idempotent {
   shelterId: string;
   lines: readonly PlannedLine[];
-  fields: Omit<Movement, 'id' | 'lines' | 'shelterId' | 'actorKeyId' | 'orgId' | 'at'>;
 }
+
+/** What distinguishes them: the ledger entry's type and its own fields. */
+export type MovementFields = Omit<Movement, 'id' | 'lines' | 'shelterId' | 'actorKeyId' | 'orgId' | 'at'>;
 
 /**
  * The path every single-shelter stock change takes: scope, shelter and catalogue checks, then one
@@ -24,21 +26,20 @@ export interface ShelterMovement extends Idempotent {
  * answer `respond` makes from what was committed.
  */
 export async function recordShelterMovement<R>(
-  change: ShelterMovement,
+  change: ShelterMovementInput,
+  fields: MovementFields,
   actor: Principal,
   deps: StockDeps,
   respond: (recorded: RecordedMovement) => R | Promise<R>,
 ): Promise<R> {
-  assertShelterInScope(actor, change.shelterId);
-  await loadShelter(deps.stores.shelters, change.shelterId);
-  const catalogue = await loadLineItems(deps.stores.items, change.lines);
+  const catalogue = await checkStockChange(actor, change.shelterId, change.lines, deps.stores);
   const at = deps.now().toISOString();
   return deps.stores.stock.recordMovement(
     {
       movement: {
         id: newMovementId(at),
         shelterId: change.shelterId,
-        ...change.fields,
+        ...fields,
         actorKeyId: actor.keyId,
         orgId: actor.orgId,
         at,

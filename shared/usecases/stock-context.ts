@@ -31,6 +31,22 @@ export async function loadLineItems(
   return catalogue;
 }
 
+/**
+ * What every change to a shelter's stock checks before it writes: the key may act on the shelter,
+ * the shelter exists, every line's item exists (in whole numbers where counted). The catalogue
+ * entries of the lines come back.
+ */
+export async function checkStockChange(
+  actor: Principal,
+  shelterId: string,
+  lines: ReadonlyArray<{ itemId: string } & ({ quantity: number } | { counted: number })>,
+  stores: { shelters: Pick<ShelterStore, 'get'>; items: Pick<ItemStore, 'getMany'> },
+): Promise<Map<string, Item>> {
+  assertShelterInScope(actor, shelterId);
+  await loadShelter(stores.shelters, shelterId);
+  return loadLineItems(stores.items, lines);
+}
+
 export function categoriesOf(catalogue: ReadonlyMap<string, Item>): Map<string, string> {
   return new Map([...catalogue].map(([id, item]) => [id, item.category]));
 }

@@ -35,7 +35,11 @@ export async function loadVolunteerPickupPoint(
  * Refuses a voucher of a shelter the key serves at none of its pickup points (`*` pickup points:
  * any shelter of the key's shelter scope), before anything about the voucher's state is told.
  */
-export async function assertServesShelter(actor: Principal, shelterId: string, deps: ScopeDeps): Promise<void> {
+export async function assertServesShelter(
+  actor: Principal,
+  shelterId: string,
+  deps: ScopeDeps,
+): Promise<void> {
   if (actor.role === 'admin') return;
   const inScope = scopeAllows(actor.scope.shelterIds, shelterId);
   const points = actor.scope.pickupPointIds;

@@ -3,7 +3,7 @@ import { buildWorld, type World } from '../support/fixtures.js';
 import { call, isProblem } from '../support/http.js';
 import { auditLedger } from '../support/ledger-audit.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { issue } from '../support/voucher-fixtures.js';
+import { issue, stockShelter } from '../support/voucher-fixtures.js';
 
 type Line = { itemId: string; quantity: number; balanceAfter: number };
 
@@ -79,16 +79,10 @@ describe('receipts, adjustments and counts', () => {
 
   describe('a count below what vouchers reserved', () => {
     it('is recorded, and warns of the shortfall naming the newest vouchers it leaves unbacked', async () => {
-      await call(t.app, 'POST', '/v1/shelters/shelter-b/receipts', {
-        key: world.logistics,
-        body: {
-          source: 'WFP',
-          lines: [
-            { itemId: 'rice', quantity: 3879 },
-            { itemId: 'water', quantity: 100 },
-          ],
-        },
-      });
+      await stockShelter(t, world.logistics, 'shelter-b', [
+        { itemId: 'rice', quantity: 3879 },
+        { itemId: 'water', quantity: 100 },
+      ]);
       const vouchers = [];
       for (const lines of [
         [{ itemId: 'rice', quantity: 5 }],
