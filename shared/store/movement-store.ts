@@ -26,11 +26,12 @@ function boundary(time: Date | undefined, edge: 'low' | 'high'): string {
 /** The ledger entry's write, for the stock and voucher transactions that record a change. */
 export interface LedgerWrite {
   readonly of: 'ledger';
+  readonly movementId: string;
 }
 
 export function ledgerWrite(table: TableContext, movement: Movement): TransactionWrite<LedgerWrite> {
   return {
-    purpose: { of: 'ledger' },
+    purpose: { of: 'ledger', movementId: movement.id },
     item: {
       Put: {
         TableName: table.tableName,

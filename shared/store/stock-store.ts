@@ -114,7 +114,7 @@ export class StockStore {
       const result = await attemptTransaction(this.table, writes);
       if (result.outcome === 'committed') return response;
       if (result.outcome === 'refused') {
-        const refusal = await this.explain(result.refused, movement);
+        const refusal = await this.explain(result.refused);
         if (refusal !== undefined) throw refusal;
       }
       // A balance changed since we read it, another transaction held an item, or we were
@@ -125,7 +125,7 @@ export class StockStore {
   }
 
   /** The domain error a refused write means, or nothing when a balance moved (then: re-plan). */
-  private async explain(refused: StockWrite[], movement: Movement): Promise<Error | undefined> {
+  private async explain(refused: StockWrite[]): Promise<Error | undefined> {
     for (const purpose of refused) {
       if (purpose.of !== 'transfer') continue;
       if (purpose.step === 'dispatch') return new DuplicateRecordError('Transfer', purpose.transferId);
@@ -138,8 +138,8 @@ export class StockStore {
     }
     if (refused.some((purpose) => purpose.of === 'idempotency-completion'))
       return new IdempotencyClaimLostError();
-    if (refused.some((purpose) => purpose.of === 'ledger'))
-      return new DuplicateRecordError('Ledger entry', movement.id);
+    const ledger = refused.find((purpose) => purpose.of === 'ledger');
+    if (ledger !== undefined) return new DuplicateRecordError('Ledger entry', ledger.movementId);
     return undefined;
   }
 

@@ -14,12 +14,10 @@ import {
   voucherSchema,
 } from '../domain/voucher.js';
 import type { FinalVoucher } from '../domain/voucher-lifecycle.js';
-import { IdempotencyClaimLostError } from '../errors/idempotency-errors.js';
 import { DuplicateRecordError } from '../errors/record-errors.js';
-import { InsufficientStockError, type ShortItem } from '../errors/stock-errors.js';
-import { VoucherCodeTakenError, VoucherStateChangedError } from '../errors/voucher-errors.js';
+import { VoucherStateChangedError } from '../errors/voucher-errors.js';
 import { batchGet } from './batch-get.js';
-import { type CompletionWrite, completionWrites } from './idempotency-store.js';
+import { completionWrites } from './idempotency-store.js';
 import {
   ISSUED_VOUCHERS,
   issuedAtShelterKey,
@@ -32,12 +30,12 @@ import { type LedgerWrite, ledgerWrite } from './movement-store.js';
 import type { Page } from './pagination.js';
 import { parseRecord } from './parse-record.js';
 import { queryPage } from './query-page.js';
-import { readBalances } from './stock-balance-reads.js';
 import { type ReservationChange, reservationWrite } from './stock-balance-writes.js';
 import { callDynamo } from './store-errors.js';
 import type { TableContext } from './table-context.js';
 import { sendTransaction, type TransactionWrite } from './transaction.js';
 import { type VoucherListFilter, voucherListFilter } from './voucher-list-filter.js';
+import { explainVoucherRefusal, type VoucherWrite } from './voucher-refusals.js';
 import {
   beneficiaryWrite,
   purgeBeneficiaryLater,
@@ -47,15 +45,6 @@ import {
 } from './voucher-writes.js';
 
 export type { VoucherListFilter } from './voucher-list-filter.js';
-
-type VoucherLine = IssuedVoucher['lines'][number];
-type VoucherWrite =
-  | { of: 'voucher' }
-  | { of: 'code' }
-  | { of: 'beneficiary' }
-  | { of: 'reservation'; line: VoucherLine }
-  | LedgerWrite
-  | CompletionWrite;
 
 /** A short code's record: which voucher it names. */
 const codeRecordSchema = z.object({ voucherId: z.string() });
@@ -156,45 +145,15 @@ export class VoucherStore {
     }));
   }
 
-  /**
-   * Sends a voucher transaction and explains a refusal. A voucher that changed state explains
-   * everything else; otherwise short stock; then a taken code; then a lost idempotency claim.
-   */
+  /** Sends a voucher transaction; a refusal comes back as the domain error it means. */
   private async transact(
     voucher: Voucher,
     writes: Array<TransactionWrite<VoucherWrite>>,
     voucherRefused: () => Promise<Error>,
   ): Promise<void> {
     const result = await sendTransaction(this.table, writes);
-    if (result.outcome === 'committed') return;
-    const refused = result.refused;
-    if (refused.some((purpose) => purpose.of === 'voucher')) throw await voucherRefused();
-    const shortLines = refused.flatMap((purpose) => (purpose.of === 'reservation' ? [purpose.line] : []));
-    if (shortLines.length > 0) throw await this.insufficientStock(voucher.shelterId, shortLines);
-    if (refused.some((purpose) => purpose.of === 'code')) throw new VoucherCodeTakenError();
-    if (refused.some((purpose) => purpose.of === 'idempotency-completion'))
-      throw new IdempotencyClaimLostError();
-    throw new DuplicateRecordError('Ledger entry', voucher.id);
-  }
-
-  /**
-   * The balances of refused lines are read afresh rather than returned with the refusal
-   * (ReturnValuesOnConditionCheckFailure): refusals are rare, and asking for old values on every
-   * write doubled the transaction's time on DynamoDB Local.
-   */
-  private async insufficientStock(shelterId: string, lines: VoucherLine[]): Promise<InsufficientStockError> {
-    const balances = await readBalances(
-      this.table,
-      shelterId,
-      lines.map((line) => line.itemId),
-    );
-    const short: ShortItem[] = lines.map((line) => ({
-      itemId: line.itemId,
-      requested: line.quantity,
-      onHand: balances.get(line.itemId)?.onHand ?? 0,
-      available: balances.get(line.itemId)?.available ?? 0,
-    }));
-    return new InsufficientStockError(shelterId, short);
+    if (result.outcome === 'refused')
+      throw await explainVoucherRefusal(this.table, voucher.shelterId, result.refused, voucherRefused);
   }
 
   async get(voucherId: string): Promise<Voucher | undefined> {
