@@ -5,5 +5,5 @@ import { sweepExpiredVouchers } from '../shared/usecases/sweep-expired-vouchers.
 const deps = composeSweeper();
 
 export async function handler() {
-  return sweepExpiredVouchers(deps, { maxVouchers: 5000 });
+  return sweepExpiredVouchers({ maxVouchers: 5000 }, undefined, deps);
 }

@@ -116,8 +116,8 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
     scope: { shelterIds: '*', pickupPointIds: '*' },
   };
   await recordReceipt(
-    'bench-a',
     {
+      shelterId: 'bench-a',
       source: 'bench',
       lines: [
         { itemId: 'rice', quantity: 1_000_000 },

@@ -13,9 +13,10 @@ const seeder: Principal = {
 /** Opening stock through the receipt use case, so each balance is explained by the ledger. */
 export async function seedDemoStock(stores: Stores, now: () => Date = () => new Date()): Promise<void> {
   for (const receipt of demoReceipts) {
-    await recordReceipt(receipt.shelterId, { source: receipt.source, lines: receipt.lines }, seeder, {
-      stores,
-      now,
-    });
+    await recordReceipt(
+      { shelterId: receipt.shelterId, source: receipt.source, lines: receipt.lines },
+      seeder,
+      { stores, now },
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { z } from '@hono/zod-openapi';
 
 /**
  * Idempotency-Key handling follows the IETF httpapi draft: the first response to a key is
@@ -39,6 +40,17 @@ export function requestFingerprint(method: string, path: string, rawBody: string
   return createHash('sha256').update(`${method} ${path}\n${body}`).digest('hex');
 }
 
+/**
+ * What makes two domain operations "the same" when a use case claims a key itself (a batch row):
+ * the operation's name and its input. Never equal to a request fingerprint, so a key claimed for
+ * a row cannot be replayed as an HTTP request.
+ */
+export function operationFingerprint(operation: string, input: unknown): string {
+  return createHash('sha256')
+    .update(`operation ${operation}\n${JSON.stringify(canonical(input))}`)
+    .digest('hex');
+}
+
 /** A claim on a key: held while the request runs, turned into a stored response when it commits. */
 export interface IdempotencyClaim {
   apiKeyId: string;
@@ -62,3 +74,30 @@ export interface IdempotencyCompletion {
   readonly claim: IdempotencyClaim;
   readonly status: number;
 }
+
+/** A use case's input when the write may be retried under an Idempotency-Key. */
+export interface Idempotent {
+  idempotency?: IdempotencyCompletion | undefined;
+}
+
+/**
+ * What a write answers, given to the store with the completion: the store records that answer
+ * for replays in the write's own transaction, so both commit or neither does.
+ */
+export interface Reply<R> {
+  readonly idempotency?: IdempotencyCompletion | undefined;
+  readonly response: R;
+}
+
+/** A reply that depends on what the write commits (a line's balance after), computed by the store. */
+export interface ComputedReply<C, R> {
+  readonly idempotency?: IdempotencyCompletion | undefined;
+  respond(committed: C): R | Promise<R>;
+}
+
+/** The stored record of a key: held while its request runs, then the response to replay. */
+export const idempotencyRecordSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('in_flight'), fingerprint: z.string(), token: z.string() }),
+  z.object({ state: z.literal('completed'), fingerprint: z.string(), status: z.number(), body: z.string() }),
+]);
+export type IdempotencyRecord = z.infer<typeof idempotencyRecordSchema>;

@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { ulid } from 'ulid';
+import { countLinesSchema, positiveLinesSchema, signedLinesSchema } from './stock-lines.js';
 
 export const adjustmentReasonSchema = z
   .enum(['damaged', 'expired', 'lost', 'count', 'other'])
@@ -48,3 +50,35 @@ export const movementSchema = z
 
 export type Movement = z.infer<typeof movementSchema>;
 export type MovementLine = z.infer<typeof movementLineSchema>;
+
+/** Ledger ids are ULIDs of the movement's time: the ledger's key order is its time order. */
+export function newMovementId(at: string): string {
+  return ulid(Date.parse(at));
+}
+
+const note = z.string().trim().max(500).optional();
+
+export const receiptSchema = z
+  .object({
+    source: z.string().trim().min(1).max(200).openapi({ example: 'WFP Cambodia' }),
+    reference: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .openapi({ description: 'Delivery note or donor reference.' }),
+    note,
+    lines: positiveLinesSchema,
+  })
+  .strict()
+  .openapi('Receipt');
+export type ReceiptInput = z.infer<typeof receiptSchema>;
+
+export const adjustmentSchema = z
+  .object({ reason: adjustmentReasonSchema, note, lines: signedLinesSchema })
+  .strict()
+  .openapi('Adjustment');
+export type AdjustmentInput = z.infer<typeof adjustmentSchema>;
+
+export const countSchema = z.object({ note, lines: countLinesSchema }).strict().openapi('Count');
+export type CountInput = z.infer<typeof countSchema>;

@@ -3,23 +3,33 @@ import type { Item } from './item.js';
 import { roundQuantity } from './quantity.js';
 
 /** A stock balance as stored: one per (shelter, item). */
-export interface StockBalance {
-  shelterId: string;
-  itemId: string;
-  category: string;
-  onHand: number;
+export const stockBalanceSchema = z.object({
+  shelterId: z.string(),
+  itemId: z.string(),
+  category: z.string(),
+  onHand: z.number(),
   /** Promised to vouchers still issued. */
-  reserved: number;
+  reserved: z.number(),
   /**
    * Always onHand - reserved, stored so that voucher writes can be guarded by a plain condition
    * (`available >= :q`) and applied with ADD, without reading the balance first.
    */
-  available: number;
-  /** Bumped by every change; writers use it for optimistic concurrency. */
-  version: number;
-  lowStockThreshold?: number;
-  updatedAt: string;
-}
+  available: z.number(),
+  /** Bumped by every change of a quantity; writers use it for optimistic concurrency. */
+  version: z.number().int(),
+  lowStockThreshold: z.number().optional(),
+  /** Who last set or cleared the threshold, and when (invariant 5: every change is attributable). */
+  thresholdSetBy: z.string().optional(),
+  thresholdSetAt: z.string().optional(),
+  updatedAt: z.string(),
+});
+export type StockBalance = z.infer<typeof stockBalanceSchema>;
+
+export const lowStockThresholdSchema = z
+  .object({ lowStockThreshold: z.number().min(0).max(10_000_000).nullable() })
+  .strict()
+  .openapi('LowStockThreshold');
+export type LowStockThresholdInput = z.infer<typeof lowStockThresholdSchema>;
 
 export const stockViewSchema = z
   .object({

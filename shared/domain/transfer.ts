@@ -35,24 +35,41 @@ export const discrepancySchema = z.object({
   difference: z.number(),
 });
 
+const transferLinesSchema = z.array(z.object({ itemId: z.string(), quantity: z.number() }));
+
+/** What every transfer carries from its dispatch on. */
+const dispatchedFields = {
+  id: z.string(),
+  fromShelterId: z.string(),
+  toShelterId: z.string(),
+  lines: transferLinesSchema,
+  note: z.string().optional(),
+  dispatchedAt: z.string(),
+  dispatchedBy: z.string(),
+  dispatchMovementId: z.string(),
+};
+
+/** On its way: the stock left the sender and is on no shelf yet. */
+export const inTransitTransferSchema = z.object({ ...dispatchedFields, status: z.literal('in_transit') });
+/** Arrived and counted: what came, and how it differed from what was sent. */
+export const receivedTransferSchema = z.object({
+  ...dispatchedFields,
+  status: z.literal('received'),
+  receivedAt: z.string(),
+  receivedBy: z.string(),
+  receiveMovementId: z.string(),
+  receivedLines: transferLinesSchema,
+  discrepancies: z.array(discrepancySchema),
+});
+
+/** A transfer as stored and as answered, one shape per state. */
 export const transferSchema = z
-  .object({
-    id: z.string(),
-    fromShelterId: z.string(),
-    toShelterId: z.string(),
-    status: transferStatusSchema,
-    lines: z.array(z.object({ itemId: z.string(), quantity: z.number() })),
-    note: z.string().optional(),
-    dispatchedAt: z.string(),
-    dispatchedBy: z.string(),
-    dispatchMovementId: z.string(),
-    receivedAt: z.string().optional(),
-    receivedBy: z.string().optional(),
-    receiveMovementId: z.string().optional(),
-    receivedLines: z.array(z.object({ itemId: z.string(), quantity: z.number() })).optional(),
-    discrepancies: z.array(discrepancySchema).optional(),
-  })
+  .discriminatedUnion('status', [inTransitTransferSchema, receivedTransferSchema])
   .openapi('Transfer');
 
 export type Transfer = z.infer<typeof transferSchema>;
+export type InTransitTransfer = z.infer<typeof inTransitTransferSchema>;
+export type ReceivedTransfer = z.infer<typeof receivedTransferSchema>;
 export type Discrepancy = z.infer<typeof discrepancySchema>;
+export type DispatchTransferInput = z.infer<typeof dispatchTransferSchema>;
+export type ReceiveTransferInput = z.infer<typeof receiveTransferSchema>;

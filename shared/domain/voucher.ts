@@ -34,31 +34,80 @@ export const issueVoucherSchema = z
   .openapi('IssueVoucher');
 export type IssueVoucherInput = z.infer<typeof issueVoucherSchema>;
 
-/** The stored voucher. Beneficiary fields are kept apart (see keys.ts) so that TTL can purge them. */
-export interface Voucher {
-  id: string;
-  code: string;
-  orgId: string;
-  shelterId: string;
-  lines: Array<{ itemId: string; quantity: number }>;
-  status: VoucherStatus;
-  validFrom: string;
-  validUntil: string;
-  issuedAt: string;
-  issuedBy: string;
-  redeemedAt?: string;
-  redeemedBy?: string;
-  pickupPointId?: string;
-  voidedAt?: string;
-  voidedBy?: string;
-  expiredAt?: string;
-}
+/** Optional reason a coordinator gives for cancelling; shown to coordinators only. */
+export const voidVoucherSchema = z
+  .object({
+    reason: z.string().trim().min(1).max(200).optional().openapi({
+      description: 'Why the voucher is cancelled, shown to coordinators. Never write personal data here.',
+    }),
+  })
+  .strict()
+  .openapi('VoidVoucher');
+export type VoidVoucherInput = z.infer<typeof voidVoucherSchema>;
 
-export interface BeneficiaryRecord {
-  voucherId: string;
-  beneficiaryHash: string;
-  householdSize: number;
-}
+const voucherLineSchema = z.object({ itemId: z.string(), quantity: z.number() });
+
+/** What every voucher carries from its issue on, whatever became of it. */
+const issuedFields = {
+  id: z.string(),
+  code: z.string(),
+  orgId: z.string(),
+  shelterId: z.string(),
+  lines: z.array(voucherLineSchema),
+  validFrom: z.string(),
+  validUntil: z.string(),
+  issuedAt: z.string(),
+  issuedBy: z.string(),
+};
+
+/** Holds a reservation until it is redeemed, voided or expired. */
+export const issuedVoucherSchema = z.object({ ...issuedFields, status: z.literal('issued') });
+/** Handed over once, at one pickup point, by one key. */
+export const redeemedVoucherSchema = z.object({
+  ...issuedFields,
+  status: z.literal('redeemed'),
+  redeemedAt: z.string(),
+  redeemedBy: z.string(),
+  pickupPointId: z.string(),
+});
+/** Cancelled by the issuing organisation; its reservation went back to available stock. */
+export const voidedVoucherSchema = z.object({
+  ...issuedFields,
+  status: z.literal('void'),
+  voidedAt: z.string(),
+  voidedBy: z.string(),
+  voidReason: z.string().optional(),
+});
+/** Past its validity, recorded by the sweeper, which released its reservation. */
+export const expiredVoucherSchema = z.object({
+  ...issuedFields,
+  status: z.literal('expired'),
+  expiredAt: z.string(),
+});
+
+/**
+ * The stored voucher, one shape per lifecycle state. Beneficiary fields are kept apart (see
+ * keys.ts) so that TTL can purge them.
+ */
+export const voucherSchema = z.discriminatedUnion('status', [
+  issuedVoucherSchema,
+  redeemedVoucherSchema,
+  voidedVoucherSchema,
+  expiredVoucherSchema,
+]);
+export type Voucher = z.infer<typeof voucherSchema>;
+export type IssuedVoucher = z.infer<typeof issuedVoucherSchema>;
+export type RedeemedVoucher = z.infer<typeof redeemedVoucherSchema>;
+export type VoidedVoucher = z.infer<typeof voidedVoucherSchema>;
+export type ExpiredVoucher = z.infer<typeof expiredVoucherSchema>;
+
+export const beneficiaryRecordSchema = z.object({
+  voucherId: z.string(),
+  /** HMAC of the partner's reference under a server-side key: never the reference itself. */
+  beneficiaryHash: z.string(),
+  householdSize: z.number().int(),
+});
+export type BeneficiaryRecord = z.infer<typeof beneficiaryRecordSchema>;
 
 /** A voucher past its validity is expired for every reader, before the sweeper records it. */
 export function effectiveStatus(voucher: Pick<Voucher, 'status' | 'validUntil'>, now: Date): VoucherStatus {
@@ -89,6 +138,7 @@ export const voucherViewSchema = z
     redeemedAt: z.string().optional(),
     pickupPointId: z.string().optional(),
     voidedAt: z.string().optional(),
+    voidReason: z.string().optional().openapi({ description: 'Why the issuing organisation cancelled it.' }),
   })
   .openapi('Voucher');
 export type VoucherView = z.infer<typeof voucherViewSchema>;
@@ -134,7 +184,8 @@ export function volunteerView(
         quantity: line.quantity,
       };
     }),
-    ...(voucher.redeemedAt === undefined ? {} : { redeemedAt: voucher.redeemedAt }),
-    ...(voucher.pickupPointId === undefined ? {} : { pickupPointId: voucher.pickupPointId }),
+    ...(voucher.status === 'redeemed'
+      ? { redeemedAt: voucher.redeemedAt, pickupPointId: voucher.pickupPointId }
+      : {}),
   };
 }

@@ -1,3 +1,4 @@
+import type { Voucher } from '../domain/voucher.js';
 import { AppError } from './app-errors.js';
 
 /**
@@ -50,3 +51,26 @@ export const voucherRejections = {
       },
     ),
 };
+
+/**
+ * A voucher write was refused because the voucher left the state it was read in (redeemed,
+ * voided or expired meanwhile). Carries the voucher as it is now, so the use case can say what
+ * happened to it; it is never meant to reach a client as it is.
+ */
+export class VoucherStateChangedError extends AppError {
+  override readonly name = 'VoucherStateChangedError';
+  constructor(
+    readonly voucherId: string,
+    readonly current: Voucher | undefined,
+  ) {
+    super('conflict', 'This voucher changed state while the request ran; nothing was applied.');
+  }
+}
+
+/** The randomly drawn short code is already another voucher's: nothing was written, draw again. */
+export class VoucherCodeTakenError extends AppError {
+  override readonly name = 'VoucherCodeTakenError';
+  constructor() {
+    super('conflict', 'Could not draw an unused voucher code; retry.');
+  }
+}

@@ -2,12 +2,12 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type ApiKeyRecord, apiKeyRecordSchema } from '../domain/api-key.js';
 import { NotFoundError } from '../errors/app-errors.js';
 import { apiKeyKey, apiKeyListKey } from './keys.js';
+import { parseRecord } from './parse-record.js';
 import { callDynamo, isConditionFailure } from './store-errors.js';
-import { parseStored } from './stored-record.js';
 import type { TableContext } from './table-context.js';
 
 /** A key record that does not parse fails loudly: authentication never guesses a role or a scope. */
-const parseKey = (item: Record<string, unknown>) => parseStored(apiKeyRecordSchema, 'API key', item);
+const parseKey = (item: Record<string, unknown>) => parseRecord(apiKeyRecordSchema, item);
 
 export class ApiKeyStore {
   constructor(private readonly table: TableContext) {}

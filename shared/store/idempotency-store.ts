@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { IdempotencyClaim, StoredResponse } from '../domain/idempotency.js';
+import {
+  type IdempotencyClaim,
+  type IdempotencyCompletion,
+  idempotencyRecordSchema,
+  type StoredResponse,
+} from '../domain/idempotency.js';
 import { AppError } from '../errors/app-errors.js';
 import { idempotencyKey } from './keys.js';
+import { parseRecord } from './parse-record.js';
 import { callDynamo, isConditionFailure } from './store-errors.js';
 import type { TableContext } from './table-context.js';
-
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import type { TransactItem, TransactionWrite } from './transaction.js';
 
 export type ClaimOutcome =
   | { kind: 'claimed'; claim: IdempotencyClaim }
@@ -19,13 +23,6 @@ export interface IdempotencyTimings {
   retentionSeconds: number;
   /** How long a crashed request's claim blocks retries before another request may take it over. */
   lockSeconds: number;
-}
-
-interface StoredRecord {
-  fingerprint: string;
-  state: 'in_flight' | 'completed';
-  status?: number;
-  body?: string;
 }
 
 export class IdempotencyStore {
@@ -68,15 +65,15 @@ export class IdempotencyStore {
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
       const raw = (err as { Item?: Record<string, never> }).Item;
-      const existing = raw === undefined ? undefined : (unmarshall(raw) as StoredRecord);
-      if (existing === undefined) throw err;
+      if (raw === undefined) throw err;
+      const existing = parseRecord(idempotencyRecordSchema, unmarshall(raw));
       if (existing.fingerprint !== fingerprint) {
         throw new AppError(
           'idempotency-key-reused',
           'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
         );
       }
-      if (existing.state === 'completed' && existing.status !== undefined && existing.body !== undefined) {
+      if (existing.state === 'completed') {
         return { kind: 'replay', response: { status: existing.status, body: existing.body } };
       }
       throw new AppError(
@@ -86,17 +83,11 @@ export class IdempotencyStore {
     }
   }
 
-  /**
-   * The write that marks a claim completed with its response, for the caller to put inside the
-   * same transaction as the change itself: either both commit or neither does.
-   */
-  completionItem(claim: IdempotencyClaim, response: StoredResponse): TransactItem {
-    return { Update: this.completionUpdate(claim, response) };
-  }
-
-  /** Completes a claim on its own, for operations whose change is a single conditional write. */
+  /** Completes a claim on its own, for answers made of writes that committed one by one (a batch). */
   async complete(claim: IdempotencyClaim, response: StoredResponse): Promise<void> {
-    await callDynamo(() => this.table.doc.send(new UpdateCommand(this.completionUpdate(claim, response))));
+    await callDynamo(() =>
+      this.table.doc.send(new UpdateCommand(completionUpdate(this.table, claim, response))),
+    );
   }
 
   /** Gives the key back after a request that changed nothing, so a corrected retry can run. */
@@ -118,27 +109,47 @@ export class IdempotencyStore {
       if (!isConditionFailure(err)) throw err;
     }
   }
+}
 
-  private completionUpdate(claim: IdempotencyClaim, response: StoredResponse) {
-    return {
-      TableName: this.table.tableName,
-      Key: idempotencyKey(claim.apiKeyId, claim.key),
-      UpdateExpression: 'SET #state = :completed, #status = :status, #body = :body REMOVE lockedUntil',
-      // Only the request holding the claim completes it: a stale request that lost its lock fails here.
-      ConditionExpression: '#state = :inFlight AND #token = :token',
-      ExpressionAttributeNames: {
-        '#state': 'state',
-        '#token': 'token',
-        '#status': 'status',
-        '#body': 'body',
-      },
-      ExpressionAttributeValues: {
-        ':completed': 'completed',
-        ':inFlight': 'in_flight',
-        ':token': claim.token,
-        ':status': response.status,
-        ':body': response.body,
-      },
-    };
-  }
+/** The write of a completion in another store's transaction; its refusal means the claim was lost. */
+export interface CompletionWrite {
+  readonly of: 'idempotency-completion';
+}
+
+/**
+ * The writes that complete a request's claim with its response, for a store to put inside the
+ * transaction of the change itself: either both commit or neither does. None without a claim.
+ */
+export function completionWrites(
+  table: TableContext,
+  completion: IdempotencyCompletion | undefined,
+  response: unknown,
+): Array<TransactionWrite<CompletionWrite>> {
+  if (completion === undefined) return [];
+  const stored = { status: completion.status, body: JSON.stringify(response) };
+  const item: TransactItem = { Update: completionUpdate(table, completion.claim, stored) };
+  return [{ purpose: { of: 'idempotency-completion' }, item }];
+}
+
+function completionUpdate(table: TableContext, claim: IdempotencyClaim, response: StoredResponse) {
+  return {
+    TableName: table.tableName,
+    Key: idempotencyKey(claim.apiKeyId, claim.key),
+    UpdateExpression: 'SET #state = :completed, #status = :status, #body = :body REMOVE lockedUntil',
+    // Only the request holding the claim completes it: a stale request that lost its lock fails here.
+    ConditionExpression: '#state = :inFlight AND #token = :token',
+    ExpressionAttributeNames: {
+      '#state': 'state',
+      '#token': 'token',
+      '#status': 'status',
+      '#body': 'body',
+    },
+    ExpressionAttributeValues: {
+      ':completed': 'completed',
+      ':inFlight': 'in_flight',
+      ':token': claim.token,
+      ':status': response.status,
+      ':body': response.body,
+    },
+  };
 }

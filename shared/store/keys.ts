@@ -1,6 +1,7 @@
 /**
  * Single-table layout. Every record has `pk` and `sk`; records that must be listed carry `gsi1pk`
- * and `gsi1sk`; short-lived records carry `ttl` (epoch seconds). No request path uses Scan.
+ * and `gsi1sk` (and gsi2, gsi3 where noted below); short-lived records carry `ttl` (epoch
+ * seconds). No request path uses Scan.
  *
  * | record            | pk                         | sk                      | gsi1pk                    | gsi1sk               |
  * |-------------------|----------------------------|-------------------------|---------------------------|----------------------|
@@ -24,6 +25,12 @@
  * gsi2 is otherwise sparse: only vouchers still `issued` carry `gsi2pk = ISSUED` and
  * `gsi2sk = <validUntil>#<id>`, so the expiry sweeper reads exactly the vouchers past their
  * validity, oldest first, and a voucher leaves the index when it is redeemed, voided or expired.
+ *
+ * gsi3 is sparse too: a voucher still `issued` carries `gsi3pk = SHELTER#<shelterId>#ISSUED` and
+ * `gsi3sk = <issuedAt>#<id>`, removed with its gsi2 keys when it leaves `issued`. It answers
+ * "which live vouchers hold this shelter's stock, newest first", which a count that finds less
+ * on the shelf than was reserved names in its warning. Vouchers issued before gsi3 existed are
+ * not in it (they expire within 180 days); each voucher write pays one more index write.
  *
  * Beneficiary fields live in their own record so that retention is DynamoDB TTL: when a voucher
  * is redeemed, voided or expired, that record gets `ttl` = now + the retention period and is
@@ -86,6 +93,7 @@ export const voucherBeneficiaryKey = (voucherId: string): TableKey => ({
 });
 export const ISSUED_VOUCHERS = 'ISSUED';
 export const issuedVoucherSort = (validUntil: string, voucherId: string) => `${validUntil}#${voucherId}`;
+export const issuedAtShelterKey = (shelterId: string) => `SHELTER#${shelterId}#ISSUED`;
 
 export const idempotencyKey = (apiKeyId: string, key: string): TableKey => ({
   pk: `IDEM#${apiKeyId}#${key}`,

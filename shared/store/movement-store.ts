@@ -1,10 +1,11 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { encodeTime } from 'ulid';
-import type { Movement } from '../domain/movement.js';
-import { MOVEMENT_PREFIX, movementPartition } from './keys.js';
-import { decodeCursor, encodeCursor, type Page } from './pagination.js';
-import { callDynamo } from './store-errors.js';
-import { type TableContext, withoutKeys } from './table-context.js';
+import { type Movement, movementSchema } from '../domain/movement.js';
+import { MOVEMENT_PREFIX, movementKey, movementPartition } from './keys.js';
+import type { Page } from './pagination.js';
+import { parseRecord } from './parse-record.js';
+import { queryPage } from './query-page.js';
+import type { TableContext } from './table-context.js';
+import type { TransactionWrite } from './transaction.js';
 
 export interface MovementQuery {
   shelterId: string;
@@ -22,30 +23,49 @@ function boundary(time: Date | undefined, edge: 'low' | 'high'): string {
   return `${MOVEMENT_PREFIX}${stamp}${edge === 'low' ? '0'.repeat(16) : 'Z'.repeat(16)}`;
 }
 
+/** The ledger entry's write, for the stock and voucher transactions that record a change. */
+export interface LedgerWrite {
+  readonly of: 'ledger';
+  readonly movementId: string;
+}
+
+export function ledgerWrite(table: TableContext, movement: Movement): TransactionWrite<LedgerWrite> {
+  return {
+    purpose: { of: 'ledger', movementId: movement.id },
+    item: {
+      Put: {
+        TableName: table.tableName,
+        Item: { ...movementKey(movement.shelterId, movement.id), ...movement },
+        // A ledger entry is written once and never replaced.
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  };
+}
+
+/** The ledger, read only: entries are written inside the transactions of the changes they record. */
 export class MovementStore {
   constructor(private readonly table: TableContext) {}
 
-  async list(query: MovementQuery): Promise<Page<Movement>> {
+  list(query: MovementQuery): Promise<Page<Movement>> {
     const partition = movementPartition(query.shelterId);
-    const result = await callDynamo(() =>
-      this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
-          ExpressionAttributeValues: {
-            ':pk': partition,
-            ':low': boundary(query.from, 'low'),
-            ':high': boundary(query.to, 'high'),
-          },
-          ScanIndexForward: query.order === 'asc',
-          Limit: query.limit,
-          ExclusiveStartKey: decodeCursor(query.cursor, { pk: partition }),
-        }),
-      ),
+    return queryPage(
+      this.table,
+      {
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
+        ExpressionAttributeValues: {
+          ':pk': partition,
+          ':low': boundary(query.from, 'low'),
+          ':high': boundary(query.to, 'high'),
+        },
+        ScanIndexForward: query.order === 'asc',
+        Limit: query.limit,
+      },
+      {
+        partition: { pk: partition },
+        cursor: query.cursor,
+        read: (item) => parseRecord(movementSchema, item),
+      },
     );
-    return {
-      items: (result.Items ?? []).map((item) => withoutKeys<Movement>(item)),
-      nextCursor: encodeCursor(result.LastEvaluatedKey),
-    };
   }
 }

@@ -1,11 +1,12 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from '@hono/zod-openapi';
 import { ConflictError } from '../errors/app-errors.js';
 import { batchGet } from './batch-get.js';
 import type { TableKey } from './keys.js';
-import { decodeCursor, encodeCursor, type Page } from './pagination.js';
+import type { Page } from './pagination.js';
+import { parseRecord } from './parse-record.js';
+import { queryPage } from './query-page.js';
 import { callDynamo, isConditionFailure } from './store-errors.js';
-import { parseStored } from './stored-record.js';
 import type { TableContext } from './table-context.js';
 
 export interface CollectionShape<T> {
@@ -71,26 +72,20 @@ export class RecordCollection<T extends object> {
     return new Map(items.map((item) => this.parse(item)).map((record) => [this.shape.id(record), record]));
   }
 
-  async list(partition: string, limit: number, cursor?: string): Promise<Page<T>> {
-    const result = await callDynamo(() =>
-      this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': partition },
-          Limit: limit,
-          ExclusiveStartKey: decodeCursor(cursor, { gsi1pk: partition }),
-        }),
-      ),
+  list(partition: string, limit: number, cursor?: string): Promise<Page<T>> {
+    return queryPage(
+      this.table,
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        Limit: limit,
+      },
+      { partition: { gsi1pk: partition }, cursor, read: (item) => this.parse(item) },
     );
-    return {
-      items: (result.Items ?? []).map((item) => this.parse(item)),
-      nextCursor: encodeCursor(result.LastEvaluatedKey),
-    };
   }
 
   private parse(item: Record<string, unknown>): T {
-    return parseStored(this.shape.schema, this.shape.label, item);
+    return parseRecord(this.shape.schema, item);
   }
 }

@@ -4,9 +4,9 @@ import { type Shelter, type ShelterPatch, shelterSchema } from '../domain/shelte
 import { NotFoundError } from '../errors/app-errors.js';
 import { pickupPointKey, pickupPointListKey, shelterKey, shelterListKey } from './keys.js';
 import type { Page } from './pagination.js';
+import { parseRecord } from './parse-record.js';
 import { RecordCollection } from './record-collection.js';
 import { callDynamo, isConditionFailure } from './store-errors.js';
-import { parseStored } from './stored-record.js';
 import type { TableContext } from './table-context.js';
 
 export class ShelterStore {
@@ -73,7 +73,7 @@ export class ShelterStore {
           }),
         ),
       );
-      return parseStored(shelterSchema, 'Shelter', result.Attributes ?? {});
+      return parseRecord(shelterSchema, result.Attributes ?? {});
     } catch (err) {
       if (isConditionFailure(err)) throw new NotFoundError('Shelter', shelterId);
       throw err;

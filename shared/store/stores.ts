@@ -13,20 +13,17 @@ import { VoucherStore } from './voucher-store.js';
 /** Every store over one table; built once per process and passed to use cases by name. */
 /** `beneficiaryRetentionSeconds`: how long beneficiary fields outlive a voucher's final state. */
 export function createStores(table: TableContext, beneficiaryRetentionSeconds = 30 * 86_400) {
-  const stock = new StockStore(table);
   return {
     apiKeys: new ApiKeyStore(table),
     health: new HealthStore(table),
     organizations: new OrganizationStore(table),
     shelters: new ShelterStore(table),
     items: new ItemStore(table),
-    stock,
+    stock: new StockStore(table),
     movements: new MovementStore(table),
     transfers: new TransferStore(table),
     idempotency: new IdempotencyStore(table),
-    vouchers: new VoucherStore(table, beneficiaryRetentionSeconds, (shelterId, itemIds) =>
-      stock.readBalances(shelterId, itemIds),
-    ),
+    vouchers: new VoucherStore(table, beneficiaryRetentionSeconds),
   };
 }
 

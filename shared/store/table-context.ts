@@ -6,7 +6,17 @@ export interface TableContext {
   tableName: string;
 }
 
-const keyAttributes = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'ttl']);
+const keyAttributes = new Set([
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'ttl',
+]);
 
 /** Drops the storage-only attributes from an item read back from the table. */
 export function withoutKeys<T>(item: Record<string, unknown>): T {

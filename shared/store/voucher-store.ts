@@ -1,148 +1,159 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from '@hono/zod-openapi';
+import type { Reply } from '../domain/idempotency.js';
 import type { Movement } from '../domain/movement.js';
-import type { BeneficiaryRecord, Voucher } from '../domain/voucher.js';
+import {
+  type BeneficiaryRecord,
+  beneficiaryRecordSchema,
+  type ExpiredVoucher,
+  type IssuedVoucher,
+  issuedVoucherSchema,
+  type RedeemedVoucher,
+  type VoidedVoucher,
+  type Voucher,
+  voucherSchema,
+} from '../domain/voucher.js';
+import type { FinalVoucher } from '../domain/voucher-lifecycle.js';
+import { DuplicateRecordError } from '../errors/record-errors.js';
+import { VoucherStateChangedError } from '../errors/voucher-errors.js';
 import { batchGet } from './batch-get.js';
-import type { TransactItem } from './idempotency-store.js';
+import { completionWrites } from './idempotency-store.js';
 import {
   ISSUED_VOUCHERS,
-  issuedVoucherSort,
-  movementKey,
-  stockKey,
+  issuedAtShelterKey,
   voucherBeneficiaryKey,
   voucherCodeKey,
   voucherKey,
   voucherListKey,
 } from './keys.js';
-import { decodeCursor, encodeCursor, type Page } from './pagination.js';
+import { type LedgerWrite, ledgerWrite } from './movement-store.js';
+import type { Page } from './pagination.js';
+import { parseRecord } from './parse-record.js';
+import { queryPage } from './query-page.js';
+import { type ReservationChange, reservationWrite } from './stock-balance-writes.js';
 import { callDynamo } from './store-errors.js';
-import { type TableContext, withoutKeys } from './table-context.js';
+import type { TableContext } from './table-context.js';
+import { sendTransaction, type TransactionWrite } from './transaction.js';
 import { type VoucherListFilter, voucherListFilter } from './voucher-list-filter.js';
+import { explainVoucherRefusal, type VoucherWrite } from './voucher-refusals.js';
 import {
-  type ReadBalances,
-  runVoucherTransaction,
-  type VoucherWriteRejected,
-} from './voucher-transaction.js';
+  beneficiaryWrite,
+  purgeBeneficiaryLater,
+  voucherCodeWrite,
+  voucherFinalWrite,
+  voucherIssueWrite,
+} from './voucher-writes.js';
 
 export type { VoucherListFilter } from './voucher-list-filter.js';
-export { VoucherWriteRejected } from './voucher-transaction.js';
+
+/** A short code's record: which voucher it names. */
+const codeRecordSchema = z.object({ voucherId: z.string() });
 
 /**
- * Vouchers and their reservations. Reservation writes use ADD under a condition on the stored
- * `available` figure, so issuing, redeeming and voiding never read a balance first and never
- * overwrite a concurrent change; each also bumps the balance version so that optimistic writers
- * (receipts, counts) notice them.
+ * Vouchers and their reservations. Each write is one transaction of the voucher's records, one
+ * balance line per voucher line (reservation writes: see stock-balance-writes.ts), and the
+ * completed Idempotency-Key record; every refusal comes back as a domain error.
  */
 export class VoucherStore {
   constructor(
     private readonly table: TableContext,
     private readonly retentionSeconds: number,
-    /** The stock store's consistent balance read, to explain a refused reservation. */
-    private readonly readBalances: ReadBalances,
   ) {}
 
+  /**
+   * Writes an issued voucher and reserves its lines. Refused with InsufficientStockError (each
+   * short item), VoucherCodeTakenError (draw another code), DuplicateRecordError or
+   * IdempotencyClaimLostError; then nothing was written.
+   */
   async issue(
-    voucher: Voucher,
+    voucher: IssuedVoucher,
     beneficiary: BeneficiaryRecord,
     categories: ReadonlyMap<string, string>,
-    extras: TransactItem[],
-  ) {
-    const reserve = voucher.lines.map((line) =>
-      this.stockUpdate(voucher.shelterId, line.itemId, {
-        set: { category: categories.get(line.itemId) ?? '' },
-        add: { reserved: line.quantity, available: -line.quantity },
-        // Invariant: a voucher is never issued that available stock cannot honour.
-        condition: 'available >= :quantity',
-        quantity: line.quantity,
-        at: voucher.issuedAt,
-      }),
-    );
-    const items: TransactItem[] = [
-      {
-        Put: {
-          TableName: this.table.tableName,
-          Item: {
-            ...voucherKey(voucher.id),
-            gsi1pk: voucherListKey(voucher.orgId),
-            gsi1sk: `${voucher.issuedAt}#${voucher.id}`,
-            gsi2pk: ISSUED_VOUCHERS,
-            gsi2sk: issuedVoucherSort(voucher.validUntil, voucher.id),
-            ...voucher,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      {
-        Put: {
-          TableName: this.table.tableName,
-          Item: { ...voucherCodeKey(voucher.code), voucherId: voucher.id },
-          // Codes are random: a collision with an existing code must not hijack it.
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      {
-        Put: {
-          TableName: this.table.tableName,
-          Item: { ...voucherBeneficiaryKey(voucher.id), ...beneficiary },
-        },
-      },
-      ...reserve,
-      ...extras,
+    reply: Reply<unknown>,
+  ): Promise<void> {
+    const writes: Array<TransactionWrite<VoucherWrite>> = [
+      { purpose: { of: 'voucher' }, item: voucherIssueWrite(this.table, voucher) },
+      { purpose: { of: 'code' }, item: voucherCodeWrite(this.table, voucher) },
+      { purpose: { of: 'beneficiary' }, item: beneficiaryWrite(this.table, beneficiary) },
+      ...this.balanceLines(voucher, 'reserve', voucher.issuedAt, categories),
+      ...completionWrites(this.table, reply.idempotency, reply.response),
     ];
-    await this.transact(items, voucher.shelterId, 3, voucher.lines, (index) =>
-      index === 0 ? 'voucher' : index === 1 ? 'code' : 'extra',
+    await this.transact(voucher, writes, async () => new DuplicateRecordError('Voucher', voucher.id));
+  }
+
+  /**
+   * issued -> redeemed, stock out, one distribution entry in the ledger: one transaction or
+   * nothing. A voucher no longer issued (or outside its validity) is VoucherStateChangedError
+   * carrying the voucher as it is now; stock not on the shelf is InsufficientStockError.
+   */
+  async redeem(redeemed: RedeemedVoucher, movement: Movement, reply: Reply<unknown>): Promise<void> {
+    await this.finalise(redeemed, 'hand-over', redeemed.redeemedAt, reply, [
+      ledgerWrite(this.table, movement),
+    ]);
+  }
+
+  /** issued -> void: the reservation goes back to available stock. */
+  async void(voided: VoidedVoucher, reply: Reply<unknown>): Promise<void> {
+    await this.finalise(voided, 'release', voided.voidedAt, reply, []);
+  }
+
+  /** issued -> expired (the sweeper): the reservation goes back to available stock. */
+  async expire(expired: ExpiredVoucher): Promise<void> {
+    await this.finalise(expired, 'release', expired.expiredAt, { response: undefined }, []);
+  }
+
+  private async finalise(
+    final: FinalVoucher,
+    change: ReservationChange,
+    at: string,
+    reply: Reply<unknown>,
+    ledger: Array<TransactionWrite<LedgerWrite>>,
+  ): Promise<void> {
+    const writes: Array<TransactionWrite<VoucherWrite>> = [
+      { purpose: { of: 'voucher' }, item: voucherFinalWrite(this.table, final, at) },
+      {
+        purpose: { of: 'beneficiary' },
+        item: purgeBeneficiaryLater(this.table, final.id, at, this.retentionSeconds),
+      },
+      ...this.balanceLines(final, change, at),
+      ...ledger,
+      ...completionWrites(this.table, reply.idempotency, reply.response),
+    ];
+    await this.transact(
+      final,
+      writes,
+      async () => new VoucherStateChangedError(final.id, await this.get(final.id)),
     );
   }
 
-  /** issued -> redeemed, stock out, one distribution entry: one transaction or nothing. */
-  async redeem(voucher: Voucher, redeemed: Voucher, movement: Movement, extras: TransactItem[]) {
-    const at = redeemed.redeemedAt ?? movement.at;
-    const items: TransactItem[] = [
-      this.finalise(redeemed, at, {
-        // Exactly once: only an issued voucher inside its validity window can be redeemed.
-        condition: '#status = :issued AND validUntil > :at AND validFrom <= :at',
-      }),
-      this.purgeBeneficiaryLater(voucher.id, at),
-      ...voucher.lines.map((line) =>
-        this.stockUpdate(voucher.shelterId, line.itemId, {
-          add: { onHand: -line.quantity, reserved: -line.quantity },
-          // Invariant 1: redemption needs the stock physically there, and it was reserved for this voucher.
-          condition: 'onHand >= :quantity AND reserved >= :quantity',
-          quantity: line.quantity,
-          at,
-        }),
+  private balanceLines(
+    voucher: Voucher,
+    change: ReservationChange,
+    at: string,
+    categories?: ReadonlyMap<string, string>,
+  ): Array<TransactionWrite<VoucherWrite>> {
+    return voucher.lines.map((line) => ({
+      purpose: { of: 'reservation', line },
+      item: reservationWrite(
+        this.table,
+        voucher.shelterId,
+        line,
+        change,
+        at,
+        categories === undefined ? undefined : (categories.get(line.itemId) ?? ''),
       ),
-      {
-        Put: {
-          TableName: this.table.tableName,
-          Item: { ...movementKey(voucher.shelterId, movement.id), ...movement },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      ...extras,
-    ];
-    await this.transact(items, voucher.shelterId, 2, voucher.lines, (index) =>
-      index === 0 ? 'voucher' : 'extra',
-    );
+    }));
   }
 
-  /** issued -> void or expired: the reservation goes back to available stock. */
-  async release(voucher: Voucher, released: Voucher, at: string, extras: TransactItem[]) {
-    const items: TransactItem[] = [
-      this.finalise(released, at, { condition: '#status = :issued' }),
-      this.purgeBeneficiaryLater(voucher.id, at),
-      ...voucher.lines.map((line) =>
-        this.stockUpdate(voucher.shelterId, line.itemId, {
-          add: { reserved: -line.quantity, available: line.quantity },
-          condition: 'reserved >= :quantity',
-          quantity: line.quantity,
-          at,
-        }),
-      ),
-      ...extras,
-    ];
-    await this.transact(items, voucher.shelterId, 2, voucher.lines, (index) =>
-      index === 0 ? 'voucher' : 'extra',
-    );
+  /** Sends a voucher transaction; a refusal comes back as the domain error it means. */
+  private async transact(
+    voucher: Voucher,
+    writes: Array<TransactionWrite<VoucherWrite>>,
+    voucherRefused: () => Promise<Error>,
+  ): Promise<void> {
+    const result = await sendTransaction(this.table, writes);
+    if (result.outcome === 'refused')
+      throw await explainVoucherRefusal(this.table, voucher.shelterId, result.refused, voucherRefused);
   }
 
   async get(voucherId: string): Promise<Voucher | undefined> {
@@ -151,14 +162,14 @@ export class VoucherStore {
         new GetCommand({ TableName: this.table.tableName, Key: voucherKey(voucherId), ConsistentRead: true }),
       ),
     );
-    return result.Item === undefined ? undefined : withoutKeys<Voucher>(result.Item);
+    return result.Item === undefined ? undefined : parseRecord(voucherSchema, result.Item);
   }
 
   async idForCode(code: string): Promise<string | undefined> {
     const result = await callDynamo(() =>
       this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: voucherCodeKey(code) })),
     );
-    return result.Item?.voucherId as string | undefined;
+    return result.Item === undefined ? undefined : parseRecord(codeRecordSchema, result.Item).voucherId;
   }
 
   /** Beneficiary fields, unless retention has passed (TTL deletes late, so we check ourselves). */
@@ -168,17 +179,18 @@ export class VoucherStore {
         new GetCommand({ TableName: this.table.tableName, Key: voucherBeneficiaryKey(voucherId) }),
       ),
     );
-    const ttl = result.Item?.ttl as number | undefined;
-    if (result.Item === undefined || (ttl !== undefined && ttl <= now.getTime() / 1000)) return undefined;
-    return withoutKeys<BeneficiaryRecord>(result.Item);
+    if (result.Item === undefined || retentionPassed(result.Item, now)) return undefined;
+    return parseRecord(beneficiaryRecordSchema, result.Item);
   }
 
   /** Beneficiary fields of many vouchers in batch reads (a listing page), by voucher id. */
   async beneficiaries(voucherIds: readonly string[], now: Date): Promise<Map<string, BeneficiaryRecord>> {
     const items = await batchGet(this.table, voucherIds.map(voucherBeneficiaryKey));
-    const kept = items.filter((item) => item.ttl === undefined || Number(item.ttl) > now.getTime() / 1000);
     return new Map(
-      kept.map((item) => withoutKeys<BeneficiaryRecord>(item)).map((record) => [record.voucherId, record]),
+      items
+        .filter((item) => !retentionPassed(item, now))
+        .map((item) => parseRecord(beneficiaryRecordSchema, item))
+        .map((record) => [record.voucherId, record]),
     );
   }
 
@@ -200,29 +212,23 @@ export class VoucherStore {
       ':to': `${filter.issuedTo ?? '9999'}~`,
     };
     const filters = voucherListFilter(filter, now, values);
-    const result = await callDynamo(() =>
-      this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-          ...(filters.expression === undefined ? {} : { FilterExpression: filters.expression }),
-          ...(filters.names === undefined ? {} : { ExpressionAttributeNames: filters.names }),
-          ExpressionAttributeValues: values,
-          ScanIndexForward: false,
-          Limit: limit,
-          ExclusiveStartKey: decodeCursor(cursor, { gsi1pk: partition }),
-        }),
-      ),
+    return queryPage(
+      this.table,
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+        ...(filters.expression === undefined ? {} : { FilterExpression: filters.expression }),
+        ...(filters.names === undefined ? {} : { ExpressionAttributeNames: filters.names }),
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+        Limit: limit,
+      },
+      { partition: { gsi1pk: partition }, cursor, read: (item) => parseRecord(voucherSchema, item) },
     );
-    return {
-      items: (result.Items ?? []).map((item) => withoutKeys<Voucher>(item)),
-      nextCursor: encodeCursor(result.LastEvaluatedKey),
-    };
   }
 
   /** Issued vouchers whose validity ended before `now`, oldest first (the sweeper's work list). */
-  async listPastValidity(now: Date, limit: number): Promise<Voucher[]> {
+  async listPastValidity(now: Date, limit: number): Promise<IssuedVoucher[]> {
     const result = await callDynamo(() =>
       this.table.doc.send(
         new QueryCommand({
@@ -234,96 +240,27 @@ export class VoucherStore {
         }),
       ),
     );
-    return (result.Items ?? []).map((item) => withoutKeys<Voucher>(item));
+    return (result.Items ?? []).map((item) => parseRecord(issuedVoucherSchema, item));
   }
 
-  private finalise(voucher: Voucher, at: string, guard: { condition: string }): TransactItem {
-    const fields = Object.entries(voucher).filter(
-      ([name, value]) =>
-        value !== undefined &&
-        !['id', 'lines', 'orgId', 'shelterId', 'code', 'issuedAt', 'issuedBy'].includes(name),
-    );
-    const names: Record<string, string> = { '#status': 'status' };
-    const values: Record<string, unknown> = {
-      ':issued': 'issued',
-      ...(guard.condition.includes(':at') ? { ':at': at } : {}),
-    };
-    const sets = fields.map(([name, value], i) => {
-      names[`#f${i}`] = name;
-      values[`:f${i}`] = value;
-      return `#f${i} = :f${i}`;
-    });
-    return {
-      Update: {
-        TableName: this.table.tableName,
-        Key: voucherKey(voucher.id),
-        // Leaving `issued` also leaves the sweeper's index.
-        UpdateExpression: `SET ${sets.join(', ')} REMOVE gsi2pk, gsi2sk`,
-        ConditionExpression: guard.condition,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
-    };
-  }
-
-  private purgeBeneficiaryLater(voucherId: string, at: string): TransactItem {
-    return {
-      Update: {
-        TableName: this.table.tableName,
-        Key: voucherBeneficiaryKey(voucherId),
-        UpdateExpression: 'SET #ttl = :purgeAt',
-        ExpressionAttributeNames: { '#ttl': 'ttl' },
-        ExpressionAttributeValues: { ':purgeAt': Math.floor(Date.parse(at) / 1000) + this.retentionSeconds },
-      },
-    };
-  }
-
-  private stockUpdate(
-    shelterId: string,
-    itemId: string,
-    change: {
-      set?: Record<string, string>;
-      add: Record<string, number>;
-      condition: string;
-      quantity: number;
-      at: string;
-    },
-  ): TransactItem {
-    const values: Record<string, unknown> = { ':quantity': change.quantity, ':one': 1, ':at': change.at };
-    const adds = Object.entries(change.add).map(([name, delta]) => {
-      values[`:${name}Delta`] = delta;
-      return `${name} :${name}Delta`;
-    });
-    const sets = [
-      'updatedAt = :at',
-      ...Object.entries(change.set ?? {}).map(([name, value]) => {
-        values[`:${name}`] = value;
-        return `${name} = :${name}`;
-      }),
-    ];
-    return {
-      Update: {
-        TableName: this.table.tableName,
-        Key: stockKey(shelterId, itemId),
-        UpdateExpression: `SET ${sets.join(', ')} ADD ${[...adds, 'version :one'].join(', ')}`,
-        ConditionExpression: change.condition,
-        ExpressionAttributeValues: values,
-      },
-    };
-  }
-
-  private transact(
-    items: TransactItem[],
-    shelterId: string,
-    firstStockIndex: number,
-    lines: Voucher['lines'],
-    partOf: (index: number) => VoucherWriteRejected['part'],
-  ): Promise<void> {
-    return runVoucherTransaction(
+  /** A shelter's vouchers still issued, newest first (they hold its reserved stock). */
+  listIssuedAtShelter(shelterId: string, limit: number, cursor?: string): Promise<Page<IssuedVoucher>> {
+    const partition = issuedAtShelterKey(shelterId);
+    return queryPage(
       this.table,
-      items,
-      { shelterId, lines, firstStockIndex, partOf },
-      this.readBalances,
+      {
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        ScanIndexForward: false,
+        Limit: limit,
+      },
+      { partition: { gsi3pk: partition }, cursor, read: (item) => parseRecord(issuedVoucherSchema, item) },
     );
   }
+}
+
+/** TTL deletes late: a beneficiary record past its purge time is treated as already gone. */
+function retentionPassed(item: Record<string, unknown>, now: Date): boolean {
+  return item.ttl !== undefined && Number(item.ttl) <= now.getTime() / 1000;
 }

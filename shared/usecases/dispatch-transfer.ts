@@ -1,27 +1,15 @@
 import { ulid } from 'ulid';
 import type { Principal } from '../domain/api-key.js';
-import type { Transfer } from '../domain/transfer.js';
-import { ConflictError } from '../errors/app-errors.js';
-import { IdempotencyClaimLostError } from '../errors/idempotency-errors.js';
+import type { Idempotent } from '../domain/idempotency.js';
+import { newMovementId } from '../domain/movement.js';
+import type { DispatchTransferInput, InTransitTransfer } from '../domain/transfer.js';
 import type { Stores } from '../store/stores.js';
-import {
-  assertShelterInScope,
-  categoriesOf,
-  completionItems,
-  type IdempotentResponse,
-  loadLineItems,
-  loadShelter,
-} from './stock-context.js';
+import { categoriesOf, checkStockChange, loadShelter } from './stock-context.js';
 
-export interface DispatchInput {
-  fromShelterId: string;
-  toShelterId: string;
-  note?: string | undefined;
-  lines: Array<{ itemId: string; quantity: number }>;
-}
+export type DispatchInput = DispatchTransferInput & Idempotent;
 
 export type TransferDeps = {
-  stores: Pick<Stores, 'shelters' | 'items' | 'stock' | 'idempotency' | 'transfers'>;
+  stores: Pick<Stores, 'shelters' | 'items' | 'stock' | 'transfers'>;
   now: () => Date;
 };
 
@@ -33,51 +21,39 @@ export async function dispatchTransfer(
   input: DispatchInput,
   actor: Principal,
   deps: TransferDeps,
-  idempotency?: IdempotentResponse,
-): Promise<Transfer> {
-  assertShelterInScope(actor, input.fromShelterId);
-  await loadShelter(deps.stores.shelters, input.fromShelterId);
+): Promise<InTransitTransfer> {
+  const catalogue = await checkStockChange(actor, input.fromShelterId, input.lines, deps.stores);
   await loadShelter(deps.stores.shelters, input.toShelterId);
-  const catalogue = await loadLineItems(deps.stores.items, input.lines);
   const at = deps.now().toISOString();
-  const transferId = `tr-${ulid(Date.parse(at)).toLowerCase()}`;
-  let transfer: Transfer | undefined;
-  await deps.stores.stock.commit({
-    shelterId: input.fromShelterId,
-    itemIds: input.lines.map((line) => line.itemId),
-    categories: categoriesOf(catalogue),
-    floor: 'available',
-    plan: () => input.lines.map((line) => ({ itemId: line.itemId, delta: -line.quantity })),
-    movement: {
-      type: 'transfer_out',
-      transferId,
-      ...(input.note === undefined ? {} : { note: input.note }),
-      actorKeyId: actor.keyId,
-      orgId: actor.orgId,
-      at,
+  const note = input.note === undefined ? {} : { note: input.note };
+  const transfer: InTransitTransfer = {
+    id: `tr-${ulid(Date.parse(at)).toLowerCase()}`,
+    fromShelterId: input.fromShelterId,
+    toShelterId: input.toShelterId,
+    status: 'in_transit',
+    lines: input.lines,
+    ...note,
+    dispatchedAt: at,
+    dispatchedBy: actor.keyId,
+    dispatchMovementId: newMovementId(at),
+  };
+  await deps.stores.stock.dispatchTransfer(
+    transfer,
+    {
+      movement: {
+        id: transfer.dispatchMovementId,
+        shelterId: transfer.fromShelterId,
+        type: 'transfer_out',
+        transferId: transfer.id,
+        ...note,
+        actorKeyId: actor.keyId,
+        orgId: actor.orgId,
+        at,
+      },
+      lines: input.lines.map((line) => ({ itemId: line.itemId, quantity: -line.quantity })),
+      categories: categoriesOf(catalogue),
     },
-    extraItems: (movement) => {
-      transfer = {
-        id: transferId,
-        fromShelterId: input.fromShelterId,
-        toShelterId: input.toShelterId,
-        status: 'in_transit',
-        lines: input.lines,
-        ...(input.note === undefined ? {} : { note: input.note }),
-        dispatchedAt: at,
-        dispatchedBy: actor.keyId,
-        dispatchMovementId: movement.id,
-      };
-      return [
-        deps.stores.transfers.createItem(transfer),
-        ...completionItems(deps.stores.idempotency, idempotency, transfer),
-      ];
-    },
-    onExtraItemRejected: (index) =>
-      index === 0
-        ? new ConflictError(`Transfer "${transferId}" already exists.`)
-        : new IdempotencyClaimLostError(),
-  });
-  if (transfer === undefined) throw new Error('transfer was not built');
+    { idempotency: input.idempotency, response: transfer },
+  );
   return transfer;
 }

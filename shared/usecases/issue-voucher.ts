@@ -1,26 +1,21 @@
 import { ulid } from 'ulid';
 import type { Principal } from '../domain/api-key.js';
+import type { Idempotent } from '../domain/idempotency.js';
 import { pseudonymiseBeneficiary } from '../domain/pseudonym.js';
 import { newShortCode } from '../domain/short-code.js';
 import {
   DEFAULT_VALIDITY_DAYS,
+  type IssuedVoucher,
   type IssueVoucherInput,
   MAX_VALIDITY_DAYS,
-  type Voucher,
   type VoucherView,
 } from '../domain/voucher.js';
-import { ConflictError, ValidationError } from '../errors/app-errors.js';
-import { IdempotencyClaimLostError } from '../errors/idempotency-errors.js';
-import { VoucherWriteRejected } from '../store/voucher-store.js';
-import {
-  assertShelterInScope,
-  categoriesOf,
-  completionItems,
-  type IdempotentResponse,
-  loadLineItems,
-  loadShelter,
-} from './stock-context.js';
+import { ValidationError } from '../errors/app-errors.js';
+import { VoucherCodeTakenError } from '../errors/voucher-errors.js';
+import { categoriesOf, checkStockChange } from './stock-context.js';
 import { type VoucherDeps, voucherView } from './voucher-context.js';
+
+export type IssueInput = IssueVoucherInput & Idempotent;
 
 const DAY_MS = 86_400_000;
 
@@ -53,22 +48,18 @@ function validityWindow(input: IssueVoucherInput, now: Date): { validFrom: strin
  * beneficiary reference is pseudonymised here, before anything is stored; it is never kept raw.
  */
 export async function issueVoucher(
-  input: IssueVoucherInput,
+  input: IssueInput,
   actor: Principal,
   deps: VoucherDeps,
-  idempotency?: IdempotentResponse,
-  linePath = 'lines',
 ): Promise<VoucherView> {
-  assertShelterInScope(actor, input.shelterId);
-  await loadShelter(deps.stores.shelters, input.shelterId);
-  const catalogue = await loadLineItems(deps.stores.items, input.lines, linePath);
+  const catalogue = await checkStockChange(actor, input.shelterId, input.lines, deps.stores);
   const now = deps.now();
   const window = validityWindow(input, now);
   const id = ulid(now.getTime());
 
   // A random 40-bit code can collide with an existing one; the transaction refuses it and we draw again.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const voucher: Voucher = {
+    const voucher: IssuedVoucher = {
       id,
       code: newShortCode(),
       orgId: actor.orgId,
@@ -89,14 +80,12 @@ export async function issueVoucher(
           householdSize: input.householdSize,
         },
         categoriesOf(catalogue),
-        completionItems(deps.stores.idempotency, idempotency, view),
+        { idempotency: input.idempotency, response: view },
       );
       return view;
     } catch (err) {
-      if (!(err instanceof VoucherWriteRejected)) throw err;
-      if (err.part === 'extra') throw new IdempotencyClaimLostError();
-      if (err.part === 'voucher') throw new ConflictError(`Voucher "${id}" already exists.`);
+      if (!(err instanceof VoucherCodeTakenError)) throw err;
     }
   }
-  throw new ConflictError('Could not draw an unused voucher code; retry.');
+  throw new VoucherCodeTakenError();
 }

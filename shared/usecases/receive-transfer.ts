@@ -1,28 +1,30 @@
 import type { Principal } from '../domain/api-key.js';
+import type { Idempotent } from '../domain/idempotency.js';
+import { newMovementId } from '../domain/movement.js';
 import { addQuantities } from '../domain/quantity.js';
-import type { Discrepancy, Transfer } from '../domain/transfer.js';
-import { ConflictError, NotFoundError, ValidationError } from '../errors/app-errors.js';
-import { IdempotencyClaimLostError } from '../errors/idempotency-errors.js';
+import type { Discrepancy, ReceivedTransfer, ReceiveTransferInput, Transfer } from '../domain/transfer.js';
+import { type FieldError, NotFoundError, ValidationError } from '../errors/app-errors.js';
+import { TransferAlreadyReceivedError } from '../errors/transfer-errors.js';
 import type { TransferDeps } from './dispatch-transfer.js';
-import {
-  assertShelterInScope,
-  categoriesOf,
-  completionItems,
-  type IdempotentResponse,
-  loadLineItems,
-} from './stock-context.js';
+import { assertShelterInScope, categoriesOf, loadLineItems } from './stock-context.js';
 
-export interface ReceiveInput {
-  note?: string | undefined;
-  /** What actually arrived, one line per item sent (0 if none of it came). */
-  lines: Array<{ itemId: string; quantity: number }>;
-}
+export type ReceiveInput = { transferId: string } & ReceiveTransferInput & Idempotent;
 
-function alreadyReceived(transfer: Transfer): ConflictError {
-  return new ConflictError(`Transfer "${transfer.id}" was already received.`, {
-    transferId: transfer.id,
-    receivedAt: transfer.receivedAt,
-  });
+/** One received line per item sent (0 if none of it came), and nothing that was not sent. */
+function checkAgainstTransfer(transfer: Transfer, lines: ReceiveInput['lines']): void {
+  const sent = new Set(transfer.lines.map((line) => line.itemId));
+  const errors: FieldError[] = lines.flatMap((line, index) =>
+    sent.has(line.itemId)
+      ? []
+      : [{ field: `lines.${index}.itemId`, message: `"${line.itemId}" was not in this transfer` }],
+  );
+  const listed = new Set(lines.map((line) => line.itemId));
+  for (const itemId of sent) {
+    if (!listed.has(itemId))
+      errors.push({ field: 'lines', message: `add a line for "${itemId}" (0 if none arrived)` });
+  }
+  if (errors.length > 0)
+    throw new ValidationError('The received lines must match the transfer, item by item.', errors);
 }
 
 /**
@@ -30,38 +32,25 @@ function alreadyReceived(transfer: Transfer): ConflictError {
  * recorded on the transfer as discrepancies; the sending shelter's ledger keeps what it sent.
  */
 export async function receiveTransfer(
-  transferId: string,
   input: ReceiveInput,
   actor: Principal,
   deps: TransferDeps,
-  idempotency?: IdempotentResponse,
-): Promise<Transfer> {
-  const transfer = await deps.stores.transfers.get(transferId);
-  if (transfer === undefined) throw new NotFoundError('Transfer', transferId);
+): Promise<ReceivedTransfer> {
+  const transfer = await deps.stores.transfers.get(input.transferId);
+  if (transfer === undefined) throw new NotFoundError('Transfer', input.transferId);
   // Only the receiving shelter's keys may receive; to anyone else the transfer looks absent,
   // so that a scoped key learns nothing about other (possibly confidential) shelters.
   try {
     assertShelterInScope(actor, transfer.toShelterId);
   } catch {
-    throw new NotFoundError('Transfer', transferId);
+    throw new NotFoundError('Transfer', input.transferId);
   }
-  if (transfer.status === 'received') throw alreadyReceived(transfer);
-
-  const sent = new Map(transfer.lines.map((line) => [line.itemId, line.quantity]));
-  const errors = input.lines.flatMap((line, index) =>
-    sent.has(line.itemId)
-      ? []
-      : [{ field: `lines.${index}.itemId`, message: `"${line.itemId}" was not in this transfer` }],
-  );
-  const listed = new Set(input.lines.map((line) => line.itemId));
-  for (const itemId of sent.keys()) {
-    if (!listed.has(itemId))
-      errors.push({ field: 'lines', message: `add a line for "${itemId}" (0 if none arrived)` });
-  }
-  if (errors.length > 0)
-    throw new ValidationError('The received lines must match the transfer, item by item.', errors);
+  if (transfer.status === 'received')
+    throw new TransferAlreadyReceivedError(transfer.id, transfer.receivedAt);
+  checkAgainstTransfer(transfer, input.lines);
   const catalogue = await loadLineItems(deps.stores.items, input.lines);
 
+  const sent = new Map(transfer.lines.map((line) => [line.itemId, line.quantity]));
   const discrepancies: Discrepancy[] = input.lines
     .map((line) => {
       const quantity = sent.get(line.itemId) ?? 0;
@@ -74,40 +63,32 @@ export async function receiveTransfer(
     })
     .filter((d) => d.difference !== 0);
   const at = deps.now().toISOString();
-  const arrived = input.lines.filter((line) => line.quantity > 0);
-  let received: Transfer | undefined;
-  await deps.stores.stock.commit({
-    shelterId: transfer.toShelterId,
-    itemIds: arrived.map((line) => line.itemId),
-    categories: categoriesOf(catalogue),
-    floor: 'onHand',
-    plan: () => arrived.map((line) => ({ itemId: line.itemId, delta: line.quantity })),
-    movement: {
-      type: 'transfer_in',
-      transferId,
-      ...(input.note === undefined ? {} : { note: input.note }),
-      actorKeyId: actor.keyId,
-      orgId: actor.orgId,
-      at,
+  const received: ReceivedTransfer = {
+    ...transfer,
+    status: 'received',
+    receivedAt: at,
+    receivedBy: actor.keyId,
+    receiveMovementId: newMovementId(at),
+    receivedLines: input.lines,
+    discrepancies,
+  };
+  await deps.stores.stock.receiveTransfer(
+    received,
+    {
+      movement: {
+        id: received.receiveMovementId,
+        shelterId: transfer.toShelterId,
+        type: 'transfer_in',
+        transferId: transfer.id,
+        ...(input.note === undefined ? {} : { note: input.note }),
+        actorKeyId: actor.keyId,
+        orgId: actor.orgId,
+        at,
+      },
+      lines: input.lines.filter((line) => line.quantity > 0),
+      categories: categoriesOf(catalogue),
     },
-    extraItems: (movement) => {
-      received = {
-        ...transfer,
-        status: 'received',
-        receivedAt: at,
-        receivedBy: actor.keyId,
-        receiveMovementId: movement.id,
-        receivedLines: input.lines,
-        discrepancies,
-      };
-      return [
-        deps.stores.transfers.receiveItem(received),
-        ...completionItems(deps.stores.idempotency, idempotency, received),
-      ];
-    },
-    onExtraItemRejected: (index) =>
-      index === 0 ? alreadyReceived(transfer) : new IdempotencyClaimLostError(),
-  });
-  if (received === undefined) throw new Error('transfer receipt was not built');
+    { idempotency: input.idempotency, response: received },
+  );
   return received;
 }

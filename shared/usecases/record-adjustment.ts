@@ -1,35 +1,20 @@
 import type { Principal } from '../domain/api-key.js';
-import type { AdjustmentReason, Movement } from '../domain/movement.js';
-import { optional, plannedDeltas, recordShelterMovement, type StockDeps } from './record-shelter-movement.js';
-import type { IdempotentResponse } from './stock-context.js';
+import type { Idempotent } from '../domain/idempotency.js';
+import type { AdjustmentInput, Movement } from '../domain/movement.js';
+import { optional, recordShelterMovement, type StockDeps, theMovement } from './record-shelter-movement.js';
 
-export interface AdjustmentInput {
-  reason: AdjustmentReason;
-  note?: string | undefined;
-  /** Signed: -12 for twelve damaged blankets, +3 for stock found. */
-  lines: Array<{ itemId: string; quantity: number }>;
-}
+export type RecordAdjustmentInput = { shelterId: string } & AdjustmentInput & Idempotent;
 
 /**
  * Corrections: damage, expiry, loss, a recount. Reality can leave less stock than vouchers have
- * reserved (a shortfall, shown on the dashboard), but never less than nothing.
+ * reserved (a shortfall, shown on the dashboard), but never less than nothing. Quantities are
+ * signed: -12 for twelve damaged blankets, +3 for stock found.
  */
 export function recordAdjustment(
-  shelterId: string,
-  input: AdjustmentInput,
+  input: RecordAdjustmentInput,
   actor: Principal,
   deps: StockDeps,
-  idempotency?: IdempotentResponse,
 ): Promise<Movement> {
-  return recordShelterMovement(
-    shelterId,
-    {
-      lines: input.lines,
-      plan: plannedDeltas(input.lines),
-      fields: { type: 'adjustment', reason: input.reason, ...optional('note', input.note) },
-    },
-    actor,
-    deps,
-    idempotency,
-  );
+  const fields = { type: 'adjustment', reason: input.reason, ...optional('note', input.note) } as const;
+  return recordShelterMovement(input, fields, actor, deps, theMovement);
 }

@@ -1,39 +1,24 @@
 import type { Principal } from '../domain/api-key.js';
-import type { Movement } from '../domain/movement.js';
-import { optional, plannedDeltas, recordShelterMovement, type StockDeps } from './record-shelter-movement.js';
-import type { IdempotentResponse } from './stock-context.js';
+import type { Idempotent } from '../domain/idempotency.js';
+import type { Movement, ReceiptInput } from '../domain/movement.js';
+import { optional, recordShelterMovement, type StockDeps, theMovement } from './record-shelter-movement.js';
 
 export type { StockDeps } from './record-shelter-movement.js';
 
-export interface ReceiptInput {
-  source: string;
-  reference?: string | undefined;
-  note?: string | undefined;
-  lines: Array<{ itemId: string; quantity: number }>;
-}
+export type RecordReceiptInput = { shelterId: string } & ReceiptInput & Idempotent;
 
 /** Stock arriving at a shelter from outside the network: a donor, a supplier, a purchase. */
 export function recordReceipt(
-  shelterId: string,
-  input: ReceiptInput,
+  input: RecordReceiptInput,
   actor: Principal,
   deps: StockDeps,
-  idempotency?: IdempotentResponse,
 ): Promise<Movement> {
-  return recordShelterMovement(
-    shelterId,
-    {
-      lines: input.lines,
-      plan: plannedDeltas(input.lines),
-      fields: {
-        type: 'receipt',
-        source: input.source,
-        ...optional('reference', input.reference),
-        ...optional('note', input.note),
-      },
-    },
-    actor,
-    deps,
-    idempotency,
-  );
+  const { source, reference, note } = input;
+  const fields = {
+    type: 'receipt',
+    source,
+    ...optional('reference', reference),
+    ...optional('note', note),
+  } as const;
+  return recordShelterMovement(input, fields, actor, deps, theMovement);
 }

@@ -1,62 +1,58 @@
 import type { Principal } from '../domain/api-key.js';
-import type { Movement } from '../domain/movement.js';
-import { IdempotencyClaimLostError } from '../errors/idempotency-errors.js';
-import type { PlannedLine, StockChange } from '../store/stock-store.js';
+import type { Idempotent } from '../domain/idempotency.js';
+import { type Movement, newMovementId } from '../domain/movement.js';
+import type { PlannedLine } from '../domain/stock-change.js';
+import type { RecordedMovement } from '../store/stock-store.js';
 import type { Stores } from '../store/stores.js';
-import {
-  assertShelterInScope,
-  categoriesOf,
-  completionItems,
-  type IdempotentResponse,
-  loadLineItems,
-  loadShelter,
-} from './stock-context.js';
+import { categoriesOf, checkStockChange } from './stock-context.js';
 
 export type StockDeps = {
-  stores: Pick<Stores, 'shelters' | 'items' | 'stock' | 'idempotency'>;
+  stores: Pick<Stores, 'shelters' | 'items' | 'stock'>;
   now: () => Date;
 };
 
-/** What distinguishes a receipt, an adjustment and a count; the rest they share. */
-export interface ShelterMovement {
-  lines: ReadonlyArray<{ itemId: string } & ({ quantity: number } | { counted: number })>;
-  plan: StockChange['plan'];
-  fields: Omit<Movement, 'id' | 'lines' | 'shelterId' | 'actorKeyId' | 'orgId' | 'at'>;
+/** What a receipt, an adjustment and a count share: the shelter, the lines, the Idempotency-Key. */
+export interface ShelterMovementInput extends Idempotent {
+  shelterId: string;
+  lines: readonly PlannedLine[];
 }
+
+/** What distinguishes them: the ledger entry's type and its own fields. */
+export type MovementFields = Omit<Movement, 'id' | 'lines' | 'shelterId' | 'actorKeyId' | 'orgId' | 'at'>;
 
 /**
- * The path every single-shelter stock change takes: scope, shelter and catalogue checks, then
- * one optimistic transaction with its ledger entry and, when the request carried an
- * Idempotency-Key, the completed idempotency record.
+ * The path every single-shelter stock change takes: scope, shelter and catalogue checks, then one
+ * store operation that commits the balances, the ledger entry and (with an Idempotency-Key) the
+ * answer `respond` makes from what was committed.
  */
-export async function recordShelterMovement(
-  shelterId: string,
-  change: ShelterMovement,
+export async function recordShelterMovement<R>(
+  change: ShelterMovementInput,
+  fields: MovementFields,
   actor: Principal,
   deps: StockDeps,
-  idempotency?: IdempotentResponse,
-): Promise<Movement> {
-  assertShelterInScope(actor, shelterId);
-  await loadShelter(deps.stores.shelters, shelterId);
-  const catalogue = await loadLineItems(deps.stores.items, change.lines);
-  const { movement } = await deps.stores.stock.commit({
-    shelterId,
-    itemIds: change.lines.map((line) => line.itemId),
-    categories: categoriesOf(catalogue),
-    floor: 'onHand',
-    plan: change.plan,
-    movement: { ...change.fields, actorKeyId: actor.keyId, orgId: actor.orgId, at: deps.now().toISOString() },
-    extraItems: (entry) => completionItems(deps.stores.idempotency, idempotency, entry),
-    onExtraItemRejected: () => new IdempotencyClaimLostError(),
-  });
-  return movement;
+  respond: (recorded: RecordedMovement) => R | Promise<R>,
+): Promise<R> {
+  const catalogue = await checkStockChange(actor, change.shelterId, change.lines, deps.stores);
+  const at = deps.now().toISOString();
+  return deps.stores.stock.recordMovement(
+    {
+      movement: {
+        id: newMovementId(at),
+        shelterId: change.shelterId,
+        ...fields,
+        actorKeyId: actor.keyId,
+        orgId: actor.orgId,
+        at,
+      },
+      lines: change.lines,
+      categories: categoriesOf(catalogue),
+    },
+    { idempotency: change.idempotency, respond },
+  );
 }
 
-export function plannedDeltas(
-  lines: ReadonlyArray<{ itemId: string; quantity: number }>,
-): () => PlannedLine[] {
-  return () => lines.map((line) => ({ itemId: line.itemId, delta: line.quantity }));
-}
+/** Receipts and adjustments answer with their ledger entry as committed. */
+export const theMovement = ({ movement }: RecordedMovement): Movement => movement;
 
 /** Optional text fields, present in the ledger entry only when given. */
 export function optional<K extends string>(name: K, value: string | undefined): Partial<Record<K, string>> {

@@ -1,10 +1,8 @@
 import { type Principal, scopeAllows } from '../domain/api-key.js';
-import type { IdempotencyClaim } from '../domain/idempotency.js';
 import type { Item } from '../domain/item.js';
 import type { Shelter } from '../domain/shelter.js';
 import { checkLinesAgainstCatalogue } from '../domain/stock-lines.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors/app-errors.js';
-import type { IdempotencyStore, TransactItem } from '../store/idempotency-store.js';
 import type { ItemStore } from '../store/item-store.js';
 import type { ShelterStore } from '../store/shelter-store.js';
 
@@ -26,35 +24,29 @@ export async function loadShelter(shelters: Pick<ShelterStore, 'get'>, shelterId
 export async function loadLineItems(
   items: Pick<ItemStore, 'getMany'>,
   lines: ReadonlyArray<{ itemId: string } & ({ quantity: number } | { counted: number })>,
-  path = 'lines',
 ): Promise<Map<string, Item>> {
   const catalogue = await items.getMany(lines.map((line) => line.itemId));
-  const errors = checkLinesAgainstCatalogue(lines, catalogue, path);
+  const errors = checkLinesAgainstCatalogue(lines, catalogue);
   if (errors.length > 0) throw new ValidationError('Some lines do not match the item catalogue.', errors);
   return catalogue;
 }
 
+/**
+ * What every change to a shelter's stock checks before it writes: the key may act on the shelter,
+ * the shelter exists, every line's item exists (in whole numbers where counted). The catalogue
+ * entries of the lines come back.
+ */
+export async function checkStockChange(
+  actor: Principal,
+  shelterId: string,
+  lines: ReadonlyArray<{ itemId: string } & ({ quantity: number } | { counted: number })>,
+  stores: { shelters: Pick<ShelterStore, 'get'>; items: Pick<ItemStore, 'getMany'> },
+): Promise<Map<string, Item>> {
+  assertShelterInScope(actor, shelterId);
+  await loadShelter(stores.shelters, shelterId);
+  return loadLineItems(stores.items, lines);
+}
+
 export function categoriesOf(catalogue: ReadonlyMap<string, Item>): Map<string, string> {
   return new Map([...catalogue].map(([id, item]) => [id, item.category]));
-}
-
-/** The response an idempotent request will store, and the claim it is stored under. */
-export interface IdempotentResponse {
-  claim: IdempotencyClaim;
-  status: number;
-}
-
-/** The idempotency completion for a transaction, or nothing when the request carried no key. */
-export function completionItems(
-  store: Pick<IdempotencyStore, 'completionItem'>,
-  idempotency: IdempotentResponse | undefined,
-  responseBody: unknown,
-): TransactItem[] {
-  if (idempotency === undefined) return [];
-  return [
-    store.completionItem(idempotency.claim, {
-      status: idempotency.status,
-      body: JSON.stringify(responseBody),
-    }),
-  ];
 }

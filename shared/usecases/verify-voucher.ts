@@ -1,15 +1,19 @@
 import type { Principal } from '../domain/api-key.js';
+import type { VerifyInput } from '../domain/redemption.js';
 import { type VolunteerVoucherView, volunteerView } from '../domain/voucher.js';
-import { loadVolunteerPickupPoint, redemptionBlocker } from './redeem-voucher.js';
-import { resolveVoucher, type VoucherReference } from './resolve-voucher.js';
+import { redemptionBlocker } from '../domain/voucher-lifecycle.js';
+import { resolveVoucher } from './resolve-voucher.js';
+import { assertServesShelter, loadVolunteerPickupPoint } from './volunteer-scope.js';
 import type { VoucherDeps } from './voucher-context.js';
 
 /**
  * What a volunteer sees before handing anything over: status and lines, never beneficiary
- * fields. Reads only; nothing changes, however often a voucher is checked.
+ * fields. Only vouchers of a shelter the key serves at one of its pickup points are shown; any
+ * other answers `voucher-wrong-shelter` and nothing of its state. Reads only; nothing changes,
+ * however often a voucher is checked.
  */
 export async function verifyVoucher(
-  input: VoucherReference & { pickupPointId?: string | undefined },
+  input: VerifyInput,
   actor: Principal,
   deps: VoucherDeps,
 ): Promise<VolunteerVoucherView> {
@@ -18,10 +22,11 @@ export async function verifyVoucher(
       ? undefined
       : await loadVolunteerPickupPoint(input.pickupPointId, actor, deps);
   const voucher = await resolveVoucher(input, deps);
+  await assertServesShelter(actor, voucher.shelterId, deps);
   const catalogue = await deps.stores.items.getMany(voucher.lines.map((line) => line.itemId));
   const now = deps.now();
   const view = volunteerView(voucher, catalogue, now);
   return point === undefined
     ? view
-    : { ...view, canRedeemHere: redemptionBlocker(voucher, point, now) === undefined };
+    : { ...view, canRedeemHere: redemptionBlocker(voucher, point.shelterId, now) === undefined };
 }

@@ -1,17 +1,11 @@
 import type { Principal } from '../domain/api-key.js';
-import type { Voucher, VoucherView } from '../domain/voucher.js';
-import { IdempotencyClaimLostError } from '../errors/idempotency-errors.js';
-import { voucherRejections } from '../errors/voucher-errors.js';
-import { VoucherWriteRejected } from '../store/voucher-store.js';
-import { completionItems, type IdempotentResponse } from './stock-context.js';
+import type { Idempotent } from '../domain/idempotency.js';
+import type { VoidedVoucher, VoidVoucherInput, VoucherView } from '../domain/voucher.js';
+import { finalStateError } from '../domain/voucher-lifecycle.js';
+import { VoucherStateChangedError } from '../errors/voucher-errors.js';
 import { loadOwnVoucher, type VoucherDeps, voucherView } from './voucher-context.js';
 
-function finalStateError(voucher: Voucher): Error {
-  if (voucher.status === 'redeemed')
-    return voucherRejections.alreadyRedeemed(voucher.redeemedAt, voucher.pickupPointId);
-  if (voucher.status === 'void') return voucherRejections.void(voucher.voidedAt);
-  return voucherRejections.expired(voucher.validUntil);
-}
+export type VoidInput = { voucherId: string } & VoidVoucherInput & Idempotent;
 
 /**
  * Cancels an issued voucher and gives its reservation back to available stock, in one
@@ -19,30 +13,29 @@ function finalStateError(voucher: Voucher): Error {
  * too: either way its reservation is released exactly once.
  */
 export async function voidVoucher(
-  voucherId: string,
+  input: VoidInput,
   actor: Principal,
   deps: VoucherDeps,
-  idempotency?: IdempotentResponse,
 ): Promise<VoucherView> {
-  const voucher = await loadOwnVoucher(voucherId, actor, deps);
+  const voucher = await loadOwnVoucher(input.voucherId, actor, deps);
   if (voucher.status !== 'issued') throw finalStateError(voucher);
   const now = deps.now();
-  const at = now.toISOString();
-  const voided: Voucher = { ...voucher, status: 'void', voidedAt: at, voidedBy: actor.keyId };
+  const voided: VoidedVoucher = {
+    ...voucher,
+    status: 'void',
+    voidedAt: now.toISOString(),
+    voidedBy: actor.keyId,
+    ...(input.reason === undefined ? {} : { voidReason: input.reason }),
+  };
   const beneficiary = await deps.stores.vouchers.beneficiary(voucher.id, now);
   const view = voucherView(voided, beneficiary?.householdSize ?? null, deps.secrets.keyRing, now);
   try {
-    await deps.stores.vouchers.release(
-      voucher,
-      voided,
-      at,
-      completionItems(deps.stores.idempotency, idempotency, view),
-    );
+    await deps.stores.vouchers.void(voided, { idempotency: input.idempotency, response: view });
     return view;
   } catch (err) {
-    if (!(err instanceof VoucherWriteRejected)) throw err;
-    if (err.part === 'extra') throw new IdempotencyClaimLostError();
-    const current = await deps.stores.vouchers.get(voucher.id);
-    throw finalStateError(current ?? voucher);
+    if (!(err instanceof VoucherStateChangedError)) throw err;
+    // Redeemed or expired meanwhile: say which.
+    if (err.current === undefined || err.current.status === 'issued') throw err;
+    throw finalStateError(err.current);
   }
 }

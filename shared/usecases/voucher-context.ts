@@ -37,10 +37,23 @@ export function voucherView(
     validFrom: voucher.validFrom,
     validUntil: voucher.validUntil,
     issuedAt: voucher.issuedAt,
-    ...(voucher.redeemedAt === undefined ? {} : { redeemedAt: voucher.redeemedAt }),
-    ...(voucher.pickupPointId === undefined ? {} : { pickupPointId: voucher.pickupPointId }),
-    ...(voucher.voidedAt === undefined ? {} : { voidedAt: voucher.voidedAt }),
+    ...finalStateFields(voucher),
   };
+}
+
+/** When and where a voucher was redeemed, or when it was cancelled: only what its state has. */
+function finalStateFields(voucher: Voucher): Partial<VoucherView> {
+  switch (voucher.status) {
+    case 'redeemed':
+      return { redeemedAt: voucher.redeemedAt, pickupPointId: voucher.pickupPointId };
+    case 'void':
+      return {
+        voidedAt: voucher.voidedAt,
+        ...(voucher.voidReason === undefined ? {} : { voidReason: voucher.voidReason }),
+      };
+    default:
+      return {};
+  }
 }
 
 /**

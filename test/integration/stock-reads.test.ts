@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, type World } from '../support/fixtures.js';
 import { call } from '../support/http.js';
+import { readRecord } from '../support/table-reads.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 type Row = {
@@ -80,6 +81,10 @@ describe('stock views, ledger and report', () => {
     });
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ lowStock: true, lowStockThreshold: 50, available: 30 });
+    // Invariant 5: who set the threshold, and when, is on the balance.
+    const stored = await readRecord(t.table, 'STOCK', 'shelter-b#rice');
+    expect(stored).toMatchObject({ lowStockThreshold: 50, thresholdSetBy: world.logistics.split('_')[1] });
+    expect(Date.parse(String(stored?.thresholdSetAt))).toBeGreaterThan(Date.now() - 60_000);
     const cleared = await call(t.app, 'PUT', '/v1/shelters/shelter-b/stock/rice/threshold', {
       key: world.logistics,
       body: { lowStockThreshold: null },

@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MalformedRecordError } from '../../shared/errors/record-errors.js';
 import { apiKeyKey, itemKey, shelterKey, type TableKey } from '../../shared/store/keys.js';
-import { MalformedRecordError } from '../../shared/store/stored-record.js';
 import { buildWorld, type World } from '../support/fixtures.js';
 import { call, isProblem } from '../support/http.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

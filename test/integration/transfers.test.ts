@@ -51,6 +51,9 @@ describe('transfers between shelters', () => {
       call(t.app, 'POST', `/v1/transfers/${sent.body.id}/receive`, { key: world.logistics, body }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    // The refusal says when the transfer was received, whichever request lost the race.
+    const [received, refused] = results[0]?.status === 200 ? results : [...results].reverse();
+    expect(refused?.body).toMatchObject({ transferId: sent.body.id, receivedAt: received?.body.receivedAt });
     const audit = await auditLedger(t.table, ['shelter-a', 'shelter-b']);
     expect(audit.mismatches).toEqual([]);
     expect(audit.balances.get('shelter-b#rice')?.onHand).toBe(5);

@@ -1,8 +1,9 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../shared/logging/logger.js';
 import { sweepExpiredVouchers } from '../../shared/usecases/sweep-expired-vouchers.js';
 import { buildWorld, type World } from '../support/fixtures.js';
-import { call, isProblem } from '../support/http.js';
+import { type CallResult, call, isProblem } from '../support/http.js';
 import { auditReservations } from '../support/ledger-audit.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { issue, standardLines, stockShelter } from '../support/voucher-fixtures.js';
@@ -184,6 +185,87 @@ describe('vouchers', () => {
     });
   });
 
+  describe('void', () => {
+    it('stores the reason given, trimmed, and shows it to the coordinator', async () => {
+      const voucher = await issue(t, world.coordinator);
+      const voided = await call(t.app, 'POST', `/v1/vouchers/${voucher.id}/void`, {
+        key: world.coordinator,
+        body: { reason: '  household moved to another province  ' },
+      });
+      expect(voided.status).toBe(200);
+      expect(voided.body).toMatchObject({
+        status: 'void',
+        voidReason: 'household moved to another province',
+      });
+      const read = await call(t.app, 'GET', `/v1/vouchers/${voucher.id}`, { key: world.coordinator });
+      expect(read.body.voidReason).toBe('household moved to another province');
+      expect(await t.deps.stores.vouchers.get(voucher.id)).toMatchObject({
+        status: 'void',
+        voidReason: 'household moved to another province',
+      });
+    });
+
+    it('voids without a body, and then shows no reason', async () => {
+      const voucher = await issue(t, world.coordinator);
+      const voided = await call(t.app, 'POST', `/v1/vouchers/${voucher.id}/void`, { key: world.coordinator });
+      expect(voided.status).toBe(200);
+      expect(voided.body).not.toHaveProperty('voidReason');
+    });
+
+    it('refuses an unknown field and an overlong reason, leaving the voucher issued', async () => {
+      const voucher = await issue(t, world.coordinator);
+      for (const [body, field] of [
+        [{ reason: 'duplicate', note: 'typo' }, 'body'],
+        [{ reason: 'x'.repeat(201) }, 'body.reason'],
+        [{ reason: '   ' }, 'body.reason'],
+      ] as const) {
+        const result = await call(t.app, 'POST', `/v1/vouchers/${voucher.id}/void`, {
+          key: world.coordinator,
+          body,
+        });
+        expect(result.status, JSON.stringify(body)).toBe(400);
+        expect((result.body.errors as Array<{ field: string }>).map((e) => e.field)).toContain(field);
+      }
+      expect((await t.deps.stores.vouchers.get(voucher.id))?.status).toBe('issued');
+    });
+  });
+
+  describe('unknown fields are refused, not dropped', () => {
+    const row = {
+      shelterId: 'shelter-a',
+      beneficiaryRef: 'HH-STRICT',
+      householdSize: 1,
+      lines: [{ itemId: 'rice', quantity: 1 }],
+    };
+
+    it('in the issue body and in its lines', async () => {
+      for (const [body, field] of [
+        [{ ...row, priority: 'high' }, 'body'],
+        [{ ...row, lines: [{ itemId: 'rice', quantity: 1, unit: 'kg' }] }, 'body.lines.0'],
+      ] as const) {
+        const result = await call(t.app, 'POST', '/v1/vouchers', { key: world.coordinator, body });
+        expect(result.status, JSON.stringify(body)).toBe(400);
+        expect((result.body.errors as Array<{ field: string }>).map((e) => e.field)).toContain(field);
+      }
+    });
+
+    it('in a batch row and in a batch row’s lines, issuing nothing', async () => {
+      const before = await reservedOf(t, 'rice');
+      for (const [vouchers, field] of [
+        [[row, { ...row, qty: 2 }], 'body.vouchers.1'],
+        [[{ ...row, lines: [{ itemId: 'rice', qty: 1 }] }], 'body.vouchers.0.lines.0'],
+      ] as const) {
+        const result = await call(t.app, 'POST', '/v1/vouchers/batch', {
+          key: world.coordinator,
+          body: { vouchers },
+        });
+        expect(result.status, JSON.stringify(vouchers)).toBe(400);
+        expect((result.body.errors as Array<{ field: string }>).map((e) => e.field)).toContain(field);
+      }
+      expect(await reservedOf(t, 'rice')).toBe(before);
+    });
+  });
+
   describe('verify', () => {
     it('shows status and lines with names, no beneficiary fields, and changes nothing', async () => {
       const voucher = await issue(t, world.coordinator, { beneficiaryRef: 'HH-VERIFY' });
@@ -266,6 +348,89 @@ describe('vouchers', () => {
     });
   });
 
+  describe('redemption access: a shelter’s volunteers serve every partner, and see no other shelter’s vouchers', () => {
+    // world.volunteer (org-a) serves pickup point pp-a1 of shelter A only; `volunteer` serves A and B.
+    // The vouchers are another partner's (org-c), so this organisation's listings stay as they were.
+    let partner: string;
+    beforeAll(async () => {
+      await t.createOrg('org-c');
+      partner = await t.createKey('coordinator', 'org-c');
+    });
+
+    /** A refusal that tells nothing of the voucher's state: the problem members and the shelter only. */
+    const expectNothingOfState = (result: CallResult) => {
+      expect(Object.keys(result.body).sort()).toEqual(
+        ['detail', 'requestId', 'status', 'title', 'type', 'voucherShelterId'].sort(),
+      );
+      expect(String(result.body.detail)).not.toMatch(/redeemed|cancelled|expired|\d{4}-\d{2}-\d{2}/);
+    };
+
+    it('verifies and redeems another partner organisation’s voucher for the shelter it serves', async () => {
+      const ofPartner = await issue(t, partner);
+      const checked = await call(t.app, 'POST', '/v1/vouchers/verify', {
+        key: world.volunteer,
+        body: { code: ofPartner.code },
+      });
+      expect(checked.status).toBe(200);
+      expect(checked.body).toMatchObject({ voucherId: ofPartner.id, status: 'issued' });
+      const redeemed = await call(t.app, 'POST', '/v1/redemptions', {
+        key: world.volunteer,
+        body: { token: ofPartner.token, pickupPointId: 'pp-a1' },
+      });
+      expect(redeemed.status).toBe(200);
+    });
+
+    it('answers voucher-wrong-shelter, and nothing of its state, for a void or redeemed voucher of another shelter', async () => {
+      await stockShelter(t, world.logistics, 'shelter-b', [{ itemId: 'rice', quantity: 20 }]);
+      const lines = [{ itemId: 'rice', quantity: 1 }];
+      const voided = await issue(t, partner, { shelterId: 'shelter-b', lines });
+      await call(t.app, 'POST', `/v1/vouchers/${voided.id}/void`, { key: partner });
+      const redeemed = await issue(t, partner, { shelterId: 'shelter-b', lines });
+      const handedOver = await call(t.app, 'POST', '/v1/redemptions', {
+        key: volunteer,
+        body: { token: redeemed.token, pickupPointId: 'pp-b1' },
+      });
+      expect(handedOver.status).toBe(200);
+
+      for (const voucher of [voided, redeemed]) {
+        for (const body of [
+          { token: voucher.token },
+          { code: voucher.code },
+          { token: voucher.token, pickupPointId: 'pp-a1' },
+        ]) {
+          const checked = await call(t.app, 'POST', '/v1/vouchers/verify', { key: world.volunteer, body });
+          expect(checked.status, JSON.stringify(body)).toBe(422);
+          expect(checked.body.type).toBe('urn:supplyline:problem:voucher-wrong-shelter');
+          expectNothingOfState(checked);
+        }
+        const redeem = await call(t.app, 'POST', '/v1/redemptions', {
+          key: world.volunteer,
+          body: { token: voucher.token, pickupPointId: 'pp-a1' },
+        });
+        expect(redeem.status).toBe(422);
+        expect(redeem.body.type).toBe('urn:supplyline:problem:voucher-wrong-shelter');
+        expectNothingOfState(redeem);
+      }
+    });
+
+    it('checks the shelter before the state even for a key that serves both shelters', async () => {
+      const voucher = await issue(t, partner);
+      await call(t.app, 'POST', `/v1/vouchers/${voucher.id}/void`, { key: partner });
+      const elsewhere = await call(t.app, 'POST', '/v1/redemptions', {
+        key: volunteer,
+        body: { token: voucher.token, pickupPointId: 'pp-b1' },
+      });
+      expect(elsewhere.body.type).toBe('urn:supplyline:problem:voucher-wrong-shelter');
+      expectNothingOfState(elsewhere);
+      const here = await call(t.app, 'POST', '/v1/redemptions', {
+        key: volunteer,
+        body: { token: voucher.token, pickupPointId: 'pp-a1' },
+      });
+      expect(here.body.type).toBe('urn:supplyline:problem:voucher-void');
+      expect(here.body.voidedAt).toEqual(expect.any(String));
+    });
+  });
+
   describe('coordinators see their own organisation only', () => {
     it('answers 404 for another organisation’s voucher, its QR, slip and void', async () => {
       const voucher = await issue(t, world.coordinator);
@@ -321,6 +486,45 @@ describe('vouchers', () => {
     });
   });
 
+  describe('a malformed stored voucher', () => {
+    it('fails as an internal error naming its key, and is never served as a voucher', async () => {
+      const voucher = await issue(t, world.coordinator);
+      const setStatus = (status: string) =>
+        t.table.doc.send(
+          new UpdateCommand({
+            TableName: t.table.tableName,
+            Key: { pk: `VOUCHER#${voucher.id}`, sk: 'META' },
+            UpdateExpression: 'SET #status = :status',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':status': status },
+          }),
+        );
+      // Redeemed, says the record, but without when, where or by whom: not a voucher we wrote.
+      await setStatus('redeemed');
+      try {
+        for (const path of [`/v1/vouchers/${voucher.id}`, '/v1/vouchers?limit=200']) {
+          const result = await call(t.app, 'GET', path, { key: world.coordinator });
+          expect(result.status, path).toBe(500);
+          expect(isProblem(result)).toBe(true);
+          expect(result.body.type).toBe('urn:supplyline:problem:internal');
+          expect(result.text).not.toContain(voucher.id);
+        }
+        const redeem = await call(t.app, 'POST', '/v1/redemptions', {
+          key: volunteer,
+          body: { token: voucher.token, pickupPointId: 'pp-a1' },
+        });
+        expect(redeem.status).toBe(500);
+        const logged = t.logs.filter((line) => line.errorName === 'MalformedRecordError');
+        expect(logged.length).toBeGreaterThanOrEqual(3);
+        expect(String(logged[0]?.errorMessage)).toContain(`VOUCHER#${voucher.id} META`);
+        expect(String(logged[0]?.errorMessage)).toContain('redeemedAt');
+      } finally {
+        // The other tests of this file list and sweep the same organisation's vouchers.
+        await setStatus('issued');
+      }
+    });
+  });
+
   describe('QR and slips', () => {
     it('renders an SVG QR and an A4 slip page in English and Khmer without beneficiary data', async () => {
       const voucher = await issue(t, world.coordinator, { beneficiaryRef: 'HH-SLIP-REF' });
@@ -355,7 +559,7 @@ describe('vouchers', () => {
       expect(redeem.body.type).toBe('urn:supplyline:problem:voucher-expired');
       expect(await reservedOf(t, 'rice')).toBe(reservedBefore);
 
-      const swept = await sweepExpiredVouchers({
+      const swept = await sweepExpiredVouchers({}, undefined, {
         stores: t.deps.stores,
         now: () => new Date(),
         logger: createLogger('silent'),
@@ -364,7 +568,7 @@ describe('vouchers', () => {
       expect(await reservedOf(t, 'rice')).toBe(reservedBefore - 5);
       expect((await t.deps.stores.vouchers.get(voucher.id))?.status).toBe('expired');
       expect((await auditReservations(t.table)).mismatches).toEqual([]);
-      const again = await sweepExpiredVouchers({
+      const again = await sweepExpiredVouchers({}, undefined, {
         stores: t.deps.stores,
         now: () => new Date(),
         logger: createLogger('silent'),

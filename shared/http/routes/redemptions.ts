@@ -1,5 +1,5 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { slugSchema } from '../../domain/slug.js';
+import { redeemSchema, redemptionSchema, verifySchema } from '../../domain/redemption.js';
 import { volunteerVoucherViewSchema } from '../../domain/voucher.js';
 import { getVoucherKeys } from '../../usecases/get-voucher-keys.js';
 import { redeemVoucher } from '../../usecases/redeem-voucher.js';
@@ -14,33 +14,6 @@ import {
   publicRoute,
   securedRoute,
 } from '../openapi-route.js';
-
-/** Exactly one of token (scanned) or code (typed); strict, so sending both is an error. */
-const verifySchema = z
-  .union([
-    z.object({ token: z.string().min(1).max(400), pickupPointId: slugSchema.optional() }).strict(),
-    z.object({ code: z.string().min(1).max(40), pickupPointId: slugSchema.optional() }).strict(),
-  ])
-  .openapi('VerifyVoucher');
-const redeemSchema = z
-  .union([
-    z.object({ token: z.string().min(1).max(400), pickupPointId: slugSchema }).strict(),
-    z.object({ code: z.string().min(1).max(40), pickupPointId: slugSchema }).strict(),
-  ])
-  .openapi('Redeem');
-
-const redemptionSchema = z
-  .object({
-    voucherId: z.string(),
-    code: z.string(),
-    status: z.literal('redeemed'),
-    shelterId: z.string(),
-    pickupPointId: z.string(),
-    lines: z.array(z.object({ itemId: z.string(), quantity: z.number() })),
-    redeemedAt: z.string(),
-    movementId: z.string(),
-  })
-  .openapi('Redemption');
 
 const rejections =
   'Problem types: voucher-forged, voucher-tampered, voucher-code-invalid (422), voucher-not-found (404), ' +
@@ -116,10 +89,9 @@ export function registerRedemptions(app: OpenAPIHono<AppEnv>) {
 
   app.openapi(redeemRoute, async (c) => {
     const redemption = await redeemVoucher(
-      c.req.valid('json'),
+      { ...c.req.valid('json'), idempotency: idempotencyFor(c, 200) },
       c.get('principal'),
       c.get('deps'),
-      idempotencyFor(c, 200),
     );
     return c.json(redemption, 200);
   });

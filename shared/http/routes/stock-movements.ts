@@ -1,15 +1,14 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Principal } from '../../domain/api-key.js';
-import { adjustmentReasonSchema, type Movement, movementSchema } from '../../domain/movement.js';
+import type { IdempotencyCompletion } from '../../domain/idempotency.js';
+import { adjustmentSchema, countSchema, movementSchema, receiptSchema } from '../../domain/movement.js';
 import { slugSchema } from '../../domain/slug.js';
-import { countLinesSchema, positiveLinesSchema, signedLinesSchema } from '../../domain/stock-lines.js';
+import { countResultSchema } from '../../domain/stock-count.js';
 import { recordAdjustment } from '../../usecases/record-adjustment.js';
 import { recordCount } from '../../usecases/record-count.js';
 import { recordReceipt } from '../../usecases/record-receipt.js';
-import type { StockDeps } from '../../usecases/record-shelter-movement.js';
-import type { IdempotentResponse } from '../../usecases/stock-context.js';
-import type { AppEnv } from '../app-env.js';
+import type { AppDeps, AppEnv } from '../app-env.js';
 import { idempotencyFor } from '../idempotency-context.js';
 import {
   errorResponses,
@@ -20,29 +19,6 @@ import {
 } from '../openapi-route.js';
 
 const params = z.object({ id: slugSchema });
-const note = z.string().trim().max(500).optional();
-
-const receiptSchema = z
-  .object({
-    source: z.string().trim().min(1).max(200).openapi({ example: 'WFP Cambodia' }),
-    reference: z
-      .string()
-      .trim()
-      .max(200)
-      .optional()
-      .openapi({ description: 'Delivery note or donor reference.' }),
-    note,
-    lines: positiveLinesSchema,
-  })
-  .strict()
-  .openapi('Receipt');
-
-const adjustmentSchema = z
-  .object({ reason: adjustmentReasonSchema, note, lines: signedLinesSchema })
-  .strict()
-  .openapi('Adjustment');
-
-const countSchema = z.object({ note, lines: countLinesSchema }).strict().openapi('Count');
 
 const movementResponses = {
   201: {
@@ -96,32 +72,42 @@ const countRoute = securedRoute(
     path: '/v1/shelters/{id}/counts',
     tags: ['Stock'],
     summary: 'Record a physical count; differences become count adjustments',
+    description:
+      'A count below what vouchers reserved is recorded (it is what is on the shelf) and answered with a warning per item naming the vouchers it no longer backs.',
     request: {
       params,
       headers: idempotencyHeaders,
       body: { required: true, content: jsonContent(countSchema) },
     },
-    responses: movementResponses,
+    responses: {
+      ...movementResponses,
+      201: {
+        description: 'Recorded: the ledger entry, with each line’s balance after, and any warnings.',
+        content: jsonContent(countResultSchema),
+      },
+    },
   },
   { idempotent: true },
 );
 
 /** The three routes differ only in their use case: each records one movement at the shelter in the path. */
-type RecordMovement<I> = (
-  shelterId: string,
-  input: I,
+type RecordMovement<I, R> = (
+  input: I & { shelterId: string; idempotency?: IdempotencyCompletion | undefined },
   actor: Principal,
-  deps: StockDeps,
-  idempotency?: IdempotentResponse,
-) => Promise<Movement>;
+  deps: AppDeps,
+) => Promise<R>;
 
-async function recordAtShelter<I>(
+async function recordAtShelter<I, R extends object>(
   c: Context<AppEnv>,
-  record: RecordMovement<I>,
+  record: RecordMovement<I, R>,
   shelterId: string,
   input: I,
 ) {
-  const movement = await record(shelterId, input, c.get('principal'), c.get('deps'), idempotencyFor(c, 201));
+  const movement = await record(
+    { ...input, shelterId, idempotency: idempotencyFor(c, 201) },
+    c.get('principal'),
+    c.get('deps'),
+  );
   return c.json(movement, 201);
 }
 

@@ -1,7 +1,7 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { movementSchema } from '../../domain/movement.js';
 import { slugSchema } from '../../domain/slug.js';
-import { stockViewSchema } from '../../domain/stock.js';
+import { lowStockThresholdSchema, stockViewSchema } from '../../domain/stock.js';
 import { listMovements, movementQuerySchema } from '../../usecases/list-movements.js';
 import { listStock, stockQuerySchema } from '../../usecases/list-stock.js';
 import { setLowStockThreshold } from '../../usecases/set-low-stock-threshold.js';
@@ -36,12 +36,7 @@ const thresholdRoute = securedRoute(['logistics'], {
     params: z.object({ id: slugSchema, itemId: slugSchema }),
     body: {
       required: true,
-      content: jsonContent(
-        z
-          .object({ lowStockThreshold: z.number().min(0).max(10_000_000).nullable() })
-          .strict()
-          .openapi('LowStockThreshold'),
-      ),
+      content: jsonContent(lowStockThresholdSchema),
     },
   },
   responses: {
@@ -85,9 +80,7 @@ export function registerStock(app: OpenAPIHono<AppEnv>) {
   app.openapi(thresholdRoute, async (c) => {
     const { id, itemId } = c.req.valid('param');
     const view = await setLowStockThreshold(
-      id,
-      itemId,
-      c.req.valid('json').lowStockThreshold,
+      { shelterId: id, itemId, ...c.req.valid('json') },
       c.get('principal'),
       c.get('deps'),
     );

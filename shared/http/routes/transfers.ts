@@ -90,21 +90,18 @@ const getRoute = securedRoute(['logistics', 'admin'], {
 export function registerTransfers(app: OpenAPIHono<AppEnv>) {
   app.openapi(dispatchRoute, async (c) => {
     const transfer = await dispatchTransfer(
-      c.req.valid('json'),
+      { ...c.req.valid('json'), idempotency: idempotencyFor(c, 201) },
       c.get('principal'),
       c.get('deps'),
-      idempotencyFor(c, 201),
     );
     return c.json(transfer, 201);
   });
 
   app.openapi(receiveRoute, async (c) => {
     const transfer = await receiveTransfer(
-      c.req.valid('param').id,
-      c.req.valid('json'),
+      { transferId: c.req.valid('param').id, ...c.req.valid('json'), idempotency: idempotencyFor(c, 200) },
       c.get('principal'),
       c.get('deps'),
-      idempotencyFor(c, 200),
     );
     return c.json(transfer, 200);
   });

@@ -1,11 +1,12 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { issueVoucherSchema, voucherViewSchema } from '../../domain/voucher.js';
+import { issueVoucherSchema, voidVoucherSchema, voucherViewSchema } from '../../domain/voucher.js';
 import { getVoucher } from '../../usecases/get-voucher.js';
 import { issueVoucher } from '../../usecases/issue-voucher.js';
 import { issueVoucherBatch, MAX_BATCH } from '../../usecases/issue-voucher-batch.js';
 import { listVouchers, voucherQuerySchema } from '../../usecases/list-vouchers.js';
 import { voidVoucher } from '../../usecases/void-voucher.js';
 import type { AppEnv } from '../app-env.js';
+import { batchAnswer } from '../batch-row-problem.js';
 import { idempotencyFor } from '../idempotency-context.js';
 import {
   errorResponses,
@@ -106,7 +107,11 @@ const voidRoute = securedRoute(
     path: '/v1/vouchers/{id}/void',
     tags: ['Vouchers'],
     summary: 'Cancel a voucher (releases its reservation)',
-    request: { params: voucherParams, headers: idempotencyHeaders },
+    request: {
+      params: voucherParams,
+      headers: idempotencyHeaders,
+      body: { required: false, content: jsonContent(voidVoucherSchema) },
+    },
     responses: {
       200: { description: 'Void.', content: jsonContent(voucherViewSchema) },
       404: errorResponses[404],
@@ -119,22 +124,26 @@ const voidRoute = securedRoute(
 export function registerVouchers(app: OpenAPIHono<AppEnv>) {
   app.openapi(issueRoute, async (c) => {
     const view = await issueVoucher(
-      c.req.valid('json'),
+      { ...c.req.valid('json'), idempotency: idempotencyFor(c, 201) },
       c.get('principal'),
       c.get('deps'),
-      idempotencyFor(c, 201),
     );
     return c.json(view, 201);
   });
 
   app.openapi(batchRoute, async (c) => {
-    const result = await issueVoucherBatch(
-      c.req.valid('json').vouchers,
+    const claim = c.get('idempotency');
+    const batch = await issueVoucherBatch(
+      {
+        vouchers: c.req.valid('json').vouchers,
+        idempotency: claim === undefined ? undefined : { apiKeyId: claim.apiKeyId, key: claim.key },
+      },
       c.get('principal'),
       c.get('deps'),
-      c.get('requestId'),
-      c.get('idempotency')?.key,
     );
+    // Each failed row as the problem a single issue would have answered, located in the batch;
+    // the idempotent() middleware stores this whole answer once every row is done.
+    const result = batchAnswer(batch, c.get('requestId'));
     return c.json(result, 200);
   });
 
@@ -149,10 +158,9 @@ export function registerVouchers(app: OpenAPIHono<AppEnv>) {
 
   app.openapi(voidRoute, async (c) => {
     const view = await voidVoucher(
-      c.req.valid('param').id,
+      { voucherId: c.req.valid('param').id, ...c.req.valid('json'), idempotency: idempotencyFor(c, 200) },
       c.get('principal'),
       c.get('deps'),
-      idempotencyFor(c, 200),
     );
     return c.json(view, 200);
   });
