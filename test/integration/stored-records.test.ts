@@ -37,7 +37,7 @@ describe('stored records are parsed, not cast', () => {
     expect(isProblem(result)).toBe(true);
     expect(result.text).not.toContain('scope');
     const logged = t.logs.find((line) => line.requestId === result.body.requestId && line.level === 'error');
-    expect(String(logged?.errorMessage)).toContain('API key record is malformed: scope');
+    expect(String(logged?.errorMessage)).toMatch(/KEY#\S+ META does not match its schema: scope/);
   });
 
   it('fails a read of a shelter or item whose record is malformed, naming the field in the log', async () => {
@@ -45,7 +45,9 @@ describe('stored records are parsed, not cast', () => {
     await damage(itemKey('blanket'), 'createdBy');
 
     await expect(t.deps.stores.shelters.get('shelter-b')).rejects.toThrow(MalformedRecordError);
-    await expect(t.deps.stores.items.get('blanket')).rejects.toThrow(/item record is malformed: createdBy/i);
+    await expect(t.deps.stores.items.get('blanket')).rejects.toThrow(
+      /ITEM#blanket META does not match its schema: createdBy/,
+    );
     const list = await call(t.app, 'GET', '/v1/items', { key: world.admin });
     expect(list.status).toBe(500);
   });

@@ -215,7 +215,7 @@ describe('vouchers', () => {
     it('refuses an unknown field and an overlong reason, leaving the voucher issued', async () => {
       const voucher = await issue(t, world.coordinator);
       for (const [body, field] of [
-        [{ reason: 'duplicate', note: 'typo' }, 'body'],
+        [{ reason: 'duplicate', note: 'typo' }, 'body.note'],
         [{ reason: 'x'.repeat(201) }, 'body.reason'],
         [{ reason: '   ' }, 'body.reason'],
       ] as const) {
@@ -240,8 +240,8 @@ describe('vouchers', () => {
 
     it('in the issue body and in its lines', async () => {
       for (const [body, field] of [
-        [{ ...row, priority: 'high' }, 'body'],
-        [{ ...row, lines: [{ itemId: 'rice', quantity: 1, unit: 'kg' }] }, 'body.lines.0'],
+        [{ ...row, priority: 'high' }, 'body.priority'],
+        [{ ...row, lines: [{ itemId: 'rice', quantity: 1, unit: 'kg' }] }, 'body.lines.0.unit'],
       ] as const) {
         const result = await call(t.app, 'POST', '/v1/vouchers', { key: world.coordinator, body });
         expect(result.status, JSON.stringify(body)).toBe(400);
@@ -252,8 +252,8 @@ describe('vouchers', () => {
     it('in a batch row and in a batch row’s lines, issuing nothing', async () => {
       const before = await reservedOf(t, 'rice');
       for (const [vouchers, field] of [
-        [[row, { ...row, qty: 2 }], 'body.vouchers.1'],
-        [[{ ...row, lines: [{ itemId: 'rice', qty: 1 }] }], 'body.vouchers.0.lines.0'],
+        [[row, { ...row, qty: 2 }], 'body.vouchers.1.qty'],
+        [[{ ...row, lines: [{ itemId: 'rice', qty: 1 }] }], 'body.vouchers.0.lines.0.qty'],
       ] as const) {
         const result = await call(t.app, 'POST', '/v1/vouchers/batch', {
           key: world.coordinator,
