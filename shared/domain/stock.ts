@@ -78,7 +78,9 @@ export function daysOfCover(
 ): number | null {
   const need = item?.dailyNeedPerPerson;
   if (need === undefined || population === undefined || population <= 0) return null;
-  return Math.max(0, Math.floor((available / (population * need)) * 10) / 10);
+  // Rounded to the quantity precision before flooring, so that float error on an exact figure
+  // (0.9 / (3 x 0.1) = 2.9999...) does not take a tenth of a day off.
+  return Math.max(0, Math.floor(roundQuantity((available / (population * need)) * 10)) / 10);
 }
 
 export function stockView(

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type IdempotencyClaim,
   type IdempotencyCompletion,
@@ -8,6 +7,7 @@ import {
   type StoredResponse,
 } from '../domain/idempotency.js';
 import { AppError } from '../errors/app-errors.js';
+import { conditionalPut } from './conditional-put.js';
 import { idempotencyKey } from './keys.js';
 import { parseRecord } from './parse-record.js';
 import { callDynamo, isConditionFailure } from './store-errors.js';
@@ -38,49 +38,39 @@ export class IdempotencyStore {
   async claim(apiKeyId: string, key: string, fingerprint: string, now: Date): Promise<ClaimOutcome> {
     const claim: IdempotencyClaim = { apiKeyId, key, fingerprint, token: randomUUID() };
     const nowSeconds = Math.floor(now.getTime() / 1000);
-    try {
-      await callDynamo(() =>
-        this.table.doc.send(
-          new PutCommand({
-            TableName: this.table.tableName,
-            Item: {
-              ...idempotencyKey(apiKeyId, key),
-              fingerprint,
-              state: 'in_flight',
-              token: claim.token,
-              lockedUntil: nowSeconds + this.timings.lockSeconds,
-              ttl: nowSeconds + this.timings.retentionSeconds,
-            },
-            // Take the key if nobody has it, if its record expired (TTL deletes late), or if the
-            // request that claimed it died without finishing (its lock ran out).
-            ConditionExpression:
-              'attribute_not_exists(pk) OR #ttl < :now OR (#state = :inFlight AND lockedUntil < :now)',
-            ExpressionAttributeNames: { '#ttl': 'ttl', '#state': 'state' },
-            ExpressionAttributeValues: { ':now': nowSeconds, ':inFlight': 'in_flight' },
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          }),
-        ),
-      );
-      return { kind: 'claimed', claim };
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
-      const raw = (err as { Item?: Record<string, never> }).Item;
-      if (raw === undefined) throw err;
-      const existing = parseRecord(idempotencyRecordSchema, unmarshall(raw));
-      if (existing.fingerprint !== fingerprint) {
-        throw new AppError(
-          'idempotency-key-reused',
-          'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
-        );
-      }
-      if (existing.state === 'completed') {
-        return { kind: 'replay', response: { status: existing.status, body: existing.body } };
-      }
+    const outcome = await conditionalPut(this.table, {
+      item: {
+        ...idempotencyKey(apiKeyId, key),
+        fingerprint,
+        state: 'in_flight',
+        token: claim.token,
+        lockedUntil: nowSeconds + this.timings.lockSeconds,
+        ttl: nowSeconds + this.timings.retentionSeconds,
+      },
+      // Take the key if nobody has it, if its record expired (TTL deletes late), or if the
+      // request that claimed it died without finishing (its lock ran out).
+      condition: 'attribute_not_exists(pk) OR #ttl < :now OR (#state = :inFlight AND lockedUntil < :now)',
+      names: { '#ttl': 'ttl', '#state': 'state' },
+      values: { ':now': nowSeconds, ':inFlight': 'in_flight' },
+      returnExisting: true,
+    });
+    if (outcome.written) return { kind: 'claimed', claim };
+    if (outcome.existing === undefined)
+      throw new Error('idempotency claim refused without the record that holds it');
+    const existing = parseRecord(idempotencyRecordSchema, outcome.existing);
+    if (existing.fingerprint !== fingerprint) {
       throw new AppError(
-        'idempotency-in-flight',
-        'A request with this Idempotency-Key is still being processed. Retry in a few seconds.',
+        'idempotency-key-reused',
+        'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
       );
     }
+    if (existing.state === 'completed') {
+      return { kind: 'replay', response: { status: existing.status, body: existing.body } };
+    }
+    throw new AppError(
+      'idempotency-in-flight',
+      'A request with this Idempotency-Key is still being processed. Retry in a few seconds.',
+    );
   }
 
   /** Completes a claim on its own, for answers made of writes that committed one by one (a batch). */

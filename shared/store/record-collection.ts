@@ -1,12 +1,13 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from '@hono/zod-openapi';
 import { ConflictError } from '../errors/app-errors.js';
 import { batchGet } from './batch-get.js';
+import { conditionalPut } from './conditional-put.js';
 import type { TableKey } from './keys.js';
 import type { Page } from './pagination.js';
 import { parseRecord } from './parse-record.js';
 import { queryPage } from './query-page.js';
-import { callDynamo, isConditionFailure } from './store-errors.js';
+import { callDynamo } from './store-errors.js';
 import type { TableContext } from './table-context.js';
 
 export interface CollectionShape<T> {
@@ -33,27 +34,17 @@ export class RecordCollection<T extends object> {
 
   async create(record: T): Promise<void> {
     const id = this.shape.id(record);
-    try {
-      await callDynamo(() =>
-        this.table.doc.send(
-          new PutCommand({
-            TableName: this.table.tableName,
-            Item: {
-              ...this.shape.key(id),
-              gsi1pk: this.shape.listPartition(record),
-              gsi1sk: this.shape.listSort(record),
-              ...record,
-            },
-            // Ids are chosen by people: a second create with the same id is a mistake to report.
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        ),
-      );
-    } catch (err) {
-      if (isConditionFailure(err))
-        throw new ConflictError(`${this.shape.label} "${id}" already exists.`, { id });
-      throw err;
-    }
+    const outcome = await conditionalPut(this.table, {
+      item: {
+        ...this.shape.key(id),
+        gsi1pk: this.shape.listPartition(record),
+        gsi1sk: this.shape.listSort(record),
+        ...record,
+      },
+      // Ids are chosen by people: a second create with the same id is a mistake to report.
+      condition: 'attribute_not_exists(pk)',
+    });
+    if (!outcome.written) throw new ConflictError(`${this.shape.label} "${id}" already exists.`, { id });
   }
 
   async get(id: string): Promise<T | undefined> {

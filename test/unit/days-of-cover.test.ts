@@ -40,6 +40,12 @@ describe('days of cover', () => {
     expect(daysOfCover(1, 3, item(0.1))).toBe(3.3); // 3.33...
   });
 
+  it('is not pushed down a tenth by floating-point error on an exact figure', () => {
+    // 0.9 / (3 x 0.1) is exactly 3 days, but 3 x 0.1 is 0.30000000000000004 in binary floating point.
+    expect(daysOfCover(0.9, 3, item(0.1))).toBe(3);
+    expect(daysOfCover(0.7, 1, item(0.1))).toBe(7);
+  });
+
   it('is zero, never negative, when nothing is available or more is reserved than on hand', () => {
     expect(daysOfCover(0, 100, item(0.6))).toBe(0);
     expect(daysOfCover(-20, 100, item(0.6))).toBe(0);
