@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type CallResult, call } from '../support/http.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { appWith, type TestApp } from '../support/test-app.js';
 import { buildVoucherWorld, issue, stockShelter, type VoucherWorld } from '../support/voucher-fixtures.js';
 
 describe('verify and redeem: access', () => {
@@ -8,8 +8,7 @@ describe('verify and redeem: access', () => {
   let world: VoucherWorld;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    world = await buildVoucherWorld(t);
+    ({ t, world } = await appWith(buildVoucherWorld));
   });
 
   it('refuses a pickup point outside the key, and a key that is not a volunteer’s', async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../support/http.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { appWith, type TestApp } from '../support/test-app.js';
 import { buildVoucherWorld, issue, type VoucherWorld } from '../support/voucher-fixtures.js';
 
 describe('verify and redeem: errors', () => {
@@ -8,8 +8,7 @@ describe('verify and redeem: errors', () => {
   let world: VoucherWorld;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    world = await buildVoucherWorld(t);
+    ({ t, world } = await appWith(buildVoucherWorld));
   });
 
   describe('verify', () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../support/http.js';
 import { reservedOf } from '../support/stock-fixtures.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { appWith, type TestApp } from '../support/test-app.js';
 import { buildVoucherWorld, issue, type VoucherWorld } from '../support/voucher-fixtures.js';
 
 describe('verify and redeem: happy path', () => {
@@ -9,8 +9,7 @@ describe('verify and redeem: happy path', () => {
   let world: VoucherWorld;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    world = await buildVoucherWorld(t);
+    ({ t, world } = await appWith(buildVoucherWorld));
   });
 
   describe('verify', () => {

@@ -2,16 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, type World } from '../support/fixtures.js';
 import { call, isProblem } from '../support/http.js';
 import { onHandOf } from '../support/stock-fixtures.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { appWith, type TestApp } from '../support/test-app.js';
 
 describe('receipts, adjustments and counts: access', () => {
   let t: TestApp;
   let world: World;
-  const onHand = (shelterId: string, itemId: string) => onHandOf(t, shelterId, itemId);
 
   beforeAll(async () => {
-    t = await createTestApp();
-    world = await buildWorld(t);
+    ({ t, world } = await appWith(buildWorld));
   });
 
   const receipt = { source: 's', lines: [{ itemId: 'rice', quantity: 1 }] };
@@ -19,7 +17,7 @@ describe('receipts, adjustments and counts: access', () => {
   it.each(['coordinator', 'volunteer', 'admin'] as const)(
     'forbids a %s key from moving stock',
     async (role) => {
-      const before = await onHand('shelter-a', 'rice');
+      const before = await onHandOf(t, 'shelter-a', 'rice');
       for (const path of ['receipts', 'adjustments', 'counts']) {
         const body =
           path === 'counts' ? { lines: [{ itemId: 'rice', counted: 1 }] } : { reason: 'other', ...receipt };
@@ -30,7 +28,7 @@ describe('receipts, adjustments and counts: access', () => {
         expect(result.status).toBe(403);
         expect(isProblem(result)).toBe(true);
       }
-      expect(await onHand('shelter-a', 'rice')).toBe(before);
+      expect(await onHandOf(t, 'shelter-a', 'rice')).toBe(before);
     },
   );
 

@@ -3,17 +3,15 @@ import { buildWorld, type World } from '../support/fixtures.js';
 import { call, isProblem } from '../support/http.js';
 import { auditLedger } from '../support/ledger-audit.js';
 import { onHandOf } from '../support/stock-fixtures.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { appWith, type TestApp } from '../support/test-app.js';
 import { stockShelter } from '../support/voucher-fixtures.js';
 
 describe('receipts, adjustments and counts: errors', () => {
   let t: TestApp;
   let world: World;
-  const onHand = (shelterId: string, itemId: string) => onHandOf(t, shelterId, itemId);
 
   beforeAll(async () => {
-    t = await createTestApp();
-    world = await buildWorld(t);
+    ({ t, world } = await appWith(buildWorld));
     // What the refusals below measure against: 37 blankets, and water to spare.
     await stockShelter(t, world.logistics, 'shelter-a', [
       { itemId: 'water', quantity: 1190.25 },
@@ -22,7 +20,7 @@ describe('receipts, adjustments and counts: errors', () => {
   });
 
   it('refuses an adjustment below zero with 409 naming the short items, applying nothing', async () => {
-    const before = await onHand('shelter-a', 'water');
+    const before = await onHandOf(t, 'shelter-a', 'water');
     const result = await call(t.app, 'POST', '/v1/shelters/shelter-a/adjustments', {
       key: world.logistics,
       body: {
@@ -37,7 +35,7 @@ describe('receipts, adjustments and counts: errors', () => {
     expect(isProblem(result)).toBe(true);
     expect(result.body.type).toBe('urn:supplyline:problem:insufficient-stock');
     expect(result.body.shortItems).toEqual([{ itemId: 'blanket', requested: 38, onHand: 37, available: 37 }]);
-    expect(await onHand('shelter-a', 'water')).toBe(before);
+    expect(await onHandOf(t, 'shelter-a', 'water')).toBe(before);
   });
 
   it('refuses fractional pieces, unknown items, zero or negative receipts and duplicate lines', async () => {

@@ -3,7 +3,7 @@ import { buildWorld, type World } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { auditLedger } from '../support/ledger-audit.js';
 import { onHandOf } from '../support/stock-fixtures.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { appWith, type TestApp } from '../support/test-app.js';
 import { issue, stockShelter } from '../support/voucher-fixtures.js';
 
 type Line = { itemId: string; quantity: number; balanceAfter: number };
@@ -11,11 +11,9 @@ type Line = { itemId: string; quantity: number; balanceAfter: number };
 describe('receipts, adjustments and counts: happy path', () => {
   let t: TestApp;
   let world: World;
-  const onHand = (shelterId: string, itemId: string) => onHandOf(t, shelterId, itemId);
 
   beforeAll(async () => {
-    t = await createTestApp();
-    world = await buildWorld(t);
+    ({ t, world } = await appWith(buildWorld));
   });
 
   it('records a receipt as one ledger entry with the actor, organisation and balance after', async () => {
@@ -49,7 +47,7 @@ describe('receipts, adjustments and counts: happy path', () => {
     });
     expect(result.status).toBe(201);
     expect(result.body).toMatchObject({ type: 'adjustment', reason: 'damaged', note: 'roof leak' });
-    expect(await onHand('shelter-a', 'blanket')).toBe(37);
+    expect(await onHandOf(t, 'shelter-a', 'blanket')).toBe(37);
   });
 
   it('turns a count into a count adjustment of the difference, keeping matching lines at 0', async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { World } from '../support/fixtures.js';
 import { call } from '../support/http.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { appWith, type TestApp } from '../support/test-app.js';
 import { buildTransferWorld, dispatch } from '../support/transfer-fixtures.js';
 
 describe('transfers between shelters: access', () => {
@@ -9,8 +9,7 @@ describe('transfers between shelters: access', () => {
   let world: World;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    world = await buildTransferWorld(t);
+    ({ t, world } = await appWith(buildTransferWorld));
   });
 
   it('lets only the sending shelter dispatch and only the receiving shelter receive', async () => {

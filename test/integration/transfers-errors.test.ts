@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { World } from '../support/fixtures.js';
 import { call, isProblem } from '../support/http.js';
 import { auditLedger } from '../support/ledger-audit.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { appWith, type TestApp } from '../support/test-app.js';
 import { buildTransferWorld, dispatch } from '../support/transfer-fixtures.js';
 
 describe('transfers between shelters: errors', () => {
@@ -10,8 +10,7 @@ describe('transfers between shelters: errors', () => {
   let world: World;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    world = await buildTransferWorld(t);
+    ({ t, world } = await appWith(buildTransferWorld));
   });
 
   it('refuses a second receipt of the same transfer with 409', async () => {

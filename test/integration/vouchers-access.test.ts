@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, isProblem } from '../support/http.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { appWith, type TestApp } from '../support/test-app.js';
 import { buildVoucherWorld, issue, standardLines, type VoucherWorld } from '../support/voucher-fixtures.js';
 
 describe('vouchers: access', () => {
@@ -8,8 +8,7 @@ describe('vouchers: access', () => {
   let world: VoucherWorld;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    world = await buildVoucherWorld(t);
+    ({ t, world } = await appWith(buildVoucherWorld));
   });
 
   it('lets only coordinators issue', async () => {

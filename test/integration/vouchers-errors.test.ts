@@ -2,7 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, isProblem } from '../support/http.js';
 import { reservedOf } from '../support/stock-fixtures.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { appWith, type TestApp } from '../support/test-app.js';
 import { buildVoucherWorld, issue, standardLines, type VoucherWorld } from '../support/voucher-fixtures.js';
 
 describe('vouchers: errors', () => {
@@ -11,8 +11,7 @@ describe('vouchers: errors', () => {
   const reservedAtA = (itemId: string) => reservedOf(t, 'shelter-a', itemId);
 
   beforeAll(async () => {
-    t = await createTestApp();
-    world = await buildVoucherWorld(t);
+    ({ t, world } = await appWith(buildVoucherWorld));
   });
 
   describe('issue', () => {

@@ -4,7 +4,7 @@ import { sweepExpiredVouchers } from '../../shared/usecases/sweep-expired-vouche
 import { call } from '../support/http.js';
 import { auditReservations } from '../support/ledger-audit.js';
 import { reservedOf } from '../support/stock-fixtures.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { appWith, createTestApp, type TestApp } from '../support/test-app.js';
 import { buildVoucherWorld, issue, type VoucherWorld } from '../support/voucher-fixtures.js';
 
 describe('vouchers: happy path', () => {
@@ -13,8 +13,7 @@ describe('vouchers: happy path', () => {
   const riceReserved = () => reservedOf(t, 'shelter-a', 'rice');
 
   beforeAll(async () => {
-    t = await createTestApp();
-    world = await buildVoucherWorld(t);
+    ({ t, world } = await appWith(buildVoucherWorld));
   });
 
   describe('issue', () => {
