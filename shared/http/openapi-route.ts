@@ -82,3 +82,67 @@ export function securedRoute<R extends Omit<RouteConfig, 'middleware' | 'securit
     description: `${route.description ?? ''}\n\nRoles: ${roles.join(', ')}.`.trim(),
   });
 }
+
+/** One idempotent write as its route file states it: what it takes, and its one success answer. */
+export interface IdempotentWrite<
+  Path extends string,
+  Params extends z.ZodObject | undefined,
+  Body extends z.ZodType,
+  Status extends number,
+  Result extends z.ZodType,
+> {
+  method: 'post';
+  path: Path;
+  tags: string[];
+  summary: string;
+  description?: string;
+  params?: Params;
+  body: Body;
+  /** False for a body that may be left out altogether (void takes an optional reason). */
+  bodyRequired?: boolean;
+  success: { status: Status; description: string; schema: Result };
+  /** False where no whole request can name something absent (a batch answers that per row). */
+  notFound?: boolean;
+}
+
+type IdempotentRequest<Params, Body extends z.ZodType> = (Params extends z.ZodObject
+  ? { params: Params }
+  : object) & {
+  headers: typeof idempotencyHeaders;
+  body: { required: boolean; content: ReturnType<typeof jsonContent<Body>> };
+};
+
+type IdempotentResponses<Status extends number, Result extends z.ZodType> = Record<
+  Status,
+  { description: string; content: ReturnType<typeof jsonContent<Result>> }
+> & { 404?: (typeof errorResponses)[404] } & typeof idempotencyErrors;
+
+/**
+ * A secured write that takes an Idempotency-Key: the header and a JSON body documented, the
+ * success answer, 404 and the idempotency failures. The route types stay inferred, so a
+ * handler's `c.req.valid('json')` and `c.json(x, status)` are checked against these schemas.
+ */
+export function idempotentWriteRoute<
+  Path extends string,
+  Body extends z.ZodType,
+  Status extends number,
+  Result extends z.ZodType,
+  Params extends z.ZodObject | undefined = undefined,
+>(
+  roles: Role[],
+  write: IdempotentWrite<Path, Params, Body, Status, Result>,
+  options: { storeResponse?: boolean } = {},
+) {
+  const { params, body, bodyRequired = true, success, notFound = true, ...docs } = write;
+  const request = {
+    ...(params === undefined ? {} : { params }),
+    headers: idempotencyHeaders,
+    body: { required: bodyRequired, content: jsonContent(body) },
+  } as IdempotentRequest<Params, Body>;
+  const responses = {
+    [success.status]: { description: success.description, content: jsonContent(success.schema) },
+    ...(notFound ? { 404: errorResponses[404] } : {}),
+    ...idempotencyErrors,
+  } as IdempotentResponses<Status, Result>;
+  return securedRoute(roles, { ...docs, request, responses }, { idempotent: true, ...options });
+}

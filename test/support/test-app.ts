@@ -95,3 +95,9 @@ export async function createTestApp(
     },
   };
 }
+
+/** A fresh app and the world `build` makes in it: what the tests of one file share. */
+export async function appWith<W>(build: (t: TestApp) => Promise<W>): Promise<{ t: TestApp; world: W }> {
+  const t = await createTestApp();
+  return { t, world: await build(t) };
+}

@@ -1,5 +1,6 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
+import { buildWorld, type World } from './fixtures.js';
 import { call } from './http.js';
 import type { TestApp } from './test-app.js';
 
@@ -44,6 +45,28 @@ export async function issue(
   );
   if (result.status !== 201) throw new Error(`issue: ${result.status} ${result.text}`);
   return result.body;
+}
+
+/**
+ * The world of the voucher and redemption route tests: buildWorld's, shelter A stocked deep
+ * enough for every voucher they issue (shelter B holds nothing), a volunteer of org-a serving
+ * pickup points A1 and B1 (so both shelters), and a coordinator of org-b.
+ */
+export type VoucherWorld = World & { volunteerAB: string; otherOrgCoordinator: string };
+
+export async function buildVoucherWorld(t: TestApp): Promise<VoucherWorld> {
+  const world = await buildWorld(t);
+  const otherOrgCoordinator = await t.createKey('coordinator', 'org-b');
+  const volunteerAB = await t.createKey('volunteer', 'org-a', {
+    shelterIds: ['shelter-a', 'shelter-b'],
+    pickupPointIds: ['pp-a1', 'pp-b1'],
+  });
+  await stockShelter(t, world.logistics, 'shelter-a', [
+    { itemId: 'rice', quantity: 500 },
+    { itemId: 'water', quantity: 3000 },
+    { itemId: 'blanket', quantity: 100 },
+  ]);
+  return { ...world, volunteerAB, otherOrgCoordinator };
 }
 
 /** Decodes a QR PNG exactly as a scanner would: pixels in, text out. */

@@ -8,8 +8,7 @@ import type { AppEnv } from '../app-env.js';
 import { idempotencyFor } from '../idempotency-context.js';
 import {
   errorResponses,
-  idempotencyErrors,
-  idempotencyHeaders,
+  idempotentWriteRoute,
   jsonContent,
   publicRoute,
   securedRoute,
@@ -37,23 +36,15 @@ const verifyRoute = securedRoute(['volunteer'], {
   },
 });
 
-const redeemRoute = securedRoute(
-  ['volunteer'],
-  {
-    method: 'post',
-    path: '/v1/redemptions',
-    tags: ['Redemption'],
-    summary: 'Redeem a voucher at a pickup point, exactly once',
-    description: `Send an Idempotency-Key so a retry on a bad network is safe. ${rejections}`,
-    request: { headers: idempotencyHeaders, body: { required: true, content: jsonContent(redeemSchema) } },
-    responses: {
-      200: { description: 'Redeemed: hand over the lines.', content: jsonContent(redemptionSchema) },
-      404: errorResponses[404],
-      ...idempotencyErrors,
-    },
-  },
-  { idempotent: true },
-);
+const redeemRoute = idempotentWriteRoute(['volunteer'], {
+  method: 'post',
+  path: '/v1/redemptions',
+  tags: ['Redemption'],
+  summary: 'Redeem a voucher at a pickup point, exactly once',
+  description: `Send an Idempotency-Key so a retry on a bad network is safe. ${rejections}`,
+  body: redeemSchema,
+  success: { status: 200, description: 'Redeemed: hand over the lines.', schema: redemptionSchema },
+});
 
 const jwkSchema = z.object({
   kty: z.literal('OKP'),

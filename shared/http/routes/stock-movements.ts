@@ -10,85 +10,53 @@ import { recordCount } from '../../usecases/record-count.js';
 import { recordReceipt } from '../../usecases/record-receipt.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { idempotencyFor } from '../idempotency-context.js';
-import {
-  errorResponses,
-  idempotencyErrors,
-  idempotencyHeaders,
-  jsonContent,
-  securedRoute,
-} from '../openapi-route.js';
+import { idempotentWriteRoute } from '../openapi-route.js';
 
 const params = z.object({ id: slugSchema });
 
-const movementResponses = {
-  201: {
-    description: 'Recorded: the ledger entry, with each line’s balance after.',
-    content: jsonContent(movementSchema),
-  },
-  404: errorResponses[404],
-  ...idempotencyErrors,
-};
+const recorded = {
+  status: 201,
+  description: 'Recorded: the ledger entry, with each line’s balance after.',
+  schema: movementSchema,
+} as const;
 
-const receiptRoute = securedRoute(
-  ['logistics'],
-  {
-    method: 'post',
-    path: '/v1/shelters/{id}/receipts',
-    tags: ['Stock'],
-    summary: 'Record stock received at a shelter',
-    request: {
-      params,
-      headers: idempotencyHeaders,
-      body: { required: true, content: jsonContent(receiptSchema) },
-    },
-    responses: movementResponses,
-  },
-  { idempotent: true },
-);
+const receiptRoute = idempotentWriteRoute(['logistics'], {
+  method: 'post',
+  path: '/v1/shelters/{id}/receipts',
+  tags: ['Stock'],
+  summary: 'Record stock received at a shelter',
+  params,
+  body: receiptSchema,
+  success: recorded,
+});
 
-const adjustmentRoute = securedRoute(
-  ['logistics'],
-  {
-    method: 'post',
-    path: '/v1/shelters/{id}/adjustments',
-    tags: ['Stock'],
-    summary: 'Correct stock (damaged, expired, lost, count, other), signed quantities',
-    description:
-      'Refused with 409 `insufficient-stock`, naming the items, if on-hand stock would go below zero.',
-    request: {
-      params,
-      headers: idempotencyHeaders,
-      body: { required: true, content: jsonContent(adjustmentSchema) },
-    },
-    responses: movementResponses,
-  },
-  { idempotent: true },
-);
+const adjustmentRoute = idempotentWriteRoute(['logistics'], {
+  method: 'post',
+  path: '/v1/shelters/{id}/adjustments',
+  tags: ['Stock'],
+  summary: 'Correct stock (damaged, expired, lost, count, other), signed quantities',
+  description:
+    'Refused with 409 `insufficient-stock`, naming the items, if on-hand stock would go below zero.',
+  params,
+  body: adjustmentSchema,
+  success: recorded,
+});
 
-const countRoute = securedRoute(
-  ['logistics'],
-  {
-    method: 'post',
-    path: '/v1/shelters/{id}/counts',
-    tags: ['Stock'],
-    summary: 'Record a physical count; differences become count adjustments',
-    description:
-      'A count below what vouchers reserved is recorded (it is what is on the shelf) and answered with a warning per item naming the vouchers it no longer backs.',
-    request: {
-      params,
-      headers: idempotencyHeaders,
-      body: { required: true, content: jsonContent(countSchema) },
-    },
-    responses: {
-      ...movementResponses,
-      201: {
-        description: 'Recorded: the ledger entry, with each line’s balance after, and any warnings.',
-        content: jsonContent(countResultSchema),
-      },
-    },
+const countRoute = idempotentWriteRoute(['logistics'], {
+  method: 'post',
+  path: '/v1/shelters/{id}/counts',
+  tags: ['Stock'],
+  summary: 'Record a physical count; differences become count adjustments',
+  description:
+    'A count below what vouchers reserved is recorded (it is what is on the shelf) and answered with a warning per item naming the vouchers it no longer backs.',
+  params,
+  body: countSchema,
+  success: {
+    status: 201,
+    description: 'Recorded: the ledger entry, with each line’s balance after, and any warnings.',
+    schema: countResultSchema,
   },
-  { idempotent: true },
-);
+});
 
 /** The three routes differ only in their use case: each records one movement at the shelter in the path. */
 type RecordMovement<I, R> = (

@@ -6,61 +6,32 @@ import { listTransfers, transferQuerySchema } from '../../usecases/list-transfer
 import { receiveTransfer } from '../../usecases/receive-transfer.js';
 import type { AppEnv } from '../app-env.js';
 import { idempotencyFor } from '../idempotency-context.js';
-import {
-  errorResponses,
-  idempotencyErrors,
-  idempotencyHeaders,
-  jsonContent,
-  securedRoute,
-} from '../openapi-route.js';
+import { errorResponses, idempotentWriteRoute, jsonContent, securedRoute } from '../openapi-route.js';
 import { pageSchema } from '../pagination-schemas.js';
 
 const params = z.object({ id: z.string().min(1).max(64) });
 
-const dispatchRoute = securedRoute(
-  ['logistics'],
-  {
-    method: 'post',
-    path: '/v1/transfers',
-    tags: ['Transfers'],
-    summary: 'Dispatch stock to another shelter (it leaves the sender at once)',
-    description:
-      'Only available stock (on hand minus reserved) can be sent; otherwise 409 `insufficient-stock`.',
-    request: {
-      headers: idempotencyHeaders,
-      body: { required: true, content: jsonContent(dispatchTransferSchema) },
-    },
-    responses: {
-      201: { description: 'In transit.', content: jsonContent(transferSchema) },
-      404: errorResponses[404],
-      ...idempotencyErrors,
-    },
-  },
-  { idempotent: true },
-);
+const dispatchRoute = idempotentWriteRoute(['logistics'], {
+  method: 'post',
+  path: '/v1/transfers',
+  tags: ['Transfers'],
+  summary: 'Dispatch stock to another shelter (it leaves the sender at once)',
+  description:
+    'Only available stock (on hand minus reserved) can be sent; otherwise 409 `insufficient-stock`.',
+  body: dispatchTransferSchema,
+  success: { status: 201, description: 'In transit.', schema: transferSchema },
+});
 
-const receiveRoute = securedRoute(
-  ['logistics'],
-  {
-    method: 'post',
-    path: '/v1/transfers/{id}/receive',
-    tags: ['Transfers'],
-    summary: 'Receive a transfer with the quantities that arrived',
-    description:
-      'Differences from what was sent are recorded as discrepancies. A second receipt answers 409.',
-    request: {
-      params,
-      headers: idempotencyHeaders,
-      body: { required: true, content: jsonContent(receiveTransferSchema) },
-    },
-    responses: {
-      200: { description: 'Received.', content: jsonContent(transferSchema) },
-      404: errorResponses[404],
-      ...idempotencyErrors,
-    },
-  },
-  { idempotent: true },
-);
+const receiveRoute = idempotentWriteRoute(['logistics'], {
+  method: 'post',
+  path: '/v1/transfers/{id}/receive',
+  tags: ['Transfers'],
+  summary: 'Receive a transfer with the quantities that arrived',
+  description: 'Differences from what was sent are recorded as discrepancies. A second receipt answers 409.',
+  params,
+  body: receiveTransferSchema,
+  success: { status: 200, description: 'Received.', schema: transferSchema },
+});
 
 const listRoute = securedRoute(['logistics', 'admin'], {
   method: 'get',

@@ -8,13 +8,7 @@ import { voidVoucher } from '../../usecases/void-voucher.js';
 import type { AppEnv } from '../app-env.js';
 import { batchAnswer } from '../batch-row-problem.js';
 import { idempotencyFor } from '../idempotency-context.js';
-import {
-  errorResponses,
-  idempotencyErrors,
-  idempotencyHeaders,
-  jsonContent,
-  securedRoute,
-} from '../openapi-route.js';
+import { errorResponses, idempotentWriteRoute, jsonContent, securedRoute } from '../openapi-route.js';
 import { pageSchema } from '../pagination-schemas.js';
 import { problemSchema } from '../problem.js';
 
@@ -39,44 +33,32 @@ const batchResultSchema = z
   })
   .openapi('IssueVoucherBatchResult');
 
-const issueRoute = securedRoute(
-  ['coordinator'],
-  {
-    method: 'post',
-    path: '/v1/vouchers',
-    tags: ['Vouchers'],
-    summary: 'Issue a voucher (reserves its lines at the shelter)',
-    description:
-      'When available stock cannot honour it: 409 `insufficient-stock` listing each short item, and nothing is reserved.',
-    request: {
-      headers: idempotencyHeaders,
-      body: { required: true, content: jsonContent(issueVoucherSchema) },
-    },
-    responses: {
-      201: { description: 'Issued.', content: jsonContent(voucherViewSchema) },
-      404: errorResponses[404],
-      ...idempotencyErrors,
-    },
-  },
-  { idempotent: true },
-);
+const issueRoute = idempotentWriteRoute(['coordinator'], {
+  method: 'post',
+  path: '/v1/vouchers',
+  tags: ['Vouchers'],
+  summary: 'Issue a voucher (reserves its lines at the shelter)',
+  description:
+    'When available stock cannot honour it: 409 `insufficient-stock` listing each short item, and nothing is reserved.',
+  body: issueVoucherSchema,
+  success: { status: 201, description: 'Issued.', schema: voucherViewSchema },
+});
 
-const batchRoute = securedRoute(
+const batchRoute = idempotentWriteRoute(
   ['coordinator'],
   {
     method: 'post',
     path: '/v1/vouchers/batch',
     tags: ['Vouchers'],
     summary: `Issue up to ${MAX_BATCH} vouchers, each all-or-nothing, with a result per row`,
-    request: { headers: idempotencyHeaders, body: { required: true, content: jsonContent(batchSchema) } },
-    responses: {
-      200: { description: 'A result per row.', content: jsonContent(batchResultSchema) },
-      ...idempotencyErrors,
-    },
+    body: batchSchema,
+    success: { status: 200, description: 'A result per row.', schema: batchResultSchema },
+    // A row naming an unknown shelter fails in its own result; the batch itself never answers 404.
+    notFound: false,
   },
   // Rows commit one by one, each under its own derived key; the batch's answer is stored once
   // all are done.
-  { idempotent: true, storeResponse: true },
+  { storeResponse: true },
 );
 
 const listRoute = securedRoute(['coordinator'], {
@@ -100,26 +82,16 @@ const getRoute = securedRoute(['coordinator'], {
   },
 });
 
-const voidRoute = securedRoute(
-  ['coordinator'],
-  {
-    method: 'post',
-    path: '/v1/vouchers/{id}/void',
-    tags: ['Vouchers'],
-    summary: 'Cancel a voucher (releases its reservation)',
-    request: {
-      params: voucherParams,
-      headers: idempotencyHeaders,
-      body: { required: false, content: jsonContent(voidVoucherSchema) },
-    },
-    responses: {
-      200: { description: 'Void.', content: jsonContent(voucherViewSchema) },
-      404: errorResponses[404],
-      ...idempotencyErrors,
-    },
-  },
-  { idempotent: true },
-);
+const voidRoute = idempotentWriteRoute(['coordinator'], {
+  method: 'post',
+  path: '/v1/vouchers/{id}/void',
+  tags: ['Vouchers'],
+  summary: 'Cancel a voucher (releases its reservation)',
+  params: voucherParams,
+  body: voidVoucherSchema,
+  bodyRequired: false,
+  success: { status: 200, description: 'Void.', schema: voucherViewSchema },
+});
 
 export function registerVouchers(app: OpenAPIHono<AppEnv>) {
   app.openapi(issueRoute, async (c) => {
