@@ -1,30 +1,12 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { addQuantities } from '../../shared/domain/quantity.js';
 import type { TableContext } from '../../shared/store/table-context.js';
+import { queryPartition } from './table-reads.js';
 
 /**
  * Reads the table itself, not the API: every balance and every ledger movement, to check
  * invariant 2 (onHand equals the sum of movements) and invariant 1 (nothing negative).
  */
-async function queryAll(table: TableContext, pk: string): Promise<Record<string, unknown>[]> {
-  const rows: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await table.doc.send(
-      new QueryCommand({
-        TableName: table.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ExclusiveStartKey: start,
-        ConsistentRead: true,
-      }),
-    );
-    rows.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start !== undefined);
-  return rows;
-}
-
 export interface LedgerAudit {
   balances: Map<string, { onHand: number; reserved: number }>;
   ledgerSums: Map<string, number>;
@@ -34,12 +16,12 @@ export interface LedgerAudit {
 
 export async function auditLedger(table: TableContext, shelterIds: string[]): Promise<LedgerAudit> {
   const balances = new Map<string, { onHand: number; reserved: number }>();
-  for (const row of await queryAll(table, 'STOCK')) {
+  for (const row of await queryPartition(table, 'STOCK')) {
     balances.set(String(row.sk), { onHand: Number(row.onHand), reserved: Number(row.reserved) });
   }
   const ledgerSums = new Map<string, number>();
   for (const shelterId of shelterIds) {
-    const rows = await queryAll(table, `SHELTER#${shelterId}`);
+    const rows = await queryPartition(table, `SHELTER#${shelterId}`);
     for (const row of rows.filter((r) => String(r.sk).startsWith('MOVE#'))) {
       for (const line of row.lines as Array<{ itemId: string; quantity: number }>) {
         const key = `${shelterId}#${line.itemId}`;
@@ -90,7 +72,7 @@ export async function auditReservations(
     start = page.LastEvaluatedKey;
   } while (start !== undefined);
   const mismatches: string[] = [];
-  for (const row of await queryAll(table, 'STOCK')) {
+  for (const row of await queryPartition(table, 'STOCK')) {
     const key = String(row.sk);
     const expected = reservedByKey.get(key) ?? 0;
     if (Number(row.reserved) !== expected)
