@@ -5,20 +5,44 @@ import { slugSchema } from './slug.js';
 const scanned = { token: z.string().min(1).max(400) };
 const typed = { code: z.string().min(1).max(40) };
 
+type UnionIssue = { code: string; path?: PropertyKey[]; keys?: string[] };
+
+/**
+ * When the choice itself is wrong (both sent, or neither), the answer says what to send instead of
+ * zod's "Invalid input"; any other mistake (a missing pickup point) is left to name its own field.
+ */
+const exactlyOne = {
+  error: (issue: { errors?: ReadonlyArray<ReadonlyArray<UnionIssue>> }) => {
+    const aboutChoice = (i: UnionIssue) =>
+      ['token', 'code'].includes(String(i.path?.[0])) ||
+      (i.code === 'unrecognized_keys' && (i.keys ?? []).some((key) => key === 'token' || key === 'code'));
+    const branches = issue.errors ?? [];
+    return branches.length > 0 && branches.every((branch) => branch.some(aboutChoice))
+      ? 'send exactly one of token (the scanned QR text) or code (the typed short code)'
+      : undefined;
+  },
+};
+
 /** Exactly one of token (scanned) or code (typed); strict, so sending both is an error. */
 export const verifySchema = z
-  .union([
-    z.object({ ...scanned, pickupPointId: slugSchema.optional() }).strict(),
-    z.object({ ...typed, pickupPointId: slugSchema.optional() }).strict(),
-  ])
+  .union(
+    [
+      z.object({ ...scanned, pickupPointId: slugSchema.optional() }).strict(),
+      z.object({ ...typed, pickupPointId: slugSchema.optional() }).strict(),
+    ],
+    exactlyOne,
+  )
   .openapi('VerifyVoucher');
 export type VerifyInput = z.infer<typeof verifySchema>;
 
 export const redeemSchema = z
-  .union([
-    z.object({ ...scanned, pickupPointId: slugSchema }).strict(),
-    z.object({ ...typed, pickupPointId: slugSchema }).strict(),
-  ])
+  .union(
+    [
+      z.object({ ...scanned, pickupPointId: slugSchema }).strict(),
+      z.object({ ...typed, pickupPointId: slugSchema }).strict(),
+    ],
+    exactlyOne,
+  )
   .openapi('Redeem');
 export type RedeemInput = z.infer<typeof redeemSchema>;
 

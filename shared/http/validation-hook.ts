@@ -12,14 +12,33 @@ const targetNames: Record<string, string> = { json: 'body', query: 'query', para
 export function fieldErrors(target: string, error: z.ZodError): FieldError[] {
   const prefix = targetNames[target] ?? target;
   const at = (path: PropertyKey[]) => [prefix, ...path.map(String)].join('.');
-  return error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({
-          field: at([...issue.path, key]),
-          message: 'unknown field: remove it (unknown fields are refused, not ignored)',
-        }))
-      : [{ field: at(issue.path), message: issue.message }],
-  );
+  const explain = (issue: z.core.$ZodIssue): FieldError[] => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        field: at([...issue.path, key]),
+        message: 'unknown field: remove it (unknown fields are refused, not ignored)',
+      }));
+    }
+    // A union that says nothing better than "Invalid input": name the fields of the alternative
+    // the request came closest to (fewest problems), so the client sees what to fix.
+    if (issue.code === 'invalid_union' && issue.message === 'Invalid input' && issue.errors.length > 0) {
+      const closest = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? [];
+      return closest.flatMap((inner) => explain({ ...inner, path: [...issue.path, ...inner.path] }));
+    }
+    return [{ field: at(issue.path), message: messageFor(issue) }];
+  };
+  return error.issues.flatMap(explain);
+}
+
+/**
+ * A field that is missing altogether says so ("required: a string"), rather than zod's "Invalid
+ * input: expected string, received undefined", which newcomers read as a wrong value.
+ */
+function messageFor(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) {
+    return `required: send a ${issue.expected}`;
+  }
+  return issue.message;
 }
 
 /**

@@ -71,9 +71,10 @@ describe('redemption under races', () => {
       shelterIds: ['shelter-a'],
       pickupPointIds: ['pp-a1', 'pp-a2'],
     });
-    // 200 transactions on the same three balances at once: some may run out of conflict retries
-    // and answer 503 with Retry-After. A scanner then retries under the same Idempotency-Key, as
-    // this client does; the invariant is that every voucher ends up redeemed exactly once.
+    // 200 transactions on the same three balances at once: on a loaded machine some may run out
+    // of conflict retries and answer 503 with Retry-After, or time out after their claim was
+    // written. A scanner then retries under the same Idempotency-Key, as this client does; the
+    // invariant is that every voucher ends up redeemed exactly once.
     const redeemWithRetries = async (voucher: { token: string }, pickupPointId: string) => {
       const idempotencyKey = randomUUID();
       for (let attempt = 0; ; attempt++) {
@@ -82,8 +83,12 @@ describe('redemption under races', () => {
           headers: { 'idempotency-key': idempotencyKey },
           body: { token: voucher.token, pickupPointId },
         });
-        if (result.status !== 503 || attempt === 5) return result;
-        await new Promise((resolve) => setTimeout(resolve, 200 * (attempt + 1)));
+        // 409 in-flight: an earlier attempt's claim was written but its answer lost (a timeout);
+        // the claim's lock runs out and the retry then goes through, as the scanner's would.
+        const retryable =
+          result.status === 503 || result.body.type === 'urn:supplyline:problem:idempotency-in-flight';
+        if (!retryable || attempt === 20) return result;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(3000, 200 * (attempt + 1))));
       }
     };
     const results = await Promise.all(

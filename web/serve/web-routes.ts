@@ -61,5 +61,7 @@ export function registerWebRoutes(app: OpenAPIHono<AppEnv>) {
     return serveAsset(c, path, () => readWebFile(path)) as never;
   });
 
+  // Someone who opens the server's address in a browser lands on the API's documentation.
+  app.get('/', (c) => c.redirect('/docs', 302));
   app.get('/docs', (c) => serveAsset(c, 'docs/docs.html', () => readWebFile('docs/docs.html'), docsHeaders));
 }
