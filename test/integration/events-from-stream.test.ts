@@ -4,7 +4,7 @@ import { eventsFromChange } from '../../shared/events/events-from-change.js';
 import type { TableChange } from '../../shared/events/table-change.js';
 import { memoryCheckpoints } from '../../shared/store/stream-checkpoints.js';
 import { createStreamsClient, latestStreamArn } from '../../shared/store/stream-client.js';
-import { createStreamReader } from '../../shared/store/stream-reader.js';
+import { createStreamReader, type StreamReaderOptions } from '../../shared/store/stream-reader.js';
 import { sweepExpiredVouchers } from '../../shared/usecases/sweep-expired-vouchers.js';
 import { buildWorld, type World } from '../support/fixtures.js';
 import { call } from '../support/http.js';
@@ -22,20 +22,21 @@ describe('events from the table stream', () => {
   let world: World;
   let streamArn: string;
   let endpoint: string;
-  const streams = () => createStreamsClient({ endpoint, region: 'local' });
 
-  /** Reads the whole stream from its oldest record, with a reader and checkpoints of its own. */
-  async function readStream(): Promise<TableChange[]> {
-    const changes: TableChange[] = [];
-    const reader = createStreamReader({
-      client: streams(),
+  /** A reader of this table's stream; fresh checkpoints (the oldest record on) unless given. */
+  const readerOf = (options: Pick<StreamReaderOptions, 'handle'> & Partial<StreamReaderOptions>) =>
+    createStreamReader({
+      client: createStreamsClient({ endpoint, region: 'local' }),
       streamArn,
       checkpoints: memoryCheckpoints(),
-      handle: async (batch) => {
-        changes.push(...batch);
-      },
+      retryDelayMs: () => 1,
+      ...options,
     });
-    await reader.readAvailable();
+
+  /** Reads the whole stream from its oldest record. */
+  async function readStream(): Promise<TableChange[]> {
+    const changes: TableChange[] = [];
+    await readerOf({ handle: async (batch) => void changes.push(...batch) }).readAvailable();
     return changes;
   }
 
@@ -198,13 +199,8 @@ describe('events from the table stream', () => {
     it('hands over a redemption within seconds of it, after the voucher was issued', async () => {
       const seen: DomainEvent[] = [];
       const controller = new AbortController();
-      const reader = createStreamReader({
-        client: streams(),
-        streamArn,
-        checkpoints: memoryCheckpoints(),
-        handle: async (batch) => {
-          seen.push(...batch.flatMap(eventsFromChange));
-        },
+      const reader = readerOf({
+        handle: async (batch) => void seen.push(...batch.flatMap(eventsFromChange)),
       });
       const errors: unknown[] = [];
       const running = reader.run({
@@ -243,12 +239,9 @@ describe('events from the table stream', () => {
       const offered: string[][] = [];
       const checkpoints = memoryCheckpoints();
       let failuresLeft = 2;
-      const reader = createStreamReader({
-        client: streams(),
-        streamArn,
+      const reader = readerOf({
         checkpoints,
         batchSize: 5,
-        retryDelayMs: () => 1,
         handle: async (batch) => {
           offered.push(batch.map((change) => change.changeId));
           if (failuresLeft-- > 0) throw new Error('receiver down');
@@ -269,13 +262,10 @@ describe('events from the table stream', () => {
       const checkpoints = memoryCheckpoints();
       const first: string[] = [];
       let batches = 0;
-      const failing = createStreamReader({
-        client: streams(),
-        streamArn,
+      const failing = readerOf({
         checkpoints,
         batchSize: 5,
         attemptsPerBatch: 2,
-        retryDelayMs: () => 1,
         handle: async (batch) => {
           if (++batches > 1) throw new Error('receiver down');
           first.push(...batch.map((change) => change.changeId));
@@ -283,14 +273,10 @@ describe('events from the table stream', () => {
       });
       await expect(failing.readAvailable()).rejects.toThrow(/offered again from the same checkpoint/);
       const rest: string[] = [];
-      const recovered = createStreamReader({
-        client: streams(),
-        streamArn,
+      const recovered = readerOf({
         checkpoints,
         batchSize: 5,
-        handle: async (batch) => {
-          rest.push(...batch.map((change) => change.changeId));
-        },
+        handle: async (batch) => void rest.push(...batch.map((change) => change.changeId)),
       });
       await recovered.readAvailable();
       const everything = (await readStream()).map((change) => change.changeId);
