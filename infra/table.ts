@@ -1,11 +1,12 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '../shared/store/table-definition.js';
 
 /**
  * The Supplyline table on AWS, built from the same definition local start-up and tests use.
  * Retained and deletion-protected: it holds the ledger that every stock figure is explained by.
+ * Its stream (old and new images) is where events come from.
  */
 export function createSupplylineTable(scope: Construct, id: string): TableV2 {
   return new TableV2(scope, id, {
@@ -13,6 +14,7 @@ export function createSupplylineTable(scope: Construct, id: string): TableV2 {
     sortKey: { name: tableDefinition.sortKey, type: AttributeType.STRING },
     billing: Billing.onDemand(),
     timeToLiveAttribute: tableDefinition.ttlAttribute,
+    dynamoStream: StreamViewType[tableDefinition.streamViewType],
     pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
     deletionProtection: true,
     removalPolicy: RemovalPolicy.RETAIN,

@@ -17,13 +17,15 @@ describe('the CDK stack', () => {
   });
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
-  it('keeps the table safe: on-demand, point-in-time recovery, deletion protection, TTL, retained', () => {
+  it('keeps the table safe: on-demand, point-in-time recovery, deletion protection, TTL, retained, streamed', () => {
     template.hasResource('AWS::DynamoDB::GlobalTable', {
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
       Properties: Match.objectLike({
         BillingMode: 'PAY_PER_REQUEST',
         TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+        // The event source: every change with its old and new images.
+        StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
         KeySchema: [
           { AttributeName: 'pk', KeyType: 'HASH' },
           { AttributeName: 'sk', KeyType: 'RANGE' },

@@ -1,0 +1,90 @@
+import { z } from '@hono/zod-openapi';
+
+/**
+ * The domain events partners hear, one schema per type. Payloads carry ids and numbers only:
+ * never a beneficiary field, a void reason (free text a coordinator typed) or a short code (it
+ * redeems the voucher). Every schema is strict, so a field added by mistake fails at the source.
+ */
+
+const linesSchema = z.array(z.object({ itemId: z.string(), quantity: z.number() }).strict());
+
+/** What every event carries around its data. */
+const envelope = {
+  /** Deterministic from the stream record and the type: a redelivery has the same id. */
+  id: z.string(),
+  /** When the change happened, as the changed record says (not when it was read). */
+  occurredAt: z.string(),
+  shelterId: z.string(),
+};
+
+/** A voucher's event belongs to the organisation that issued it. */
+function voucherEvent<T extends string, D extends z.ZodRawShape>(type: T, data: D) {
+  return z
+    .object({ ...envelope, type: z.literal(type), orgId: z.string(), data: z.object(data).strict() })
+    .strict();
+}
+
+/** A stock or transfer event belongs to a shelter, and so to every key whose scope holds it. */
+function shelterEvent<T extends string, D extends z.ZodRawShape>(type: T, data: D) {
+  return z.object({ ...envelope, type: z.literal(type), data: z.object(data).strict() }).strict();
+}
+
+export const voucherIssuedEventSchema = voucherEvent('voucher.issued', {
+  voucherId: z.string(),
+  lines: linesSchema,
+});
+export const voucherRedeemedEventSchema = voucherEvent('voucher.redeemed', {
+  voucherId: z.string(),
+  pickupPointId: z.string(),
+  lines: linesSchema,
+});
+export const voucherVoidedEventSchema = voucherEvent('voucher.voided', {
+  voucherId: z.string(),
+  lines: linesSchema,
+});
+export const voucherExpiredEventSchema = voucherEvent('voucher.expired', {
+  voucherId: z.string(),
+  lines: linesSchema,
+});
+
+const balanceFigures = {
+  itemId: z.string(),
+  onHand: z.number(),
+  reserved: z.number(),
+  available: z.number(),
+};
+/** Available stock fell to or below the balance's threshold, from above it. */
+export const stockLowEventSchema = shelterEvent('stock.low', {
+  ...balanceFigures,
+  lowStockThreshold: z.number(),
+});
+/** Available stock reached zero or below, from above zero. */
+export const stockOutEventSchema = shelterEvent('stock.out', balanceFigures);
+
+const transferShelters = { transferId: z.string(), fromShelterId: z.string(), toShelterId: z.string() };
+/** Stock left the sending shelter (the event's shelterId) for the receiving one. */
+export const transferDispatchedEventSchema = shelterEvent('transfer.dispatched', {
+  ...transferShelters,
+  lines: linesSchema,
+});
+/** What arrived at the receiving shelter (the event's shelterId), and how it differed from what was sent. */
+export const transferReceivedEventSchema = shelterEvent('transfer.received', {
+  ...transferShelters,
+  receivedLines: linesSchema,
+  discrepancies: z.array(
+    z.object({ itemId: z.string(), sent: z.number(), received: z.number(), difference: z.number() }).strict(),
+  ),
+});
+
+export const domainEventSchema = z.discriminatedUnion('type', [
+  voucherIssuedEventSchema,
+  voucherRedeemedEventSchema,
+  voucherVoidedEventSchema,
+  voucherExpiredEventSchema,
+  stockLowEventSchema,
+  stockOutEventSchema,
+  transferDispatchedEventSchema,
+  transferReceivedEventSchema,
+]);
+export type DomainEvent = z.infer<typeof domainEventSchema>;
+export type EventType = DomainEvent['type'];

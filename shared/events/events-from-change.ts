@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import type { StockBalance } from '../domain/stock.js';
+import type { Transfer } from '../domain/transfer.js';
+import type { Voucher } from '../domain/voucher.js';
+import { type DomainEvent, domainEventSchema, type EventType } from './event-schemas.js';
+import type { TableChange } from './table-change.js';
+
+/**
+ * The domain events one change to the table means: zero, one or (a balance that falls through
+ * its threshold to nothing) two. Pure: the same change always gives the same events, ids
+ * included, so a redelivered stream record is recognised downstream by its events' ids.
+ * Each event is checked against its strict schema before it leaves, so nothing but the ids and
+ * numbers the schema names can ride along.
+ */
+export function eventsFromChange(change: TableChange): DomainEvent[] {
+  const events = (() => {
+    switch (change.record) {
+      case 'voucher':
+        return voucherEvents(change.changeId, change.old, change.new);
+      case 'stock-balance':
+        return stockEvents(change.changeId, change.old, change.new);
+      case 'transfer':
+        return transferEvents(change.changeId, change.old, change.new);
+      case 'other':
+        return [];
+    }
+  })();
+  return events.map((event) => domainEventSchema.parse(event));
+}
+
+/**
+ * One id per (stream record, event type): stable across redeliveries, distinct for the two events
+ * one record can give, opaque (it says nothing about the record).
+ */
+export function eventId(changeId: string, type: EventType): string {
+  return `evt_${createHash('sha256').update(`${changeId}\n${type}`).digest('base64url').slice(0, 32)}`;
+}
+
+const linesOf = (lines: ReadonlyArray<{ itemId: string; quantity: number }>) =>
+  lines.map(({ itemId, quantity }) => ({ itemId, quantity }));
+
+function voucherEvents(changeId: string, old: Voucher | undefined, now: Voucher | undefined): DomainEvent[] {
+  if (now === undefined) return [];
+  const about = (type: EventType, occurredAt: string) => ({
+    id: eventId(changeId, type),
+    occurredAt,
+    orgId: now.orgId,
+    shelterId: now.shelterId,
+  });
+  if (old === undefined) {
+    if (now.status !== 'issued') return [];
+    return [{ ...about('voucher.issued', now.issuedAt), type: 'voucher.issued', data: voucherData(now) }];
+  }
+  // Only a change of state is an event; the lifecycle allows issued -> a final state once.
+  if (old.status !== 'issued' || now.status === 'issued') return [];
+  switch (now.status) {
+    case 'redeemed':
+      return [
+        {
+          ...about('voucher.redeemed', now.redeemedAt),
+          type: 'voucher.redeemed',
+          data: { ...voucherData(now), pickupPointId: now.pickupPointId },
+        },
+      ];
+    case 'void':
+      return [{ ...about('voucher.voided', now.voidedAt), type: 'voucher.voided', data: voucherData(now) }];
+    case 'expired':
+      return [
+        { ...about('voucher.expired', now.expiredAt), type: 'voucher.expired', data: voucherData(now) },
+      ];
+  }
+}
+
+const voucherData = (voucher: Voucher) => ({ voucherId: voucher.id, lines: linesOf(voucher.lines) });
+
+/**
+ * A balance's alerts fire on the way down only, once per crossing: `stock.low` when available
+ * goes from above the threshold to at or below it, `stock.out` when it goes from above zero to
+ * zero or below. A new balance has no "before", so it crosses nothing.
+ */
+function stockEvents(
+  changeId: string,
+  old: StockBalance | undefined,
+  now: StockBalance | undefined,
+): DomainEvent[] {
+  if (old === undefined || now === undefined) return [];
+  const about = (type: EventType) => ({
+    id: eventId(changeId, type),
+    occurredAt: now.updatedAt,
+    shelterId: now.shelterId,
+  });
+  const figures = {
+    itemId: now.itemId,
+    onHand: now.onHand,
+    reserved: now.reserved,
+    available: now.available,
+  };
+  const events: DomainEvent[] = [];
+  const threshold = now.lowStockThreshold;
+  if (threshold !== undefined && old.available > threshold && now.available <= threshold) {
+    events.push({
+      ...about('stock.low'),
+      type: 'stock.low',
+      data: { ...figures, lowStockThreshold: threshold },
+    });
+  }
+  if (old.available > 0 && now.available <= 0) {
+    events.push({ ...about('stock.out'), type: 'stock.out', data: figures });
+  }
+  return events;
+}
+
+function transferEvents(
+  changeId: string,
+  old: Transfer | undefined,
+  now: Transfer | undefined,
+): DomainEvent[] {
+  if (now === undefined) return [];
+  const shelters = { transferId: now.id, fromShelterId: now.fromShelterId, toShelterId: now.toShelterId };
+  if (old === undefined && now.status === 'in_transit') {
+    return [
+      {
+        id: eventId(changeId, 'transfer.dispatched'),
+        type: 'transfer.dispatched',
+        occurredAt: now.dispatchedAt,
+        shelterId: now.fromShelterId,
+        data: { ...shelters, lines: linesOf(now.lines) },
+      },
+    ];
+  }
+  if (old?.status === 'in_transit' && now.status === 'received') {
+    return [
+      {
+        id: eventId(changeId, 'transfer.received'),
+        type: 'transfer.received',
+        occurredAt: now.receivedAt,
+        shelterId: now.toShelterId,
+        data: {
+          ...shelters,
+          receivedLines: linesOf(now.receivedLines),
+          discrepancies: now.discrepancies.map(({ itemId, sent, received, difference }) => ({
+            itemId,
+            sent,
+            received,
+            difference,
+          })),
+        },
+      },
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,255 @@
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { describe, expect, it } from 'vitest';
+import type { StockBalance } from '../../shared/domain/stock.js';
+import type { InTransitTransfer } from '../../shared/domain/transfer.js';
+import type { IssuedVoucher } from '../../shared/domain/voucher.js';
+import { MalformedRecordError } from '../../shared/errors/record-errors.js';
+import { domainEventSchema } from '../../shared/events/event-schemas.js';
+import { eventId, eventsFromChange } from '../../shared/events/events-from-change.js';
+import { tableChangeFrom } from '../../shared/store/stream-change.js';
+
+const balance = (available: number, lowStockThreshold?: number): StockBalance => ({
+  shelterId: 'shelter-a',
+  itemId: 'rice',
+  category: 'food',
+  onHand: available + 10,
+  reserved: 10,
+  available,
+  version: 3,
+  ...(lowStockThreshold === undefined ? {} : { lowStockThreshold }),
+  updatedAt: '2026-12-02T10:00:00.000Z',
+});
+
+const stockChange = (old: StockBalance, now: StockBalance) => ({
+  changeId: 'change-1',
+  operation: 'modify' as const,
+  record: 'stock-balance' as const,
+  old,
+  new: now,
+});
+
+const issued: IssuedVoucher = {
+  id: '01JVOUCHER',
+  code: 'K7QD2M9X4',
+  orgId: 'org-a',
+  shelterId: 'shelter-a',
+  lines: [{ itemId: 'rice', quantity: 5 }],
+  validFrom: '2026-12-01T00:00:00.000Z',
+  validUntil: '2026-12-15T00:00:00.000Z',
+  issuedAt: '2026-12-01T00:00:00.000Z',
+  issuedBy: 'key1',
+  status: 'issued',
+};
+
+describe('events from one change: stock alerts', () => {
+  it.each([
+    // old available, new available, threshold, events
+    { from: 60, to: 50, threshold: 50, types: ['stock.low'], why: 'falls onto the threshold' },
+    { from: 60, to: 20, threshold: 50, types: ['stock.low'], why: 'falls through the threshold' },
+    { from: 60, to: 0, threshold: 50, types: ['stock.low', 'stock.out'], why: 'falls through it to nothing' },
+    {
+      from: 5,
+      to: -3,
+      threshold: 50,
+      types: ['stock.out'],
+      why: 'already low, now out (a count below reserved)',
+    },
+    { from: 40, to: 30, threshold: 50, types: [], why: 'already below, falls further' },
+    { from: 50, to: 40, threshold: 50, types: [], why: 'already at the threshold' },
+    { from: 20, to: 60, threshold: 50, types: [], why: 'rises through the threshold' },
+    { from: 0, to: 10, threshold: 50, types: [], why: 'rises from nothing' },
+    { from: 0, to: -5, threshold: 50, types: [], why: 'already out' },
+    { from: 60, to: 60, threshold: 50, types: [], why: 'is unchanged' },
+    { from: 30, to: 30, threshold: 50, types: [], why: 'is unchanged below the threshold' },
+    { from: 60, to: 20, threshold: undefined, types: [], why: 'falls, with no threshold set' },
+    { from: 20, to: 0, threshold: undefined, types: ['stock.out'], why: 'runs out, with no threshold set' },
+  ])('available $from -> $to, threshold $threshold: $types ($why)', ({ from, to, threshold, types }) => {
+    const events = eventsFromChange(stockChange(balance(from, threshold), balance(to, threshold)));
+    expect(events.map((event) => event.type)).toEqual(types);
+  });
+
+  it('names the shelter, the item and the figures after the change, and no actor', () => {
+    const [low] = eventsFromChange(stockChange(balance(60, 50), balance(45, 50)));
+    expect(low).toEqual({
+      id: eventId('change-1', 'stock.low'),
+      type: 'stock.low',
+      occurredAt: '2026-12-02T10:00:00.000Z',
+      shelterId: 'shelter-a',
+      data: { itemId: 'rice', onHand: 55, reserved: 10, available: 45, lowStockThreshold: 50 },
+    });
+  });
+
+  it('raises nothing for a new balance or a removed one', () => {
+    const base = { changeId: 'c', record: 'stock-balance' as const };
+    expect(eventsFromChange({ ...base, operation: 'insert', new: balance(0, 50) })).toEqual([]);
+    expect(eventsFromChange({ ...base, operation: 'remove', old: balance(60, 50) })).toEqual([]);
+  });
+});
+
+describe('events from one change: vouchers', () => {
+  const change = (old: IssuedVoucher | undefined, now: unknown) =>
+    ({
+      changeId: 'change-v',
+      operation: old === undefined ? 'insert' : 'modify',
+      record: 'voucher',
+      ...(old === undefined ? {} : { old }),
+      new: now,
+    }) as Parameters<typeof eventsFromChange>[0];
+
+  it('tells each state change once, with the issuing organisation', () => {
+    const redeemed = {
+      ...issued,
+      status: 'redeemed',
+      redeemedAt: 'r',
+      redeemedBy: 'k',
+      pickupPointId: 'pp-a1',
+    };
+    const voided = { ...issued, status: 'void', voidedAt: 'v', voidedBy: 'k', voidReason: 'moved away' };
+    const expired = { ...issued, status: 'expired', expiredAt: 'e' };
+    expect(eventsFromChange(change(undefined, issued))).toEqual([
+      {
+        id: eventId('change-v', 'voucher.issued'),
+        type: 'voucher.issued',
+        occurredAt: issued.issuedAt,
+        orgId: 'org-a',
+        shelterId: 'shelter-a',
+        data: { voucherId: issued.id, lines: [{ itemId: 'rice', quantity: 5 }] },
+      },
+    ]);
+    expect(eventsFromChange(change(issued, redeemed))).toMatchObject([
+      { type: 'voucher.redeemed', occurredAt: 'r', data: { voucherId: issued.id, pickupPointId: 'pp-a1' } },
+    ]);
+    expect(eventsFromChange(change(issued, voided))).toMatchObject([
+      { type: 'voucher.voided', occurredAt: 'v' },
+    ]);
+    expect(eventsFromChange(change(issued, expired))).toMatchObject([
+      { type: 'voucher.expired', occurredAt: 'e' },
+    ]);
+  });
+
+  it('carries neither the void reason (free text) nor the short code (it redeems the voucher)', () => {
+    const voided = { ...issued, status: 'void', voidedAt: 'v', voidedBy: 'k', voidReason: 'moved away' };
+    const text = JSON.stringify(eventsFromChange(change(issued, voided)));
+    expect(text).not.toContain('moved away');
+    expect(text).not.toContain(issued.code);
+  });
+
+  it('raises nothing when a voucher changes without leaving issued', () => {
+    expect(eventsFromChange(change(issued, { ...issued, validUntil: '2026-12-20T00:00:00.000Z' }))).toEqual(
+      [],
+    );
+  });
+});
+
+describe('events from one change: transfers', () => {
+  const dispatched: InTransitTransfer = {
+    id: 'tr-1',
+    fromShelterId: 'shelter-a',
+    toShelterId: 'shelter-b',
+    lines: [{ itemId: 'rice', quantity: 500 }],
+    note: 'truck 2',
+    dispatchedAt: '2026-12-02T08:00:00.000Z',
+    dispatchedBy: 'key1',
+    dispatchMovementId: 'm1',
+    status: 'in_transit',
+  };
+
+  it('tells a dispatch at the sender and a receipt, with its discrepancies, at the receiver', () => {
+    const received = {
+      ...dispatched,
+      status: 'received' as const,
+      receivedAt: '2026-12-02T12:00:00.000Z',
+      receivedBy: 'key2',
+      receiveMovementId: 'm2',
+      receivedLines: [{ itemId: 'rice', quantity: 480 }],
+      discrepancies: [{ itemId: 'rice', sent: 500, received: 480, difference: -20 }],
+    };
+    const base = { changeId: 't', record: 'transfer' as const };
+    expect(eventsFromChange({ ...base, operation: 'insert', new: dispatched })).toMatchObject([
+      { type: 'transfer.dispatched', shelterId: 'shelter-a', data: { toShelterId: 'shelter-b' } },
+    ]);
+    expect(eventsFromChange({ ...base, operation: 'modify', old: dispatched, new: received })).toEqual([
+      {
+        id: eventId('t', 'transfer.received'),
+        type: 'transfer.received',
+        occurredAt: '2026-12-02T12:00:00.000Z',
+        shelterId: 'shelter-b',
+        data: {
+          transferId: 'tr-1',
+          fromShelterId: 'shelter-a',
+          toShelterId: 'shelter-b',
+          receivedLines: [{ itemId: 'rice', quantity: 480 }],
+          discrepancies: [{ itemId: 'rice', sent: 500, received: 480, difference: -20 }],
+        },
+      },
+    ]);
+    // The note is free text someone typed: it stays out.
+    expect(JSON.stringify(eventsFromChange({ ...base, operation: 'insert', new: dispatched }))).not.toContain(
+      'truck',
+    );
+  });
+});
+
+describe('event ids', () => {
+  it('are the same for the same change and type, and differ between types and changes', () => {
+    expect(eventId('change-1', 'stock.low')).toBe(eventId('change-1', 'stock.low'));
+    expect(eventId('change-1', 'stock.low')).not.toBe(eventId('change-1', 'stock.out'));
+    expect(eventId('change-1', 'stock.low')).not.toBe(eventId('change-2', 'stock.low'));
+    expect(eventId('change-1', 'stock.low')).toMatch(/^evt_[A-Za-z0-9_-]{32}$/);
+  });
+});
+
+describe('event schemas', () => {
+  it('refuse a field the type does not name', () => {
+    const [event] = eventsFromChange(stockChange(balance(10), balance(0)));
+    expect(domainEventSchema.safeParse(event).success).toBe(true);
+    const withExtra = { ...event, data: { ...event?.data, householdSize: 4 } };
+    expect(domainEventSchema.safeParse(withExtra).success).toBe(false);
+    expect(domainEventSchema.safeParse({ ...event, beneficiaryHash: 'x' }).success).toBe(false);
+  });
+});
+
+describe('decoding a stream record', () => {
+  const record = (eventName: string, pk: string, sk: string, images: { old?: object; new?: object }) => ({
+    eventID: 'e-1',
+    eventName,
+    dynamodb: {
+      Keys: marshall({ pk, sk }),
+      ...(images.old === undefined ? {} : { OldImage: marshall({ pk, sk, ...images.old }) }),
+      ...(images.new === undefined ? {} : { NewImage: marshall({ pk, sk, ...images.new }) }),
+      SequenceNumber: '100',
+    },
+  });
+
+  it('parses a voucher image with the stored voucher schema, dropping the storage keys', () => {
+    const change = tableChangeFrom(
+      record('INSERT', 'VOUCHER#01JVOUCHER', 'META', { new: { ...issued, gsi1pk: 'ORG#org-a#VOUCHERS' } }),
+    );
+    expect(change).toEqual({ changeId: 'e-1', operation: 'insert', record: 'voucher', new: issued });
+  });
+
+  it('throws on a malformed image, naming the record by its key', () => {
+    const malformed = record('MODIFY', 'STOCK', 'shelter-a#rice', {
+      old: balance(10),
+      new: { ...balance(0), available: 'none' },
+    });
+    expect(() => tableChangeFrom(malformed)).toThrow(MalformedRecordError);
+    expect(() => tableChangeFrom(malformed)).toThrow(/STOCK shelter-a#rice.*available/);
+  });
+
+  it('keeps the beneficiary record to itself: no image, no event', () => {
+    const change = tableChangeFrom(
+      record('INSERT', 'VOUCHER#01JVOUCHER', 'BENEFICIARY', {
+        new: { voucherId: '01JVOUCHER', beneficiaryHash: 'abc', householdSize: 4 },
+      }),
+    );
+    expect(change).toEqual({ changeId: 'e-1', operation: 'insert', record: 'other' });
+    expect(eventsFromChange(change)).toEqual([]);
+  });
+
+  it('refuses a record without its id, operation or keys', () => {
+    expect(() =>
+      tableChangeFrom({ eventName: 'INSERT', dynamodb: { Keys: marshall({ pk: 'a', sk: 'b' }) } }),
+    ).toThrow(/lacks/);
+  });
+});
