@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, type World } from '../support/fixtures.js';
-import { call } from '../support/http.js';
+import { type CallResult, call } from '../support/http.js';
 import { auditLedger } from '../support/ledger-audit.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -19,50 +19,64 @@ describe('stock under concurrent changes', () => {
 
   it('keeps onHand equal to the ledger sum, and never negative, under parallel receipts, adjustments, counts and transfers', async () => {
     const key = world.logistics;
-    const operations: Array<() => Promise<{ status: number }>> = [];
+    type Kind = 'receipt' | 'adjustment' | 'transfer' | 'count';
+    const operations: Array<{ kind: Kind; run: () => Promise<CallResult> }> = [];
     for (let i = 0; i < 12; i++) {
-      operations.push(() =>
-        call(t.app, 'POST', '/v1/shelters/shelter-a/receipts', {
-          key,
-          body: { source: `truck ${i}`, lines: [{ itemId: 'rice', quantity: 10 + i }] },
-        }),
-      );
+      operations.push({
+        kind: 'receipt',
+        run: () =>
+          call(t.app, 'POST', '/v1/shelters/shelter-a/receipts', {
+            key,
+            body: { source: `truck ${i}`, lines: [{ itemId: 'rice', quantity: 10 + i }] },
+          }),
+      });
       // Large enough that some must be refused once others have drained the stock.
-      operations.push(() =>
-        call(t.app, 'POST', '/v1/shelters/shelter-a/adjustments', {
-          key,
-          body: { reason: 'damaged', lines: [{ itemId: 'rice', quantity: -(25 + i) }] },
-        }),
-      );
-      operations.push(() =>
-        call(t.app, 'POST', '/v1/transfers', {
-          key,
-          body: {
-            fromShelterId: 'shelter-a',
-            toShelterId: 'shelter-b',
-            lines: [{ itemId: 'rice', quantity: 15 }],
-          },
-        }),
-      );
+      operations.push({
+        kind: 'adjustment',
+        run: () =>
+          call(t.app, 'POST', '/v1/shelters/shelter-a/adjustments', {
+            key,
+            body: { reason: 'damaged', lines: [{ itemId: 'rice', quantity: -(25 + i) }] },
+          }),
+      });
+      operations.push({
+        kind: 'transfer',
+        run: () =>
+          call(t.app, 'POST', '/v1/transfers', {
+            key,
+            body: {
+              fromShelterId: 'shelter-a',
+              toShelterId: 'shelter-b',
+              lines: [{ itemId: 'rice', quantity: 15 }],
+            },
+          }),
+      });
     }
     for (let i = 0; i < 4; i++) {
-      operations.push(() =>
-        call(t.app, 'POST', '/v1/shelters/shelter-a/counts', {
-          key,
-          body: { lines: [{ itemId: 'rice', counted: 40 + i }] },
-        }),
-      );
+      operations.push({
+        kind: 'count',
+        run: () =>
+          call(t.app, 'POST', '/v1/shelters/shelter-a/counts', {
+            key,
+            body: { lines: [{ itemId: 'rice', counted: 40 + i }] },
+          }),
+      });
     }
     // Shuffle so the kinds interleave differently on each run.
     operations.sort(() => Math.random() - 0.5);
-    const results = await Promise.all(operations.map((run) => run()));
+    const results = await Promise.all(operations.map(async ({ kind, run }) => ({ kind, ...(await run()) })));
 
-    const statuses = results.map((r) => r.status);
-    expect(
-      statuses.every((s) => s === 201 || s === 409),
-      JSON.stringify(statuses),
-    ).toBe(true);
-    expect(statuses.filter((s) => s === 201).length).toBeGreaterThan(operations.length / 2);
+    // Receipts and counts can never be refused (one adds, the other states what is there); an
+    // outflow may be refused, but only for short stock. How many outflows pass depends on the
+    // shuffled order, so it is not asserted.
+    const answers = results.map((r) => `${r.kind} ${r.status} ${String(r.body.type ?? '')}`);
+    for (const result of results) {
+      if (result.kind === 'receipt' || result.kind === 'count')
+        expect(result.status, answers.join('\n')).toBe(201);
+      else if (result.status !== 201) {
+        expect(result.body.type, answers.join('\n')).toBe('urn:supplyline:problem:insufficient-stock');
+      }
+    }
 
     const audit = await auditLedger(t.table, ['shelter-a', 'shelter-b']);
     expect(audit.mismatches).toEqual([]);
