@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'method-not-allowed'
   | 'conflict'
   | 'insufficient-stock'
+  | 'idempotency-key-required'
   | 'idempotency-key-reused'
   | 'idempotency-in-flight'
   | 'unprocessable'

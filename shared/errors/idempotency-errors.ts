@@ -13,3 +13,17 @@ export class IdempotencyClaimLostError extends AppError {
     );
   }
 }
+
+/**
+ * A write that changes stock, vouchers, rounds or devices arrived without an Idempotency-Key. A
+ * retry after a lost answer would apply it twice, so it is refused before anything runs.
+ */
+export class IdempotencyKeyRequiredError extends AppError {
+  override readonly name = 'IdempotencyKeyRequiredError';
+  constructor() {
+    super(
+      'idempotency-key-required',
+      'This write needs an Idempotency-Key header: a unique string per intended change, sent again unchanged when you retry, e.g. "Idempotency-Key: 2f6c1d0e-5b7a-4e8f-9c3d-1a2b3c4d5e6f".',
+    );
+  }
+}

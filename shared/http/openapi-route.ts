@@ -59,10 +59,11 @@ export function publicRoute<R extends RouteConfig>(route: R) {
  * OpenAPI shows it.
  */
 export const idempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .optional()
-    .openapi({ description: 'Makes retries safe: a replay returns the first response (kept 48 h).' }),
+  'idempotency-key': z.string().min(1).max(255).openapi({
+    description:
+      'Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required.',
+    example: '2f6c1d0e-5b7a-4e8f-9c3d-1a2b3c4d5e6f',
+  }),
 });
 
 /** An authenticated route: bearer security, role check, and the auth errors documented. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -63,6 +64,7 @@ describe('the synthesised API bundle', () => {
           headers: {
             ...(key === undefined ? {} : { authorization: `Bearer ${key}` }),
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...(method === 'POST' ? { 'idempotency-key': randomUUID() } : {}),
           },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         }),

@@ -105,4 +105,38 @@ describe('Idempotency-Key on stock changes', () => {
     expect(result.status).toBe(400);
     expect((result.body.errors as Array<{ field: string }>)[0]?.field).toBe('header.Idempotency-Key');
   });
+
+  it('refuses a receipt without an Idempotency-Key with 400, saying what to send, and books nothing', async () => {
+    const before = await auditLedger(t.table, ['shelter-b']);
+    const result = await call(t.app, 'POST', '/v1/shelters/shelter-b/receipts', {
+      key: world.logistics,
+      body: receipt,
+      idempotencyKey: false,
+    });
+    expect(result.status).toBe(400);
+    expect(isProblem(result)).toBe(true);
+    expect(result.body.type).toBe('urn:supplyline:problem:idempotency-key-required');
+    expect(result.body.detail).toContain('Idempotency-Key: ');
+    const after = await auditLedger(t.table, ['shelter-b']);
+    expect(after.ledgerSums).toEqual(before.ledgerSums);
+    expect(after.balances.get('shelter-b#rice')?.onHand).toBe(before.balances.get('shelter-b#rice')?.onHand);
+  });
+
+  it('refuses every voucher and stock write without an Idempotency-Key, the redemption included', async () => {
+    const writes = [
+      ['/v1/shelters/shelter-a/adjustments', world.logistics],
+      ['/v1/shelters/shelter-a/counts', world.logistics],
+      ['/v1/transfers', world.logistics],
+      ['/v1/vouchers', world.coordinator],
+      ['/v1/vouchers/batch', world.coordinator],
+      ['/v1/transfers/tr-none/receive', world.logistics],
+      ['/v1/vouchers/01JZZZZZZZZZZZZZZZZZZZZZZZ/void', world.coordinator],
+      ['/v1/redemptions', world.volunteer],
+    ] as const;
+    for (const [path, key] of writes) {
+      const result = await call(t.app, 'POST', path, { key, body: {}, idempotencyKey: false });
+      expect(result.status, path).toBe(400);
+      expect(result.body.type, path).toBe('urn:supplyline:problem:idempotency-key-required');
+    }
+  });
 });

@@ -85,10 +85,16 @@ describe('three vouchers from issue to hand-over, over HTTP', () => {
     });
     expect(replay.status).toBe(200);
     expect(replay.text).toBe(first.text);
-    const secondScan = await http('POST', '/v1/redemptions', volunteer, {
-      ...scanBody,
-      pickupPointId: 'pp-a2',
-    });
+    const secondScan = await http(
+      'POST',
+      '/v1/redemptions',
+      volunteer,
+      {
+        ...scanBody,
+        pickupPointId: 'pp-a2',
+      },
+      { 'idempotency-key': 'scan-2' },
+    );
     expect(secondScan.status).toBe(409);
     expect(secondScan.body).toMatchObject({
       type: 'urn:supplyline:problem:voucher-already-redeemed',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 
 export interface CallOptions {
@@ -6,6 +7,11 @@ export interface CallOptions {
   /** Sent as-is instead of JSON.stringify(body). */
   rawBody?: string;
   headers?: Record<string, string>;
+  /**
+   * A POST carries a fresh Idempotency-Key unless the headers name one, as every client the API
+   * accepts writes from must; `false` leaves it out, to test the refusal.
+   */
+  idempotencyKey?: false;
 }
 
 export interface CallResult<T = Record<string, unknown>> {
@@ -24,6 +30,9 @@ export async function call<T = Record<string, unknown>>(
 ): Promise<CallResult<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.key !== undefined) headers.authorization = `Bearer ${options.key}`;
+  const named = Object.keys(headers).some((name) => name.toLowerCase() === 'idempotency-key');
+  if (method.toUpperCase() === 'POST' && !named && options.idempotencyKey !== false)
+    headers['idempotency-key'] = randomUUID();
   let body: string | undefined = options.rawBody;
   if (body === undefined && options.body !== undefined) body = JSON.stringify(options.body);
   if (body !== undefined && headers['content-type'] === undefined)

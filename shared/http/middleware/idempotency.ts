@@ -1,10 +1,11 @@
 import { createMiddleware } from 'hono/factory';
 import { parseIdempotencyKey, requestFingerprint } from '../../domain/idempotency.js';
+import { IdempotencyKeyRequiredError } from '../../errors/idempotency-errors.js';
 import type { AppEnv } from '../app-env.js';
 import { RequestValidationError } from '../request-validation-error.js';
 
 /**
- * Idempotency-Key for POSTs that change stock or vouchers. Runs after authentication (records
+ * Idempotency-Key, required on every POST that changes stock or vouchers. Runs after authentication (records
  * are scoped per API key). A replay answers with the stored response; a first request claims the
  * key and hands the claim to its use case, which completes it inside its own transaction.
  * `storeResponse`: for an operation of many commits (a batch), whose answer exists only once
@@ -18,7 +19,7 @@ export function idempotent(options: { storeResponse: boolean } = { storeResponse
         { field: 'header.Idempotency-Key', message: 'use 1 to 255 printable ASCII characters, e.g. a UUID' },
       ]);
     }
-    if (key === undefined) return next();
+    if (key === undefined) throw new IdempotencyKeyRequiredError();
 
     const deps = c.get('deps');
     const fingerprint = requestFingerprint(c.req.method, c.req.path, await c.req.text());
