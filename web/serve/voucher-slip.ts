@@ -14,6 +14,17 @@ import { readWebFile } from './web-files.js';
  */
 const unitKm: Record<string, string> = { kg: 'គីឡូក្រាម', L: 'លីត្រ', piece: 'ដុំ', pack: 'កញ្ចប់' };
 
+/** Households read the date where they live: Phnom Penh time (UTC+7, no daylight saving), as 2026-12-16 07:00. */
+const phnomPenh = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Phnom_Penh',
+  dateStyle: 'short',
+  timeStyle: 'short',
+});
+
+export function phnomPenhTime(iso: string): string {
+  return phnomPenh.format(new Date(iso));
+}
+
 export interface SlipData {
   voucher: VoucherView;
   qrSvg: string;
@@ -30,14 +41,14 @@ function slip({ voucher, qrSvg, shelter, catalogue }: SlipData) {
         : html` · <span class="km">${item.nameKm} ${line.quantity} ${unitKm[item.unit] ?? ''}</span>`
     }</li>`;
   });
-  const until = voucher.validUntil.slice(0, 16).replace('T', ' ');
+  const until = phnomPenhTime(voucher.validUntil);
   return html`<section class="slip${voucher.status === 'issued' ? '' : ' void'}" data-voucher-id="${voucher.id}">
   <div>${raw(qrSvg)}<div class="code">${voucher.code}</div></div>
   <div>
     <h2>Distribution voucher · <span class="km">ប័ណ្ណចែកជំនួយ</span></h2>
     <div class="meta">${shelter?.name ?? voucher.shelterId}</div>
     <ul>${lines}</ul>
-    <div class="meta">Valid until <span class="km">មានសុពលភាពរហូតដល់</span> ${until} UTC</div>
+    <div class="meta">Valid until <span class="km">មានសុពលភាពរហូតដល់</span> ${until} (UTC+7)</div>
     ${voucher.status === 'issued' ? '' : html`<div class="meta"><strong>${voucher.status.toUpperCase()}</strong></div>`}
   </div>
   <div class="note">Show this code at the pickup point. It can be used once. ·
