@@ -96,6 +96,7 @@ export interface IdempotentWrite<
   path: Path;
   tags: string[];
   summary: string;
+  operationId?: string;
   description?: string;
   params?: Params;
   body: Body;

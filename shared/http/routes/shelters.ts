@@ -54,7 +54,8 @@ const updateShelterRoute = securedRoute(['admin'], {
   method: 'patch',
   path: '/v1/shelters/{id}',
   tags: ['Shelters'],
-  summary: 'Change a shelter (population, capacity, name, location, confidentiality)',
+  summary:
+    'Change a shelter (population, capacity, name, location, confidentiality, offline mode and window)',
   request: { params: shelterParams, body: { required: true, content: jsonContent(updateShelterSchema) } },
   responses: {
     200: { description: 'Updated.', content: jsonContent(shelterViewSchema) },
