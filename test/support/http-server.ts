@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { ServerType } from '@hono/node-server';
 import { startLocalServer } from '../../functions/local-server.js';
@@ -28,11 +29,15 @@ export function httpClient(baseUrl: string) {
     body?: unknown,
     headers: Record<string, string> = {},
   ) => {
+    // A POST carries a fresh Idempotency-Key unless the caller names one, as every client must.
+    const keyed =
+      method === 'POST' && !Object.keys(headers).some((h) => h.toLowerCase() === 'idempotency-key');
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${key}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(keyed ? { 'idempotency-key': randomUUID() } : {}),
         ...headers,
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
