@@ -16,17 +16,6 @@ const locationFields = {
   longitude: z.number().min(-180).max(180).optional(),
 };
 
-/**
- * How a shelter's scanners work without a network (issue 11): `pools` (each voucher in at most
- * one device's pool), `detect` (every device holds every voucher; a double handover becomes a
- * conflict at sync) or `online` (no offline acceptance). The offline window caps a lease.
- */
-export const offlineModeSchema = z.enum(['pools', 'detect', 'online']).openapi('OfflineMode');
-export type OfflineMode = z.infer<typeof offlineModeSchema>;
-const offlineWindowHoursSchema = z.number().int().min(1).max(72);
-export const DEFAULT_OFFLINE_MODE: OfflineMode = 'pools';
-export const DEFAULT_OFFLINE_WINDOW_HOURS = 12;
-
 export const createShelterSchema = z
   .object({
     id: slugSchema.optional().openapi({ description: 'Chosen id; generated from the name when absent.' }),
@@ -46,8 +35,6 @@ export const updateShelterSchema = z
     capacity: z.number().int().min(0).max(1_000_000),
     population: z.number().int().min(0).max(1_000_000),
     confidential: z.boolean(),
-    offlineMode: offlineModeSchema,
-    offlineWindowHours: offlineWindowHoursSchema,
   })
   .partial()
   .strict()
@@ -67,9 +54,6 @@ export const shelterSchema = z
     capacity: z.number().int(),
     population: z.number().int(),
     confidential: z.boolean(),
-    // Shelters stored before these settings existed read as the defaults.
-    offlineMode: offlineModeSchema.default(DEFAULT_OFFLINE_MODE),
-    offlineWindowHours: offlineWindowHoursSchema.default(DEFAULT_OFFLINE_WINDOW_HOURS),
     ...createdFields,
     ...updatedFields,
   })

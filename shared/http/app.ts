@@ -10,7 +10,6 @@ import { allowedMethodsFinder } from './method-not-allowed.js';
 import { accessLog } from './middleware/access-log.js';
 import { requireJsonBodies } from './middleware/require-json.js';
 import { registerApiKeys } from './routes/api-keys.js';
-import { registerDevices } from './routes/devices.js';
 import { registerHealth } from './routes/health.js';
 import { registerItems } from './routes/items.js';
 import { registerMe } from './routes/me.js';
@@ -71,7 +70,6 @@ export function createApp(deps: AppDeps) {
   registerVoucherMedia(app);
   registerMe(app);
   registerVoucherReports(app);
-  registerDevices(app);
   registerWebRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

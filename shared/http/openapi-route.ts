@@ -96,7 +96,6 @@ export interface IdempotentWrite<
   path: Path;
   tags: string[];
   summary: string;
-  operationId?: string;
   description?: string;
   params?: Params;
   body: Body;

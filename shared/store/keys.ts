@@ -17,7 +17,6 @@
  * | beneficiary data  | VOUCHER#<voucherId>        | BENEFICIARY  (ttl)      | -                         | -                    |
  * | voucher code      | CODE#<shortCode>           | META                    | -                         | -                    |
  * | idempotency       | IDEM#<keyId>#<key>         | META  (ttl)             | -                         | -                    |
- * | device            | DEVICE#<deviceId>          | META                    | SHELTER#<shelterId>#DEVICES | <deviceId>         |
  * | demo seed marker  | SEED#demo                  | META                    | -                         | -                    |
  *
  * Transfers are listed by sending shelter through gsi1 and by receiving shelter through gsi2
@@ -112,9 +111,6 @@ export function streamedRecordOf(key: TableKey): 'voucher' | 'stock-balance' | '
   if (key.pk.startsWith('TRANSFER#')) return 'transfer';
   return 'other';
 }
-
-export const deviceKey = (deviceId: string): TableKey => ({ pk: `DEVICE#${deviceId}`, sk: META });
-export const deviceListKey = (shelterId: string) => `SHELTER#${shelterId}#DEVICES`;
 
 export const demoSeedKey = (): TableKey => ({ pk: 'SEED#demo', sk: META });
 export const healthProbeKey = (): TableKey => ({ pk: 'HEALTH', sk: META });

@@ -1,5 +1,4 @@
 import { ApiKeyStore } from './api-key-store.js';
-import { DeviceStore } from './device-store.js';
 import { HealthStore } from './health-store.js';
 import { IdempotencyStore } from './idempotency-store.js';
 import { ItemStore } from './item-store.js';
@@ -25,7 +24,6 @@ export function createStores(table: TableContext, beneficiaryRetentionSeconds = 
     transfers: new TransferStore(table),
     idempotency: new IdempotencyStore(table),
     vouchers: new VoucherStore(table, beneficiaryRetentionSeconds),
-    devices: new DeviceStore(table),
   };
 }
 

@@ -54,8 +54,7 @@ const updateShelterRoute = securedRoute(['admin'], {
   method: 'patch',
   path: '/v1/shelters/{id}',
   tags: ['Shelters'],
-  summary:
-    'Change a shelter (population, capacity, name, location, confidentiality, offline mode and window)',
+  summary: 'Change a shelter (population, capacity, name, location, confidentiality)',
   request: { params: shelterParams, body: { required: true, content: jsonContent(updateShelterSchema) } },
   responses: {
     200: { description: 'Updated.', content: jsonContent(shelterViewSchema) },
