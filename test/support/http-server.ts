@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { ServerType } from '@hono/node-server';
 import { startLocalServer } from '../../functions/local-server.js';
 import type { AppDeps } from '../../shared/http/app-env.js';
+import { clientIdempotencyKey } from './http.js';
 
 /** The local Node entry on a free loopback port: tests that go over real HTTP use this. */
 export async function serveOverHttp(deps: AppDeps): Promise<{ baseUrl: string; close: () => Promise<void> }> {
@@ -29,15 +29,13 @@ export function httpClient(baseUrl: string) {
     body?: unknown,
     headers: Record<string, string> = {},
   ) => {
-    // A POST carries a fresh Idempotency-Key unless the caller names one, as every client must.
-    const keyed =
-      method === 'POST' && !Object.keys(headers).some((h) => h.toLowerCase() === 'idempotency-key');
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${key}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(keyed ? { 'idempotency-key': randomUUID() } : {}),
+        // A POST carries a fresh Idempotency-Key unless the caller names one, as every client must.
+        ...clientIdempotencyKey(method, headers),
         ...headers,
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),

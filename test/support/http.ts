@@ -21,6 +21,18 @@ export interface CallResult<T = Record<string, unknown>> {
   text: string;
 }
 
+/**
+ * What a well-behaved client adds: a fresh Idempotency-Key on a POST whose headers name none.
+ * Shared by the in-process and the over-HTTP test clients.
+ */
+export function clientIdempotencyKey(
+  method: string,
+  headers: Record<string, string>,
+): Record<string, string> {
+  const named = Object.keys(headers).some((name) => name.toLowerCase() === 'idempotency-key');
+  return method.toUpperCase() === 'POST' && !named ? { 'idempotency-key': randomUUID() } : {};
+}
+
 /** Calls the app in-process, as a client would over HTTP. */
 export async function call<T = Record<string, unknown>>(
   app: Pick<Hono, 'request'>,
@@ -30,9 +42,7 @@ export async function call<T = Record<string, unknown>>(
 ): Promise<CallResult<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.key !== undefined) headers.authorization = `Bearer ${options.key}`;
-  const named = Object.keys(headers).some((name) => name.toLowerCase() === 'idempotency-key');
-  if (method.toUpperCase() === 'POST' && !named && options.idempotencyKey !== false)
-    headers['idempotency-key'] = randomUUID();
+  if (options.idempotencyKey !== false) Object.assign(headers, clientIdempotencyKey(method, headers));
   let body: string | undefined = options.rawBody;
   if (body === undefined && options.body !== undefined) body = JSON.stringify(options.body);
   if (body !== undefined && headers['content-type'] === undefined)
