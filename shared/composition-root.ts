@@ -1,7 +1,10 @@
+import { lookup } from 'node:dns/promises';
+import { monotonicFactory } from 'ulid';
 import { KeyCache } from './auth/key-cache.js';
 import {
   type ApiEnv,
   apiFunctionEnvSchema,
+  dispatcherEnvSchema,
   inlineSecretsApiEnvSchema,
   loadEnv,
   secretsInitializerEnvSchema,
@@ -11,11 +14,14 @@ import {
 import type { SecretsInitializerDeps } from './config/initialize-secret.js';
 import { loadSecretsFromSecretsManager } from './config/load-secrets.js';
 import { type AppSecrets, parseAppSecrets, voucherSecrets } from './config/secrets.js';
+import type { WebhookUrlPolicy } from './domain/webhook-url.js';
+import { createWebhookSender } from './events/webhook-sender.js';
 import type { AppDeps } from './http/app-env.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { createDocumentClient } from './store/dynamo-client.js';
 import { createStores, type Stores } from './store/stores.js';
 import type { TableContext } from './store/table-context.js';
+import type { DispatchDeps } from './usecases/dispatch-events.js';
 
 /**
  * The composition root: the one place where an entry's parsed environment becomes the
@@ -34,6 +40,13 @@ export function composeStores(env: TableEnv, table: TableContext = openTable(env
   return createStores(table, env.BENEFICIARY_RETENTION_DAYS * 86_400);
 }
 
+/** Where webhooks may go, checked against what their host resolves to, and the sender that goes there. */
+function webhookDeps(urlPolicy: WebhookUrlPolicy): AppDeps['webhooks'] {
+  const resolveHost = async (hostname: string) =>
+    (await lookup(hostname, { all: true })).map((entry) => entry.address);
+  return { urlPolicy, resolveHost, sender: createWebhookSender(urlPolicy) };
+}
+
 /** The HTTP app's deps, when the caller holds the secrets (npm start, tests, benchmarks). */
 export function composeAppDeps(
   env: ApiEnv,
@@ -46,6 +59,7 @@ export function composeAppDeps(
     now: () => new Date(),
     maxBodyBytes: env.MAX_BODY_BYTES,
     secrets: voucherSecrets(parts.secrets),
+    webhooks: webhookDeps(env.WEBHOOK_URL_POLICY),
   };
 }
 
@@ -72,6 +86,37 @@ export interface SweeperDeps {
 export function composeSweeper(source: NodeJS.ProcessEnv = process.env): SweeperDeps {
   const env = loadEnv(sweeperEnvSchema, source);
   return { stores: composeStores(env), now: () => new Date(), logger: createLogger(env.LOG_LEVEL) };
+}
+
+/**
+ * The dispatcher's deps (the table's stream) and the webhook retry schedule's: stores, the
+ * sender bound to where webhooks may go, and feed positions from a monotonic ULID factory.
+ */
+export function composeDispatcherDeps(parts: {
+  stores: Stores;
+  urlPolicy: WebhookUrlPolicy;
+  logger: Logger;
+  now?: () => Date;
+}): DispatchDeps {
+  const now = parts.now ?? (() => new Date());
+  const nextUlid = monotonicFactory();
+  return {
+    stores: parts.stores,
+    sender: createWebhookSender(parts.urlPolicy),
+    now,
+    logger: parts.logger,
+    nextSeq: () => nextUlid(now().getTime()),
+  };
+}
+
+/** The dispatcher and retry functions' deps from their environment. */
+export function composeDispatcher(source: NodeJS.ProcessEnv = process.env): DispatchDeps {
+  const env = loadEnv(dispatcherEnvSchema, source);
+  return composeDispatcherDeps({
+    stores: composeStores(env),
+    urlPolicy: env.WEBHOOK_URL_POLICY,
+    logger: createLogger(env.LOG_LEVEL),
+  });
 }
 
 /** The secrets initializer's deps: a Secrets Manager client and a logger. */

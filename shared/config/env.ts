@@ -27,8 +27,24 @@ export const tableEnvSchema = baseEnvSchema.extend({
 /** The scheduled sweep: the table only, neither signing keys nor the pseudonymisation secret. */
 export const sweeperEnvSchema = tableEnvSchema;
 
+/**
+ * Where webhooks may go: `public-https` (deployed: https to public addresses only) or
+ * `local-development` (`npm start`, tests: http://localhost too).
+ */
+const webhookUrlPolicy = z.enum(['public-https', 'local-development']).default('public-https');
+
+/**
+ * The event dispatcher (the table's stream) and the webhook retry schedule: the table, where
+ * webhooks may go, and the SNS topic stock alerts are published to (none: alerts are logged).
+ */
+export const dispatcherEnvSchema = tableEnvSchema.extend({
+  WEBHOOK_URL_POLICY: webhookUrlPolicy,
+  ALERT_TOPIC_ARN: z.string().startsWith('arn:').optional(),
+});
+
 /** The HTTP API's settings wherever it runs. Where its secrets come from is the entry's business. */
 export const apiEnvSchema = tableEnvSchema.extend({
+  WEBHOOK_URL_POLICY: webhookUrlPolicy,
   /** Seconds an authenticated API key stays cached in memory; also the revocation delay. */
   API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   /** Largest accepted request body in bytes. Batch voucher issue sets the need. */
@@ -58,6 +74,7 @@ export const secretsInitializerEnvSchema = baseEnvSchema;
 
 export type TableEnv = z.infer<typeof tableEnvSchema>;
 export type SweeperEnv = z.infer<typeof sweeperEnvSchema>;
+export type DispatcherEnv = z.infer<typeof dispatcherEnvSchema>;
 export type ApiEnv = z.infer<typeof apiEnvSchema>;
 export type SecretsInitializerEnv = z.infer<typeof secretsInitializerEnvSchema>;
 

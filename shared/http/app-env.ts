@@ -1,6 +1,8 @@
 import type { KeyCache } from '../auth/key-cache.js';
 import type { Principal } from '../domain/api-key.js';
 import type { IdempotencyClaim } from '../domain/idempotency.js';
+import type { ResolveHost, WebhookUrlPolicy } from '../domain/webhook-url.js';
+import type { WebhookSender } from '../events/webhook-sender.js';
 import type { Logger } from '../logging/logger.js';
 import type { Stores } from '../store/stores.js';
 import type { VoucherSecrets } from '../usecases/voucher-context.js';
@@ -13,6 +15,8 @@ export interface AppDeps {
   now: () => Date;
   maxBodyBytes: number;
   secrets: VoucherSecrets;
+  /** Where webhooks may go, how their hosts are resolved for the check, and how one is sent (redelivery). */
+  webhooks: { urlPolicy: WebhookUrlPolicy; resolveHost: ResolveHost; sender: WebhookSender };
 }
 
 export interface AppEnv {

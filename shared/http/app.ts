@@ -10,6 +10,7 @@ import { allowedMethodsFinder } from './method-not-allowed.js';
 import { accessLog } from './middleware/access-log.js';
 import { requireJsonBodies } from './middleware/require-json.js';
 import { registerApiKeys } from './routes/api-keys.js';
+import { registerEvents } from './routes/events.js';
 import { registerHealth } from './routes/health.js';
 import { registerItems } from './routes/items.js';
 import { registerMe } from './routes/me.js';
@@ -22,6 +23,7 @@ import { registerTransfers } from './routes/transfers.js';
 import { registerVoucherMedia } from './routes/voucher-media.js';
 import { registerVoucherReports } from './routes/voucher-reports.js';
 import { registerVouchers } from './routes/vouchers.js';
+import { registerWebhooks } from './routes/webhooks.js';
 import { validationHook } from './validation-hook.js';
 
 export const API_VERSION = '1.0.0';
@@ -68,6 +70,8 @@ export function createApp(deps: AppDeps) {
   registerRedemptions(app);
   registerVouchers(app);
   registerVoucherMedia(app);
+  registerWebhooks(app);
+  registerEvents(app);
   registerMe(app);
   registerVoucherReports(app);
   registerWebRoutes(app);

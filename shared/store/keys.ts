@@ -18,6 +18,12 @@
  * | voucher code      | CODE#<shortCode>           | META                    | -                         | -                    |
  * | idempotency       | IDEM#<keyId>#<key>         | META  (ttl)             | -                         | -                    |
  * | demo seed marker  | SEED#demo                  | META                    | -                         | -                    |
+ * | event (feed)      | EVENTS                     | <seq>  (ttl)            | -                         | -                    |
+ * | event marker      | EVENT#<eventId>            | META  (ttl)             | -                         | -                    |
+ * | webhook           | WEBHOOK#<webhookId>        | META                    | WEBHOOKS                  | <orgId>#<webhookId>  |
+ * | queued delivery   | WEBHOOK#<webhookId>        | PENDING#<seq>           | -                         | -                    |
+ * | past delivery     | WEBHOOK#<webhookId>        | DONE#<seq>  (ttl)       | -                         | -                    |
+ * | alert digest      | ALERTS#<shelterId>         | META                    | ALERTS                    | <shelterId>          |
  *
  * Transfers are listed by sending shelter through gsi1 and by receiving shelter through gsi2
  * (`gsi2pk = SHELTER#<to>#INCOMING`, `gsi2sk = <dispatchedAt>#<id>`).
@@ -111,6 +117,32 @@ export function streamedRecordOf(key: TableKey): 'voucher' | 'stock-balance' | '
   if (key.pk.startsWith('TRANSFER#')) return 'transfer';
   return 'other';
 }
+
+/**
+ * The event feed is one partition in dispatch order (`seq` is a ULID taken when the dispatcher
+ * stores the event): events are few next to the writes that cause them, far below a partition's
+ * ~1,000 writes/s. The marker keyed by the event's deterministic id makes storing idempotent.
+ */
+export const EVENT_FEED_PARTITION = 'EVENTS';
+export const eventFeedKey = (seq: string): TableKey => ({ pk: EVENT_FEED_PARTITION, sk: seq });
+export const eventMarkerKey = (eventId: string): TableKey => ({ pk: `EVENT#${eventId}`, sk: META });
+
+export const webhookKey = (webhookId: string): TableKey => ({ pk: `WEBHOOK#${webhookId}`, sk: META });
+export const webhookListKey = () => 'WEBHOOKS';
+export const webhookListSort = (orgId: string, webhookId: string) => `${orgId}#${webhookId}`;
+export const PENDING_DELIVERY_PREFIX = 'PENDING#';
+export const DONE_DELIVERY_PREFIX = 'DONE#';
+export const pendingDeliveryKey = (webhookId: string, seq: string): TableKey => ({
+  pk: `WEBHOOK#${webhookId}`,
+  sk: `${PENDING_DELIVERY_PREFIX}${seq}`,
+});
+export const doneDeliveryKey = (webhookId: string, seq: string): TableKey => ({
+  pk: `WEBHOOK#${webhookId}`,
+  sk: `${DONE_DELIVERY_PREFIX}${seq}`,
+});
+
+export const alertDigestKey = (shelterId: string): TableKey => ({ pk: `ALERTS#${shelterId}`, sk: META });
+export const alertDigestListKey = () => 'ALERTS';
 
 export const demoSeedKey = (): TableKey => ({ pk: 'SEED#demo', sk: META });
 export const healthProbeKey = (): TableKey => ({ pk: 'HEALTH', sk: META });

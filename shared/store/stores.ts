@@ -1,4 +1,5 @@
 import { ApiKeyStore } from './api-key-store.js';
+import { EventStore } from './event-store.js';
 import { HealthStore } from './health-store.js';
 import { IdempotencyStore } from './idempotency-store.js';
 import { ItemStore } from './item-store.js';
@@ -9,6 +10,7 @@ import { StockStore } from './stock-store.js';
 import type { TableContext } from './table-context.js';
 import { TransferStore } from './transfer-store.js';
 import { VoucherStore } from './voucher-store.js';
+import { WebhookStore } from './webhook-store.js';
 
 /** Every store over one table; built once per process and passed to use cases by name. */
 /** `beneficiaryRetentionSeconds`: how long beneficiary fields outlive a voucher's final state. */
@@ -24,6 +26,8 @@ export function createStores(table: TableContext, beneficiaryRetentionSeconds = 
     transfers: new TransferStore(table),
     idempotency: new IdempotencyStore(table),
     vouchers: new VoucherStore(table, beneficiaryRetentionSeconds),
+    events: new EventStore(table),
+    webhooks: new WebhookStore(table),
   };
 }
 

@@ -93,6 +93,17 @@ const bodies: Record<string, { path: string; body: Record<string, unknown>; nest
     body: { code: 'ZZZZ-ZZZZ-Z', pickupPointId: 'pp-a1' },
     nested: [],
   },
+  'POST /v1/webhooks': {
+    path: '/v1/webhooks',
+    body: { url: 'http://localhost:9/hook', eventTypes: ['voucher.issued'] },
+    nested: [],
+  },
+  'POST /v1/webhooks/{id}/enable': { path: '/v1/webhooks/whk_x/enable', body: {}, nested: [] },
+  'POST /v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': {
+    path: '/v1/webhooks/whk_x/deliveries/d-x/redeliver',
+    body: {},
+    nested: [],
+  },
 };
 
 /** Per listing with a query: a path whose ids exist. */
@@ -108,6 +119,9 @@ const queries: Record<string, string> = {
   'GET /v1/vouchers': '/v1/vouchers',
   'GET /v1/vouchers/{id}/qr.png': `/v1/vouchers/${VOUCHER_ID}/qr.png`,
   'GET /v1/voucher-slips': `/v1/voucher-slips?ids=${VOUCHER_ID}`,
+  'GET /v1/webhooks': '/v1/webhooks',
+  'GET /v1/webhooks/{id}/deliveries': '/v1/webhooks/whk_x/deliveries',
+  'GET /v1/events': '/v1/events',
 };
 
 /** `body` with `{ [EXTRA]: 1 }` added to the object at `at` ('' is the body itself). */

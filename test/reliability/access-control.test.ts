@@ -43,6 +43,8 @@ const sensitiveRoles: Record<string, Role[]> = {
   'PATCH /v1/shelters/{id}': ['admin'],
   'POST /v1/shelters/{id}/pickup-points': ['admin'],
   'POST /v1/items': ['admin'],
+  'POST /v1/webhooks': ['admin', 'coordinator'],
+  'DELETE /v1/webhooks/{id}': ['admin', 'coordinator'],
 };
 
 /**
@@ -55,7 +57,9 @@ type Expectation = { kind: 'success' } | { kind: 'status'; status: number } | { 
 
 /** Whether the key's scope reaches a resource in `reach`: wildcard keys reach all, scoped keys `own` only. */
 function inScope(principal: Principal, guard: OperationCase['guard'], reach: Reach): boolean {
-  return !principal.scoped || reach === 'own' || guard === 'role' || guard === 'public';
+  return (
+    !principal.scoped || reach === 'own' || guard === 'role' || guard === 'public' || guard === 'organisation'
+  );
 }
 
 function expectation(
@@ -69,6 +73,9 @@ function expectation(
   if (!(op.roles ?? []).includes(principal.role)) return { kind: 'status', status: 403 };
   // A voucher belongs to one organisation: to every other it does not exist.
   if (spec.guard === 'voucher' && principal.org !== 'org-a') return { kind: 'status', status: 404 };
+  // A webhook is its organisation's; an admin manages every organisation's.
+  if (spec.guard === 'organisation' && principal.org !== 'org-a' && principal.role !== 'admin')
+    return { kind: 'status', status: 404 };
   if (!inScope(principal, spec.guard, reach)) return { kind: 'as-absent' };
   if (reach === 'absent')
     return principal.scoped ? { kind: 'as-absent' } : { kind: 'status', status: spec.absentStatus ?? 404 };
@@ -131,7 +138,11 @@ describe('the access-control matrix', () => {
       expect(op, `${id} is not in /openapi.json`).toBeDefined();
       if (op === undefined) return;
       const reaches: Reach[] =
-        spec.guard === 'role' || spec.guard === 'public' ? ['own'] : ['own', 'foreign', 'absent'];
+        spec.guard === 'role' || spec.guard === 'public'
+          ? ['own']
+          : spec.guard === 'organisation'
+            ? ['own', 'absent']
+            : ['own', 'foreign', 'absent'];
       const absentAnswers = new Map<string, CallResult>();
       const failures: string[] = [];
       for (const principal of w.principals) {

@@ -62,7 +62,12 @@ export async function createTestApp(
     rawLogs.push(line);
     logs.push(JSON.parse(line) as Record<string, unknown>);
   });
-  const env = loadEnv(apiEnvSchema, { TABLE_NAME: table.tableName, ...options.env });
+  const env = loadEnv(apiEnvSchema, {
+    TABLE_NAME: table.tableName,
+    // Tests receive webhooks on this machine, as `npm start` lets a partner do.
+    WEBHOOK_URL_POLICY: 'local-development',
+    ...options.env,
+  });
   const deps: AppDeps = {
     ...composeAppDeps(env, { logger, table, secrets: options.secrets ?? testSecrets }),
     ...options.deps,

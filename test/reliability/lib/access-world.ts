@@ -37,6 +37,8 @@ export interface AccessWorld {
   ): Promise<{ id: string; token: string; code: string }>;
   /** A fresh transfer in transit. */
   transfer(fromShelterId: string, toShelterId: string): Promise<string>;
+  /** A fresh webhook subscription of org-a (to a port nothing listens on), with one queued delivery. */
+  webhook(): Promise<{ id: string; deliveryId: string }>;
   unique(prefix: string): string;
 }
 
@@ -190,6 +192,31 @@ export async function buildAccessWorld(t: TestApp, watch: PersonalDataWatch): Pr
         key('logistics'),
       );
       return String(body.id);
+    },
+    async webhook() {
+      const body = await must(
+        'POST',
+        '/v1/webhooks',
+        { url: 'http://localhost:9/hook', eventTypes: ['stock.low'] },
+        key('coordinator'),
+      );
+      const id = String(body.id);
+      const deliveryId = `01J${String(++counter).padStart(23, '0')}`;
+      await t.deps.stores.webhooks.enqueue(
+        id,
+        {
+          id: deliveryId,
+          webhookId: id,
+          eventId: `evt_${deliveryId}`,
+          eventType: 'stock.low',
+          status: 'pending',
+          createdAt: new Date().toISOString(),
+          attempts: 0,
+          attemptLog: [],
+        },
+        '{}',
+      );
+      return { id, deliveryId };
     },
   };
 }

@@ -26,7 +26,9 @@ export type Guard =
   /** A transfer into a shelter in the key's scope. */
   | 'transfer-to'
   /** A transfer from or to a shelter in the key's scope. */
-  | 'transfer-either-end';
+  | 'transfer-either-end'
+  /** A record of the caller's organisation (any organisation's for an admin), whatever the shelter. */
+  | 'organisation';
 
 export interface Request {
   path: string;
@@ -94,6 +96,14 @@ async function voucherFor(
 ): Promise<{ id: string; token: string; code: string }> {
   if (reach === 'absent') return { id: ABSENT_VOUCHER, token: 'AAAA', code: 'ZZZZ-ZZZZ-Z' };
   return w.voucher(SHELTERS[reach]);
+}
+
+const ABSENT_WEBHOOK = 'whk_01HZZZZZZZZZZZZZZZZZZZZZZZ';
+
+/** A fresh subscription of org-a with one queued delivery; an id nobody has for `absent`. */
+async function webhookFor(w: AccessWorld, reach: Reach): Promise<{ id: string; deliveryId: string }> {
+  if (reach === 'absent') return { id: ABSENT_WEBHOOK, deliveryId: ABSENT_VOUCHER };
+  return w.webhook();
 }
 
 /** Per operation, a request that succeeds for a key of an allowed role whose scope covers it. */
@@ -228,6 +238,44 @@ export const operationCases: Record<string, OperationCase> = {
       return { path: `/v1/transfers/${id}` };
     },
   },
+  'POST /v1/webhooks': {
+    guard: 'role',
+    build: async (w) => ({
+      path: '/v1/webhooks',
+      body: {
+        url: 'http://localhost:9/hook',
+        eventTypes: ['stock.low'],
+        description: w.watch.bodyText('hook'),
+      },
+    }),
+  },
+  'GET /v1/webhooks': { guard: 'role', build: async () => ({ path: '/v1/webhooks' }) },
+  'GET /v1/webhooks/{id}': {
+    guard: 'organisation',
+    build: async (w, reach) => ({ path: `/v1/webhooks/${(await webhookFor(w, reach)).id}` }),
+  },
+  'DELETE /v1/webhooks/{id}': {
+    guard: 'organisation',
+    build: async (w, reach) => ({ path: `/v1/webhooks/${(await webhookFor(w, reach)).id}` }),
+  },
+  'POST /v1/webhooks/{id}/enable': {
+    guard: 'organisation',
+    build: async (w, reach) => ({ path: `/v1/webhooks/${(await webhookFor(w, reach)).id}/enable` }),
+  },
+  'GET /v1/webhooks/{id}/deliveries': {
+    guard: 'organisation',
+    build: async (w, reach) => ({
+      path: `/v1/webhooks/${(await webhookFor(w, reach)).id}/deliveries?state=queued`,
+    }),
+  },
+  'POST /v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': {
+    guard: 'organisation',
+    build: async (w, reach) => {
+      const { id, deliveryId } = await webhookFor(w, reach);
+      return { path: `/v1/webhooks/${id}/deliveries/${deliveryId}/redeliver` };
+    },
+  },
+  'GET /v1/events': { guard: 'role', build: async () => ({ path: '/v1/events?types=stock.low' }) },
   'GET /v1/transfers': {
     guard: 'shelter',
     build: async (_w, reach) => ({ path: `/v1/transfers?shelterId=${SHELTERS[reach]}&status=in_transit` }),

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { retryDelayMs, shouldDisable } from '../domain/retry-schedule.js';
+import { ATTEMPT_LOG_LENGTH, type DeliveryAttempt } from '../domain/webhook.js';
+import type { WebhookSender } from '../events/webhook-sender.js';
+import type { Logger } from '../logging/logger.js';
+import type { Stores } from '../store/stores.js';
+
+export interface DeliveryDeps {
+  stores: Pick<Stores, 'webhooks'>;
+  sender: WebhookSender;
+  now: () => Date;
+  logger: Logger;
+}
+
+/** How long one worker holds a subscription's queue: longer than a pass of attempts takes. */
+const QUEUE_LEASE_MS = 2 * 60_000;
+/** Attempts per pass: a long queue is finished by the next pass (the retry schedule's, or the next event's). */
+const ATTEMPTS_PER_PASS = 50;
+
+const withAttempt = (log: DeliveryAttempt[], attempt: DeliveryAttempt) =>
+  [...log, attempt].slice(-ATTEMPT_LOG_LENGTH);
+
+/**
+ * Delivers a subscription's queue in order, oldest first, while the receiver answers 2xx. The
+ * first failure stops the pass (nothing overtakes the delivery at the head) and schedules its
+ * retry; a subscription that has failed for 24 hours is disabled, with the reason kept. One
+ * worker at a time per subscription (a lease on the subscription), so order holds across the
+ * dispatcher and the retry schedule. Throws only what the table throws: receiver failures are
+ * outcomes, recorded.
+ */
+export async function deliverQueue(webhookId: string, deps: DeliveryDeps): Promise<number> {
+  const worker = randomUUID();
+  const webhook = await deps.stores.webhooks.claimQueue(webhookId, worker, deps.now(), QUEUE_LEASE_MS);
+  if (webhook === undefined) return 0;
+  let delivered = 0;
+  try {
+    while (delivered < ATTEMPTS_PER_PASS) {
+      const queued = await deps.stores.webhooks.queued(webhookId, 10);
+      if (queued.length === 0) return delivered;
+      for (const item of queued) {
+        const now = deps.now();
+        const due = item.delivery.nextAttemptAt;
+        if (due !== undefined && Date.parse(due) > now.getTime()) return delivered;
+        const outcome = await deps.sender(
+          { url: webhook.url, secret: webhook.secret, eventId: item.delivery.eventId, payload: item.payload },
+          now,
+        );
+        const log = withAttempt(item.delivery.attemptLog, outcome.attempt);
+        if (outcome.delivered) {
+          await deps.stores.webhooks.recordDelivered(webhookId, item, log, now);
+          delivered++;
+          continue;
+        }
+        const error = outcome.error ?? 'not delivered';
+        const failingSince = webhook.failingSince ?? now.toISOString();
+        if (shouldDisable(failingSince, now)) {
+          const reason = `Every delivery failed for 24 hours (since ${failingSince}); the last: ${error}. Fix the receiver, then POST /v1/webhooks/${webhookId}/enable.`;
+          await deps.stores.webhooks.disable(webhookId, reason, now);
+          deps.logger.warn('webhook disabled after 24 hours of failure', { webhookId });
+          return delivered;
+        }
+        const next = new Date(now.getTime() + retryDelayMs(item.delivery.attempts + 1)).toISOString();
+        await deps.stores.webhooks.recordFailure(webhookId, item.delivery, log, next, error, now);
+        return delivered;
+      }
+    }
+    return delivered;
+  } finally {
+    await deps.stores.webhooks.releaseQueue(webhookId, worker);
+  }
+}
+
+/**
+ * The retry schedule's pass: every active subscription's queue, whatever is due. Runs every
+ * minute on AWS (EventBridge) and every second under `npm start`.
+ */
+export async function deliverDueWebhooks(deps: DeliveryDeps): Promise<{ delivered: number }> {
+  let delivered = 0;
+  for (const webhook of await deps.stores.webhooks.listActive()) {
+    delivered += await deliverQueue(webhook.id, deps);
+  }
+  return { delivered };
+}
