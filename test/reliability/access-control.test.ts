@@ -69,7 +69,9 @@ function expectation(
   if (!(op.roles ?? []).includes(principal.role)) return { kind: 'status', status: 403 };
   // A voucher belongs to one organisation: to every other it does not exist.
   if (spec.guard === 'voucher' && principal.org !== 'org-a') return { kind: 'status', status: 404 };
-  if (!inScope(principal, spec.guard, reach)) return { kind: 'as-absent' };
+  if (spec.openIds && reach === 'absent') return { kind: 'status', status: 404 };
+  if (!inScope(principal, spec.guard, reach))
+    return spec.openIds ? { kind: 'status', status: 403 } : { kind: 'as-absent' };
   if (reach === 'absent')
     return principal.scoped ? { kind: 'as-absent' } : { kind: 'status', status: spec.absentStatus ?? 404 };
   return { kind: 'success' };
