@@ -14,14 +14,14 @@ export interface LocalDay {
   to: Date;
 }
 
+/** The day that contains `now` at the given offset. */
 export function localDay(now: Date, utcOffsetMinutes: number): LocalDay {
-  const offsetMs = utcOffsetMinutes * 60_000;
-  const local = new Date(now.getTime() + offsetMs);
-  const midnightLocalAsUtc = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
-  const from = new Date(midnightLocalAsUtc - offsetMs);
-  return {
-    day: local.toISOString().slice(0, 10),
-    from,
-    to: new Date(from.getTime() + 86_400_000 - 1),
-  };
+  const local = new Date(now.getTime() + utcOffsetMinutes * 60_000);
+  return dayAt(local.toISOString().slice(0, 10), utcOffsetMinutes);
+}
+
+/** The calendar day `day` (YYYY-MM-DD) at the given offset: its first and last instants. */
+export function dayAt(day: string, utcOffsetMinutes: number): LocalDay {
+  const from = new Date(Date.parse(`${day}T00:00:00Z`) - utcOffsetMinutes * 60_000);
+  return { day, from, to: new Date(from.getTime() + 86_400_000 - 1) };
 }

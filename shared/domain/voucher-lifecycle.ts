@@ -1,4 +1,4 @@
-import { voucherRejections } from '../errors/voucher-errors.js';
+import { type VoucherRejectedError, voucherRejections } from '../errors/voucher-errors.js';
 import { effectiveStatus, type IssuedVoucher, type Voucher } from './voucher.js';
 
 /**
@@ -14,7 +14,11 @@ export type FinalVoucher = Exclude<Voucher, IssuedVoucher>;
  * shelter comes first: a voucher for another shelter says nothing about its state (when and
  * where it was redeemed, when it was cancelled) to volunteers who do not serve its shelter.
  */
-export function redemptionBlocker(voucher: Voucher, shelterId: string, now: Date): Error | undefined {
+export function redemptionBlocker(
+  voucher: Voucher,
+  shelterId: string,
+  now: Date,
+): VoucherRejectedError | undefined {
   if (voucher.shelterId !== shelterId) return voucherRejections.wrongShelter(voucher.shelterId);
   if (voucher.status !== 'issued') return finalStateError(voucher);
   // Past its validity but not yet swept: expired for every reader.
@@ -24,7 +28,7 @@ export function redemptionBlocker(voucher: Voucher, shelterId: string, now: Date
 }
 
 /** What to say about a voucher that has left `issued`: its final state, when and where. */
-export function finalStateError(voucher: FinalVoucher): Error {
+export function finalStateError(voucher: FinalVoucher): VoucherRejectedError {
   switch (voucher.status) {
     case 'redeemed':
       return voucherRejections.alreadyRedeemed(voucher.redeemedAt, voucher.pickupPointId);

@@ -23,6 +23,11 @@ export interface TokenClaims {
   keyId: string;
 }
 
+/**
+ * `malformed`: not a token of this layout (cut short, garbled, another QR code's text);
+ * `unknown-key`: well-formed, but no key of ours has its key id; `bad-signature`: well-formed
+ * under one of our keys, but the signature does not match.
+ */
 export type TokenCheck =
   | { ok: true; claims: TokenClaims }
   | { ok: false; reason: 'malformed' | 'unknown-key' | 'bad-signature' };

@@ -160,6 +160,18 @@ export const volunteerVoucherViewSchema = z
       .boolean()
       .optional()
       .openapi({ description: 'Given a pickupPointId: issued, valid and at its shelter.' }),
+    cannotRedeemHereBecause: z
+      .object({
+        type: z.string().openapi({ example: 'urn:supplyline:problem:voucher-wrong-shelter' }),
+        detail: z.string().openapi({
+          example: 'This voucher is for another shelter (shelter-a): send the person there.',
+        }),
+      })
+      .optional()
+      .openapi({
+        description:
+          'Present when canRedeemHere is false: the problem type and detail a redemption at this pickup point would answer (for another shelter, `voucher-wrong-shelter`, naming the voucher’s shelter).',
+      }),
   })
   .openapi('VolunteerVoucher');
 export type VolunteerVoucherView = z.infer<typeof volunteerVoucherViewSchema>;

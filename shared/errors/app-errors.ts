@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'unprocessable'
   | 'unavailable'
   | 'internal'
+  | 'voucher-unreadable'
   | 'voucher-forged'
   | 'voucher-tampered'
   | 'voucher-code-invalid'

@@ -54,6 +54,8 @@ export function problemShape(code: ErrorCode): ProblemShape {
       return { status: 503, title: 'Service temporarily unavailable' };
     case 'internal':
       return { status: 500, title: 'Internal server error' };
+    case 'voucher-unreadable':
+      return { status: 422, title: 'Voucher code could not be read' };
     case 'voucher-forged':
       return { status: 422, title: 'Voucher not issued by Supplyline' };
     case 'voucher-tampered':

@@ -10,11 +10,19 @@ export class VoucherRejectedError extends AppError {
 }
 
 export const voucherRejections = {
+  /** Not a token at all: cut short, garbled, or another QR code. Says nothing of forgery. */
+  unreadable: () =>
+    new VoucherRejectedError(
+      'voucher-unreadable',
+      'Could not read this code, scan again. If it fails again, type the short code printed on the slip.',
+    ),
+  /** A well-formed token that no key of ours signed. */
   forged: () =>
     new VoucherRejectedError(
       'voucher-forged',
       'This QR code was not issued by Supplyline: do not hand anything over.',
     ),
+  /** A well-formed token under one of our keys whose signature does not match its contents. */
   tampered: () =>
     new VoucherRejectedError(
       'voucher-tampered',

@@ -2,6 +2,7 @@ import type { Principal } from '../domain/api-key.js';
 import type { VerifyInput } from '../domain/redemption.js';
 import { type VolunteerVoucherView, volunteerView } from '../domain/voucher.js';
 import { redemptionBlocker } from '../domain/voucher-lifecycle.js';
+import { problemType } from '../errors/problem-details.js';
 import { resolveVoucher } from './resolve-voucher.js';
 import { assertServesShelter, loadVolunteerPickupPoint } from './volunteer-scope.js';
 import type { VoucherDeps } from './voucher-context.js';
@@ -26,7 +27,14 @@ export async function verifyVoucher(
   const catalogue = await deps.stores.items.getMany(voucher.lines.map((line) => line.itemId));
   const now = deps.now();
   const view = volunteerView(voucher, catalogue, now);
-  return point === undefined
-    ? view
-    : { ...view, canRedeemHere: redemptionBlocker(voucher, point.shelterId, now) === undefined };
+  if (point === undefined) return view;
+  // Why not here, in the words a redemption here would use: the volunteer learns it before trying.
+  const blocker = redemptionBlocker(voucher, point.shelterId, now);
+  return blocker === undefined
+    ? { ...view, canRedeemHere: true }
+    : {
+        ...view,
+        canRedeemHere: false,
+        cannotRedeemHereBecause: { type: problemType(blocker.code), detail: blocker.message },
+      };
 }

@@ -14,17 +14,21 @@ import type { Stores } from '../store/stores.js';
 
 type ScopeDeps = { stores: Pick<Stores, 'shelters'> };
 
-/** The pickup point a volunteer acts at: it must exist and be in the key's scope. */
+/**
+ * The pickup point a volunteer acts at: it must exist (an unknown id is a 404 naming it, most
+ * often a typing mistake) and be in the key's scope (a known one outside it is a 403). Pickup
+ * point ids are no secret: they are how volunteers and their keys name where they stand.
+ */
 export async function loadVolunteerPickupPoint(
   pickupPointId: string,
   actor: Principal,
   deps: ScopeDeps,
 ): Promise<PickupPoint> {
+  const point = await deps.stores.shelters.getPickupPoint(pickupPointId);
+  if (point === undefined) throw new NotFoundError('Pickup point', pickupPointId);
   if (actor.role !== 'admin' && !scopeAllows(actor.scope.pickupPointIds, pickupPointId)) {
     throw new ForbiddenError(`This key may not hand over stock at pickup point "${pickupPointId}".`);
   }
-  const point = await deps.stores.shelters.getPickupPoint(pickupPointId);
-  if (point === undefined) throw new NotFoundError('Pickup point', pickupPointId);
   if (actor.role !== 'admin' && !scopeAllows(actor.scope.shelterIds, point.shelterId)) {
     throw new ForbiddenError(`This key may not hand over stock at shelter "${point.shelterId}".`);
   }

@@ -45,6 +45,42 @@ describe('errors that say what to do', () => {
     expect(fieldsOf(result.body)).toContain('body.name: required: send a string');
   });
 
+  it('says every missing field is required, whatever its type, and names them in the detail', async () => {
+    const result = await call(t.app, 'POST', '/v1/items', {
+      key: world.admin,
+      body: { id: 'soap', name: 'Soap' },
+    });
+
+    expect(result.status).toBe(400);
+    expect(fieldsOf(result.body)).toEqual([
+      'body.category: required: send one of "food", "water", "bedding", "hygiene", "other"',
+      'body.unit: required: send one of "kg", "L", "piece", "pack"',
+    ]);
+    expect(result.body.detail).toBe('Required fields are missing: body.category, body.unit.');
+  });
+
+  it('tells a missing list from a wrong value in the same request', async () => {
+    const result = await call(t.app, 'POST', '/v1/shelters/shelter-a/receipts', {
+      key: world.logistics,
+      body: { source: 42 },
+    });
+
+    expect(fieldsOf(result.body)).toEqual([
+      'body.source: Invalid input: expected string, received number',
+      'body.lines: required: send an array',
+    ]);
+    expect(result.body.detail).toBe(
+      'The request has invalid fields: body.source. A required field is missing: body.lines.',
+    );
+  });
+
+  it('says a missing query parameter is required, naming it', async () => {
+    const result = await call(t.app, 'GET', '/v1/transfers', { key: world.logistics });
+
+    expect(result.status).toBe(400);
+    expect(fieldsOf(result.body)).toEqual(['query.shelterId: required: send a string']);
+  });
+
   it('sends a browser that opens the server’s address to the documentation', async () => {
     const result = await t.app.request('/');
     expect(result.status).toBe(302);

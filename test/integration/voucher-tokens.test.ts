@@ -93,6 +93,7 @@ describe('voucher tokens', () => {
         'urn:supplyline:problem:voucher-expired',
         'urn:supplyline:problem:voucher-forged',
         'urn:supplyline:problem:voucher-tampered',
+        'urn:supplyline:problem:voucher-unreadable',
       ]),
     );
     // The good voucher is untouched and still redeems.

@@ -76,7 +76,9 @@ function expectation(
   // A webhook is its organisation's; an admin manages every organisation's.
   if (spec.guard === 'organisation' && principal.org !== 'org-a' && principal.role !== 'admin')
     return { kind: 'status', status: 404 };
-  if (!inScope(principal, spec.guard, reach)) return { kind: 'as-absent' };
+  if (spec.openIds && reach === 'absent') return { kind: 'status', status: 404 };
+  if (!inScope(principal, spec.guard, reach))
+    return spec.openIds ? { kind: 'status', status: 403 } : { kind: 'as-absent' };
   if (reach === 'absent')
     return principal.scoped ? { kind: 'as-absent' } : { kind: 'status', status: spec.absentStatus ?? 404 };
   return { kind: 'success' };

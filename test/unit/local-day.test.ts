@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CAMBODIA_UTC_OFFSET_MINUTES, localDay } from '../../shared/domain/local-day.js';
+import { CAMBODIA_UTC_OFFSET_MINUTES, dayAt, localDay } from '../../shared/domain/local-day.js';
 
 describe('local day for daily reports', () => {
   it('starts the day at midnight in Phnom Penh, which is 17:00 UTC the evening before', () => {
@@ -24,5 +24,16 @@ describe('local day for daily reports', () => {
 
     expect(day.day).toBe('2026-11-26');
     expect(day.from.toISOString()).toBe('2026-11-26T05:00:00.000Z');
+  });
+});
+
+describe('a named calendar day', () => {
+  it('runs from midnight to its last millisecond at the offset, for date filters', () => {
+    expect(dayAt('2026-03-02', CAMBODIA_UTC_OFFSET_MINUTES)).toEqual({
+      day: '2026-03-02',
+      from: new Date('2026-03-01T17:00:00.000Z'),
+      to: new Date('2026-03-02T16:59:59.999Z'),
+    });
+    expect(dayAt('2026-03-02', 0).from.toISOString()).toBe('2026-03-02T00:00:00.000Z');
   });
 });

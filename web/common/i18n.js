@@ -43,6 +43,9 @@ const en = {
   'state.wrongShelter.detail': 'This voucher is for {shelter}. Send the person there.',
   'state.notYetValid': 'Not valid yet',
   'state.notYetValid.detail': 'Valid from {time}.',
+  'state.unreadable': 'Scan again',
+  'state.unreadable.detail':
+    'Could not read this code, scan again. If it keeps failing, type the code printed on the slip.',
   'state.invalid': 'Not a valid voucher',
   'invalid.voucher-forged': 'This QR code was not issued by Supplyline. Do not hand anything over.',
   'invalid.voucher-tampered': 'This QR code has been altered. Do not hand anything over.',
@@ -132,6 +135,8 @@ const km = {
   'state.wrongShelter.detail': 'ប័ណ្ណនេះសម្រាប់ {shelter}។ សូមណែនាំអ្នកនោះទៅទីនោះ។',
   'state.notYetValid': 'មិនទាន់អាចប្រើបាន',
   'state.notYetValid.detail': 'អាចប្រើបានចាប់ពី {time}។',
+  'state.unreadable': 'ស្កេនម្តងទៀត',
+  'state.unreadable.detail': 'អានកូដនេះមិនបានទេ សូមស្កេនម្តងទៀត។ បើនៅតែមិនបាន សូមវាយលេខកូដដែលបោះពុម្ពលើប័ណ្ណ។',
   'state.invalid': 'ប័ណ្ណមិនត្រឹមត្រូវ',
   'invalid.voucher-forged': 'កូដ QR នេះមិនមែនចេញដោយ Supplyline ទេ។ កុំប្រគល់អ្វី។',
   'invalid.voucher-tampered': 'កូដ QR នេះត្រូវបានកែប្រែ។ កុំប្រគល់អ្វី។',

@@ -9,7 +9,7 @@
 
 /**
  * One screen of the scanner, by `kind`.
- * @typedef {{ kind: 'checking' | 'ready' | 'sending' | 'void' | 'no-stock' | 'signed-out' }
+ * @typedef {{ kind: 'checking' | 'ready' | 'sending' | 'void' | 'no-stock' | 'signed-out' | 'unreadable' }
  *   | { kind: 'redeemed', redeemedAt: string }
  *   | { kind: 'already-redeemed', redeemedAt: string | undefined, pickupPointId: string | undefined }
  *   | { kind: 'expired', validUntil: string | undefined }
@@ -48,6 +48,9 @@ export function outcomeOfCheck(view, point) {
 export function outcomeOfRefusal(err) {
   // Each case is one of the server's error codes: a code it does not have fails the type check.
   switch (err.code) {
+    // Not a token at all (cut short, garbled): nothing is wrong with the voucher, scan it again.
+    case 'voucher-unreadable':
+      return { kind: 'unreadable' };
     case 'voucher-forged':
     case 'voucher-tampered':
     case 'voucher-code-invalid':

@@ -23,6 +23,7 @@ const titles = {
   void: 'state.void',
   'wrong-shelter': 'state.wrongShelter',
   'not-yet-valid': 'state.notYetValid',
+  unreadable: 'state.unreadable',
   invalid: 'state.invalid',
   offline: 'state.offline',
   busy: 'state.busy',
@@ -78,6 +79,8 @@ function detail(outcome, view, session) {
       });
     case 'not-yet-valid':
       return outcome.validFrom ? t('state.notYetValid.detail', { time: when(outcome.validFrom) }) : '';
+    case 'unreadable':
+      return t('state.unreadable.detail');
     case 'invalid':
       return t(`invalid.${outcome.reason}`);
     case 'offline':

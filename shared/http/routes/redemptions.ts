@@ -15,9 +15,9 @@ import {
 } from '../openapi-route.js';
 
 const rejections =
-  'Problem types: voucher-forged, voucher-tampered, voucher-code-invalid (422), voucher-not-found (404), ' +
+  'Problem types: voucher-unreadable (422: not a token at all, scan again), voucher-forged, voucher-tampered, voucher-code-invalid (422), voucher-not-found (404), ' +
   'voucher-already-redeemed (409, with redeemedAt and pickupPointId), voucher-void, voucher-expired, voucher-not-yet-valid (409), ' +
-  'voucher-wrong-shelter (422).';
+  'voucher-wrong-shelter (422). An unknown pickupPointId is 404 not-found; a known one outside the key’s scope 403.';
 
 const verifyRoute = securedRoute(['volunteer'], {
   method: 'post',

@@ -45,6 +45,12 @@ export interface OperationCase {
   build(w: AccessWorld, reach: Reach): Promise<Request>;
   /** What an in-scope key gets for an absent resource (a filter on a list answers an empty 200). */
   absentStatus?: number;
+  /**
+   * The ids are no secret (pickup points: how volunteers and their keys name where they stand),
+   * so an absent one is a 404 for every key of the role, and one out of scope a 403, not the same
+   * answer: a typing mistake should not read as a missing permission.
+   */
+  openIds?: true;
   /** The outcome a batch reports per row, as a status. */
   outcome?: (result: CallResult) => number;
 }
@@ -304,6 +310,7 @@ export const operationCases: Record<string, OperationCase> = {
 
   'POST /v1/vouchers/verify': {
     guard: 'pickup-point',
+    openIds: true,
     build: async (w, reach) => {
       const voucher = await w.voucher(reach === 'foreign' ? 'shelter-b' : 'shelter-a');
       return {
@@ -314,6 +321,7 @@ export const operationCases: Record<string, OperationCase> = {
   },
   'POST /v1/redemptions': {
     guard: 'pickup-point',
+    openIds: true,
     build: async (w, reach) => {
       const voucher = await w.voucher(reach === 'foreign' ? 'shelter-b' : 'shelter-a');
       return { path: '/v1/redemptions', body: { token: voucher.token, pickupPointId: PICKUP_POINTS[reach] } };
