@@ -51,6 +51,20 @@ describe('webhooks, delivered from the table stream', () => {
 
   const later = (ms: number) => () => new Date(Date.now() + ms);
 
+  /**
+   * Until the dispatcher's pass over a subscription is over: its first attempt made and recorded,
+   * its hold on the queue released. A test's own pass on a later clock starts only then.
+   */
+  const settled = async (webhookId: string) => {
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+      const webhook = await t.deps.stores.webhooks.get(webhookId);
+      const [head] = await t.deps.stores.webhooks.queued(webhookId, 1);
+      if (webhook?.drainingUntil === undefined && (head === undefined || head.delivery.attempts > 0)) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`webhook ${webhookId} never settled`);
+  };
+
   beforeAll(async () => {
     const table = await freshTable();
     t = await createTestApp({ table });
@@ -100,6 +114,7 @@ describe('webhooks, delivered from the table stream', () => {
     const subscription = await subscribe(world.coordinator, { url: r.url, eventTypes: ['voucher.redeemed'] });
     await redeem();
     await r.waitFor(1);
+    await settled(subscription.id);
     // Not due yet: the pass leaves the head where it is.
     expect(await deliverQueue(subscription.id, deps)).toBe(0);
     await deliverQueue(subscription.id, { ...deps, now: later(10 * 60_000) });
@@ -150,6 +165,7 @@ describe('webhooks, delivered from the table stream', () => {
     }
     expect(await queued()).toBe(2);
     expect(r.received).toHaveLength(1);
+    await settled(subscription.id);
     await deliverQueue(subscription.id, { ...deps, now: later(10 * 60_000) });
     expect(voucherEventsOf(r)).toEqual([
       ['voucher.issued', first.id],
@@ -163,6 +179,7 @@ describe('webhooks, delivered from the table stream', () => {
     const subscription = await subscribe(world.coordinator, { url: r.url, eventTypes: ['voucher.redeemed'] });
     await redeem();
     await r.waitFor(1);
+    await settled(subscription.id);
     await deliverQueue(subscription.id, { ...deps, now: later(25 * 3_600_000) });
     const disabled = await call(t.app, 'GET', `/v1/webhooks/${subscription.id}`, { key: world.coordinator });
     expect(disabled.body).toMatchObject({ status: 'disabled' });
