@@ -1,9 +1,11 @@
 // `npm start`: DynamoDB Local (data under .data/), the table, a demo seed once, and the API on PORT.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type LocalDispatcher, startLocalDispatcher } from '../functions/local-dispatcher.js';
 import { startLocalServer } from '../functions/local-server.js';
-import { composeAppDeps, openTable } from '../shared/composition-root.js';
+import { composeAppDeps, composeDispatcherDeps, openTable } from '../shared/composition-root.js';
 import { apiEnvSchema, loadEnv } from '../shared/config/env.js';
+import { latestStreamArn } from '../shared/store/stream-client.js';
 import { localDataFiles } from './lib/data-dir.js';
 import { type DynamoDbLocal, SetupError, startDynamoDbLocal } from './lib/dynamodb-local.js';
 import { ensureTable } from './lib/ensure-table.js';
@@ -45,7 +47,9 @@ async function main() {
   if (!lock.claimed) alreadyRunning(lock.holder);
 
   let db: DynamoDbLocal | undefined;
+  let dispatcher: LocalDispatcher | undefined;
   const shutdown = async (code: number) => {
+    await dispatcher?.stop().catch(() => undefined);
     await db?.stop();
     process.exit(code);
   };
@@ -73,6 +77,8 @@ async function main() {
   const env = loadEnv(apiEnvSchema, {
     TABLE_NAME: 'supplyline',
     LOG_LEVEL: 'info',
+    // A partner trying webhooks locally receives them on this machine (http://localhost allowed).
+    WEBHOOK_URL_POLICY: 'local-development',
     ...process.env,
     DYNAMODB_ENDPOINT: db.endpoint,
   });
@@ -100,6 +106,18 @@ async function main() {
     keys = JSON.parse(readFileSync(files.demoKeys, 'utf8')) as DemoKeys;
   }
 
+  // Events: the dispatcher's code on DynamoDB Local's stream, and the webhook retries every second.
+  dispatcher = startLocalDispatcher({
+    endpoint: db.endpoint,
+    streamArn: await latestStreamArn(rawClient, env.TABLE_NAME),
+    deps: composeDispatcherDeps({
+      stores: deps.stores,
+      urlPolicy: env.WEBHOOK_URL_POLICY,
+      logger: deps.logger,
+    }),
+    logger: deps.logger,
+  });
+
   await startLocalServer(deps, port);
   process.stdout.write(`\nSupplyline API on ${url}  (docs: ${url}/docs, health: ${url}/v1/health)\n`);
   if (keys === undefined) {
@@ -113,6 +131,9 @@ async function main() {
   }
   process.stdout.write(
     `DynamoDB Local: ${db.endpoint} (npm run sweep and npm run key:create find it in ${files.endpoint})\n`,
+  );
+  process.stdout.write(
+    'Events: the table stream is dispatched to webhooks (POST /v1/webhooks) and the feed (GET /v1/events).\n',
   );
   process.stdout.write('Ctrl-C stops the API and DynamoDB Local.\n\n');
 }

@@ -4,10 +4,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { Webhook } from 'standardwebhooks';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startDynamoDbLocal } from '../../scripts/lib/dynamodb-local.js';
 import { findFreePort } from '../../scripts/lib/free-port.js';
 import { localClient } from '../support/test-app.js';
+import { startWebhookReceiver } from '../support/webhook-receiver.js';
 
 /** `npm start` as a newcomer runs it: a real process, a real port, a real data folder. */
 interface Started {
@@ -109,6 +111,55 @@ describe('npm start', () => {
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
     expect(javaProcessesUsing(dataDir)).toBe(0);
+  });
+
+  it('delivers a signed webhook for a demo voucher redeemed on a fresh start', async () => {
+    const folder = join(dataDir, 'webhook');
+    const port = await findFreePort();
+    const started = startScript({ PORT: String(port), SUPPLYLINE_DATA_DIR: folder });
+    running.push(started.child);
+    await waitForHealth(port, 30_000);
+    const keys = demoKeysIn(folder);
+    const code = /type these codes on \/scan\): ([A-Z0-9-]+)/.exec(started.output())?.[1];
+    expect(code, started.output()).toBeDefined();
+    const receiver = await startWebhookReceiver();
+    try {
+      const post = (path: string, key: string, body: unknown) =>
+        fetch(`http://127.0.0.1:${port}${path}`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${key}`,
+            'content-type': 'application/json',
+            'idempotency-key': `start-${path}`,
+          },
+          body: JSON.stringify(body),
+        });
+      const subscribed = await post('/v1/webhooks', keys.coordinator as string, {
+        url: receiver.url,
+        eventTypes: ['voucher.redeemed'],
+      });
+      expect(subscribed.status).toBe(201);
+      const { secret } = (await subscribed.json()) as { secret: string };
+      const redeemed = await post('/v1/redemptions', keys.volunteer as string, {
+        code,
+        pickupPointId: 'pp-central-gate',
+      });
+      expect(redeemed.status).toBe(200);
+      const [request] = await receiver.waitFor(1, 15_000);
+      const headers = {
+        'webhook-id': String(request?.headers['webhook-id']),
+        'webhook-timestamp': String(request?.headers['webhook-timestamp']),
+        'webhook-signature': String(request?.headers['webhook-signature']),
+      };
+      expect(new Webhook(secret).verify(request?.body ?? '', headers)).toMatchObject({
+        type: 'voucher.redeemed',
+        data: { pickupPointId: 'pp-central-gate' },
+      });
+    } finally {
+      await receiver.close();
+      started.child.kill('SIGTERM');
+      expect(await started.exited).toBe(0);
+    }
   });
 
   it('refuses a second start on the same data folder in one line, and the first one keeps serving', async () => {
