@@ -6,6 +6,7 @@ import { createStreamsClient } from '../shared/store/stream-client.js';
 import { createStreamReader } from '../shared/store/stream-reader.js';
 import { deliverDueWebhooks } from '../shared/usecases/deliver-webhooks.js';
 import { type DispatchDeps, dispatchTableChanges } from '../shared/usecases/dispatch-events.js';
+import { sendDueAlertDigests } from '../shared/usecases/stock-alerts.js';
 
 export interface LocalDispatcher {
   stop(): Promise<void>;
@@ -13,7 +14,7 @@ export interface LocalDispatcher {
 
 /**
  * Reads the table's stream from its oldest record (events already fed are recognised by their
- * ids and not fed or delivered again) and runs the webhook retry pass every `retryEveryMs`.
+ * ids and not fed or delivered again) and runs the retry pass (webhooks due, alert digests the hour held back) every `retryEveryMs`.
  */
 export function startLocalDispatcher(options: {
   endpoint: string;
@@ -37,7 +38,9 @@ export function startLocalDispatcher(options: {
   const reading = reader.run({ signal: controller.signal, idleMs: options.idleMs ?? 200, onError });
   let retrying: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    retrying = retrying.then(() => deliverDueWebhooks(options.deps).catch(onError));
+    retrying = retrying.then(() =>
+      Promise.all([deliverDueWebhooks(options.deps), sendDueAlertDigests(options.deps)]).catch(onError),
+    );
   }, options.retryEveryMs ?? 1000);
   return {
     async stop() {

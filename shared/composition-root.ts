@@ -15,6 +15,7 @@ import type { SecretsInitializerDeps } from './config/initialize-secret.js';
 import { loadSecretsFromSecretsManager } from './config/load-secrets.js';
 import { type AppSecrets, parseAppSecrets, voucherSecrets } from './config/secrets.js';
 import type { WebhookUrlPolicy } from './domain/webhook-url.js';
+import { type AlertPublisher, logAlertPublisher, snsAlertPublisher } from './events/alert-publisher.js';
 import { createWebhookSender } from './events/webhook-sender.js';
 import type { AppDeps } from './http/app-env.js';
 import { createLogger, type Logger } from './logging/logger.js';
@@ -97,6 +98,8 @@ export function composeDispatcherDeps(parts: {
   urlPolicy: WebhookUrlPolicy;
   logger: Logger;
   now?: () => Date;
+  /** Stock-alert digests: SNS on AWS; logged when not given (`npm start`, tests). */
+  publishAlert?: AlertPublisher;
 }): DispatchDeps {
   const now = parts.now ?? (() => new Date());
   const nextUlid = monotonicFactory();
@@ -105,6 +108,7 @@ export function composeDispatcherDeps(parts: {
     sender: createWebhookSender(parts.urlPolicy),
     now,
     logger: parts.logger,
+    publishAlert: parts.publishAlert ?? logAlertPublisher(parts.logger),
     nextSeq: () => nextUlid(now().getTime()),
   };
 }
@@ -112,10 +116,13 @@ export function composeDispatcherDeps(parts: {
 /** The dispatcher and retry functions' deps from their environment. */
 export function composeDispatcher(source: NodeJS.ProcessEnv = process.env): DispatchDeps {
   const env = loadEnv(dispatcherEnvSchema, source);
+  const logger = createLogger(env.LOG_LEVEL);
   return composeDispatcherDeps({
     stores: composeStores(env),
     urlPolicy: env.WEBHOOK_URL_POLICY,
-    logger: createLogger(env.LOG_LEVEL),
+    logger,
+    publishAlert:
+      env.ALERT_TOPIC_ARN === undefined ? logAlertPublisher(logger) : snsAlertPublisher(env.ALERT_TOPIC_ARN),
   });
 }
 

@@ -24,6 +24,10 @@ export const createShelterSchema = z
     capacity: z.number().int().min(0).max(1_000_000),
     population: z.number().int().min(0).max(1_000_000),
     confidential: z.boolean().default(false),
+    coverWarningDays: z.number().min(0).max(90).optional().openapi({
+      description:
+        'Days of cover below which a balance raises `stock.cover-low` (webhooks, feed, alert digest); 3 when unset.',
+    }),
   })
   .strict()
   .openapi('CreateShelter');
@@ -35,6 +39,10 @@ export const updateShelterSchema = z
     capacity: z.number().int().min(0).max(1_000_000),
     population: z.number().int().min(0).max(1_000_000),
     confidential: z.boolean(),
+    coverWarningDays: z.number().min(0).max(90).optional().openapi({
+      description:
+        'Days of cover below which a balance raises `stock.cover-low` (webhooks, feed, alert digest); 3 when unset.',
+    }),
   })
   .partial()
   .strict()
@@ -54,6 +62,7 @@ export const shelterSchema = z
     capacity: z.number().int(),
     population: z.number().int(),
     confidential: z.boolean(),
+    coverWarningDays: z.number().optional(),
     ...createdFields,
     ...updatedFields,
   })
@@ -68,6 +77,9 @@ export const shelterViewSchema = shelterSchema
   });
 
 export type Shelter = z.infer<typeof shelterSchema>;
+
+/** Below this many days of cover a balance is "cover low", unless the shelter sets its own level. */
+export const DEFAULT_COVER_WARNING_DAYS = 3;
 export type ShelterView = z.infer<typeof shelterViewSchema>;
 export type CreateShelterInput = z.infer<typeof createShelterSchema>;
 export type ShelterPatch = z.infer<typeof updateShelterSchema>;

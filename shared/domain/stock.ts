@@ -74,7 +74,7 @@ export function emptyBalance(shelterId: string, itemId: string, category: string
 export function daysOfCover(
   available: number,
   population: number | undefined,
-  item: Item | undefined,
+  item: Pick<Item, 'dailyNeedPerPerson'> | undefined,
 ): number | null {
   const need = item?.dailyNeedPerPerson;
   if (need === undefined || population === undefined || population <= 0) return null;

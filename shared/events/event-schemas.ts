@@ -60,6 +60,12 @@ export const stockLowEventSchema = shelterEvent('stock.low', {
 });
 /** Available stock reached zero or below, from above zero. */
 export const stockOutEventSchema = shelterEvent('stock.out', balanceFigures);
+/** Days of cover (available for the shelter's population at the item's daily need) fell below the shelter's level. */
+export const stockCoverLowEventSchema = shelterEvent('stock.cover-low', {
+  ...balanceFigures,
+  daysOfCover: z.number(),
+  coverWarningDays: z.number(),
+});
 
 const transferShelters = { transferId: z.string(), fromShelterId: z.string(), toShelterId: z.string() };
 /** Stock left the sending shelter (the event's shelterId) for the receiving one. */
@@ -83,6 +89,7 @@ export const domainEventSchema = z.discriminatedUnion('type', [
   voucherExpiredEventSchema,
   stockLowEventSchema,
   stockOutEventSchema,
+  stockCoverLowEventSchema,
   transferDispatchedEventSchema,
   transferReceivedEventSchema,
 ]);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { StockBalance } from '../domain/stock.js';
+import { daysOfCover, type StockBalance } from '../domain/stock.js';
 import type { Transfer } from '../domain/transfer.js';
 import type { Voucher } from '../domain/voucher.js';
 import { type DomainEvent, domainEventSchema, type EventType } from './event-schemas.js';
@@ -12,13 +12,13 @@ import type { TableChange } from './table-change.js';
  * Each event is checked against its strict schema before it leaves, so nothing but the ids and
  * numbers the schema names can ride along.
  */
-export function eventsFromChange(change: TableChange): DomainEvent[] {
+export function eventsFromChange(change: TableChange, cover?: CoverContext): DomainEvent[] {
   const events = (() => {
     switch (change.record) {
       case 'voucher':
         return voucherEvents(change.changeId, change.old, change.new);
       case 'stock-balance':
-        return stockEvents(change.changeId, change.old, change.new);
+        return stockEvents(change.changeId, change.old, change.new, cover);
       case 'transfer':
         return transferEvents(change.changeId, change.old, change.new);
       case 'other':
@@ -26,6 +26,16 @@ export function eventsFromChange(change: TableChange): DomainEvent[] {
     }
   })();
   return events.map((event) => domainEventSchema.parse(event));
+}
+
+/**
+ * What days of cover need beyond the balance: the shelter's population and warning level, and
+ * the item's daily need per person. Read by the dispatcher; absent where unknown (no cover event).
+ */
+export interface CoverContext {
+  population: number;
+  dailyNeedPerPerson: number | undefined;
+  coverWarningDays: number;
 }
 
 /**
@@ -82,6 +92,7 @@ function stockEvents(
   changeId: string,
   old: StockBalance | undefined,
   now: StockBalance | undefined,
+  cover: CoverContext | undefined,
 ): DomainEvent[] {
   if (old === undefined || now === undefined) return [];
   const about = (type: EventType) => ({
@@ -106,6 +117,24 @@ function stockEvents(
   }
   if (old.available > 0 && now.available <= 0) {
     events.push({ ...about('stock.out'), type: 'stock.out', data: figures });
+  }
+  if (cover !== undefined) {
+    const item = { dailyNeedPerPerson: cover.dailyNeedPerPerson };
+    const before = daysOfCover(old.available, cover.population, item);
+    const after = daysOfCover(now.available, cover.population, item);
+    // Like the other alerts: once, on the way down through the level.
+    if (
+      before !== null &&
+      after !== null &&
+      before >= cover.coverWarningDays &&
+      after < cover.coverWarningDays
+    ) {
+      events.push({
+        ...about('stock.cover-low'),
+        type: 'stock.cover-low',
+        data: { ...figures, daysOfCover: after, coverWarningDays: cover.coverWarningDays },
+      });
+    }
   }
   return events;
 }

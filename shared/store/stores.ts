@@ -1,3 +1,4 @@
+import { AlertStore } from './alert-store.js';
 import { ApiKeyStore } from './api-key-store.js';
 import { EventStore } from './event-store.js';
 import { HealthStore } from './health-store.js';
@@ -28,6 +29,7 @@ export function createStores(table: TableContext, beneficiaryRetentionSeconds = 
     vouchers: new VoucherStore(table, beneficiaryRetentionSeconds),
     events: new EventStore(table),
     webhooks: new WebhookStore(table),
+    alerts: new AlertStore(table),
   };
 }
 

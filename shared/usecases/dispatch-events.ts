@@ -1,34 +1,45 @@
+import { DEFAULT_COVER_WARNING_DAYS } from '../domain/shelter.js';
+import { daysOfCover } from '../domain/stock.js';
 import type { Delivery } from '../domain/webhook.js';
 import { subscriptionHears } from '../events/event-audience.js';
 import type { DomainEvent } from '../events/event-schemas.js';
-import { eventsFromChange } from '../events/events-from-change.js';
+import { type CoverContext, eventsFromChange } from '../events/events-from-change.js';
 import type { TableChange } from '../events/table-change.js';
 import type { Stores } from '../store/stores.js';
 import { type DeliveryDeps, deliverQueue } from './deliver-webhooks.js';
+import { isStockAlert, noteStockAlert, type StockAlertDeps, sendDueAlertDigests } from './stock-alerts.js';
 
-export interface DispatchDeps extends DeliveryDeps {
-  stores: Pick<Stores, 'events' | 'webhooks'>;
+export interface DispatchDeps extends DeliveryDeps, StockAlertDeps {
+  stores: Pick<Stores, 'events' | 'webhooks' | 'alerts' | 'shelters' | 'items'>;
   /** The feed position of the next event stored: increasing within this process (a monotonic ULID). */
   nextSeq: () => string;
 }
 
 /**
  * The dispatcher: one batch of the table's stream, in stream order, becomes events stored in the
- * feed and queued for every subscription that hears them, then delivered. Idempotent, so that
- * the stream's at-least-once delivery is harmless: an event read again keeps its first feed
- * position and is queued for no one twice. A failure to store or queue throws (the batch is
- * offered again); a receiver that fails is a recorded outcome, retried on its own schedule.
- * The same function runs in the dispatcher Lambda and under `npm start`.
+ * feed and queued for every subscription that hears them, then delivered; stock alerts are held
+ * for their shelter's digest. Idempotent, so that the stream's at-least-once delivery is
+ * harmless: an event read again keeps its first feed position, is queued for no one twice and
+ * is noted for no digest twice. A failure to store or queue throws (the batch is offered again);
+ * a receiver that fails is a recorded outcome, retried on its own schedule. The same function
+ * runs in the dispatcher Lambda and under `npm start`.
  */
 export async function dispatchTableChanges(
   changes: readonly TableChange[],
   deps: DispatchDeps,
 ): Promise<void> {
-  const events = changes.flatMap(eventsFromChange);
+  const coverOf = coverLookup(deps);
+  const events: Array<{ event: DomainEvent; cover: CoverContext | undefined }> = [];
+  for (const change of changes) {
+    const cover =
+      change.record === 'stock-balance' && change.new !== undefined ? await coverOf(change.new) : undefined;
+    for (const event of eventsFromChange(change, cover)) events.push({ event, cover });
+  }
   if (events.length === 0) return;
   const webhooks = await deps.stores.webhooks.listActive();
   const touched = new Set<string>();
-  for (const event of events) {
+  const alerted = new Set<string>();
+  for (const { event, cover } of events) {
     const now = deps.now();
     const { seq } = await deps.stores.events.append(event, deps.nextSeq(), now);
     const payload = JSON.stringify(event);
@@ -37,9 +48,47 @@ export async function dispatchTableChanges(
       await deps.stores.webhooks.enqueue(webhook.id, queuedDelivery(webhook.id, seq, event, now), payload);
       touched.add(webhook.id);
     }
+    if (isStockAlert(event)) {
+      const days = cover === undefined ? null : daysOfCover(event.data.available, cover.population, cover);
+      await noteStockAlert(event, days, deps);
+      alerted.add(event.shelterId);
+    }
   }
   // Subscriptions are independent of each other: one slow receiver does not hold up the rest.
-  await Promise.all([...touched].map((webhookId) => deliverQueue(webhookId, deps)));
+  await Promise.all([
+    ...[...touched].map((webhookId) => deliverQueue(webhookId, deps)),
+    alerted.size === 0 ? Promise.resolve() : sendDueAlertDigests(deps, alerted),
+  ]);
+}
+
+/** The shelter and item figures days of cover need, read once per batch per shelter and item. */
+function coverLookup(deps: DispatchDeps) {
+  const shelters = new Map<string, Promise<{ population: number; coverWarningDays: number } | undefined>>();
+  const items = new Map<string, Promise<number | undefined>>();
+  return async (balance: { shelterId: string; itemId: string }): Promise<CoverContext | undefined> => {
+    if (!shelters.has(balance.shelterId)) {
+      shelters.set(
+        balance.shelterId,
+        deps.stores.shelters.get(balance.shelterId).then((shelter) =>
+          shelter === undefined
+            ? undefined
+            : {
+                population: shelter.population,
+                coverWarningDays: shelter.coverWarningDays ?? DEFAULT_COVER_WARNING_DAYS,
+              },
+        ),
+      );
+    }
+    if (!items.has(balance.itemId)) {
+      items.set(
+        balance.itemId,
+        deps.stores.items.get(balance.itemId).then((item) => item?.dailyNeedPerPerson),
+      );
+    }
+    const shelter = await shelters.get(balance.shelterId);
+    if (shelter === undefined) return undefined;
+    return { ...shelter, dailyNeedPerPerson: await items.get(balance.itemId) };
+  };
 }
 
 function queuedDelivery(webhookId: string, seq: string, event: DomainEvent, now: Date): Delivery {

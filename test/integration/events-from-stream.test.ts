@@ -127,7 +127,7 @@ describe('events from the table stream', () => {
         'receive-1',
         200,
       );
-      events = (await readStream()).flatMap(eventsFromChange);
+      events = (await readStream()).flatMap((change) => eventsFromChange(change));
     });
 
     it('tells each voucher state change once, in order, for the issuing organisation', () => {
@@ -189,7 +189,7 @@ describe('events from the table stream', () => {
     });
 
     it('gives every event the same id when the stream is read again from the start', async () => {
-      const again = (await readStream()).flatMap(eventsFromChange);
+      const again = (await readStream()).flatMap((change) => eventsFromChange(change));
       expect(again.map((event) => event.id)).toEqual(events.map((event) => event.id));
       expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
     });
@@ -200,7 +200,7 @@ describe('events from the table stream', () => {
       const seen: DomainEvent[] = [];
       const controller = new AbortController();
       const reader = readerOf({
-        handle: async (batch) => void seen.push(...batch.flatMap(eventsFromChange)),
+        handle: async (batch) => void seen.push(...batch.flatMap((change) => eventsFromChange(change))),
       });
       const errors: unknown[] = [];
       const running = reader.run({

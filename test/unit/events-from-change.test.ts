@@ -5,7 +5,7 @@ import type { InTransitTransfer } from '../../shared/domain/transfer.js';
 import type { IssuedVoucher } from '../../shared/domain/voucher.js';
 import { MalformedRecordError } from '../../shared/errors/record-errors.js';
 import { domainEventSchema } from '../../shared/events/event-schemas.js';
-import { eventId, eventsFromChange } from '../../shared/events/events-from-change.js';
+import { type CoverContext, eventId, eventsFromChange } from '../../shared/events/events-from-change.js';
 import { tableChangeFrom } from '../../shared/store/stream-change.js';
 
 const balance = (available: number, lowStockThreshold?: number): StockBalance => ({
@@ -251,5 +251,37 @@ describe('decoding a stream record', () => {
     expect(() =>
       tableChangeFrom({ eventName: 'INSERT', dynamodb: { Keys: marshall({ pk: 'a', sk: 'b' }) } }),
     ).toThrow(/lacks/);
+  });
+});
+
+describe('stock.cover-low', () => {
+  // 100 people at 0.5 kg a day: 50 kg a day, so 150 kg is exactly the 3 days of the default level.
+  const cover: CoverContext = { population: 100, dailyNeedPerPerson: 0.5, coverWarningDays: 3 };
+  const coverEvents = (from: number, to: number, context = cover) =>
+    eventsFromChange(stockChange(balance(from), balance(to)), context).filter(
+      (event) => event.type === 'stock.cover-low',
+    );
+
+  it('fires once on the way down through the shelter’s level, with the days left', () => {
+    expect(coverEvents(200, 149)).toMatchObject([
+      {
+        type: 'stock.cover-low',
+        data: { itemId: 'rice', available: 149, daysOfCover: 2.9, coverWarningDays: 3 },
+      },
+    ]);
+    expect(coverEvents(150, 100)).toHaveLength(1);
+  });
+
+  it('stays quiet above the level, below it already, on the way up, and where cover is unknown', () => {
+    expect(coverEvents(400, 150)).toEqual([]);
+    expect(coverEvents(140, 100)).toEqual([]);
+    expect(coverEvents(100, 200)).toEqual([]);
+    expect(coverEvents(200, 100, { ...cover, dailyNeedPerPerson: undefined })).toEqual([]);
+    expect(coverEvents(200, 100, { ...cover, population: 0 })).toEqual([]);
+    expect(eventsFromChange(stockChange(balance(200), balance(100)))).toEqual([]);
+  });
+
+  it('uses the shelter’s own level', () => {
+    expect(coverEvents(400, 300, { ...cover, coverWarningDays: 7 })).toHaveLength(1);
   });
 });

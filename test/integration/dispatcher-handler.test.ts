@@ -1,0 +1,99 @@
+import {
+  DescribeStreamCommand,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createStreamsClient, latestStreamArn } from '../../shared/store/stream-client.js';
+import { buildWorld, type World } from '../support/fixtures.js';
+import { call } from '../support/http.js';
+import { createTestApp, freshTable, localClient, type TestApp } from '../support/test-app.js';
+import { issue, stockShelter } from '../support/voucher-fixtures.js';
+
+/** Every record of the table's stream so far, as Lambda's event source would hand them over. */
+async function streamRecords(endpoint: string, streamArn: string) {
+  const client = createStreamsClient({ endpoint, region: 'local' });
+  const described = await client.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+  const records = [];
+  for (const shard of described.StreamDescription?.Shards ?? []) {
+    let iterator = (
+      await client.send(
+        new GetShardIteratorCommand({
+          StreamArn: streamArn,
+          ShardId: shard.ShardId,
+          ShardIteratorType: 'TRIM_HORIZON',
+        }),
+      )
+    ).ShardIterator;
+    while (iterator !== undefined) {
+      const page = await client.send(new GetRecordsCommand({ ShardIterator: iterator }));
+      records.push(...(page.Records ?? []));
+      if ((page.Records ?? []).length === 0) break;
+      iterator = page.NextShardIterator;
+    }
+  }
+  return records;
+}
+
+describe('the dispatcher Lambda entry', () => {
+  let t: TestApp;
+  let world: World;
+  let endpoint: string;
+  let streamArn: string;
+  let handler: (
+    event: DynamoDBStreamEvent,
+  ) => Promise<{ batchItemFailures: Array<{ itemIdentifier: string }> }>;
+
+  beforeAll(async () => {
+    const table = await freshTable();
+    endpoint = table.endpoint;
+    t = await createTestApp({ table });
+    world = await buildWorld(t);
+    streamArn = await latestStreamArn(localClient(endpoint), table.tableName);
+    // The entry reads its environment at module scope, as on Lambda.
+    Object.assign(process.env, {
+      TABLE_NAME: table.tableName,
+      DYNAMODB_ENDPOINT: endpoint,
+      WEBHOOK_URL_POLICY: 'local-development',
+      LOG_LEVEL: 'silent',
+    });
+    ({ handler } = await import('../../functions/dispatcher.js'));
+    await stockShelter(t, world.logistics, 'shelter-a', [{ itemId: 'water', quantity: 100 }]);
+  });
+
+  it('feeds the events of a batch and reports no failure', async () => {
+    const voucher = await issue(t, world.coordinator, { lines: [{ itemId: 'water', quantity: 3 }] });
+    const records = await streamRecords(endpoint, streamArn);
+    const result = await handler({ Records: records } as unknown as DynamoDBStreamEvent);
+    expect(result).toEqual({ batchItemFailures: [] });
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    const feed = await call<{ items: Array<{ type: string; data: { voucherId?: string } }> }>(
+      t.app,
+      'GET',
+      '/v1/events?types=voucher.issued',
+      { key: world.coordinator },
+    );
+    expect(feed.body.items.map((event) => event.data.voucherId)).toEqual([voucher.id]);
+    // The same batch again (Lambda retries): nothing is fed twice.
+    expect(await handler({ Records: records } as unknown as DynamoDBStreamEvent)).toEqual({
+      batchItemFailures: [],
+    });
+    const again = await call<{ items: unknown[] }>(t.app, 'GET', '/v1/events?types=voucher.issued', {
+      key: world.coordinator,
+    });
+    expect(again.body.items).toHaveLength(1);
+  });
+
+  it('reports the first record it cannot handle, so that Lambda retries from there and not before', async () => {
+    const records = await streamRecords(endpoint, streamArn);
+    const broken = records.length - 1;
+    const malformed = records.map((record, i) =>
+      i === broken ? { ...record, dynamodb: { ...record.dynamodb, Keys: undefined } } : record,
+    );
+    const result = await handler({ Records: malformed } as unknown as DynamoDBStreamEvent);
+    expect(result).toEqual({
+      batchItemFailures: [{ itemIdentifier: records[broken]?.dynamodb?.SequenceNumber }],
+    });
+  });
+});
