@@ -49,6 +49,12 @@ export async function redeliverWebhook(
   const log = [...found.delivery.attemptLog, { ...outcome.attempt, manual: true }].slice(-ATTEMPT_LOG_LENGTH);
   if (found.delivery.status === 'pending') {
     if (outcome.delivered) await deps.stores.webhooks.recordDelivered(input.webhookId, found, log, now);
+    else {
+      // A failed try by hand is on the record, and leaves the retry schedule where it was.
+      const next = found.delivery.nextAttemptAt ?? now.toISOString();
+      const error = outcome.error ?? 'not delivered';
+      await deps.stores.webhooks.recordFailure(input.webhookId, found.delivery, log, next, error, now);
+    }
   } else {
     await deps.stores.webhooks.recordRedelivery(input.webhookId, found.delivery, log, outcome.delivered, now);
   }
