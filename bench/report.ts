@@ -5,6 +5,7 @@ import type { ColdStartResult } from './cold-start.js';
 import type { LatencyResult } from './redemption-latency.js';
 import type { ThroughputResult } from './redemption-throughput.js';
 import type { OverviewRow } from './stock-overview.js';
+import type { WebhookLatencyResult } from './webhook-latency.js';
 
 export interface BenchResults {
   latency: LatencyResult;
@@ -12,6 +13,7 @@ export interface BenchResults {
   coldStart: ColdStartResult;
   capacity: CapacityRow[];
   overview: OverviewRow[];
+  webhooks: WebhookLatencyResult;
   durationSeconds: number;
 }
 
@@ -142,6 +144,17 @@ export function renderReport(r: BenchResults): string {
       (o) =>
         `| ${o.shelters} | ${o.rows} | ${o.pages} | ${o.requests} | ${o.requestsPerPage} | ${o.latencyMs} ms |`,
     ),
+    '',
+    '## (f) Events: webhook delivery, and the hot path with a subscription',
+    '',
+    `${r.webhooks.samples} redemptions one at a time over HTTP, each followed by waiting for its signed \`voucher.redeemed\` at a receiver on loopback, through the local dispatcher on DynamoDB Local's stream (the code \`npm start\` runs; it polls the stream every ${r.webhooks.pollIdleMs} ms when idle). Then ${r.webhooks.samples} redemptions in alternating blocks of 25 with no subscription and with one active subscription.`,
+    '',
+    '| | p50 | p99 |',
+    '|---|---|---|',
+    `| redemption answered -> webhook received | ${r.webhooks.delivery.p50} ms | ${r.webhooks.delivery.p99} ms |`,
+    `| redemption, no subscription | ${r.webhooks.redemption.none.p50} ms | ${r.webhooks.redemption.none.p99} ms |`,
+    `| redemption, one active subscription | ${r.webhooks.redemption.oneSubscription.p50} ms | ${r.webhooks.redemption.oneSubscription.p99} ms |`,
+    `| ratio, one subscription / none | ${r.webhooks.p50Ratio}x | ${r.webhooks.p99Ratio}x |`,
     '',
     '## Targets missed: why, and what would reach them',
     '',

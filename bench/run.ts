@@ -9,6 +9,7 @@ import { measureRedemptionLatency } from './redemption-latency.js';
 import { measureRedemptionThroughput } from './redemption-throughput.js';
 import { type BenchResults, renderReport } from './report.js';
 import { measureStockOverview } from './stock-overview.js';
+import { measureWebhookLatency } from './webhook-latency.js';
 
 const started = performance.now();
 const step = (name: string) => process.stderr.write(`bench: ${name}...\n`);
@@ -26,12 +27,15 @@ try {
   const capacity = await measureCapacity(env);
   step('(e) stock overview at 10, 100 and 1,000 shelters');
   const overview = await measureStockOverview(env);
+  step('(f) webhook delivery after a redemption, and the hot path with a subscription');
+  const webhooks = await measureWebhookLatency(env);
   const results: BenchResults = {
     latency,
     throughput,
     coldStart,
     capacity,
     overview,
+    webhooks,
     durationSeconds: (performance.now() - started) / 1000,
   };
   const report = renderReport(results);
