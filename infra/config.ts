@@ -54,7 +54,7 @@ const settings = {
         ),
         z.array(z.string()),
       ])
-      .pipe(z.array(z.email()))
+      .pipe(z.array(z.email({ error: (issue) => `${JSON.stringify(issue.input)} is not an email address` })))
       .transform((emails) => [...new Set(emails)])
       .default([]),
     expected: 'comma-separated email addresses for stock alerts (a list in cdk.json), or leave it unset',
