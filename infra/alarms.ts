@@ -5,6 +5,7 @@ import {
   ComparisonOperator,
   type IMetric,
   MathExpression,
+  Stats,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -13,12 +14,14 @@ import { Alias } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
 /**
  * The alarms someone on call needs, all to one SNS topic: the API failing (5xx rate), functions
- * erroring or throttled, and DynamoDB throttling. Missing data is "not breaching": a quiet
- * night at the shelters is not an incident.
+ * erroring or throttled, DynamoDB throttling, and events falling behind or lost (the stream
+ * consumer's iterator age, a batch in the dead-letter queue). Missing data is "not breaching": a
+ * quiet night at the shelters is not an incident.
  */
 export class SupplylineAlarms extends Construct {
   readonly topic: Topic;
@@ -29,6 +32,9 @@ export class SupplylineAlarms extends Construct {
     targets: {
       api: HttpApi;
       functions: Record<string, IFunction>;
+      /** The table stream's consumer (the dispatcher), and where its spent batches go. */
+      streamConsumer: IFunction;
+      deadLetters: IQueue;
       table: TableV2;
       alarmEmail: string | undefined;
     },
@@ -42,12 +48,21 @@ export class SupplylineAlarms extends Construct {
     if (targets.alarmEmail !== undefined)
       this.topic.addSubscription(new EmailSubscription(targets.alarmEmail));
     const notify = new SnsAction(this.topic);
-    const alarm = (name: string, metric: IMetric, threshold: number, description: string) => {
+    const alarm = (
+      name: string,
+      metric: IMetric,
+      threshold: number,
+      description: string,
+      // Two bad periods of three, unless one is already an incident.
+      periods: { evaluationPeriods: number; datapointsToAlarm: number } = {
+        evaluationPeriods: 3,
+        datapointsToAlarm: 2,
+      },
+    ) => {
       const created = new Alarm(this, name, {
         metric,
         threshold,
-        evaluationPeriods: 3,
-        datapointsToAlarm: 2,
+        ...periods,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: TreatMissingData.NOT_BREACHING,
         alarmDescription: description,
@@ -81,6 +96,19 @@ export class SupplylineAlarms extends Construct {
       );
     }
     alarm(
+      'DispatcherIteratorAge',
+      targets.streamConsumer.metric('IteratorAge', { period, statistic: Stats.MAXIMUM }),
+      Duration.minutes(5).toMilliseconds(),
+      'The dispatcher is 5 minutes or more behind the table stream: events, webhooks and stock alerts are late.',
+    );
+    alarm(
+      'DeadLetters',
+      targets.deadLetters.metricApproximateNumberOfMessagesVisible({ period, statistic: Stats.MAXIMUM }),
+      1,
+      'A table stream batch ran out of retries and is in the dead-letter queue: its events were never dispatched.',
+      { evaluationPeriods: 1, datapointsToAlarm: 1 },
+    );
+    alarm(
       'TableThrottles',
       targets.table.metricThrottledRequestsForOperations({
         // The operations the functions call (an alarm's math may sum at most ten metrics).
@@ -92,6 +120,7 @@ export class SupplylineAlarms extends Construct {
           Operation.UPDATE_ITEM,
           Operation.DELETE_ITEM,
           Operation.TRANSACT_WRITE_ITEMS,
+          Operation.BATCH_WRITE_ITEM,
         ],
         period,
       }),

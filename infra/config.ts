@@ -42,6 +42,24 @@ const settings = {
     expected: 'an email address for alarm notifications',
     example: 'ops@example.org',
   },
+  stockAlertEmails: {
+    /** Comma-separated on the command line; a list in cdk.json. The same address twice is one subscription. */
+    schema: z
+      .union([
+        z.string().transform((value) =>
+          value
+            .split(',')
+            .map((email) => email.trim())
+            .filter((email) => email !== ''),
+        ),
+        z.array(z.string()),
+      ])
+      .pipe(z.array(z.email({ error: (issue) => `${JSON.stringify(issue.input)} is not an email address` })))
+      .transform((emails) => [...new Set(emails)])
+      .default([]),
+    expected: 'comma-separated email addresses for stock alerts (a list in cdk.json), or leave it unset',
+    example: 'logistics@example.org,lead@example.org',
+  },
   beneficiaryRetentionDays: {
     // The same rule the functions apply to BENEFICIARY_RETENTION_DAYS, so a synth refuses what they would.
     schema: tableEnvSchema.shape.BENEFICIARY_RETENTION_DAYS,

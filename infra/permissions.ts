@@ -6,7 +6,8 @@ import { tableDefinition } from '../shared/store/table-definition.js';
 /**
  * Least privilege, spelled out: each function gets only the DynamoDB actions its code calls, on
  * this table and its named indexes only. (A TransactWriteItems call is authorised per item against
- * PutItem/UpdateItem/DeleteItem, so no transaction action appears.)
+ * PutItem/UpdateItem/DeleteItem, and a ConditionCheck item against ConditionCheckItem, so no
+ * transaction action appears.)
  */
 export const apiTableActions = [
   'dynamodb:GetItem',
@@ -15,6 +16,24 @@ export const apiTableActions = [
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
+  // DELETE /v1/webhooks/{id} removes the subscription's queue and past deliveries in batches.
+  'dynamodb:BatchWriteItem',
+];
+
+/**
+ * The dispatcher and the webhook retry schedule: events appended to the feed (a transaction of
+ * puts, then a consistent get when the event is there already), deliveries queued (a put with a
+ * ConditionCheck that it was not delivered already), subscriptions listed and their queues
+ * claimed, read, moved to done (delete, put, update) and released. The stream itself is read
+ * with the permissions the event source mapping grants.
+ */
+export const dispatcherTableActions = [
+  'dynamodb:GetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:ConditionCheckItem',
 ];
 
 /** The sweeper finds issued vouchers past validity (a Query on gsi2) and releases them (updates). */

@@ -6,12 +6,17 @@ import { apiFunctionEnvSchema, sweeperEnvSchema } from '../shared/config/env.js'
 import { SupplylineAlarms } from './alarms.js';
 import { AppSecrets } from './app-secrets.js';
 import { readSettings } from './config.js';
+import { SupplylineEvents } from './events.js';
 import { createSupplylineFunction } from './functions.js';
 import { SupplylineHttpApi } from './http-api.js';
 import { apiTableActions, grantTable, sweeperTableActions } from './permissions.js';
+import { StockAlerts } from './stock-alerts.js';
 import { createSupplylineTable } from './table.js';
 
-/** The deployable Supplyline stack: table, secrets, API and sweeper functions, HTTP API, alarms. */
+/**
+ * The deployable Supplyline stack: table, secrets, API and sweeper functions, HTTP API, the events
+ * functions on the table's stream, the stock-alert topic, alarms.
+ */
 export class SupplylineStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -28,6 +33,7 @@ export class SupplylineStack extends Stack {
         SECRETS_ARN: secrets.secret.secretArn,
         BENEFICIARY_RETENTION_DAYS: String(settings.beneficiaryRetentionDays),
         LOG_LEVEL: 'info',
+        WEBHOOK_URL_POLICY: 'public-https',
       },
       memorySize: 1024,
       timeout: Duration.seconds(10),
@@ -55,10 +61,20 @@ export class SupplylineStack extends Stack {
       targets: [new LambdaFunction(sweeper, { retryAttempts: 2 })],
     });
 
+    const stockAlerts = new StockAlerts(this, 'StockAlerts', settings.stockAlertEmails);
+    const events = new SupplylineEvents(this, 'Events', { table, alertTopic: stockAlerts.topic, settings });
+
     const http = new SupplylineHttpApi(this, 'Http', api, settings);
     new SupplylineAlarms(this, 'Alarms', {
       api: http.api,
-      functions: { Api: api, Sweeper: sweeper },
+      functions: {
+        Api: api,
+        Sweeper: sweeper,
+        Dispatcher: events.dispatcher,
+        WebhookRetries: events.retries,
+      },
+      streamConsumer: events.dispatcher,
+      deadLetters: events.deadLetters,
       table,
       alarmEmail: settings.alarmEmail,
     });
@@ -68,6 +84,10 @@ export class SupplylineStack extends Stack {
     new CfnOutput(this, 'SecretArn', {
       value: secrets.secret.secretArn,
       description: 'Signing and pseudonymisation keys',
+    });
+    new CfnOutput(this, 'StockAlertTopicArn', {
+      value: stockAlerts.topic.topicArn,
+      description: 'SNS topic of stock-alert digests for logistics leads',
     });
     new CfnOutput(this, 'Region', { value: Aws.REGION });
   }

@@ -78,7 +78,36 @@ describe('CDK context settings', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       CorsConfiguration: Match.objectLike({ AllowOrigins: ['*'] }),
     });
+    // Neither alarm nor stock-alert emails unless asked for.
     template.resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+
+  it('subscribes each stockAlertEmails address to the stock-alert topic, from the command line or cdk.json', () => {
+    const endpoints = (context: Record<string, unknown>) =>
+      Object.values(
+        Template.fromStack(stackWith(context)).findResources('AWS::SNS::Subscription', {
+          Properties: { TopicArn: { Ref: Match.stringLikeRegexp('^StockAlertsTopic') } },
+        }),
+      ).map((subscription) => subscription.Properties.Endpoint);
+    expect(endpoints({ stockAlertEmails: 'a@example.org, b@example.org,' })).toEqual([
+      'a@example.org',
+      'b@example.org',
+    ]);
+    expect(endpoints({ stockAlertEmails: ['a@example.org', 'b@example.org', 'a@example.org'] })).toEqual([
+      'a@example.org',
+      'b@example.org',
+    ]);
+    expect(endpoints({ stockAlertEmails: '' })).toEqual([]);
+  });
+
+  it('refuses a stockAlertEmails entry that is not an email address, naming the setting and what to pass', () => {
+    expect(() => stackWith({ stockAlertEmails: 'lead@example.org,logistics' })).toThrow(
+      /CDK context "stockAlertEmails" is "lead@example.org,logistics" \("logistics" is not an email address\): pass comma-separated email addresses.*-c stockAlertEmails=logistics@example.org,lead@example.org/,
+    );
+    expect(() => stackWith({ stockAlertEmails: ['lead@example.org', 42] })).toThrow(
+      /CDK context "stockAlertEmails"/,
+    );
+    expect(() => stackWith({ stockAlertEmails: 5 })).toThrow(/CDK context "stockAlertEmails"/);
   });
 
   it('splits comma-separated CORS origins and passes the retention days to the functions', () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
   apiFunctionEnvSchema,
+  dispatcherEnvSchema,
   secretsInitializerEnvSchema,
   sweeperEnvSchema,
 } from '../../shared/config/env.js';
@@ -16,6 +17,8 @@ const schemaByDescription: Record<string, z.ZodObject> = {
   'Supplyline REST API (Hono)': apiFunctionEnvSchema,
   'Expires Supplyline vouchers past validity and releases their reserved stock': sweeperEnvSchema,
   'Writes generated keys into the Supplyline secret on first deploy': secretsInitializerEnvSchema,
+  'Turns Supplyline table changes into events: the feed, webhooks, stock alerts': dispatcherEnvSchema,
+  'Retries the Supplyline webhook deliveries that are due': dispatcherEnvSchema,
 };
 
 function requiredVariables(schema: z.ZodObject): string[] {
@@ -52,6 +55,13 @@ describe('the functions in the synthesised template', () => {
       }
     },
   );
+
+  it('names a schema for every function of ours (a new function needs its entry here)', () => {
+    const described = Object.values(template.findResources('AWS::Lambda::Function'))
+      .map((fn) => String(fn.Properties.Description ?? ''))
+      .filter((description) => !description.includes('provider framework'));
+    expect(described.sort()).toEqual(Object.keys(schemaByDescription).sort());
+  });
 
   it('hands the API function its secret ARN, and the secrets initializer no table name', () => {
     const variablesOf = (description: string) =>
