@@ -29,6 +29,8 @@ export const apiTableActions = [
  */
 export const dispatcherTableActions = [
   'dynamodb:GetItem',
+  // A digest names its items: one BatchGetItem of the catalogue (stock-alerts.ts).
+  'dynamodb:BatchGetItem',
   'dynamodb:Query',
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',

@@ -132,8 +132,9 @@ describe('events on AWS: the dispatcher, the retry schedule, the stock-alert top
       const tableActions = onTable
         .filter((s) => JSON.stringify(s.Resource).includes('/index/gsi1'))
         .flatMap((s) => [s.Action].flat());
-      // What dispatch-events.ts and deliver-webhooks.ts call through the event and webhook stores.
+      // What dispatch-events.ts, deliver-webhooks.ts and stock-alerts.ts call through their stores.
       expect(tableActions.sort()).toEqual([
+        'dynamodb:BatchGetItem',
         'dynamodb:ConditionCheckItem',
         'dynamodb:DeleteItem',
         'dynamodb:GetItem',
