@@ -9,8 +9,8 @@ import { assertShelterInScope, loadShelter } from './stock-context.js';
 
 export const movementQuerySchema = pageQuerySchema
   .extend({
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
+    from: z.iso.datetime({ offset: true }).max(40).optional(),
+    to: z.iso.datetime({ offset: true }).max(40).optional(),
     order: z.enum(['asc', 'desc']).default('asc'),
   })
   .strict();

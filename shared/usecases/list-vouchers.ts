@@ -11,9 +11,14 @@ export const voucherQuerySchema = pageQuerySchema
   .extend({
     status: voucherStatusSchema.optional(),
     shelterId: slugSchema.optional(),
-    issuedFrom: z.iso.date().optional().openapi({ description: 'First issue date (UTC), YYYY-MM-DD.' }),
+    issuedFrom: z.iso
+      .date()
+      .max(10)
+      .optional()
+      .openapi({ description: 'First issue date (UTC), YYYY-MM-DD.' }),
     issuedTo: z.iso
       .date()
+      .max(10)
       .optional()
       .openapi({ description: 'Last issue date (UTC), YYYY-MM-DD, inclusive.' }),
   })

@@ -1,0 +1,37 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { CONTRACT_FILES, contractFiles } from '../../scripts/lib/api-document.js';
+
+const run = promisify(execFile);
+
+describe('the committed contract', () => {
+  it('is the document the app serves, and the client types generated from it', async () => {
+    const generated = await contractFiles();
+    for (const [name, path] of Object.entries(CONTRACT_FILES)) {
+      const committed = await readFile(path, 'utf8');
+      expect(
+        committed === generated[name as keyof typeof CONTRACT_FILES],
+        `${path} is out of date: run npm run generate:client`,
+      ).toBe(true);
+    }
+  });
+
+  it('passes Redocly’s recommended rules with no error and no warning', async () => {
+    // Offline and quiet: no telemetry, no update check (redocly.yaml turns telemetry off as well).
+    const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
+    // Errors make it exit non-zero; its report is on stdout either way.
+    const { stdout } = await run(
+      'node_modules/.bin/redocly',
+      ['lint', '--extends', 'recommended', '--format', 'json', CONTRACT_FILES.document],
+      { env },
+    ).catch((err: { stdout: string }) => err);
+    const report = JSON.parse(stdout) as {
+      totals: { errors: number; warnings: number };
+      problems: unknown[];
+    };
+    expect(report.problems).toEqual([]);
+    expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+  });
+});
