@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { CONTRACT_FILES, contractFiles } from '../../scripts/lib/api-document.js';
+import { expectMatchesContract } from '../support/contract.js';
 
 const run = promisify(execFile);
 
@@ -33,5 +34,47 @@ describe('the committed contract', () => {
     };
     expect(report.problems).toEqual([]);
     expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+  });
+});
+
+describe('the check every test client makes of each answer', () => {
+  const item = { id: 'rice', name: 'Rice', category: 'food', unit: 'kg', createdAt: '2026-01-01T00:00:00Z' };
+  const json = (extra: Record<string, string> = {}) =>
+    new Headers({ 'content-type': 'application/json', 'x-request-id': 'r1', ...extra });
+  const answer = (status: number, body: unknown, headers = json()) => ({
+    method: 'GET',
+    url: '/v1/items/rice?x=1',
+    status,
+    headers,
+    text: JSON.stringify(body),
+  });
+
+  it('accepts an answer the document describes', () => {
+    expect(() => expectMatchesContract(answer(200, item))).not.toThrow();
+  });
+
+  it('fails on a field the schema does not have', () => {
+    expect(() => expectMatchesContract(answer(200, { ...item, secret: 'x' }))).toThrow(
+      /additional properties/,
+    );
+  });
+
+  it('fails on a status the operation does not document', () => {
+    expect(() => expectMatchesContract(answer(418, item))).toThrow(/status 418 is not documented/);
+  });
+
+  it('fails on a missing required header', () => {
+    const unauthenticated = answer(
+      401,
+      {
+        type: 'urn:supplyline:problem:unauthenticated',
+        title: 'x',
+        status: 401,
+        detail: 'x',
+        requestId: 'r1',
+      },
+      new Headers({ 'content-type': 'application/problem+json', 'x-request-id': 'r1' }),
+    );
+    expect(() => expectMatchesContract(unauthenticated)).toThrow(/WWW-Authenticate header is missing/);
   });
 });

@@ -123,6 +123,23 @@ describe('OpenAPI document and docs page', () => {
     expect(found).toEqual([]);
   });
 
+  it('has no allOf of closed objects, which no value can satisfy under JSON Schema 2020-12', () => {
+    const closed = (member: Schema): boolean => {
+      const ref = member.$ref as string | undefined;
+      const s = ref === undefined ? member : doc.components.schemas[ref.split('/').pop() ?? ''];
+      return s?.additionalProperties === false;
+    };
+    const impossible: string[] = [];
+    const walk = (value: unknown, where: string) => {
+      if (typeof value !== 'object' || value === null) return;
+      const allOf = (value as Schema).allOf as Schema[] | undefined;
+      if (allOf !== undefined && allOf.filter(closed).length > 0 && allOf.length > 1) impossible.push(where);
+      for (const [key, child] of Object.entries(value)) walk(child, `${where}/${key}`);
+    };
+    walk(doc, '#');
+    expect(impossible).toEqual([]);
+  });
+
   it('serves /docs with only same-origin assets', async () => {
     const page = await call(t.app, 'GET', '/docs');
     expect(page.status).toBe(200);
