@@ -14,7 +14,9 @@ export const openApiConfig = {
     version: API_VERSION,
     description:
       'Stock of food, water and bedding across shelters, and QR-coded distribution vouchers redeemed exactly once. ' +
-      'Every error is an RFC 9457 problem (application/problem+json) carrying the request id.',
+      'Every error is an RFC 9457 problem (application/problem+json) carrying the request id. ' +
+      'A method a path does not take is answered 405, its `Allow` header listing the methods it does; ' +
+      'in front of the app, the API gateway answers 429 when its rate limits are exceeded.',
   },
   servers: [{ url: '/', description: 'The deployment serving this document.' }],
 };

@@ -112,8 +112,11 @@ class Contract {
     const response = this.resolve(documented);
     const problems: string[] = [];
     for (const [header, spec] of Object.entries(response.headers ?? {})) {
-      if (spec.required === true && received.headers.get(header) === null) {
-        problems.push(`${name}: the required ${header} header is missing`);
+      const value = received.headers.get(header);
+      if (value === null) {
+        if (spec.required === true) problems.push(`${name}: the required ${header} header is missing`);
+      } else if (spec.schema !== undefined) {
+        problems.push(...this.headerProblems(`${name} ${header}`, spec.schema, value));
       }
     }
     const content = response.content ?? {};
@@ -133,6 +136,14 @@ class Contract {
       problems.push(...this.bodyProblems(`${name} ${mediaType}`, media.schema, received.text));
     }
     return problems;
+  }
+
+  /** A header's value against its schema: a number where the schema says integer. */
+  private headerProblems(key: string, schema: Schema, value: string): string[] {
+    const numeric = schema.type === 'integer' || schema.type === 'number';
+    const parsed = numeric && /^-?[0-9]+(\.[0-9]+)?$/.test(value) ? Number(value) : value;
+    const validate = this.validator(key, schema);
+    return validate(parsed) ? [] : [`${key}: "${value}" ${this.errorsOf(validate)}`];
   }
 
   private bodyProblems(key: string, schema: Schema, text: string): string[] {
