@@ -8,6 +8,7 @@ const locationFields = {
   province: z.string().trim().min(1).max(100).openapi({ example: 'Phnom Penh', description: 'ADM1 name' }),
   provinceCode: z
     .string()
+    .max(5)
     .regex(/^KH-\d{1,2}$/)
     .optional()
     .openapi({ example: 'KH-12', description: 'ISO 3166-2 code of the province' }),

@@ -9,7 +9,7 @@ import { dayAt } from './local-day.js';
  */
 export function timeBoundSchema(description: string) {
   return z
-    .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+    .union([z.iso.date().max(10), z.iso.datetime({ offset: true }).max(40)], {
       error: () => 'send a date (2026-03-01) or a date-time with offset (2026-03-01T08:00:00+07:00)',
     })
     .openapi({ description, example: '2026-03-01' });

@@ -24,9 +24,10 @@ export const issueVoucherSchema = z
     }),
     householdSize: z.number().int().min(1).max(50),
     lines: voucherLinesSchema,
-    validFrom: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Default: now.' }),
+    validFrom: z.iso.datetime({ offset: true }).max(40).optional().openapi({ description: 'Default: now.' }),
     validUntil: z.iso
       .datetime({ offset: true })
+      .max(40)
       .optional()
       .openapi({ description: `Default: ${DEFAULT_VALIDITY_DAYS} days after validFrom.` }),
   })

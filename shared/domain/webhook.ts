@@ -56,13 +56,15 @@ export const webhookRecordSchema = z
   .strict();
 export type WebhookRecord = z.infer<typeof webhookRecordSchema>;
 
-export const webhookViewSchema = webhookRecordSchema
+/** What the API shows of a subscription (named schemas are built from this, never from each other). */
+const webhookViewShape = webhookRecordSchema
   .omit({ secret: true, drainingUntil: true, drainedBy: true, createdBy: true })
-  .extend({ createdBy: actorIdSchema.optional() })
-  .openapi('Webhook');
+  .extend({ createdBy: actorIdSchema.optional() });
+
+export const webhookViewSchema = webhookViewShape.openapi('Webhook');
 export type WebhookView = z.infer<typeof webhookViewSchema>;
 
-export const createdWebhookSchema = webhookViewSchema
+export const createdWebhookSchema = webhookViewShape
   .extend({
     secret: z.string().openapi({
       description:

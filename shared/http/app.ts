@@ -9,6 +9,8 @@ import { handleError, problemResponse } from './error-handler.js';
 import { allowedMethodsFinder } from './method-not-allowed.js';
 import { accessLog } from './middleware/access-log.js';
 import { requireJsonBodies } from './middleware/require-json.js';
+import { OPENAPI_PATH, openApiConfig } from './openapi-document.js';
+import { registerSharedResponses } from './openapi-responses.js';
 import { registerApiKeys } from './routes/api-keys.js';
 import { registerEvents } from './routes/events.js';
 import { registerHealth } from './routes/health.js';
@@ -25,8 +27,6 @@ import { registerVoucherReports } from './routes/voucher-reports.js';
 import { registerVouchers } from './routes/vouchers.js';
 import { registerWebhooks } from './routes/webhooks.js';
 import { validationHook } from './validation-hook.js';
-
-export const API_VERSION = '1.0.0';
 
 /**
  * The one Supplyline app. The Lambda entry and the local Node server both call this, so routes,
@@ -72,25 +72,15 @@ export function createApp(deps: AppDeps) {
   registerVoucherMedia(app);
   registerWebhooks(app);
   registerEvents(app);
-  registerMe(app);
-  registerVoucherReports(app);
   registerWebRoutes(app);
 
+  registerSharedResponses(app.openAPIRegistry);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
     description: 'An API key issued by POST /v1/api-keys, sent as `Authorization: Bearer <key>`.',
   });
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Supplyline API',
-      version: API_VERSION,
-      description:
-        'Stock of food, water and bedding across shelters, and QR-coded distribution vouchers redeemed exactly once. ' +
-        'Every error is an RFC 9457 problem (application/problem+json) carrying the request id.',
-    },
-  });
+  app.doc31(OPENAPI_PATH, openApiConfig);
 
   const allowedMethods = allowedMethodsFinder(app);
   app.notFound((c) => {

@@ -1,56 +1,79 @@
 import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../domain/api-key.js';
+import type { AppEnv } from './app-env.js';
 import { idempotent } from './middleware/idempotency.js';
+import { locationOfCreated } from './middleware/location.js';
 import { requireRole } from './middleware/require-role.js';
-import { PROBLEM_CONTENT_TYPE, problemSchema } from './problem.js';
+import { responseHeaders, sharedResponse } from './openapi-responses.js';
 
 /** A JSON body of this schema, as OpenAPI's `content` says it. */
 export const jsonContent = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
-const problemContent = { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } };
-
-function problemResponse(description: string) {
-  return { description, content: problemContent };
-}
-
-/** Error responses every route can give, documented once. */
+/** Error responses every route can give, documented once. 429 comes from the gateway in front. */
 const commonErrors = {
-  400: problemResponse('Malformed JSON, or a field fails validation (each bad field is named in `errors`).'),
-  413: problemResponse('Request body larger than the limit.'),
-  415: problemResponse('Request body is not JSON.'),
-  500: problemResponse('Unexpected failure; the cause is logged under the request id.'),
-  503: problemResponse('Database unreachable or throttled; retry after the `Retry-After` seconds.'),
+  400: sharedResponse('BadRequest'),
+  413: sharedResponse('PayloadTooLarge'),
+  415: sharedResponse('UnsupportedMediaType'),
+  429: sharedResponse('Throttled'),
+  500: sharedResponse('InternalError'),
+  503: sharedResponse('Unavailable'),
 } as const;
 
 const authErrors = {
-  401: problemResponse('Missing, unknown or revoked API key.'),
-  403: problemResponse('The key may not do this: wrong role or outside its scope.'),
+  401: sharedResponse('Unauthenticated'),
+  403: sharedResponse('Forbidden'),
 } as const;
 
 /** Extra documented failures a route can opt into. */
 export const errorResponses = {
-  404: problemResponse('Not found, or not visible to this key.'),
-  409: problemResponse('Conflicts with the current state (duplicate id, state change, insufficient stock).'),
-  422: problemResponse(
-    'Idempotency-Key reused with a different request, or a request that cannot be processed.',
-  ),
+  404: sharedResponse('NotFound'),
+  409: sharedResponse('Conflict'),
+  422: sharedResponse('Unprocessable'),
 } as const;
 
 /** Documented on every route that takes an Idempotency-Key. */
 export const idempotencyErrors = {
-  409: problemResponse(
-    'Conflicts with the current state (e.g. insufficient stock), or the same Idempotency-Key is still in flight.',
-  ),
-  422: problemResponse('Idempotency-Key reused with a different request.'),
+  409: sharedResponse('IdempotencyConflict'),
+  422: sharedResponse('IdempotencyKeyReused'),
 } as const;
 
 type Responses = RouteConfig['responses'];
 
-/** A public route: documented with the common errors, no security. */
-export function publicRoute<R extends RouteConfig>(route: R) {
+/** What every operation must say of itself: a unique operationId and at least one tag. */
+interface Named {
+  operationId: string;
+  tags: [string, ...string[]];
+}
+
+/**
+ * Adds the headers every answer of the app carries (the request id), and `extra` to the success
+ * answers, to the responses a route states; shared responses already name theirs.
+ */
+function withHeaders<R extends Responses>(responses: R, extra: Record<number, object> = {}): R {
+  const out: Responses = {};
+  for (const [status, response] of Object.entries(responses)) {
+    out[status] =
+      '$ref' in response
+        ? response
+        : {
+            ...response,
+            headers: {
+              ...responseHeaders.requestId,
+              ...extra[Number(status)],
+              ...(response.headers as object | undefined),
+            },
+          };
+  }
+  return out as R;
+}
+
+/** A public route: documented with the common errors, and `security: []` to say no key is needed. */
+export function publicRoute<R extends Omit<RouteConfig, 'security'> & Named>(route: R) {
   return createRoute({
     ...route,
-    responses: { ...commonErrors, ...route.responses } as R['responses'] & Responses,
+    security: [],
+    responses: { ...commonErrors, ...withHeaders(route.responses) } as R['responses'] & Responses,
   });
 }
 
@@ -66,20 +89,41 @@ export const idempotencyHeaders = z.object({
   }),
 });
 
+export interface SecuredOptions {
+  /** Takes an Idempotency-Key: replays are answered from the store, with `Idempotent-Replayed`. */
+  idempotent?: boolean;
+  /** See idempotent(): for a write of many commits, whose answer is stored after the handler. */
+  storeResponse?: boolean;
+  /** The collection a 201 creates in: its answer's `Location` is this path and the new `id`. */
+  location?: string;
+}
+
+/** Headers of the success answers, by status, that the options make the app send. */
+function successHeaders(options: SecuredOptions): Record<number, object> {
+  const replayed = options.idempotent ? responseHeaders.replayed : {};
+  const created = options.location === undefined ? {} : responseHeaders.location;
+  return { 200: replayed, 201: { ...replayed, ...created } };
+}
+
 /** An authenticated route: bearer security, role check, and the auth errors documented. */
-export function securedRoute<R extends Omit<RouteConfig, 'middleware' | 'security'>>(
+export function securedRoute<R extends Omit<RouteConfig, 'middleware' | 'security'> & Named>(
   roles: Role[],
   route: R,
-  options: { idempotent?: boolean; storeResponse?: boolean } = {},
+  options: SecuredOptions = {},
 ) {
-  const middleware = options.idempotent
-    ? [requireRole(...roles), idempotent({ storeResponse: options.storeResponse === true })]
-    : [requireRole(...roles)];
+  // The Location is added outside idempotent(), so a replayed 201 carries it too.
+  const middleware: MiddlewareHandler<AppEnv>[] = [requireRole(...roles)];
+  if (options.location !== undefined) middleware.push(locationOfCreated(options.location));
+  if (options.idempotent) middleware.push(idempotent({ storeResponse: options.storeResponse === true }));
   return createRoute({
     ...route,
     security: [{ bearerAuth: [] }],
     middleware: middleware as [ReturnType<typeof requireRole>],
-    responses: { ...commonErrors, ...authErrors, ...route.responses } as R['responses'] & Responses,
+    responses: {
+      ...commonErrors,
+      ...authErrors,
+      ...withHeaders(route.responses, successHeaders(options)),
+    } as R['responses'] & Responses,
     description: `${route.description ?? ''}\n\nRoles: ${roles.join(', ')}.`.trim(),
   });
 }
@@ -91,10 +135,9 @@ export interface IdempotentWrite<
   Body extends z.ZodType,
   Status extends number,
   Result extends z.ZodType,
-> {
+> extends Named {
   method: 'post';
   path: Path;
-  tags: string[];
   summary: string;
   description?: string;
   params?: Params;
@@ -132,7 +175,7 @@ export function idempotentWriteRoute<
 >(
   roles: Role[],
   write: IdempotentWrite<Path, Params, Body, Status, Result>,
-  options: { storeResponse?: boolean } = {},
+  options: Omit<SecuredOptions, 'idempotent'> = {},
 ) {
   const { params, body, bodyRequired = true, success, notFound = true, ...docs } = write;
   const request = {

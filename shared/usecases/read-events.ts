@@ -11,6 +11,7 @@ export const eventQuerySchema = z
   .object({
     after: z
       .string()
+      .max(26)
       .regex(
         /^[0-9A-HJKMNP-TV-Z]{26}$/,
         'not a cursor from this feed: send the nextCursor of a previous page',

@@ -5,6 +5,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateAppSecrets } from '../../shared/config/secrets.js';
 import { ourFiles, webFiles } from '../../web/serve/web-files.js';
+import { expectMatchesContract } from '../support/contract.js';
 import { call, isProblem } from '../support/http.js';
 import { httpApiV2Event, lambdaContext } from '../support/lambda-events.js';
 import { createTestApp, freshTable, type TestApp } from '../support/test-app.js';
@@ -28,7 +29,10 @@ const pageFiles = webFiles.filter(
 
 async function fetchRaw(t: TestApp, path: string, headers: Record<string, string> = {}) {
   const response = await t.app.request(path, { headers });
-  return { response, bytes: Buffer.from(await response.arrayBuffer()) };
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const { status, headers: received } = response;
+  expectMatchesContract({ method: 'GET', url: path, status, headers: received, text: bytes.toString() });
+  return { response, bytes };
 }
 
 describe('the /scan and /dashboard pages, as the server sends them', () => {

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { ServerType } from '@hono/node-server';
 import { startLocalServer } from '../../functions/local-server.js';
 import type { AppDeps } from '../../shared/http/app-env.js';
+import { expectMatchesContract } from './contract.js';
 import { clientIdempotencyKey } from './http.js';
 
 /** The local Node entry on a free loopback port: tests that go over real HTTP use this. */
@@ -21,6 +22,7 @@ export interface HttpResult {
   headers: Headers;
 }
 
+/** Calls the app over HTTP; every answer must match the OpenAPI document. */
 export function httpClient(baseUrl: string) {
   return async (
     method: string,
@@ -41,6 +43,7 @@ export function httpClient(baseUrl: string) {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
+    expectMatchesContract({ method, url: path, status: response.status, headers: response.headers, text });
     let parsed: Record<string, unknown> = {};
     try {
       parsed = JSON.parse(text) as Record<string, unknown>;

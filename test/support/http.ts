@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
+import { expectMatchesContract } from './contract.js';
 
 export interface CallOptions {
   key?: string;
@@ -33,7 +34,7 @@ export function clientIdempotencyKey(
   return method.toUpperCase() === 'POST' && !named ? { 'idempotency-key': randomUUID() } : {};
 }
 
-/** Calls the app in-process, as a client would over HTTP. */
+/** Calls the app in-process, as a client would over HTTP; the answer must match the OpenAPI document. */
 export async function call<T = Record<string, unknown>>(
   app: Pick<Hono, 'request'>,
   method: string,
@@ -49,6 +50,7 @@ export async function call<T = Record<string, unknown>>(
     headers['content-type'] = 'application/json';
   const response = await app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
   const text = await response.text();
+  expectMatchesContract({ method, url: path, status: response.status, headers: response.headers, text });
   let parsed: unknown = text;
   try {
     parsed = JSON.parse(text);

@@ -1,6 +1,7 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { NotFoundError } from '../../shared/errors/app-errors.js';
 import type { AppEnv } from '../../shared/http/app-env.js';
+import { responseHeaders } from '../../shared/http/openapi-responses.js';
 import { errorResponses, publicRoute } from '../../shared/http/openapi-route.js';
 import { docsHeaders, pageHeaders } from './page-policies.js';
 import { type PageName, pageHtml, pages } from './pages.js';
@@ -9,33 +10,46 @@ import { isWebFile, readWebFile } from './web-files.js';
 
 const html = { 'text/html': { schema: z.string() } };
 
+/** Served from the asset cache: revalidated by ETag (see serveAsset). */
+const notModified = {
+  description: 'Not modified: the copy named by the request’s `If-None-Match` is current.',
+  headers: responseHeaders.etag,
+};
+
 function pageRoute(name: PageName) {
   const { path, summary, description } = pages[name];
   return publicRoute({
     method: 'get',
     path,
+    operationId: `get${name[0]?.toUpperCase()}${name.slice(1)}Page`,
     tags: ['Pages'],
     summary,
     description,
-    responses: { 200: { description: 'The page.', content: html } },
+    responses: {
+      200: { description: 'The page.', headers: responseHeaders.etag, content: html },
+      304: notModified,
+    },
   });
 }
 
 const fileRoute = publicRoute({
   method: 'get',
   path: '/web/{folder}/{name}',
+  operationId: 'getWebFile',
   tags: ['Pages'],
   summary: 'A file of the pages or the docs: script, style sheet, icon, the jsQR decoder, Swagger UI',
   request: { params: z.object({ folder: z.string().max(32), name: z.string().max(64) }) },
   responses: {
     200: {
       description: 'The file, brotli- or gzip-compressed when the client accepts it.',
+      headers: responseHeaders.etag,
       content: {
         'text/javascript': { schema: z.string() },
         'text/css': { schema: z.string() },
         'image/png': { schema: z.string() },
       },
     },
+    304: notModified,
     404: errorResponses[404],
   },
 });

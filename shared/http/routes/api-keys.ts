@@ -5,13 +5,20 @@ import { revokeApiKey } from '../../usecases/revoke-api-key.js';
 import type { AppEnv } from '../app-env.js';
 import { errorResponses, jsonContent, securedRoute } from '../openapi-route.js';
 
-const createdApiKeySchema = apiKeyViewSchema
-  .extend({ apiKey: z.string().openapi({ description: 'The secret. Shown once; store it now.' }) })
+// Spread, not `.extend()`: extending a named schema is documented as an `allOf` of two closed
+// objects, which no answer can satisfy.
+const createdApiKeySchema = z
+  .object({
+    ...apiKeyViewSchema.shape,
+    apiKey: z.string().openapi({ description: 'The secret. Shown once; store it now.' }),
+  })
+  .strict()
   .openapi('CreatedApiKey');
 
 const createRouteDef = securedRoute(['admin'], {
   method: 'post',
   path: '/v1/api-keys',
+  operationId: 'createApiKey',
   tags: ['API keys'],
   summary: 'Issue an API key (the secret is returned once)',
   description:
@@ -23,6 +30,7 @@ const createRouteDef = securedRoute(['admin'], {
 const revokeRouteDef = securedRoute(['admin'], {
   method: 'delete',
   path: '/v1/api-keys/{id}',
+  operationId: 'revokeApiKey',
   tags: ['API keys'],
   summary: 'Revoke an API key',
   description:

@@ -4,11 +4,16 @@ import { eventQuerySchema, readEvents } from '../../usecases/read-events.js';
 import type { AppEnv } from '../app-env.js';
 import { jsonContent, securedRoute } from '../openapi-route.js';
 
+const cursor = z
+  .string()
+  .openapi({ description: 'This event’s position: pass it as `after` to read on from it.' });
+/**
+ * Each event type with its feed position. Added to every member (not intersected with the union):
+ * the events are closed objects, and an intersection of closed objects admits no value.
+ */
+const [first, ...rest] = domainEventSchema.options.map((event) => event.extend({ cursor }));
 const feedEventSchema = z
-  .intersection(
-    domainEventSchema,
-    z.object({ cursor: z.string().openapi({ description: 'This event’s position.' }) }),
-  )
+  .discriminatedUnion('type', [first as NonNullable<typeof first>, ...rest])
   .openapi('FeedEvent');
 
 const eventPageSchema = z
@@ -23,6 +28,7 @@ const eventPageSchema = z
 const feedRouteDef = securedRoute(['admin', 'coordinator', 'logistics'], {
   method: 'get',
   path: '/v1/events',
+  operationId: 'readEvents',
   tags: ['Events'],
   summary: 'The event feed, for partners who cannot receive webhooks',
   description:

@@ -8,6 +8,7 @@ const healthSchema = z.object({ status: z.literal('ok'), table: z.literal('reach
 const route = publicRoute({
   method: 'get',
   path: '/v1/health',
+  operationId: 'getHealth',
   tags: ['Health'],
   summary: 'Liveness and table reachability',
   description: 'Answers 200 when the table answers a key read, 503 (with Retry-After) when it does not.',

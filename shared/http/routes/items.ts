@@ -10,21 +10,27 @@ import type { AppEnv } from '../app-env.js';
 import { errorResponses, jsonContent, securedRoute } from '../openapi-route.js';
 import { pageSchema } from '../pagination-schemas.js';
 
-const createItemRoute = securedRoute(['admin'], {
-  method: 'post',
-  path: '/v1/items',
-  tags: ['Items'],
-  summary: 'Add an item to the catalogue',
-  request: { body: { required: true, content: jsonContent(createItemSchema) } },
-  responses: {
-    201: { description: 'Created.', content: jsonContent(itemViewSchema) },
-    409: errorResponses[409],
+const createItemRoute = securedRoute(
+  ['admin'],
+  {
+    method: 'post',
+    path: '/v1/items',
+    operationId: 'createItem',
+    tags: ['Items'],
+    summary: 'Add an item to the catalogue',
+    request: { body: { required: true, content: jsonContent(createItemSchema) } },
+    responses: {
+      201: { description: 'Created.', content: jsonContent(itemViewSchema) },
+      409: errorResponses[409],
+    },
   },
-});
+  { location: '/v1/items' },
+);
 
 const listItemsRoute = securedRoute([...roles], {
   method: 'get',
   path: '/v1/items',
+  operationId: 'listItems',
   tags: ['Items'],
   summary: 'The item catalogue',
   request: { query: pageQuerySchema },
@@ -34,6 +40,7 @@ const listItemsRoute = securedRoute([...roles], {
 const getItemRoute = securedRoute([...roles], {
   method: 'get',
   path: '/v1/items/{id}',
+  operationId: 'getItem',
   tags: ['Items'],
   summary: 'One catalogue item',
   request: { params: z.object({ id: slugSchema }) },

@@ -11,6 +11,7 @@ const meSchema = z
 const route = securedRoute([...roles], {
   method: 'get',
   path: '/v1/me',
+  operationId: 'getMe',
   tags: ['API keys'],
   summary: 'The calling key: its role, organisation and scope',
   description:

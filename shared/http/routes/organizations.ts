@@ -10,6 +10,7 @@ import { pageSchema } from '../pagination-schemas.js';
 const createRouteDef = securedRoute(['admin'], {
   method: 'post',
   path: '/v1/organizations',
+  operationId: 'createOrganization',
   tags: ['Organizations'],
   summary: 'Register a partner organisation',
   request: { body: { required: true, content: jsonContent(createOrganizationSchema) } },
@@ -22,6 +23,7 @@ const createRouteDef = securedRoute(['admin'], {
 const listRouteDef = securedRoute(['admin'], {
   method: 'get',
   path: '/v1/organizations',
+  operationId: 'listOrganizations',
   tags: ['Organizations'],
   summary: 'List partner organisations',
   request: { query: pageQuerySchema },

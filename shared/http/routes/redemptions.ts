@@ -22,6 +22,7 @@ const rejections =
 const verifyRoute = securedRoute(['volunteer'], {
   method: 'post',
   path: '/v1/vouchers/verify',
+  operationId: 'verifyVoucher',
   tags: ['Redemption'],
   summary: 'Check a scanned token or typed code: status and what to hand over (no side effects)',
   description: rejections,
@@ -39,6 +40,7 @@ const verifyRoute = securedRoute(['volunteer'], {
 const redeemRoute = idempotentWriteRoute(['volunteer'], {
   method: 'post',
   path: '/v1/redemptions',
+  operationId: 'redeemVoucher',
   tags: ['Redemption'],
   summary: 'Redeem a voucher at a pickup point, exactly once',
   description: `Send an Idempotency-Key so a retry on a bad network is safe. ${rejections}`,
@@ -58,6 +60,7 @@ const jwkSchema = z.object({
 const keysRoute = publicRoute({
   method: 'get',
   path: '/v1/voucher-keys',
+  operationId: 'getVoucherKeys',
   tags: ['Redemption'],
   summary: 'Public keys that verify voucher tokens offline (JWK set)',
   description:

@@ -16,21 +16,27 @@ import { pageSchema } from '../pagination-schemas.js';
 
 const shelterParams = z.object({ id: slugSchema });
 
-const createShelterRoute = securedRoute(['admin'], {
-  method: 'post',
-  path: '/v1/shelters',
-  tags: ['Shelters'],
-  summary: 'Register a shelter',
-  request: { body: { required: true, content: jsonContent(createShelterSchema) } },
-  responses: {
-    201: { description: 'Created.', content: jsonContent(shelterViewSchema) },
-    409: errorResponses[409],
+const createShelterRoute = securedRoute(
+  ['admin'],
+  {
+    method: 'post',
+    path: '/v1/shelters',
+    operationId: 'createShelter',
+    tags: ['Shelters'],
+    summary: 'Register a shelter',
+    request: { body: { required: true, content: jsonContent(createShelterSchema) } },
+    responses: {
+      201: { description: 'Created.', content: jsonContent(shelterViewSchema) },
+      409: errorResponses[409],
+    },
   },
-});
+  { location: '/v1/shelters' },
+);
 
 const listSheltersRoute = securedRoute([...roles], {
   method: 'get',
   path: '/v1/shelters',
+  operationId: 'listShelters',
   tags: ['Shelters'],
   summary: 'List shelters in the key’s scope',
   description: 'Location fields of confidential shelters are shown to admins only.',
@@ -41,6 +47,7 @@ const listSheltersRoute = securedRoute([...roles], {
 const getShelterRoute = securedRoute([...roles], {
   method: 'get',
   path: '/v1/shelters/{id}',
+  operationId: 'getShelter',
   tags: ['Shelters'],
   summary: 'One shelter',
   request: { params: shelterParams },
@@ -53,6 +60,7 @@ const getShelterRoute = securedRoute([...roles], {
 const updateShelterRoute = securedRoute(['admin'], {
   method: 'patch',
   path: '/v1/shelters/{id}',
+  operationId: 'updateShelter',
   tags: ['Shelters'],
   summary: 'Change a shelter (population, capacity, name, location, confidentiality)',
   request: { params: shelterParams, body: { required: true, content: jsonContent(updateShelterSchema) } },
@@ -65,6 +73,7 @@ const updateShelterRoute = securedRoute(['admin'], {
 const createPickupPointRoute = securedRoute(['admin'], {
   method: 'post',
   path: '/v1/shelters/{id}/pickup-points',
+  operationId: 'createPickupPoint',
   tags: ['Shelters'],
   summary: 'Add a pickup point to a shelter',
   request: { params: shelterParams, body: { required: true, content: jsonContent(createPickupPointSchema) } },
@@ -78,6 +87,7 @@ const createPickupPointRoute = securedRoute(['admin'], {
 const listPickupPointsRoute = securedRoute([...roles], {
   method: 'get',
   path: '/v1/shelters/{id}/pickup-points',
+  operationId: 'listPickupPoints',
   tags: ['Shelters'],
   summary: 'Pickup points of a shelter',
   request: { params: shelterParams, query: pageQuerySchema },

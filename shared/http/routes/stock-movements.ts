@@ -23,6 +23,7 @@ const recorded = {
 const receiptRoute = idempotentWriteRoute(['logistics'], {
   method: 'post',
   path: '/v1/shelters/{id}/receipts',
+  operationId: 'recordReceipt',
   tags: ['Stock'],
   summary: 'Record stock received at a shelter',
   params,
@@ -33,6 +34,7 @@ const receiptRoute = idempotentWriteRoute(['logistics'], {
 const adjustmentRoute = idempotentWriteRoute(['logistics'], {
   method: 'post',
   path: '/v1/shelters/{id}/adjustments',
+  operationId: 'recordAdjustment',
   tags: ['Stock'],
   summary: 'Correct stock (damaged, expired, lost, count, other), signed quantities',
   description:
@@ -45,6 +47,7 @@ const adjustmentRoute = idempotentWriteRoute(['logistics'], {
 const countRoute = idempotentWriteRoute(['logistics'], {
   method: 'post',
   path: '/v1/shelters/{id}/counts',
+  operationId: 'recordCount',
   tags: ['Stock'],
   summary: 'Record a physical count; differences become count adjustments',
   description:

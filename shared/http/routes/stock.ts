@@ -15,6 +15,7 @@ const readers = ['logistics', 'coordinator', 'admin'] as const;
 const stockRoute = securedRoute([...readers], {
   method: 'get',
   path: '/v1/stock',
+  operationId: 'listStock',
   tags: ['Stock'],
   summary: 'Stock balances with available, low-stock flag and days of cover',
   description:
@@ -30,6 +31,7 @@ const stockRoute = securedRoute([...readers], {
 const thresholdRoute = securedRoute(['logistics'], {
   method: 'put',
   path: '/v1/shelters/{id}/stock/{itemId}/threshold',
+  operationId: 'setLowStockThreshold',
   tags: ['Stock'],
   summary: 'Set (or clear, with null) the low-stock threshold of an item at a shelter',
   request: {
@@ -48,6 +50,7 @@ const thresholdRoute = securedRoute(['logistics'], {
 const movementsRoute = securedRoute(['logistics', 'admin'], {
   method: 'get',
   path: '/v1/shelters/{id}/movements',
+  operationId: 'listMovements',
   tags: ['Stock'],
   summary: 'The ledger of a shelter, in time order',
   request: { params: z.object({ id: slugSchema }), query: movementQuerySchema },
@@ -60,6 +63,7 @@ const movementsRoute = securedRoute(['logistics', 'admin'], {
 const reportRoute = securedRoute([...readers], {
   method: 'get',
   path: '/v1/reports/stock.csv',
+  operationId: 'getStockReportCsv',
   tags: ['Stock'],
   summary: 'Stock report as CSV with an HXL hashtag row',
   responses: {

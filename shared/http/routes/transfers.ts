@@ -11,20 +11,26 @@ import { pageSchema } from '../pagination-schemas.js';
 
 const params = z.object({ id: z.string().min(1).max(64) });
 
-const dispatchRoute = idempotentWriteRoute(['logistics'], {
-  method: 'post',
-  path: '/v1/transfers',
-  tags: ['Transfers'],
-  summary: 'Dispatch stock to another shelter (it leaves the sender at once)',
-  description:
-    'Only available stock (on hand minus reserved) can be sent; otherwise 409 `insufficient-stock`.',
-  body: dispatchTransferSchema,
-  success: { status: 201, description: 'In transit.', schema: transferSchema },
-});
+const dispatchRoute = idempotentWriteRoute(
+  ['logistics'],
+  {
+    method: 'post',
+    path: '/v1/transfers',
+    operationId: 'dispatchTransfer',
+    tags: ['Transfers'],
+    summary: 'Dispatch stock to another shelter (it leaves the sender at once)',
+    description:
+      'Only available stock (on hand minus reserved) can be sent; otherwise 409 `insufficient-stock`.',
+    body: dispatchTransferSchema,
+    success: { status: 201, description: 'In transit.', schema: transferSchema },
+  },
+  { location: '/v1/transfers' },
+);
 
 const receiveRoute = idempotentWriteRoute(['logistics'], {
   method: 'post',
   path: '/v1/transfers/{id}/receive',
+  operationId: 'receiveTransfer',
   tags: ['Transfers'],
   summary: 'Receive a transfer with the quantities that arrived',
   description: 'Differences from what was sent are recorded as discrepancies. A second receipt answers 409.',
@@ -36,6 +42,7 @@ const receiveRoute = idempotentWriteRoute(['logistics'], {
 const listRoute = securedRoute(['logistics', 'admin'], {
   method: 'get',
   path: '/v1/transfers',
+  operationId: 'listTransfers',
   tags: ['Transfers'],
   summary: 'A shelter’s transfers, newest first: sent (outgoing) or coming (incoming)',
   description: 'With `status=in_transit`: the stock on its way, which no shelter’s balance shows.',
@@ -49,6 +56,7 @@ const listRoute = securedRoute(['logistics', 'admin'], {
 const getRoute = securedRoute(['logistics', 'admin'], {
   method: 'get',
   path: '/v1/transfers/{id}',
+  operationId: 'getTransfer',
   tags: ['Transfers'],
   summary: 'One transfer',
   request: { params },

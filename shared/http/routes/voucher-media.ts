@@ -12,6 +12,7 @@ const MAX_SLIPS = 48;
 const svgRoute = securedRoute(['coordinator'], {
   method: 'get',
   path: '/v1/vouchers/{id}/qr.svg',
+  operationId: 'getVoucherQrSvg',
   tags: ['Vouchers'],
   summary: 'The voucher’s QR code as SVG (the signed token, nothing personal)',
   request: { params: voucherParams },
@@ -24,6 +25,7 @@ const svgRoute = securedRoute(['coordinator'], {
 const pngRoute = securedRoute(['coordinator'], {
   method: 'get',
   path: '/v1/vouchers/{id}/qr.png',
+  operationId: 'getVoucherQrPng',
   tags: ['Vouchers'],
   summary: 'The voucher’s QR code as PNG',
   request: {
@@ -39,6 +41,7 @@ const pngRoute = securedRoute(['coordinator'], {
 const slipRoute = securedRoute(['coordinator'], {
   method: 'get',
   path: '/v1/vouchers/{id}/slip',
+  operationId: 'getVoucherSlip',
   tags: ['Vouchers'],
   summary: 'A printable slip for one voucher (HTML, A4)',
   request: { params: voucherParams },
@@ -51,6 +54,7 @@ const slipRoute = securedRoute(['coordinator'], {
 const slipsRoute = securedRoute(['coordinator'], {
   method: 'get',
   path: '/v1/voucher-slips',
+  operationId: 'getVoucherSlips',
   tags: ['Vouchers'],
   summary: `Printable slips for up to ${MAX_SLIPS} vouchers, eight per A4 page, English and Khmer`,
   request: {

@@ -27,6 +27,7 @@ const reportSchema = z
 const route = securedRoute(['logistics', 'admin'], {
   method: 'get',
   path: '/v1/reports/vouchers-today',
+  operationId: 'getVouchersToday',
   tags: ['Stock'],
   summary: 'Vouchers issued and redeemed today, per shelter (counts only)',
   description:

@@ -33,22 +33,28 @@ const batchResultSchema = z
   })
   .openapi('IssueVoucherBatchResult');
 
-const issueRoute = idempotentWriteRoute(['coordinator'], {
-  method: 'post',
-  path: '/v1/vouchers',
-  tags: ['Vouchers'],
-  summary: 'Issue a voucher (reserves its lines at the shelter)',
-  description:
-    'When available stock cannot honour it: 409 `insufficient-stock` listing each short item, and nothing is reserved.',
-  body: issueVoucherSchema,
-  success: { status: 201, description: 'Issued.', schema: voucherViewSchema },
-});
+const issueRoute = idempotentWriteRoute(
+  ['coordinator'],
+  {
+    method: 'post',
+    path: '/v1/vouchers',
+    operationId: 'issueVoucher',
+    tags: ['Vouchers'],
+    summary: 'Issue a voucher (reserves its lines at the shelter)',
+    description:
+      'When available stock cannot honour it: 409 `insufficient-stock` listing each short item, and nothing is reserved.',
+    body: issueVoucherSchema,
+    success: { status: 201, description: 'Issued.', schema: voucherViewSchema },
+  },
+  { location: '/v1/vouchers' },
+);
 
 const batchRoute = idempotentWriteRoute(
   ['coordinator'],
   {
     method: 'post',
     path: '/v1/vouchers/batch',
+    operationId: 'issueVoucherBatch',
     tags: ['Vouchers'],
     summary: `Issue up to ${MAX_BATCH} vouchers, each all-or-nothing, with a result per row`,
     body: batchSchema,
@@ -64,6 +70,7 @@ const batchRoute = idempotentWriteRoute(
 const listRoute = securedRoute(['coordinator'], {
   method: 'get',
   path: '/v1/vouchers',
+  operationId: 'listVouchers',
   tags: ['Vouchers'],
   summary: 'Your organisation’s vouchers, newest first',
   request: { query: voucherQuerySchema },
@@ -73,6 +80,7 @@ const listRoute = securedRoute(['coordinator'], {
 const getRoute = securedRoute(['coordinator'], {
   method: 'get',
   path: '/v1/vouchers/{id}',
+  operationId: 'getVoucher',
   tags: ['Vouchers'],
   summary: 'One of your organisation’s vouchers',
   request: { params: voucherParams },
@@ -85,6 +93,7 @@ const getRoute = securedRoute(['coordinator'], {
 const voidRoute = idempotentWriteRoute(['coordinator'], {
   method: 'post',
   path: '/v1/vouchers/{id}/void',
+  operationId: 'voidVoucher',
   tags: ['Vouchers'],
   summary: 'Cancel a voucher (releases its reservation)',
   params: voucherParams,

@@ -27,6 +27,7 @@ const noBody = { required: false, content: jsonContent(z.object({}).strict().ope
 const createRouteDef = securedRoute([...managers], {
   method: 'post',
   path: '/v1/webhooks',
+  operationId: 'createWebhook',
   tags: ['Webhooks'],
   summary: 'Subscribe a URL to events (the signing secret is returned once)',
   description:
@@ -38,6 +39,7 @@ const createRouteDef = securedRoute([...managers], {
 const listRouteDef = securedRoute([...managers], {
   method: 'get',
   path: '/v1/webhooks',
+  operationId: 'listWebhooks',
   tags: ['Webhooks'],
   summary: 'The subscriptions of this organisation (every organisation’s for an admin)',
   request: { query: pageQuerySchema },
@@ -47,6 +49,7 @@ const listRouteDef = securedRoute([...managers], {
 const getRouteDef = securedRoute([...managers], {
   method: 'get',
   path: '/v1/webhooks/{id}',
+  operationId: 'getWebhook',
   tags: ['Webhooks'],
   summary: 'One subscription: its status, and why it failed or was disabled',
   request: { params },
@@ -59,6 +62,7 @@ const getRouteDef = securedRoute([...managers], {
 const deleteRouteDef = securedRoute([...managers], {
   method: 'delete',
   path: '/v1/webhooks/{id}',
+  operationId: 'deleteWebhook',
   tags: ['Webhooks'],
   summary: 'End a subscription (its queue and delivery history go with it)',
   request: { params },
@@ -68,6 +72,7 @@ const deleteRouteDef = securedRoute([...managers], {
 const enableRouteDef = securedRoute([...managers], {
   method: 'post',
   path: '/v1/webhooks/{id}/enable',
+  operationId: 'enableWebhook',
   tags: ['Webhooks'],
   summary: 'Turn a disabled subscription back on',
   description: 'Events from now on are queued; what was abandoned can be redelivered one by one.',
@@ -81,6 +86,7 @@ const enableRouteDef = securedRoute([...managers], {
 const deliveriesRouteDef = securedRoute([...managers], {
   method: 'get',
   path: '/v1/webhooks/{id}/deliveries',
+  operationId: 'listWebhookDeliveries',
   tags: ['Webhooks'],
   summary: 'A subscription’s deliveries: attempts, response codes, latency, next retry',
   request: { params, query: deliveryQuerySchema },
@@ -93,6 +99,7 @@ const deliveriesRouteDef = securedRoute([...managers], {
 const redeliverRouteDef = securedRoute([...managers], {
   method: 'post',
   path: '/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver',
+  operationId: 'redeliverWebhook',
   tags: ['Webhooks'],
   summary: 'Send one delivery again now',
   description:
