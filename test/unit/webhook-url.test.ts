@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isPublicAddress } from '../../shared/domain/public-address.js';
+import { newWebhookSecret } from '../../shared/domain/webhook-signature.js';
 import { checkWebhookUrl, type ResolveHost } from '../../shared/domain/webhook-url.js';
+import { createWebhookSender } from '../../shared/events/webhook-sender.js';
 
 describe('isPublicAddress', () => {
   it.each([
@@ -94,5 +96,29 @@ describe('checkWebhookUrl', () => {
     expect(await checkWebhookUrl('http://hooks.partner.org', 'public-https', dns)).toEqual([
       { field: 'url', message: 'must use https' },
     ]);
+  });
+});
+
+describe('the webhook sender, at connection time', () => {
+  it('refuses to connect to a private address under the public policy, whatever the URL passed before', async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer((_req, res) => res.end());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as import('node:net').AddressInfo;
+    try {
+      const message = {
+        url: `http://localhost:${port}/hook`,
+        secret: newWebhookSecret(),
+        eventId: 'evt_1',
+        payload: '{}',
+      };
+      const refused = await createWebhookSender('public-https')(message, new Date());
+      expect(refused.delivered).toBe(false);
+      expect(refused.error).toMatch(/private, loopback or link-local/);
+      const local = await createWebhookSender('local-development')(message, new Date());
+      expect(local).toMatchObject({ delivered: true, attempt: { responseStatus: 200 } });
+    } finally {
+      server.close();
+    }
   });
 });
