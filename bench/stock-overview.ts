@@ -117,9 +117,9 @@ export async function measureStockOverview(
       logger: createLogger('silent'),
     });
     const now = () => new Date();
-    await createOrganization({ id: 'o', name: 'O' }, { keyId: 'bench' }, { stores: deps.stores, now });
+    await createOrganization({ id: 'overview-org', name: 'Overview' }, { keyId: 'bench' }, { stores: deps.stores, now });
     const { apiKey } = await createApiKey(
-      { role: 'logistics', orgId: 'o', label: 'bench', scope: { shelterIds: '*', pickupPointIds: '*' } },
+      { role: 'logistics', orgId: 'overview-org', label: 'bench', scope: { shelterIds: '*', pickupPointIds: '*' } },
       { keyId: 'bench' },
       { stores: deps.stores, now },
     );
