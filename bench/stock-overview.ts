@@ -46,6 +46,7 @@ async function seed(
       unit: 'kg',
       dailyNeedPerPerson: 0.5,
       createdAt: now,
+      createdBy: 'bench',
     });
   }
   for (let s = 0; s < shelters; s++) {
@@ -61,7 +62,9 @@ async function seed(
       population: 300,
       confidential: false,
       createdAt: now,
+      createdBy: 'bench',
       updatedAt: now,
+      updatedBy: 'bench',
     });
     for (let i = 0; i < ITEMS; i++) {
       const itemId = `item-${String(i).padStart(2, '0')}`;
@@ -117,9 +120,18 @@ export async function measureStockOverview(
       logger: createLogger('silent'),
     });
     const now = () => new Date();
-    await createOrganization({ id: 'overview-org', name: 'Overview' }, { keyId: 'bench' }, { stores: deps.stores, now });
+    await createOrganization(
+      { id: 'overview-org', name: 'Overview' },
+      { keyId: 'bench' },
+      { stores: deps.stores, now },
+    );
     const { apiKey } = await createApiKey(
-      { role: 'logistics', orgId: 'overview-org', label: 'bench', scope: { shelterIds: '*', pickupPointIds: '*' } },
+      {
+        role: 'logistics',
+        orgId: 'overview-org',
+        label: 'bench',
+        scope: { shelterIds: '*', pickupPointIds: '*' },
+      },
       { keyId: 'bench' },
       { stores: deps.stores, now },
     );
@@ -131,9 +143,9 @@ export async function measureStockOverview(
       let count = 0;
       do {
         const url: string = `${baseUrl}/v1/stock?limit=200${cursor === null ? '' : `&cursor=${cursor}`}`;
-        const page = (await (
-          await fetch(url, { headers: { authorization: `Bearer ${apiKey}` } })
-        ).json()) as { items: unknown[]; nextCursor: string | null };
+        const response = await fetch(url, { headers: { authorization: `Bearer ${apiKey}` } });
+        if (!response.ok) throw new Error(`GET ${url}: ${response.status} ${await response.text()}`);
+        const page = (await response.json()) as { items: unknown[]; nextCursor: string | null };
         count += page.items.length;
         cursor = page.nextCursor;
         pages++;
