@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { encodeTime } from 'ulid';
 import { type LocalDispatcher, startLocalDispatcher } from '../functions/local-dispatcher.js';
 import { composeDispatcherDeps } from '../shared/composition-root.js';
 import { createLogger } from '../shared/logging/logger.js';
@@ -19,6 +20,23 @@ export interface WebhookLatencyResult {
   redemption: { none: { p50: number; p99: number }; oneSubscription: { p50: number; p99: number } };
   p50Ratio: number;
   p99Ratio: number;
+}
+
+/** Reads the feed on from `from`, a little more each call: has the redemption of `voucherId` come? */
+function feedWatcher(env: BenchEnvironment, from: string, voucherId: string) {
+  let after = from;
+  return async (): Promise<boolean> => {
+    const until = `${encodeTime(Date.now() + 60_000, 10)}ZZZZZZZZZZZZZZZZ`;
+    for (;;) {
+      const page = await env.deps.stores.events.read(after, until, 500);
+      after = page.reached ?? after;
+      const found = page.entries.some(
+        ({ event }) => event.type === 'voucher.redeemed' && event.data.voucherId === voucherId,
+      );
+      if (found) return true;
+      if (!page.more) return false;
+    }
+  };
 }
 
 const summary = (s: number[]) => ({ p50: round(percentile(s, 50)), p99: round(percentile(s, 99)) });
@@ -58,16 +76,19 @@ export async function measureWebhookLatency(
       idleMs: pollIdleMs,
     });
     const vouchers = await issueVouchers(env.deps, env.coordinator, samples * 2 + 21);
-    const subscription = await subscribe();
-    // Catch up: the stream holds every earlier bench step; wait until a fresh redemption arrives.
+    // Catch up first, with no subscription: the stream holds every earlier bench step. Caught
+    // up once a fresh redemption is in the feed.
     const probe = vouchers.pop();
+    const probeFrom = `${encodeTime(Date.now() - 5_000, 10)}0000000000000000`;
     await apiRedemption(env.baseUrl, env.keys.volunteer, probe?.token ?? '');
+    const probeArrived = feedWatcher(env, probeFrom, probe?.id ?? '');
+    for (const deadline = Date.now() + 600_000; !(await probeArrived()); ) {
+      if (Date.now() > deadline) throw new Error('the dispatcher did not catch up with the stream');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const subscription = await subscribe();
     const arrivedFor = (voucherId: string) =>
       receiver.received.find((request) => request.body.includes(`"voucherId":"${voucherId}"`));
-    for (const deadline = Date.now() + 300_000; arrivedFor(probe?.id ?? '') === undefined; ) {
-      if (Date.now() > deadline) throw new Error('the dispatcher did not catch up with the stream');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
     // (1) one at a time: answer, then wait for its webhook.
     const delivery: number[] = [];
     for (let i = 0; i < samples; i++) {

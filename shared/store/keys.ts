@@ -39,8 +39,8 @@
  * not in it (they expire within 180 days); each voucher write pays one more index write.
  *
  * Beneficiary fields live in their own record so that retention is DynamoDB TTL: when a voucher
- * is redeemed, voided or expired, that record gets `ttl` = now + the retention period and is
- * deleted by DynamoDB; reads ignore it once `ttl` has passed (TTL deletes late).
+ * is redeemed, voided or expired, the event dispatcher sets that record's `ttl` to the voucher's
+ * final time + the retention period and DynamoDB deletes it; reads ignore it from that time on.
  *
  * Why stock balances share one partition: the stock overview must read every balance of every
  * shelter in a few paged Query calls, never one call per shelter, and a balance update must not

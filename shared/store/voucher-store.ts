@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from '@hono/zod-openapi';
 import type { Reply } from '../domain/idempotency.js';
 import type { Movement } from '../domain/movement.js';
@@ -31,14 +31,13 @@ import type { Page } from './pagination.js';
 import { parseRecord } from './parse-record.js';
 import { queryPage } from './query-page.js';
 import { type ReservationChange, reservationWrite } from './stock-balance-writes.js';
-import { callDynamo } from './store-errors.js';
+import { callDynamo, isConditionFailure } from './store-errors.js';
 import type { TableContext } from './table-context.js';
 import { sendTransaction, type TransactionWrite } from './transaction.js';
 import { type VoucherListFilter, voucherListFilter } from './voucher-list-filter.js';
 import { explainVoucherRefusal, type VoucherWrite } from './voucher-refusals.js';
 import {
   beneficiaryWrite,
-  purgeBeneficiaryLater,
   voucherCodeWrite,
   voucherFinalWrite,
   voucherIssueWrite,
@@ -110,11 +109,9 @@ export class VoucherStore {
     ledger: Array<TransactionWrite<LedgerWrite>>,
   ): Promise<void> {
     const writes: Array<TransactionWrite<VoucherWrite>> = [
+      // The beneficiary record's TTL is not in here: the dispatcher sets it from this change's
+      // stream record (schedulePurge), and reads treat it as gone from `at` + retention anyway.
       { purpose: { of: 'voucher' }, item: voucherFinalWrite(this.table, final, at) },
-      {
-        purpose: { of: 'beneficiary' },
-        item: purgeBeneficiaryLater(this.table, final.id, at, this.retentionSeconds),
-      },
       ...this.balanceLines(final, change, at),
       ...ledger,
       ...completionWrites(this.table, reply.idempotency, reply.response),
@@ -172,11 +169,15 @@ export class VoucherStore {
     return result.Item === undefined ? undefined : parseRecord(codeRecordSchema, result.Item).voucherId;
   }
 
-  /** Beneficiary fields, unless retention has passed (TTL deletes late, so we check ourselves). */
-  async beneficiary(voucherId: string, now: Date): Promise<BeneficiaryRecord | undefined> {
+  /**
+   * Beneficiary fields, unless retention has passed: counted from the voucher's final state,
+   * whether or not its TTL is set yet (the dispatcher sets it, and TTL deletes late anyway).
+   */
+  async beneficiary(voucher: Voucher, now: Date): Promise<BeneficiaryRecord | undefined> {
+    if (this.retentionOver(voucher, now)) return undefined;
     const result = await callDynamo(() =>
       this.table.doc.send(
-        new GetCommand({ TableName: this.table.tableName, Key: voucherBeneficiaryKey(voucherId) }),
+        new GetCommand({ TableName: this.table.tableName, Key: voucherBeneficiaryKey(voucher.id) }),
       ),
     );
     if (result.Item === undefined || retentionPassed(result.Item, now)) return undefined;
@@ -184,14 +185,50 @@ export class VoucherStore {
   }
 
   /** Beneficiary fields of many vouchers in batch reads (a listing page), by voucher id. */
-  async beneficiaries(voucherIds: readonly string[], now: Date): Promise<Map<string, BeneficiaryRecord>> {
-    const items = await batchGet(this.table, voucherIds.map(voucherBeneficiaryKey));
+  async beneficiaries(vouchers: readonly Voucher[], now: Date): Promise<Map<string, BeneficiaryRecord>> {
+    const kept = vouchers.filter((voucher) => !this.retentionOver(voucher, now));
+    const items = await batchGet(
+      this.table,
+      kept.map((voucher) => voucherBeneficiaryKey(voucher.id)),
+    );
     return new Map(
       items
         .filter((item) => !retentionPassed(item, now))
         .map((item) => parseRecord(beneficiaryRecordSchema, item))
         .map((record) => [record.voucherId, record]),
     );
+  }
+
+  /**
+   * Sets the beneficiary record's TTL to its voucher's final time plus the retention period, off
+   * the hot path (the dispatcher, from the change's stream record). Idempotent; a record already
+   * gone (purged) is left gone.
+   */
+  async schedulePurge(voucherId: string, finalAt: string): Promise<void> {
+    try {
+      await callDynamo(() =>
+        this.table.doc.send(
+          new UpdateCommand({
+            TableName: this.table.tableName,
+            Key: voucherBeneficiaryKey(voucherId),
+            UpdateExpression: 'SET #ttl = :purgeAt',
+            // Never re-create a record that TTL already deleted.
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#ttl': 'ttl' },
+            ExpressionAttributeValues: {
+              ':purgeAt': Math.floor(Date.parse(finalAt) / 1000) + this.retentionSeconds,
+            },
+          }),
+        ),
+      );
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
+  }
+
+  private retentionOver(voucher: Voucher, now: Date): boolean {
+    const at = finalAtOf(voucher);
+    return at !== undefined && Date.parse(at) + this.retentionSeconds * 1000 <= now.getTime();
   }
 
   /**
@@ -257,6 +294,20 @@ export class VoucherStore {
       },
       { partition: { gsi3pk: partition }, cursor, read: (item) => parseRecord(issuedVoucherSchema, item) },
     );
+  }
+}
+
+/** When a voucher reached its final state; undefined while it is issued. */
+function finalAtOf(voucher: Voucher): string | undefined {
+  switch (voucher.status) {
+    case 'issued':
+      return undefined;
+    case 'redeemed':
+      return voucher.redeemedAt;
+    case 'void':
+      return voucher.voidedAt;
+    case 'expired':
+      return voucher.expiredAt;
   }
 }
 

@@ -95,21 +95,3 @@ export function voucherFinalWrite(table: TableContext, final: FinalVoucher, at: 
     },
   };
 }
-
-/** Beneficiary fields outlive a final voucher by the retention period, then DynamoDB TTL drops them. */
-export function purgeBeneficiaryLater(
-  table: TableContext,
-  voucherId: string,
-  at: string,
-  retentionSeconds: number,
-): TransactItem {
-  return {
-    Update: {
-      TableName: table.tableName,
-      Key: voucherBeneficiaryKey(voucherId),
-      UpdateExpression: 'SET #ttl = :purgeAt',
-      ExpressionAttributeNames: { '#ttl': 'ttl' },
-      ExpressionAttributeValues: { ':purgeAt': Math.floor(Date.parse(at) / 1000) + retentionSeconds },
-    },
-  };
-}

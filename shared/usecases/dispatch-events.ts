@@ -10,7 +10,7 @@ import { type DeliveryDeps, deliverQueue } from './deliver-webhooks.js';
 import { isStockAlert, noteStockAlert, type StockAlertDeps, sendDueAlertDigests } from './stock-alerts.js';
 
 export interface DispatchDeps extends DeliveryDeps, StockAlertDeps {
-  stores: Pick<Stores, 'events' | 'webhooks' | 'alerts' | 'shelters' | 'items'>;
+  stores: Pick<Stores, 'events' | 'webhooks' | 'alerts' | 'shelters' | 'items' | 'vouchers'>;
   /** The feed position of the next event stored: increasing within this process (a monotonic ULID). */
   nextSeq: () => string;
 }
@@ -18,7 +18,7 @@ export interface DispatchDeps extends DeliveryDeps, StockAlertDeps {
 /**
  * The dispatcher: one batch of the table's stream, in stream order, becomes events stored in the
  * feed and queued for every subscription that hears them, then delivered; stock alerts are held
- * for their shelter's digest. Idempotent, so that the stream's at-least-once delivery is
+ * for their shelter's digest; a voucher's final state schedules its beneficiary record's purge. Idempotent, so that the stream's at-least-once delivery is
  * harmless: an event read again keeps its first feed position, is queued for no one twice and
  * is noted for no digest twice. A failure to store or queue throws (the batch is offered again);
  * a receiver that fails is a recorded outcome, retried on its own schedule. The same function
@@ -47,6 +47,15 @@ export async function dispatchTableChanges(
       if (!subscriptionHears(webhook, event)) continue;
       await deps.stores.webhooks.enqueue(webhook.id, queuedDelivery(webhook.id, seq, event, now), payload);
       touched.add(webhook.id);
+    }
+    if (
+      event.type === 'voucher.redeemed' ||
+      event.type === 'voucher.voided' ||
+      event.type === 'voucher.expired'
+    ) {
+      // Retention, off the redemption's hot path: the beneficiary record's TTL counts from the
+      // voucher's final time, so a late or repeated dispatch sets the same purge time.
+      await deps.stores.vouchers.schedulePurge(event.data.voucherId, event.occurredAt);
     }
     if (isStockAlert(event)) {
       const days = cover === undefined ? null : daysOfCover(event.data.available, cover.population, cover);
