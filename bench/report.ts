@@ -48,7 +48,7 @@ function missedTargets(r: BenchResults): string[] {
   }
   if (r.throughput.ratio < 0.8) {
     out.push(
-      `- (b) throughput ${r.throughput.ratio}x. On two cores the API process, the benchmark client and DynamoDB Local share the CPU; DynamoDB Local's work per redemption is about 1.6x the baseline's (3 calls and an 8-item transaction against 2 calls and 5 items), and the API's own CPU (TLS-free HTTP, JSON, Ed25519 verification, zod) comes on top. The same changes as for (a) would cut the database work to the baseline's plus one write.`,
+      `- (b) throughput ${r.throughput.ratio}x. On two cores the API process, the benchmark client and DynamoDB Local share the CPU; DynamoDB Local's work per redemption is more than the baseline's (3 calls and a transaction with the idempotency record against 2 calls and 5 items), and the API's own CPU (TLS-free HTTP, JSON, Ed25519 verification, zod) comes on top. The same changes as for (a) would cut the database work to the baseline's plus one write.`,
     );
   }
   if (r.coldStart.ratio > 1.3) {
