@@ -1,5 +1,6 @@
 import { AlertStore } from './alert-store.js';
 import { ApiKeyStore } from './api-key-store.js';
+import { DeliveryStore } from './delivery-store.js';
 import { EventStore } from './event-store.js';
 import { HealthStore } from './health-store.js';
 import { IdempotencyStore } from './idempotency-store.js';
@@ -29,6 +30,7 @@ export function createStores(table: TableContext, beneficiaryRetentionSeconds = 
     vouchers: new VoucherStore(table, beneficiaryRetentionSeconds),
     events: new EventStore(table),
     webhooks: new WebhookStore(table),
+    deliveries: new DeliveryStore(table),
     alerts: new AlertStore(table),
   };
 }

@@ -6,7 +6,7 @@ import type { Logger } from '../logging/logger.js';
 import type { Stores } from '../store/stores.js';
 
 export interface DeliveryDeps {
-  stores: Pick<Stores, 'webhooks'>;
+  stores: Pick<Stores, 'webhooks' | 'deliveries'>;
   sender: WebhookSender;
   now: () => Date;
   logger: Logger;
@@ -35,7 +35,7 @@ export async function deliverQueue(webhookId: string, deps: DeliveryDeps): Promi
   let delivered = 0;
   try {
     while (delivered < ATTEMPTS_PER_PASS) {
-      const queued = await deps.stores.webhooks.queued(webhookId, 10);
+      const queued = await deps.stores.deliveries.queued(webhookId, 10);
       if (queued.length === 0) return delivered;
       for (const item of queued) {
         const now = deps.now();
@@ -47,7 +47,7 @@ export async function deliverQueue(webhookId: string, deps: DeliveryDeps): Promi
         );
         const log = withAttempt(item.delivery.attemptLog, outcome.attempt);
         if (outcome.delivered) {
-          await deps.stores.webhooks.recordDelivered(webhookId, item, log, now);
+          await deps.stores.deliveries.recordDelivered(webhookId, item, log, now);
           delivered++;
           continue;
         }
@@ -56,11 +56,12 @@ export async function deliverQueue(webhookId: string, deps: DeliveryDeps): Promi
         if (shouldDisable(failingSince, now)) {
           const reason = `Every delivery failed for 24 hours (since ${failingSince}); the last: ${error}. Fix the receiver, then POST /v1/webhooks/${webhookId}/enable.`;
           await deps.stores.webhooks.disable(webhookId, reason, now);
+          await deps.stores.deliveries.abandonQueued(webhookId, now);
           deps.logger.warn('webhook disabled after 24 hours of failure', { webhookId });
           return delivered;
         }
         const next = new Date(now.getTime() + retryDelayMs(item.delivery.attempts + 1)).toISOString();
-        await deps.stores.webhooks.recordFailure(webhookId, item.delivery, log, next, error, now);
+        await deps.stores.deliveries.recordFailure(webhookId, item.delivery, log, next, error, now);
         return delivered;
       }
     }

@@ -10,7 +10,7 @@ import { type DeliveryDeps, deliverQueue } from './deliver-webhooks.js';
 import { isStockAlert, noteStockAlert, type StockAlertDeps, sendDueAlertDigests } from './stock-alerts.js';
 
 export interface DispatchDeps extends DeliveryDeps, StockAlertDeps {
-  stores: Pick<Stores, 'events' | 'webhooks' | 'alerts' | 'shelters' | 'items' | 'vouchers'>;
+  stores: Pick<Stores, 'events' | 'webhooks' | 'deliveries' | 'alerts' | 'shelters' | 'items' | 'vouchers'>;
   /** The feed position of the next event stored: increasing within this process (a monotonic ULID). */
   nextSeq: () => string;
 }
@@ -45,7 +45,7 @@ export async function dispatchTableChanges(
     const payload = JSON.stringify(event);
     for (const webhook of webhooks) {
       if (!subscriptionHears(webhook, event)) continue;
-      await deps.stores.webhooks.enqueue(webhook.id, queuedDelivery(webhook.id, seq, event, now), payload);
+      await deps.stores.deliveries.enqueue(webhook.id, queuedDelivery(webhook.id, seq, event, now), payload);
       touched.add(webhook.id);
     }
     if (

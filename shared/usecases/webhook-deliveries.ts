@@ -22,10 +22,10 @@ export type DeliveryQuery = z.infer<typeof deliveryQuerySchema>;
 export async function listWebhookDeliveries(
   input: DeliveryQuery & { webhookId: string },
   viewer: Principal,
-  deps: { stores: Pick<Stores, 'webhooks'> },
+  deps: { stores: Pick<Stores, 'webhooks' | 'deliveries'> },
 ): Promise<Page<Delivery>> {
   await loadManagedWebhook(input.webhookId, viewer, deps.stores);
-  return deps.stores.webhooks.listDeliveries(input.webhookId, input.state, input.limit, input.cursor);
+  return deps.stores.deliveries.listDeliveries(input.webhookId, input.state, input.limit, input.cursor);
 }
 
 /**
@@ -36,10 +36,10 @@ export async function listWebhookDeliveries(
 export async function redeliverWebhook(
   input: { webhookId: string; deliveryId: string },
   viewer: Principal,
-  deps: { stores: Pick<Stores, 'webhooks'>; webhooks: { sender: WebhookSender }; now: () => Date },
+  deps: { stores: Pick<Stores, 'webhooks' | 'deliveries'>; webhooks: { sender: WebhookSender }; now: () => Date },
 ): Promise<Delivery> {
   const webhook = await loadManagedWebhook(input.webhookId, viewer, deps.stores);
-  const found = await deps.stores.webhooks.getDelivery(input.webhookId, input.deliveryId);
+  const found = await deps.stores.deliveries.getDelivery(input.webhookId, input.deliveryId);
   if (found === undefined) throw new NotFoundError('Delivery', input.deliveryId);
   const now = deps.now();
   const outcome = await deps.webhooks.sender(
@@ -48,16 +48,16 @@ export async function redeliverWebhook(
   );
   const log = [...found.delivery.attemptLog, { ...outcome.attempt, manual: true }].slice(-ATTEMPT_LOG_LENGTH);
   if (found.delivery.status === 'pending') {
-    if (outcome.delivered) await deps.stores.webhooks.recordDelivered(input.webhookId, found, log, now);
+    if (outcome.delivered) await deps.stores.deliveries.recordDelivered(input.webhookId, found, log, now);
     else {
       // A failed try by hand is on the record, and leaves the retry schedule where it was.
       const next = found.delivery.nextAttemptAt ?? now.toISOString();
       const error = outcome.error ?? 'not delivered';
-      await deps.stores.webhooks.recordFailure(input.webhookId, found.delivery, log, next, error, now);
+      await deps.stores.deliveries.recordFailure(input.webhookId, found.delivery, log, next, error, now);
     }
   } else {
-    await deps.stores.webhooks.recordRedelivery(input.webhookId, found.delivery, log, outcome.delivered, now);
+    await deps.stores.deliveries.recordRedelivery(input.webhookId, found.delivery, log, outcome.delivered, now);
   }
-  const after = await deps.stores.webhooks.getDelivery(input.webhookId, input.deliveryId);
+  const after = await deps.stores.deliveries.getDelivery(input.webhookId, input.deliveryId);
   return after?.delivery ?? found.delivery;
 }

@@ -1,12 +1,11 @@
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalDispatcher, startLocalDispatcher } from '../../functions/local-dispatcher.js';
-import { composeDispatcherDeps } from '../../shared/composition-root.js';
-import { latestStreamArn } from '../../shared/store/stream-client.js';
+import type { LocalDispatcher } from '../../functions/local-dispatcher.js';
 import { deliverQueue } from '../../shared/usecases/deliver-webhooks.js';
 import type { DispatchDeps } from '../../shared/usecases/dispatch-events.js';
 import { call } from '../support/http.js';
-import { createTestApp, freshTable, localClient, type TestApp } from '../support/test-app.js';
+import { createTestApp, freshTable, type TestApp } from '../support/test-app.js';
+import { startTestDispatcher } from '../support/test-dispatcher.js';
 import { buildVoucherWorld, issue, type VoucherWorld } from '../support/voucher-fixtures.js';
 import { startWebhookReceiver } from '../support/webhook-receiver.js';
 
@@ -58,7 +57,7 @@ describe('webhooks, delivered from the table stream', () => {
   const settled = async (webhookId: string) => {
     for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
       const webhook = await t.deps.stores.webhooks.get(webhookId);
-      const [head] = await t.deps.stores.webhooks.queued(webhookId, 1);
+      const [head] = await t.deps.stores.deliveries.queued(webhookId, 1);
       if (webhook?.drainingUntil === undefined && (head === undefined || head.delivery.attempts > 0)) return;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
@@ -69,18 +68,7 @@ describe('webhooks, delivered from the table stream', () => {
     const table = await freshTable();
     t = await createTestApp({ table });
     world = await buildVoucherWorld(t);
-    deps = composeDispatcherDeps({
-      stores: t.deps.stores,
-      urlPolicy: 'local-development',
-      logger: t.deps.logger,
-    });
-    dispatcher = startLocalDispatcher({
-      endpoint: table.endpoint,
-      streamArn: await latestStreamArn(localClient(table.endpoint), table.tableName),
-      deps,
-      logger: t.deps.logger,
-      idleMs: 50,
-    });
+    ({ deps, dispatcher } = await startTestDispatcher(t, table.endpoint));
   });
 
   afterAll(async () => {

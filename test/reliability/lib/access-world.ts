@@ -202,7 +202,7 @@ export async function buildAccessWorld(t: TestApp, watch: PersonalDataWatch): Pr
       );
       const id = String(body.id);
       const deliveryId = `01J${String(++counter).padStart(23, '0')}`;
-      await t.deps.stores.webhooks.enqueue(
+      await t.deps.stores.deliveries.enqueue(
         id,
         {
           id: deliveryId,
