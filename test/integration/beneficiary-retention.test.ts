@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalDispatcher, startLocalDispatcher } from '../../functions/local-dispatcher.js';
-import { composeDispatcherDeps } from '../../shared/composition-root.js';
+import type { LocalDispatcher } from '../../functions/local-dispatcher.js';
 import type { Voucher } from '../../shared/domain/voucher.js';
-import { latestStreamArn } from '../../shared/store/stream-client.js';
 import { call } from '../support/http.js';
 import { readRecord } from '../support/table-reads.js';
-import { createTestApp, freshTable, localClient, type TestApp } from '../support/test-app.js';
+import { createTestApp, freshTable, type TestApp } from '../support/test-app.js';
+import { startTestDispatcher } from '../support/test-dispatcher.js';
 import { buildVoucherWorld, issue, type VoucherWorld } from '../support/voucher-fixtures.js';
 
 const RETENTION_DAYS = 30;
@@ -49,18 +48,9 @@ describe('beneficiary retention, set by the dispatcher', () => {
       }
       return vouchers.schedulePurge(voucherId, finalAt);
     };
-    const deps = composeDispatcherDeps({
+    ({ dispatcher } = await startTestDispatcher(t, table.endpoint, {
       stores: { ...t.deps.stores, vouchers: flaky },
-      urlPolicy: 'local-development',
-      logger: t.deps.logger,
-    });
-    dispatcher = startLocalDispatcher({
-      endpoint: table.endpoint,
-      streamArn: await latestStreamArn(localClient(table.endpoint), table.tableName),
-      deps,
-      logger: t.deps.logger,
-      idleMs: 50,
-    });
+    }));
   });
 
   afterAll(async () => {

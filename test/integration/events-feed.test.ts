@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalDispatcher, startLocalDispatcher } from '../../functions/local-dispatcher.js';
-import { composeDispatcherDeps } from '../../shared/composition-root.js';
-import { latestStreamArn } from '../../shared/store/stream-client.js';
+import type { LocalDispatcher } from '../../functions/local-dispatcher.js';
 import { FEED_SETTLE_MS } from '../../shared/usecases/read-events.js';
 import { call } from '../support/http.js';
-import { createTestApp, freshTable, localClient, type TestApp } from '../support/test-app.js';
+import { createTestApp, freshTable, type TestApp } from '../support/test-app.js';
+import { startTestDispatcher } from '../support/test-dispatcher.js';
 import { buildVoucherWorld, issue, type VoucherWorld } from '../support/voucher-fixtures.js';
 
 type FeedEvent = { id: string; type: string; cursor: string; orgId?: string; data: { voucherId?: string } };
@@ -41,18 +40,7 @@ describe('the pull feed, GET /v1/events', () => {
     const table = await freshTable();
     t = await createTestApp({ table });
     world = await buildVoucherWorld(t);
-    const deps = composeDispatcherDeps({
-      stores: t.deps.stores,
-      urlPolicy: 'local-development',
-      logger: t.deps.logger,
-    });
-    dispatcher = startLocalDispatcher({
-      endpoint: table.endpoint,
-      streamArn: await latestStreamArn(localClient(table.endpoint), table.tableName),
-      deps,
-      logger: t.deps.logger,
-      idleMs: 50,
-    });
+    ({ dispatcher } = await startTestDispatcher(t, table.endpoint));
     for (let i = 0; i < 3; i++) {
       const voucher = await issue(t, world.coordinator, { lines: [{ itemId: 'rice', quantity: 1 }] });
       ids.push(voucher.id);

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalDispatcher, startLocalDispatcher } from '../../functions/local-dispatcher.js';
-import { composeDispatcherDeps } from '../../shared/composition-root.js';
-import { latestStreamArn } from '../../shared/store/stream-client.js';
+import type { LocalDispatcher } from '../../functions/local-dispatcher.js';
 import type { DispatchDeps } from '../../shared/usecases/dispatch-events.js';
 import { sendDueAlertDigests } from '../../shared/usecases/stock-alerts.js';
 import { buildWorld, type World } from '../support/fixtures.js';
 import { call } from '../support/http.js';
-import { createTestApp, freshTable, localClient, type TestApp } from '../support/test-app.js';
+import { createTestApp, freshTable, type TestApp } from '../support/test-app.js';
+import { startTestDispatcher } from '../support/test-dispatcher.js';
 import { issue, stockShelter } from '../support/voucher-fixtures.js';
 
 describe('stock alerts for logistics leads: one digest per shelter per hour', () => {
@@ -27,21 +26,11 @@ describe('stock alerts for logistics leads: one digest per shelter per hour', ()
     const table = await freshTable();
     t = await createTestApp({ table });
     world = await buildWorld(t);
-    deps = composeDispatcherDeps({
-      stores: t.deps.stores,
-      urlPolicy: 'local-development',
-      logger: t.deps.logger,
+    ({ deps, dispatcher } = await startTestDispatcher(t, table.endpoint, {
       publishAlert: async (digest) => void published.push(digest),
-    });
-    dispatcher = startLocalDispatcher({
-      endpoint: table.endpoint,
-      streamArn: await latestStreamArn(localClient(table.endpoint), table.tableName),
-      deps,
-      logger: t.deps.logger,
-      idleMs: 50,
       // The schedule's pass is run by hand below, on a later clock.
       retryEveryMs: 3_600_000,
-    });
+    }));
     // Shelter A: 400 people, rice at 0.5 kg a day each, so 200 kg a day; 1,000 kg is 5 days.
     await stockShelter(t, world.logistics, 'shelter-a', [
       { itemId: 'rice', quantity: 1000 },
