@@ -36,7 +36,11 @@ export async function listWebhookDeliveries(
 export async function redeliverWebhook(
   input: { webhookId: string; deliveryId: string },
   viewer: Principal,
-  deps: { stores: Pick<Stores, 'webhooks' | 'deliveries'>; webhooks: { sender: WebhookSender }; now: () => Date },
+  deps: {
+    stores: Pick<Stores, 'webhooks' | 'deliveries'>;
+    webhooks: { sender: WebhookSender };
+    now: () => Date;
+  },
 ): Promise<Delivery> {
   const webhook = await loadManagedWebhook(input.webhookId, viewer, deps.stores);
   const found = await deps.stores.deliveries.getDelivery(input.webhookId, input.deliveryId);
@@ -56,7 +60,13 @@ export async function redeliverWebhook(
       await deps.stores.deliveries.recordFailure(input.webhookId, found.delivery, log, next, error, now);
     }
   } else {
-    await deps.stores.deliveries.recordRedelivery(input.webhookId, found.delivery, log, outcome.delivered, now);
+    await deps.stores.deliveries.recordRedelivery(
+      input.webhookId,
+      found.delivery,
+      log,
+      outcome.delivered,
+      now,
+    );
   }
   const after = await deps.stores.deliveries.getDelivery(input.webhookId, input.deliveryId);
   return after?.delivery ?? found.delivery;
