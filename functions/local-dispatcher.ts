@@ -30,6 +30,13 @@ export function startLocalDispatcher(options: {
     streamArn: options.streamArn,
     checkpoints: memoryCheckpoints(),
     handle: (changes) => dispatchTableChanges(changes, options.deps),
+    // The local stand-in for the Lambda's dead-letter queue: where and why, never the record.
+    onUndecodable: ({ shardId, sequenceNumber, error }) =>
+      options.logger.error('stream record cannot be decoded; skipped (dead letter)', {
+        shardId,
+        sequenceNumber,
+        error: error instanceof Error ? error.message : String(error),
+      }),
   });
   const onError = (err: unknown) =>
     options.logger.error('event dispatch failed; the batch will be read again', {

@@ -22,6 +22,14 @@ export interface StreamReaderOptions {
   attemptsPerBatch?: number;
   /** Pause between attempts; jittered backoff by default. */
   retryDelayMs?: (attempt: number) => number;
+  /**
+   * Hears a record that cannot be decoded (no schema accepts its image), which is then skipped:
+   * retrying cannot fix it, and stopping at it would hold back every event after it for good.
+   * Only where and why is passed, never the record's content. Without it, such a record stops
+   * the reader at itself, as before, which is what the dispatcher Lambda relies on: there,
+   * bisection and the dead-letter queue isolate it.
+   */
+  onUndecodable?: (failure: { shardId: string; sequenceNumber: string | undefined; error: unknown }) => void;
 }
 
 /** A batch the handler refused every time it was offered in one pass; its checkpoint did not move. */
@@ -73,11 +81,30 @@ export function createStreamReader(options: StreamReaderOptions): StreamReader {
     return shards;
   }
 
+  /** Decodes a page; undecodable records are reported and dropped when a listener is given. */
+  function decode(shardId: string, records: StreamRecord[]): TableChange[] {
+    const report = options.onUndecodable;
+    if (report === undefined) return records.map(tableChangeFrom);
+    const changes: TableChange[] = [];
+    for (const record of records) {
+      try {
+        changes.push(tableChangeFrom(record));
+      } catch (error) {
+        report({ shardId, sequenceNumber: record.dynamodb?.SequenceNumber, error });
+      }
+    }
+    return changes;
+  }
+
   async function deliver(shardId: string, records: StreamRecord[]): Promise<void> {
+    // Decoded once where undecodable records are reported, so each is reported once.
+    let changes: TableChange[] | undefined;
     for (let attempt = 1; ; attempt++) {
       try {
-        // Decoding is part of the attempt: a malformed record stops the reader at it, loudly.
-        await handle(records.map(tableChangeFrom));
+        // Decoding is part of the attempt: without a listener, a malformed record stops the
+        // reader at it, loudly.
+        changes ??= decode(shardId, records);
+        if (changes.length > 0) await handle(changes);
         return;
       } catch (err) {
         if (attempt >= attempts) throw new StreamBatchFailedError(shardId, err);

@@ -8,7 +8,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { memoryCheckpoints } from '../../shared/store/stream-checkpoints.js';
-import { createStreamReader } from '../../shared/store/stream-reader.js';
+import { createStreamReader, StreamBatchFailedError } from '../../shared/store/stream-reader.js';
 
 /**
  * Shard lineage: DynamoDB Local keeps one shard per table and never splits it, so the Streams API
@@ -89,5 +89,76 @@ describe('stream reader: shard lineage', () => {
   it('reads a child whose parent the stream has trimmed away', async () => {
     const client = streamOf([{ id: 'child', parent: 'gone', records: ['c1'], closed: false }]);
     expect((await readOnce(client)).seen).toEqual(['c1']);
+  });
+});
+
+describe('stream reader: a record no schema accepts', () => {
+  /** One shard: good records around a voucher record whose image is not a voucher. */
+  function streamWithMalformedVoucher() {
+    const client = new DynamoDBStreamsClient({ region: 'local' });
+    const mock = mockClient(client);
+    mock.on(DescribeStreamCommand).resolves({ StreamDescription: { Shards: [{ ShardId: 'only' }] } });
+    mock.on(GetShardIteratorCommand).resolves({ ShardIterator: 'only@0' });
+    const bare = {
+      eventID: 'bad',
+      eventName: 'INSERT' as const,
+      dynamodb: {
+        Keys: marshall({ pk: 'VOUCHER#01J00000000000000000000000', sk: 'META' }),
+        NewImage: marshall({
+          pk: 'VOUCHER#01J00000000000000000000000',
+          sk: 'META',
+          status: 'issued',
+          code: 42,
+          note: 'Sokha Chan',
+        }),
+        SequenceNumber: 'only-1',
+      },
+    };
+    mock
+      .on(GetRecordsCommand)
+      .callsFake((input: { ShardIterator: string }) =>
+        input.ShardIterator === 'only@0'
+          ? { Records: [record('a', 'only-0'), bare, record('c', 'only-2')], NextShardIterator: 'only@1' }
+          : { Records: [], NextShardIterator: 'only@1' },
+      );
+    return client;
+  }
+
+  it('is reported by where and why, skipped, and the records around it are handled', async () => {
+    const seen: string[] = [];
+    const reported: Array<{ shardId: string; sequenceNumber: string | undefined; message: string }> = [];
+    const checkpoints = memoryCheckpoints();
+    const reader = createStreamReader({
+      client: streamWithMalformedVoucher(),
+      streamArn: 'arn:stream',
+      checkpoints,
+      handle: async (batch) => {
+        seen.push(...batch.map((change) => change.changeId));
+      },
+      onUndecodable: ({ shardId, sequenceNumber, error }) =>
+        reported.push({ shardId, sequenceNumber, message: (error as Error).message }),
+    });
+    expect(await reader.readAvailable()).toBe(3);
+    expect(seen).toEqual(['a', 'c']);
+    expect(reported).toHaveLength(1);
+    expect(reported[0]).toMatchObject({ shardId: 'only', sequenceNumber: 'only-1' });
+    // The report names the key and fields, never the image's values.
+    expect(reported[0]?.message).toContain('VOUCHER#01J00000000000000000000000');
+    expect(reported[0]?.message).not.toContain('Sokha');
+    expect(reported[0]?.message).not.toContain('42');
+    expect(await checkpoints.load('only')).toEqual({ sequenceNumber: 'only-2', finished: false });
+  });
+
+  it('stops the reader at itself when no one listens (the Lambda path: bisection and the DLQ)', async () => {
+    const checkpoints = memoryCheckpoints();
+    const reader = createStreamReader({
+      client: streamWithMalformedVoucher(),
+      streamArn: 'arn:stream',
+      checkpoints,
+      handle: async () => {},
+      retryDelayMs: () => 0,
+    });
+    await expect(reader.readAvailable()).rejects.toBeInstanceOf(StreamBatchFailedError);
+    expect(await checkpoints.load('only')).toBeUndefined();
   });
 });
