@@ -1,5 +1,5 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { SlipData } from '../../../web/serve/voucher-slip.js';
+import { renderSlips } from '../../../web/serve/voucher-slip.js';
 import { getVoucherQr } from '../../usecases/get-voucher-qr.js';
 import { getVoucherSlips } from '../../usecases/get-voucher-slips.js';
 import type { AppEnv } from '../app-env.js';
@@ -8,11 +8,6 @@ import { RequestValidationError } from '../request-validation-error.js';
 import { voucherParams } from './vouchers.js';
 
 const MAX_SLIPS = 48;
-
-/** Slips are printed now and then: their renderer (and hono/html) loads on first use, not at cold start. */
-async function renderSlips(slips: SlipData[]) {
-  return (await import('../../../web/serve/voucher-slip.js')).renderSlips(slips);
-}
 
 const svgRoute = securedRoute(['coordinator'], {
   method: 'get',
