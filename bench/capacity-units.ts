@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
 import { startLocalServer } from '../functions/local-server.js';
 import { CapacityMeter, type Priced } from './lib/capacity-meter.js';
 import type { BenchEnvironment } from './lib/environment.js';
@@ -123,4 +124,19 @@ export async function measureCapacity(env: BenchEnvironment): Promise<CapacityRo
       minimumNote,
     };
   });
+}
+
+// `npx tsx bench/capacity-units.ts`: this measure alone, against its own DynamoDB Local.
+if (process.argv[1] !== undefined && pathToFileURL(process.argv[1]).href === import.meta.url) {
+  const { startBenchEnvironment } = await import('./lib/environment.js');
+  const env = await startBenchEnvironment();
+  try {
+    for (const row of await measureCapacity(env)) {
+      process.stdout.write(
+        `${row.operation}: ${row.calls}; WCU computed ${row.computedWcu}, RCU computed ${row.computedRcu}; reported ${row.reportedWcu} / ${row.reportedRcu}\n`,
+      );
+    }
+  } finally {
+    await env.close();
+  }
 }

@@ -1,11 +1,14 @@
 // Bundles one Lambda entry the way it is deployed: `tsx scripts/build-function.ts <entry> <outdir>`.
 // CDK runs this at synth (Code.fromCustomCommand); the benchmarks run it too, so what is measured
 // is what ships.
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
+import { BUNDLED_DOCUMENT } from '../shared/http/openapi-document.js';
 import { BUNDLED_FOLDER, sourceOf, webFiles } from '../web/serve/web-files.js';
+import { leanOpenApi } from './lib/lean-openapi.js';
 import { zodEnglishOnly } from './lib/zod-english-only.js';
+import { zodNamespace } from './lib/zod-namespace.js';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 
@@ -13,6 +16,17 @@ const root = resolve(new URL('..', import.meta.url).pathname);
 export const besideBundle: Record<string, Array<{ from: string; to: string }>> = {
   'functions/api.ts': webFiles.map((path) => ({ from: sourceOf(path), to: join(BUNDLED_FOLDER, path) })),
 };
+
+/**
+ * Entries that serve the OpenAPI document: it is generated here, from the routes being bundled,
+ * and written beside the bundle as the app serves it (compact JSON), so no cold start builds it.
+ */
+const servesDocument = new Set(['functions/api.ts']);
+
+async function writeDocument(outdir: string): Promise<void> {
+  const { apiDocument } = await import('./lib/api-document.js');
+  writeFileSync(join(outdir, BUNDLED_DOCUMENT), JSON.stringify(apiDocument()));
+}
 
 export const lambdaBuildOptions: BuildOptions = {
   bundle: true,
@@ -29,7 +43,7 @@ export const lambdaBuildOptions: BuildOptions = {
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
-  plugins: [zodEnglishOnly],
+  plugins: [zodEnglishOnly, leanOpenApi, zodNamespace],
   logLevel: 'warning',
 };
 
@@ -55,6 +69,7 @@ export async function buildFunction(
     mkdirSync(join(outdir, to, '..'), { recursive: true });
     cpSync(resolve(root, from), join(outdir, to));
   }
+  if (servesDocument.has(entry)) await writeDocument(outdir);
   return outfile;
 }
 

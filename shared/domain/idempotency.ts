@@ -58,6 +58,12 @@ export interface IdempotencyClaim {
   fingerprint: string;
   /** Random per claim: only the request that holds this token may complete or release the record. */
   token: string;
+  /**
+   * Set when the claim is optimistic: no record was written before the change, and the change's
+   * own transaction writes the completed record whole, on condition that the key is still free
+   * (or its record expired by `nowSeconds`); the record is kept until `ttl`.
+   */
+  optimistic?: { nowSeconds: number; ttl: number };
 }
 
 export interface StoredResponse {

@@ -9,7 +9,7 @@ import { handleError, problemResponse } from './error-handler.js';
 import { allowedMethodsFinder } from './method-not-allowed.js';
 import { accessLog } from './middleware/access-log.js';
 import { requireJsonBodies } from './middleware/require-json.js';
-import { OPENAPI_PATH, openApiConfig } from './openapi-document.js';
+import { serveOpenApiDocument } from './openapi-document.js';
 import { registerSharedResponses } from './openapi-responses.js';
 import { registerApiKeys } from './routes/api-keys.js';
 import { registerEvents } from './routes/events.js';
@@ -80,7 +80,7 @@ export function createApp(deps: AppDeps) {
     scheme: 'bearer',
     description: 'An API key issued by POST /v1/api-keys, sent as `Authorization: Bearer <key>`.',
   });
-  app.doc31(OPENAPI_PATH, openApiConfig);
+  serveOpenApiDocument(app);
 
   const allowedMethods = allowedMethodsFinder(app);
   app.notFound((c) => {

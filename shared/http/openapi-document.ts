@@ -6,6 +6,12 @@ export const API_VERSION = '1.0.0';
 /** The path the app serves its OpenAPI document at. */
 export const OPENAPI_PATH = '/openapi.json';
 
+/**
+ * The document's file beside the Lambda bundle: scripts/build-function.ts generates it at build
+ * time and the bundle serves it (shared/http/lean-zod-openapi.ts) instead of building it.
+ */
+export const BUNDLED_DOCUMENT = 'openapi.json';
+
 /** What the document says about the API as a whole; the operations come from the routes. */
 export const openApiConfig = {
   openapi: '3.1.0' as const,
@@ -24,4 +30,26 @@ export const openApiConfig = {
 /** The document as the app serves it at /openapi.json. */
 export function openApiDocument(app: OpenAPIHono<AppEnv>) {
   return app.getOpenAPI31Document(openApiConfig);
+}
+
+let builds = 0;
+
+/** How many times this process has built a document: a cold start that serves none builds none. */
+export function documentBuilds(): number {
+  return builds;
+}
+
+/**
+ * Serves the document at /openapi.json, built on the first request for it and kept: a cold start
+ * that answers other requests builds none (the Lambda bundle reads the build-time file instead).
+ */
+export function serveOpenApiDocument(app: OpenAPIHono<AppEnv>): void {
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  app.get(OPENAPI_PATH, (c) => {
+    if (document === undefined) {
+      builds += 1;
+      document = openApiDocument(app);
+    }
+    return c.json(document);
+  });
 }

@@ -92,11 +92,20 @@ export const idempotencyHeaders = z.object({
 export interface SecuredOptions {
   /** Takes an Idempotency-Key: replays are answered from the store, with `Idempotent-Replayed`. */
   idempotent?: boolean;
+  /**
+   * See idempotent(): the write is one transaction that records its answer for replays (the use
+   * case passes `idempotencyFor(c, status)` to its store), so no claim is written before it.
+   * Only for such writes: one that answers 2xx without that transaction would not be idempotent.
+   */
+  recordedInTransaction?: boolean;
   /** See idempotent(): for a write of many commits, whose answer is stored after the handler. */
   storeResponse?: boolean;
   /** The collection a 201 creates in: its answer's `Location` is this path and the new `id`. */
   location?: string;
 }
+
+/** For idempotentWriteRoute: a write of one transaction that records its own answer (see recordedInTransaction). */
+export const inTransaction = { recordedInTransaction: true } as const satisfies SecuredOptions;
 
 /** Headers of the success answers, by status, that the options make the app send. */
 function successHeaders(options: SecuredOptions): Record<number, object> {
@@ -114,7 +123,14 @@ export function securedRoute<R extends Omit<RouteConfig, 'middleware' | 'securit
   // The Location is added outside idempotent(), so a replayed 201 carries it too.
   const middleware: MiddlewareHandler<AppEnv>[] = [requireRole(...roles)];
   if (options.location !== undefined) middleware.push(locationOfCreated(options.location));
-  if (options.idempotent) middleware.push(idempotent({ storeResponse: options.storeResponse === true }));
+  if (options.idempotent) {
+    middleware.push(
+      idempotent({
+        storeResponse: options.storeResponse === true,
+        optimistic: options.recordedInTransaction === true,
+      }),
+    );
+  }
   return createRoute({
     ...route,
     security: [{ bearerAuth: [] }],

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type IdempotencyClaim,
   type IdempotencyCompletion,
+  type IdempotencyRecord,
   idempotencyRecordSchema,
   type StoredResponse,
 } from '../domain/idempotency.js';
@@ -57,20 +58,57 @@ export class IdempotencyStore {
     if (outcome.written) return { kind: 'claimed', claim };
     if (outcome.existing === undefined)
       throw new Error('idempotency claim refused without the record that holds it');
-    const existing = parseRecord(idempotencyRecordSchema, outcome.existing);
-    if (existing.fingerprint !== fingerprint) {
-      throw new AppError(
-        'idempotency-key-reused',
-        'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
-      );
-    }
-    if (existing.state === 'completed') {
-      return { kind: 'replay', response: { status: existing.status, body: existing.body } };
-    }
-    throw new AppError(
-      'idempotency-in-flight',
-      'A request with this Idempotency-Key is still being processed. Retry in a few seconds.',
+    return answerFor(parseRecord(idempotencyRecordSchema, outcome.existing), fingerprint);
+  }
+
+  /**
+   * An optimistic claim: nothing is written or read now. The change's own transaction writes the
+   * completed record if the key is still free (completionWrites); when the change does not
+   * commit, `settle` says whether an earlier request with the key answers instead.
+   */
+  begin(apiKeyId: string, key: string, fingerprint: string, now: Date): IdempotencyClaim {
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    return {
+      apiKeyId,
+      key,
+      fingerprint,
+      token: randomUUID(),
+      optimistic: { nowSeconds, ttl: nowSeconds + this.timings.retentionSeconds },
+    };
+  }
+
+  /**
+   * After an optimistic request's change did not commit: the committed answer of an earlier
+   * request with this key (a replay, or the winner of a race), 422 if that request was another
+   * one, 409 if it is still running under a claim; undefined when the key is free (this
+   * request's own answer stands: it changed nothing). A strongly consistent read, so a record
+   * committed before our transaction was refused is seen.
+   */
+  async settle(claim: IdempotencyClaim, now: Date): Promise<StoredResponse | undefined> {
+    const record = await this.find(claim.apiKeyId, claim.key, now);
+    if (record === undefined) return undefined;
+    const outcome = answerFor(record, claim.fingerprint);
+    return outcome.response;
+  }
+
+  private async find(apiKeyId: string, key: string, now: Date): Promise<IdempotencyRecord | undefined> {
+    const result = await callDynamo(() =>
+      this.table.doc.send(
+        new GetCommand({
+          TableName: this.table.tableName,
+          Key: idempotencyKey(apiKeyId, key),
+          ConsistentRead: true,
+        }),
+      ),
     );
+    const item = result.Item;
+    if (item === undefined) return undefined;
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    // As good as gone: expired (TTL deletes late), or a claim whose request died (its lock ran out).
+    const expired = typeof item.ttl === 'number' && item.ttl < nowSeconds;
+    const abandoned =
+      item.state === 'in_flight' && typeof item.lockedUntil === 'number' && item.lockedUntil < nowSeconds;
+    return expired || abandoned ? undefined : parseRecord(idempotencyRecordSchema, item);
   }
 
   /** Completes a claim on its own, for answers made of writes that committed one by one (a batch). */
@@ -101,6 +139,26 @@ export class IdempotencyStore {
   }
 }
 
+/** What a request with `fingerprint` answers, given the record already holding its key. */
+function answerFor(
+  existing: IdempotencyRecord,
+  fingerprint: string,
+): { kind: 'replay'; response: StoredResponse } {
+  if (existing.fingerprint !== fingerprint) {
+    throw new AppError(
+      'idempotency-key-reused',
+      'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
+    );
+  }
+  if (existing.state === 'completed') {
+    return { kind: 'replay', response: { status: existing.status, body: existing.body } };
+  }
+  throw new AppError(
+    'idempotency-in-flight',
+    'A request with this Idempotency-Key is still being processed. Retry in a few seconds.',
+  );
+}
+
 /** The write of a completion in another store's transaction; its refusal means the claim was lost. */
 export interface CompletionWrite {
   readonly of: 'idempotency-completion';
@@ -117,8 +175,42 @@ export function completionWrites(
 ): Array<TransactionWrite<CompletionWrite>> {
   if (completion === undefined) return [];
   const stored = { status: completion.status, body: JSON.stringify(response) };
-  const item: TransactItem = { Update: completionUpdate(table, completion.claim, stored) };
+  const { claim } = completion;
+  const item: TransactItem =
+    claim.optimistic === undefined
+      ? { Update: completionUpdate(table, claim, stored) }
+      : { Put: optimisticCompletion(table, claim, claim.optimistic, stored) };
   return [{ purpose: { of: 'idempotency-completion' }, item }];
+}
+
+/**
+ * The whole completed record, written by the change's transaction only if no request holds the
+ * key: the first of concurrent duplicates to commit wins, the others are refused with nothing
+ * written and settle on its answer.
+ */
+function optimisticCompletion(
+  table: TableContext,
+  claim: IdempotencyClaim,
+  at: NonNullable<IdempotencyClaim['optimistic']>,
+  response: StoredResponse,
+) {
+  return {
+    TableName: table.tableName,
+    Item: {
+      ...idempotencyKey(claim.apiKeyId, claim.key),
+      fingerprint: claim.fingerprint,
+      state: 'completed',
+      status: response.status,
+      body: response.body,
+      ttl: at.ttl,
+    },
+    // The key is free: never used, its record expired (TTL deletes late), or a claim on it was
+    // left by a request that died without finishing (its lock ran out), as `claim` takes over.
+    ConditionExpression:
+      'attribute_not_exists(pk) OR #ttl < :now OR (#state = :inFlight AND lockedUntil < :now)',
+    ExpressionAttributeNames: { '#ttl': 'ttl', '#state': 'state' },
+    ExpressionAttributeValues: { ':now': at.nowSeconds, ':inFlight': 'in_flight' },
+  };
 }
 
 function completionUpdate(table: TableContext, claim: IdempotencyClaim, response: StoredResponse) {

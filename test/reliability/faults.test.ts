@@ -223,8 +223,10 @@ describe('a transaction conflict on the first attempts', () => {
 });
 
 describe('a request whose idempotency claim cannot be released either', () => {
+  // A write that claims its key before it runs (a transfer; receipts, redemptions and voucher
+  // issue and void claim none: their transaction records the key, so there is nothing to release).
   it('keeps the key locked until the claim times out, then applies the retry once', async () => {
-    const prepared = await scenarioNamed('record a receipt').prepare();
+    const prepared = await scenarioNamed('dispatch a transfer').prepare();
     const headers = { 'idempotency-key': `stuck-claim-${++sequence}` };
     const injector = new FaultInjector(t.table.doc)
       .fail({ command: 'TransactWriteCommand', fault: 'throttling' })

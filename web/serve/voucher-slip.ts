@@ -14,14 +14,19 @@ import { readWebFile } from './web-files.js';
  */
 const unitKm: Record<string, string> = { kg: 'គីឡូក្រាម', L: 'លីត្រ', piece: 'ដុំ', pack: 'កញ្ចប់' };
 
-/** Households read the date where they live: Phnom Penh time (UTC+7, no daylight saving), as 2026-12-16 07:00. */
-const phnomPenh = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Phnom_Penh',
-  dateStyle: 'short',
-  timeStyle: 'short',
-});
+/**
+ * Households read the date where they live: Phnom Penh time (UTC+7, no daylight saving), as 2026-12-16 07:00.
+ * Made on first use, not at import: building a formatter loads ICU's time-zone data (~11 ms),
+ * which a cold start that prints no slip should not pay.
+ */
+let phnomPenh: Intl.DateTimeFormat | undefined;
 
 export function phnomPenhTime(iso: string): string {
+  phnomPenh ??= new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Asia/Phnom_Penh',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
   return phnomPenh.format(new Date(iso));
 }
 

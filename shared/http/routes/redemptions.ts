@@ -9,6 +9,7 @@ import { idempotencyFor } from '../idempotency-context.js';
 import {
   errorResponses,
   idempotentWriteRoute,
+  inTransaction,
   jsonContent,
   publicRoute,
   securedRoute,
@@ -37,16 +38,20 @@ const verifyRoute = securedRoute(['volunteer'], {
   },
 });
 
-const redeemRoute = idempotentWriteRoute(['volunteer'], {
-  method: 'post',
-  path: '/v1/redemptions',
-  operationId: 'redeemVoucher',
-  tags: ['Redemption'],
-  summary: 'Redeem a voucher at a pickup point, exactly once',
-  description: `Send an Idempotency-Key so a retry on a bad network is safe. ${rejections}`,
-  body: redeemSchema,
-  success: { status: 200, description: 'Redeemed: hand over the lines.', schema: redemptionSchema },
-});
+const redeemRoute = idempotentWriteRoute(
+  ['volunteer'],
+  {
+    method: 'post',
+    path: '/v1/redemptions',
+    operationId: 'redeemVoucher',
+    tags: ['Redemption'],
+    summary: 'Redeem a voucher at a pickup point, exactly once',
+    description: `Send an Idempotency-Key so a retry on a bad network is safe. ${rejections}`,
+    body: redeemSchema,
+    success: { status: 200, description: 'Redeemed: hand over the lines.', schema: redemptionSchema },
+  },
+  inTransaction,
+);
 
 const jwkSchema = z.object({
   kty: z.literal('OKP'),

@@ -8,7 +8,13 @@ import { voidVoucher } from '../../usecases/void-voucher.js';
 import type { AppEnv } from '../app-env.js';
 import { batchAnswer } from '../batch-row-problem.js';
 import { idempotencyFor } from '../idempotency-context.js';
-import { errorResponses, idempotentWriteRoute, jsonContent, securedRoute } from '../openapi-route.js';
+import {
+  errorResponses,
+  idempotentWriteRoute,
+  inTransaction,
+  jsonContent,
+  securedRoute,
+} from '../openapi-route.js';
 import { pageSchema } from '../pagination-schemas.js';
 import { problemSchema } from '../problem.js';
 
@@ -46,7 +52,7 @@ const issueRoute = idempotentWriteRoute(
     body: issueVoucherSchema,
     success: { status: 201, description: 'Issued.', schema: voucherViewSchema },
   },
-  { location: '/v1/vouchers' },
+  { location: '/v1/vouchers', recordedInTransaction: true },
 );
 
 const batchRoute = idempotentWriteRoute(
@@ -90,17 +96,21 @@ const getRoute = securedRoute(['coordinator'], {
   },
 });
 
-const voidRoute = idempotentWriteRoute(['coordinator'], {
-  method: 'post',
-  path: '/v1/vouchers/{id}/void',
-  operationId: 'voidVoucher',
-  tags: ['Vouchers'],
-  summary: 'Cancel a voucher (releases its reservation)',
-  params: voucherParams,
-  body: voidVoucherSchema,
-  bodyRequired: false,
-  success: { status: 200, description: 'Void.', schema: voucherViewSchema },
-});
+const voidRoute = idempotentWriteRoute(
+  ['coordinator'],
+  {
+    method: 'post',
+    path: '/v1/vouchers/{id}/void',
+    operationId: 'voidVoucher',
+    tags: ['Vouchers'],
+    summary: 'Cancel a voucher (releases its reservation)',
+    params: voucherParams,
+    body: voidVoucherSchema,
+    bodyRequired: false,
+    success: { status: 200, description: 'Void.', schema: voucherViewSchema },
+  },
+  inTransaction,
+);
 
 export function registerVouchers(app: OpenAPIHono<AppEnv>) {
   app.openapi(issueRoute, async (c) => {

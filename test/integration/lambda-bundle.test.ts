@@ -1,0 +1,186 @@
+import { execFileSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFunction, lambdaBuildOptions } from '../../scripts/build-function.js';
+import { apiDocument } from '../../scripts/lib/api-document.js';
+import { generateAppSecrets } from '../../shared/config/secrets.js';
+import { httpApiV2Event, lambdaContext } from '../support/lambda-events.js';
+import { createTestApp, freshTable, type TestApp } from '../support/test-app.js';
+
+const root = resolve(new URL('../..', import.meta.url).pathname);
+
+interface Answer {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+  /** Whether the bundle had read its OpenAPI document by the time it answered. */
+  documentRead: boolean;
+}
+
+/**
+ * Cold-starts the bundle in a fresh Node process, as Lambda does (no tsx, no vitest), and hands it
+ * the events in order. `readFileSync` is watched: the bundle reads its build-time document only
+ * to answer /openapi.json, so every answer says whether it had been read by then.
+ */
+function coldStart(bundle: string, env: Record<string, string>, events: unknown[]): Answer[] {
+  const script = `
+import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+const read = fs.readFileSync;
+let documentRead = false;
+fs.readFileSync = (path, ...rest) => {
+  if (String(path).endsWith('/openapi.json')) documentRead = true;
+  return read(path, ...rest);
+};
+syncBuiltinESMExports();
+const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
+const answers = [];
+for (const event of JSON.parse(process.env.EVENTS)) {
+  const { statusCode, headers, body } = await handler(event, ${JSON.stringify(lambdaContext)});
+  answers.push({ statusCode, headers, body, documentRead });
+}
+process.stdout.write(JSON.stringify(answers));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: { ...process.env, ...env, EVENTS: JSON.stringify(events) },
+    encoding: 'utf8',
+  });
+  return JSON.parse(out) as Answer[];
+}
+
+const withoutRequestId = (body: string) => {
+  const { requestId: _, ...rest } = JSON.parse(body) as Record<string, unknown>;
+  return rest;
+};
+
+describe('the deployed Lambda bundle (scripts/build-function.ts functions/api.ts)', () => {
+  let bundle: string;
+  let t: TestApp;
+  let admin: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    bundle = await buildFunction('functions/api.ts', join(root, '.build', 'test', `api-${process.pid}`));
+    const table = await freshTable();
+    t = await createTestApp({ table });
+    await t.createOrg('org-a');
+    admin = await t.createKey('admin', 'org-a');
+    env = {
+      TABLE_NAME: table.tableName,
+      DYNAMODB_ENDPOINT: table.endpoint,
+      LOG_LEVEL: 'silent',
+      SECRETS_JSON: JSON.stringify(generateAppSecrets()),
+      AWS_REGION: 'ap-southeast-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    };
+  }, 60_000);
+
+  it('carries no OpenAPI generator, registry or JSON Schema converter', async () => {
+    const { metafile } = await build({
+      ...lambdaBuildOptions,
+      entryPoints: { index: join(root, 'functions/api.ts') },
+      outdir: join(root, '.build', 'test', `meta-${process.pid}`),
+      splitting: true,
+      write: false,
+      metafile: true,
+    });
+    // What reaches the bundle's files (tree-shaken modules have no bytes); zod's stubs aside.
+    const inputs = Object.values(metafile.outputs).flatMap((output) =>
+      Object.entries(output.inputs)
+        .filter(([path, input]) => input.bytesInOutput > 0 && !path.startsWith('zod-trimmed:'))
+        .map(([path]) => path),
+    );
+    expect(inputs.filter((path) => /zod-to-openapi|@hono[\\/]zod-openapi|json-schema/.test(path))).toEqual(
+      [],
+    );
+    expect(inputs.some((path) => path.endsWith('shared/http/lean-zod-openapi.ts'))).toBe(true);
+  });
+
+  it('builds no document on a cold start, and serves the build-time one only when asked', async () => {
+    const auth = { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
+    const [health, created, invalid, document, again] = coldStart(bundle, env, [
+      httpApiV2Event({ method: 'GET', path: '/v1/health' }),
+      httpApiV2Event({
+        method: 'POST',
+        path: '/v1/organizations',
+        headers: auth,
+        body: JSON.stringify({ id: 'org-bundle', name: 'Made by the bundle' }),
+      }),
+      httpApiV2Event({
+        method: 'POST',
+        path: '/v1/organizations',
+        headers: auth,
+        body: JSON.stringify({ id: 42, name: ['x'], extra: true }),
+      }),
+      httpApiV2Event({ method: 'GET', path: '/openapi.json' }),
+      httpApiV2Event({ method: 'GET', path: '/openapi.json' }),
+    ]);
+
+    expect([health?.statusCode, created?.statusCode, invalid?.statusCode]).toEqual([200, 201, 400]);
+    expect([health?.documentRead, created?.documentRead, invalid?.documentRead]).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    expect(document?.statusCode).toBe(200);
+    expect(document?.headers['content-type']).toBe('application/json');
+    expect(document?.documentRead).toBe(true);
+    expect(JSON.parse(document?.body ?? '')).toEqual(apiDocument());
+    expect(again?.body).toBe(document?.body);
+  });
+
+  it('validates requests as the app in tests does: the same status and problem, field for field', async () => {
+    const auth = { authorization: `Bearer ${admin}` };
+    const json = { ...auth, 'content-type': 'application/json' };
+    const requests: Array<{
+      method: string;
+      path: string;
+      query?: string;
+      headers: Record<string, string>;
+      body?: string;
+    }> = [
+      // body fields of the wrong type, and one the schema does not know
+      {
+        method: 'POST',
+        path: '/v1/organizations',
+        headers: json,
+        body: JSON.stringify({ id: 42, name: ['x'], extra: true }),
+      },
+      // a body that is not JSON at all, and a body of another media type
+      { method: 'POST', path: '/v1/organizations', headers: json, body: '{"id": "org-x",' },
+      {
+        method: 'POST',
+        path: '/v1/organizations',
+        headers: { ...auth, 'content-type': 'text/plain' },
+        body: 'id=org-x',
+      },
+      // a path parameter and a query over their bounds
+      { method: 'GET', path: `/v1/shelters/${'s'.repeat(300)}`, headers: auth },
+      { method: 'GET', path: '/v1/organizations', query: 'limit=100000', headers: auth },
+    ];
+    // As over HTTP and from API Gateway, a body comes with its length (app.request() sends none).
+    for (const request of requests) {
+      if (request.body !== undefined)
+        request.headers['content-length'] = String(Buffer.byteLength(request.body));
+    }
+    const fromBundle = coldStart(
+      bundle,
+      env,
+      requests.map((request) => httpApiV2Event(request)),
+    );
+    for (const [i, request] of requests.entries()) {
+      const url = `${request.path}${request.query === undefined ? '' : `?${request.query}`}`;
+      const inProcess = await t.app.request(url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+      });
+      const answer = fromBundle[i];
+      expect({ url, status: answer?.statusCode }).toEqual({ url, status: inProcess.status });
+      expect(withoutRequestId(answer?.body ?? '')).toEqual(withoutRequestId(await inProcess.text()));
+    }
+  });
+});
