@@ -50,13 +50,14 @@ export const voucherRejections = {
     new VoucherRejectedError('voucher-not-yet-valid', `This voucher is valid from ${validFrom}.`, {
       validFrom,
     }),
-  wrongShelter: (shelterId: string) =>
+  /** The shelter's name is no secret and no one's personal data: the volunteer needs it to send the person there. */
+  wrongShelter: (shelterId: string, shelterName?: string) =>
     new VoucherRejectedError(
       'voucher-wrong-shelter',
-      `This voucher is for another shelter (${shelterId}): send the person there.`,
-      {
-        voucherShelterId: shelterId,
-      },
+      `This voucher is for another shelter (${shelterName ?? shelterId}): send the person there.`,
+      shelterName === undefined
+        ? { voucherShelterId: shelterId }
+        : { voucherShelterId: shelterId, voucherShelterName: shelterName },
     ),
 };
 

@@ -72,8 +72,10 @@ describe('/scan: a volunteer types voucher codes on a phone', () => {
     await page.getByRole('button', { name: 'Next voucher' }).click();
     await typeCode(page, elsewhereVoucher.code);
     await waitForState(page, 'wrong-shelter');
-    // The volunteer's key cannot see that shelter, so the page names it by id.
-    expect((await screenText(page)).detail).toBe('This voucher is for ta-khmau. Send the person there.');
+    // The volunteer's key cannot list that shelter: the refusal itself names it.
+    expect((await screenText(page)).detail).toBe(
+      'This voucher is for Ta Khmau Safe House. Send the person there.',
+    );
   });
 
   it('shows "offline, retrying" when the network drops at "Handed over", and redeems exactly once when it returns', async () => {

@@ -119,6 +119,7 @@ export const operationCases: Record<string, OperationCase> = {
   'GET /scan': { guard: 'public', build: async () => ({ path: '/scan' }) },
   'GET /dashboard': { guard: 'public', build: async () => ({ path: '/dashboard' }) },
   'GET /web/{folder}/{name}': { guard: 'public', build: async () => ({ path: '/web/common/app.css' }) },
+  'GET /scan-sw.js': { guard: 'public', build: async () => ({ path: '/scan-sw.js' }) },
 
   'POST /v1/organizations': {
     guard: 'role',
