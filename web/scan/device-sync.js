@@ -134,6 +134,7 @@ async function handBack(key, device, requested) {
   for (let start = 0; start < giveBack.length; start += 500) {
     await api(key, 'POST', `/v1/devices/${encodeURIComponent(device.deviceId)}/hand-back`, {
       body: JSON.stringify({ voucherIds: giveBack.slice(start, start + 500) }),
+      headers: { 'idempotency-key': newIdempotencyKey() },
     });
   }
 }
@@ -188,6 +189,9 @@ export async function syncOutbox(key, device) {
 export async function signOffDevice(key, device) {
   await syncOutbox(key, device);
   if ((await countPending(device.deviceId)) > 0) throw new Error('records still wait to sync');
-  await api(key, 'POST', `/v1/devices/${encodeURIComponent(device.deviceId)}/sign-off`, { body: '{}' });
+  await api(key, 'POST', `/v1/devices/${encodeURIComponent(device.deviceId)}/sign-off`, {
+    body: '{}',
+    headers: { 'idempotency-key': newIdempotencyKey() },
+  });
   await updateDevice(device.pickupPointId, (current) => ({ ...current, signedOff: true }));
 }

@@ -137,11 +137,26 @@ async function signIn(key) {
 function showPointPicker() {
   if (session === undefined) return;
   const { points, shelters, point } = session;
-  const select = $('point', HTMLSelectElement);
-  select.replaceChildren(
-    ...points.map((each) => new Option(`${each.name} · ${shelters.get(each.shelterId)}`, each.id)),
-  );
-  if (point) select.value = point.id;
+  // One choice per line, wrapping: a native select cuts long names off on a phone.
+  const choices = points.map((each, i) => {
+    const input = document.createElement('input');
+    input.type = 'radio';
+    input.name = 'point';
+    input.value = each.id;
+    input.checked = point ? point.id === each.id : i === 0;
+    const name = document.createElement('span');
+    name.className = 'choice-name';
+    name.textContent = each.name;
+    const shelter = document.createElement('span');
+    shelter.className = 'choice-detail';
+    shelter.textContent = shelters.get(each.shelterId) ?? each.shelterId;
+    const label = document.createElement('label');
+    label.className = 'choice';
+    label.append(input, name, shelter);
+    return label;
+  });
+  const fieldset = $('point');
+  fieldset.replaceChildren(...[...fieldset.querySelectorAll('legend')], ...choices);
   $('point-error').textContent = points.length === 0 ? t('point.none') : '';
   show('point');
 }
@@ -182,6 +197,8 @@ async function resumeOffline(key) {
 
 async function showScanner() {
   voucher = undefined;
+  // Back at the camera, the last slip handed over is still in front of it: not a new scan.
+  if (quiet) quiet.until = Date.now() + SAME_CODE_QUIET_MS;
   generation++;
   $('code', HTMLInputElement).value = '';
   show('scan');
@@ -204,7 +221,11 @@ function setCameraStatus(key) {
 
 /** @param {string} text */
 function onScanned(text) {
-  if (quiet && quiet.text === text && Date.now() < quiet.until) return;
+  // The slip just handed over, still in view: quiet for as long as it stays there.
+  if (quiet && quiet.text === text && Date.now() < quiet.until) {
+    quiet.until = Date.now() + SAME_CODE_QUIET_MS;
+    return;
+  }
   if (voucher === undefined && !$('view-scan').hidden) check({ token: text });
 }
 
@@ -363,6 +384,13 @@ async function handOverOffline(mine, onScreen, pooled) {
  */
 async function onSettled(settled) {
   offline.renderOutcomes(settled);
+  const onScreen = voucher;
+  if (onScreen?.outcome.kind === 'handed-here' && onScreen.outcome.pending) {
+    const mine = generation;
+    const now = await handedHere(onScreen.reference);
+    if (now) settle(mine, now);
+    return;
+  }
   const id = voucher?.clientRedemptionId;
   if (id === undefined || voucher?.outcome.kind !== 'pending') return;
   const entry = await outboxEntry(id);
@@ -415,8 +443,9 @@ function wire() {
   });
   $('point-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    const chosen = $('point', HTMLSelectElement).value;
-    const point = session?.points.find((candidate) => candidate.id === chosen);
+    const chosen = document.querySelector('#point input:checked');
+    if (!(chosen instanceof HTMLInputElement)) return;
+    const point = session?.points.find((candidate) => candidate.id === chosen.value);
     if (session && point) usePoint(session, point);
   });
   $('code-form').addEventListener('submit', (event) => {

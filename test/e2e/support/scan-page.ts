@@ -5,7 +5,7 @@ export async function signInToScan(page: Page, key: string, pickupPointId: strin
   await page.goto('/scan');
   await page.locator('#signin-key').fill(key);
   await page.locator('#signin-form button[type=submit]').click();
-  await page.locator('#point').selectOption(pickupPointId);
+  await page.locator(`#point input[value="${pickupPointId}"]`).check();
   await page.locator('#point-form button[type=submit]').click();
   await page.locator('#view-scan').waitFor({ state: 'visible' });
 }
