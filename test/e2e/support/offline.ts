@@ -31,3 +31,8 @@ export async function revokeAllDevices(demo: DemoServer, shelterId: string): Pro
     await demo.http('POST', `/v1/devices/${device.id}/revoke`, demo.keys.admin, {});
   }
 }
+
+/** Until the phone holds its pack (no service worker needed: the page stays loaded). */
+export async function waitUntilPackTaken(page: Page): Promise<void> {
+  await page.locator('#status-line[data-pack="yes"]').waitFor({ state: 'attached', timeout: 30_000 });
+}
