@@ -13,6 +13,7 @@ import { OPENAPI_PATH, openApiConfig } from './openapi-document.js';
 import { registerSharedResponses } from './openapi-responses.js';
 import { registerApiKeys } from './routes/api-keys.js';
 import { registerEvents } from './routes/events.js';
+import { registerDevices } from './routes/devices.js';
 import { registerHealth } from './routes/health.js';
 import { registerItems } from './routes/items.js';
 import { registerMe } from './routes/me.js';
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps) {
   registerVoucherMedia(app);
   registerWebhooks(app);
   registerEvents(app);
+  registerDevices(app);
   registerWebRoutes(app);
 
   registerSharedResponses(app.openAPIRegistry);

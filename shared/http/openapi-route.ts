@@ -139,6 +139,7 @@ export interface IdempotentWrite<
   method: 'post';
   path: Path;
   summary: string;
+  operationId?: string;
   description?: string;
   params?: Params;
   body: Body;

@@ -17,6 +17,7 @@
  * | beneficiary data  | VOUCHER#<voucherId>        | BENEFICIARY  (ttl)      | -                         | -                    |
  * | voucher code      | CODE#<shortCode>           | META                    | -                         | -                    |
  * | idempotency       | IDEM#<keyId>#<key>         | META  (ttl)             | -                         | -                    |
+ * | device            | DEVICE#<deviceId>          | META                    | SHELTER#<shelterId>#DEVICES | <deviceId>         |
  * | demo seed marker  | SEED#demo                  | META                    | -                         | -                    |
  * | event (feed)      | EVENTS                     | <seq>  (ttl)            | -                         | -                    |
  * | event marker      | EVENT#<eventId>            | META  (ttl)             | -                         | -                    |
@@ -143,6 +144,8 @@ export const doneDeliveryKey = (webhookId: string, seq: string): TableKey => ({
 
 export const alertDigestKey = (shelterId: string): TableKey => ({ pk: `ALERTS#${shelterId}`, sk: META });
 export const alertDigestListKey = () => 'ALERTS';
+export const deviceKey = (deviceId: string): TableKey => ({ pk: `DEVICE#${deviceId}`, sk: META });
+export const deviceListKey = (shelterId: string) => `SHELTER#${shelterId}#DEVICES`;
 
 export const demoSeedKey = (): TableKey => ({ pk: 'SEED#demo', sk: META });
 export const healthProbeKey = (): TableKey => ({ pk: 'HEALTH', sk: META });

@@ -2,6 +2,7 @@ import { AlertStore } from './alert-store.js';
 import { ApiKeyStore } from './api-key-store.js';
 import { DeliveryStore } from './delivery-store.js';
 import { EventStore } from './event-store.js';
+import { DeviceStore } from './device-store.js';
 import { HealthStore } from './health-store.js';
 import { IdempotencyStore } from './idempotency-store.js';
 import { ItemStore } from './item-store.js';
@@ -32,6 +33,7 @@ export function createStores(table: TableContext, beneficiaryRetentionSeconds = 
     webhooks: new WebhookStore(table),
     deliveries: new DeliveryStore(table),
     alerts: new AlertStore(table),
+    devices: new DeviceStore(table),
   };
 }
 

@@ -10,6 +10,8 @@ import type { Stores } from '../store/stores.js';
 export interface VoucherSecrets {
   keyRing: VoucherKeyRing;
   beneficiaryHashKey: string;
+  /** Seals device secrets at rest (derived from the app's secrets; see auth/device-secret.ts). */
+  deviceSealKey: Buffer;
 }
 
 export type VoucherDeps = {
