@@ -93,8 +93,16 @@ const bodies: Record<string, { path: string; body: Record<string, unknown>; nest
     body: { pickupPointId: 'pp-a1', label: 'Desk 2 phone' },
     nested: [],
   },
-  'POST /v1/devices/{id}/revoke': { path: '/v1/devices/dev_01JZZZZZZZZZZZZZZZZZZZZZZZ/revoke', body: {}, nested: [] },
-  'POST /v1/devices/{id}/sign-off': { path: '/v1/devices/dev_01JZZZZZZZZZZZZZZZZZZZZZZZ/sign-off', body: {}, nested: [] },
+  'POST /v1/devices/{id}/revoke': {
+    path: '/v1/devices/dev_01JZZZZZZZZZZZZZZZZZZZZZZZ/revoke',
+    body: {},
+    nested: [],
+  },
+  'POST /v1/devices/{id}/sign-off': {
+    path: '/v1/devices/dev_01JZZZZZZZZZZZZZZZZZZZZZZZ/sign-off',
+    body: {},
+    nested: [],
+  },
   'POST /v1/redemptions': {
     path: '/v1/redemptions',
     body: { code: 'ZZZZ-ZZZZ-Z', pickupPointId: 'pp-a1' },
