@@ -139,7 +139,6 @@ export interface IdempotentWrite<
   method: 'post';
   path: Path;
   summary: string;
-  operationId?: string;
   description?: string;
   params?: Params;
   body: Body;

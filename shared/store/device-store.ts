@@ -35,6 +35,57 @@ export class DeviceStore {
     return this.devices.list(deviceListKey(shelterId), limit, cursor);
   }
 
+  /** Every device of a shelter (a shelter has a few dozen at most). */
+  async allOfShelter(shelterId: string): Promise<DeviceRecord[]> {
+    const devices: DeviceRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.listByShelter(shelterId, 200, cursor);
+      devices.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    return devices;
+  }
+
+  /**
+   * A pack was taken: when, and how many vouchers it holds. A signed-off device becomes active
+   * again; a revoked one stays revoked (the condition), so a late pack cannot revive it.
+   */
+  async touch(deviceId: string, fields: { lastSeenAt: string; poolSize: number }): Promise<void> {
+    await callDynamo(() =>
+      this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: deviceKey(deviceId),
+          UpdateExpression: 'SET lastSeenAt = :seen, poolSize = :size, #status = :active',
+          ConditionExpression: 'attribute_exists(pk) AND #status <> :revoked',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':seen': fields.lastSeenAt,
+            ':size': fields.poolSize,
+            ':active': 'active',
+            ':revoked': 'revoked',
+          },
+        }),
+      ),
+    );
+  }
+
+  /** When the device last synced. */
+  async markSynced(deviceId: string, at: string): Promise<void> {
+    await callDynamo(() =>
+      this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: deviceKey(deviceId),
+          UpdateExpression: 'SET lastSyncAt = :at',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      ),
+    );
+  }
+
   /** active | signed-off -> revoked, once; a revoked device stays revoked. */
   revoke(deviceId: string, at: string, by: string): Promise<DeviceRecord> {
     return this.setStatus(deviceId, 'revoked', { revokedAt: at, revokedBy: by });

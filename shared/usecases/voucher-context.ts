@@ -15,7 +15,7 @@ export interface VoucherSecrets {
 }
 
 export type VoucherDeps = {
-  stores: Pick<Stores, 'vouchers' | 'shelters' | 'items' | 'idempotency'>;
+  stores: Pick<Stores, 'vouchers' | 'shelters' | 'items' | 'idempotency' | 'leases' | 'devices'>;
   secrets: VoucherSecrets;
   now: () => Date;
 };
