@@ -1,36 +1,54 @@
-import { describe, expect, it } from 'vitest';
-import { type IssuedVoucher, issueVoucher } from './support/demo-server.js';
-import { standInDeviceApi } from './support/device-api-stand-in.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { phone as newPhone } from './support/browser.js';
+import { issueVoucher } from './support/demo-server.js';
 import { phonePerTest } from './support/lifecycle.js';
-import { waitUntilPackTaken } from './support/offline.js';
+import { revokeAllDevices, waitUntilPackTaken } from './support/offline.js';
 import { screenText, signInToScan, typeCode, waitForState } from './support/scan-page.js';
 
 describe('/scan offline: what a phone refuses to hand over without the server', () => {
   const phone = phonePerTest();
+  afterEach(async () => {
+    // Each test's phone starts as the only device of the shelter, holding its whole pool.
+    await revokeAllDevices(phone.demo, 'pp-central');
+  });
 
-  it('says a voucher not in its pool is not on its list, and to go online or to the desk that holds it', async () => {
-    const { demo, context, page } = phone;
-    const pooled: IssuedVoucher[] = [await issueVoucher(demo)];
-    await standInDeviceApi(context, demo, () => pooled.map((voucher) => voucher.id));
-    const elsewhere = await issueVoucher(demo);
+  it('keeps a voucher in one pool: the second phone says it is not on its list, and online names the desk that holds it', async () => {
+    const { demo, browser, context, page } = phone;
+    const voucher = await issueVoucher(demo);
+    // Another volunteer's phone at the same gate takes its pack first: the voucher goes to its pool.
+    const otherVolunteer = await demo.t.createKey('volunteer', 'pp-relief', {
+      shelterIds: ['pp-central'],
+      pickupPointIds: ['pp-central-gate'],
+    });
+    const first = await newPhone(browser, demo.baseUrl);
+    const firstPage = await first.newPage();
+    await signInToScan(firstPage, otherVolunteer, 'pp-central-gate');
+    await waitUntilPackTaken(firstPage);
     await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
     await waitUntilPackTaken(page);
 
     await context.setOffline(true);
-    await typeCode(page, elsewhere.code);
-
+    await typeCode(page, voucher.code);
     await waitForState(page, 'not-on-list');
-    const screen = await screenText(page);
-    expect(screen.title).toBe('Not on this phone’s list');
-    expect(screen.detail).toContain('Go online to check it, or send the person to the desk that holds it.');
+    const offline = await screenText(page);
+    expect(offline.title).toBe('Not on this phone’s list');
+    expect(offline.detail).toContain('Go online to check it, or send the person to the desk that holds it.');
     expect(await page.getByRole('button', { name: 'Handed over' }).isVisible()).toBe(false);
     await page.screenshot({ path: 'test-artifacts/offline-not-on-list.png' });
+
+    await context.setOffline(false);
+    await page.getByRole('button', { name: 'Next voucher' }).click();
+    await typeCode(page, voucher.code);
+    await waitForState(page, 'held-elsewhere');
+    const online = await screenText(page);
+    expect(online.title).toBe('Held by another desk');
+    expect(online.detail).toContain('Main gate');
+    await first.close();
   });
 
   it('refuses offline once the lease on a voucher has run out by the phone’s clock', async () => {
     const { demo, context, page } = phone;
     const voucher = await issueVoucher(demo);
-    await standInDeviceApi(context, demo, () => [voucher.id]);
     await page.clock.install();
     await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
     await waitUntilPackTaken(page);

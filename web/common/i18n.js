@@ -45,7 +45,8 @@ const en = {
   'state.leaseEnded.detail':
     'This phone’s hold on the voucher has run out. Go online to refresh the list, then scan again.',
   'state.heldElsewhere': 'Held by another desk',
-  'state.heldElsewhere.detail': 'Send the person to {desk}: that desk holds this voucher today.',
+  'state.heldElsewhere.detail':
+    'Send the person to {desk}: that desk holds this voucher. Or wait a minute for it to give the voucher back, then scan again.',
   'state.syncRefused': 'Not accepted by the server',
   'state.syncRefused.detail':
     'A handover from this phone was not accepted ({reason}). Tell the logistics lead.',
@@ -167,7 +168,8 @@ const km = {
   'state.leaseEnded': 'បញ្ជីចាស់ពេក',
   'state.leaseEnded.detail': 'ការកាន់ប័ណ្ណនេះរបស់ទូរសព្ទនេះបានផុតកំណត់។ សូមភ្ជាប់អ៊ីនធឺណិតដើម្បីធ្វើបច្ចុប្បន្នភាពបញ្ជី រួចស្កេនម្តងទៀត។',
   'state.heldElsewhere': 'តុផ្សេងកំពុងកាន់ប័ណ្ណនេះ',
-  'state.heldElsewhere.detail': 'សូមណែនាំអ្នកនោះទៅ {desk}៖ តុនោះកាន់ប័ណ្ណនេះថ្ងៃនេះ។',
+  'state.heldElsewhere.detail':
+    'សូមណែនាំអ្នកនោះទៅ {desk}៖ តុនោះកាន់ប័ណ្ណនេះ។ ឬរង់ចាំមួយនាទី ដើម្បីឱ្យតុនោះប្រគល់ប័ណ្ណមកវិញ រួចស្កេនម្តងទៀត។',
   'state.syncRefused': 'ម៉ាស៊ីនមេមិនទទួលយក',
   'state.syncRefused.detail': 'ការប្រគល់មួយពីទូរសព្ទនេះមិនត្រូវបានទទួលយក ({reason})។ សូមប្រាប់អ្នកទទួលខុសត្រូវភស្តុភារ។',
   'status.online': 'មានអ៊ីនធឺណិត',

@@ -19,20 +19,10 @@ import {
 /** @typedef {import('./offline-store.js').PackHeader} PackHeader */
 /** @typedef {import('./offline-store.js').PackVoucher} PackVoucher */
 
-/**
- * GET /v1/devices/{id}/pack, as docs/offline-contract.md has it.
- * @typedef {PackHeader & {
- *   full: boolean,
- *   vouchers: PackVoucher[],
- *   removed: Array<{ id: string, reason: string }>,
- *   handBackRequested: string[],
- * }} Pack
- */
-
-/**
- * One record's answer from POST /v1/devices/{id}/sync.
- * @typedef {{ clientRedemptionId: string, sequence: number, outcome: 'redeemed' | 'conflict' | 'rejected', redemptionId?: string, conflictId?: string, reason?: string, message?: string }} SyncResult
- */
+/** GET /v1/devices/{id}/pack, typed from the server's own schema. */
+/** @typedef {import('../common/api-types.js').DevicePack} Pack */
+/** One record's answer from POST /v1/devices/{id}/sync. */
+/** @typedef {import('../common/api-types.js').SyncResult} SyncResult */
 
 /** The most records one sync call takes. */
 const SYNC_BATCH = 500;
@@ -69,7 +59,7 @@ export async function ensureDevice(key, point) {
   // A record still waiting under an older registration must not be lost: keep that device.
   if (known && (await countPending(known.deviceId)) > 0 && known.keyFingerprint === fingerprint) return known;
   const label = `${point.name} · ${newIdempotencyKey().slice(0, 4).toUpperCase()}`;
-  /** @type {{ id: string, secret: string, label: string }} */
+  /** @type {import('../common/api-types.js').RegisteredDevice} */
   const created = await api(key, 'POST', '/v1/devices', {
     body: JSON.stringify({ pickupPointId: point.id, label }),
     headers: { 'idempotency-key': newIdempotencyKey() },
@@ -165,7 +155,7 @@ export async function syncOutbox(key, device) {
           hmac,
         }),
       );
-    /** @type {{ syncedAt: string, results: SyncResult[] }} */
+    /** @type {import('../common/api-types.js').SyncResponse} */
     const answer = await api(key, 'POST', `/v1/devices/${encodeURIComponent(device.deviceId)}/sync`, {
       body: JSON.stringify({ records }),
       timeoutMs: 60_000,

@@ -82,6 +82,16 @@ export function outcomeOfRefusal(err) {
         shelterId: err.member('voucherShelterId'),
         shelterName: err.member('voucherShelterName'),
       };
+    // On another device's offline list: that desk hands it back within a minute if it can.
+    case 'voucher-held-by-device': {
+      const holder = err.problem.holder;
+      /** @param {string} name */
+      const field = (name) => {
+        const value = typeof holder === 'object' && holder !== null ? Reflect.get(holder, name) : undefined;
+        return typeof value === 'string' ? value : undefined;
+      };
+      return { kind: 'held-elsewhere', label: field('label'), pickupPointName: field('pickupPointName') };
+    }
     case 'insufficient-stock':
       return { kind: 'no-stock' };
     case 'unauthenticated':

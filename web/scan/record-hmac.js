@@ -2,19 +2,8 @@
 // scanning"): the server recomputes it at sync and rejects a record it does not match.
 import { fromBase64Url, toBase64Url } from './voucher-token.js';
 
-/**
- * A handover recorded offline, as POST /v1/devices/{id}/sync takes it.
- * @typedef {{
- *   clientRedemptionId: string,
- *   deviceId: string,
- *   voucherId: string,
- *   pickupPointId: string,
- *   lines: Array<{ itemId: string, quantity: number }>,
- *   deviceTime: string,
- *   sequence: number,
- *   hmac: string,
- * }} OfflineRecord
- */
+/** A handover recorded offline, as POST /v1/devices/{id}/sync takes it (the server's schema). */
+/** @typedef {import('../common/api-types.js').OfflineRecord} OfflineRecord */
 
 /**
  * The exact text signed: a JSON array, so that no field can run into the next.
