@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import type { CapacityRow } from './capacity-units.js';
 import type { ColdStartResult } from './cold-start.js';
+import { type OfflineScannerResult, renderOfflineScanner } from './offline-scanner.js';
 import type { LatencyResult } from './redemption-latency.js';
 import type { ThroughputResult } from './redemption-throughput.js';
 import type { OverviewRow } from './stock-overview.js';
@@ -14,6 +15,7 @@ export interface BenchResults {
   capacity: CapacityRow[];
   overview: OverviewRow[];
   webhooks: WebhookLatencyResult;
+  offlineScanner: OfflineScannerResult;
   durationSeconds: number;
 }
 
@@ -94,6 +96,8 @@ export function renderReport(r: BenchResults): string {
           `| (d) WCU, ${c.operation} (computed) | ${c.computedWcu} | ${c.minimumWcu} (design minimum) | ${(c.computedWcu / c.minimumWcu).toFixed(2)}x | <= 12 WCU | ${verdict(c.computedWcu <= 12)} |`,
       ),
     `| (e) requests per page, 10 -> 1,000 shelters | ${r.overview.map((o) => o.requestsPerPage).join(' -> ')} | | | flat | ${verdict(new Set(r.overview.map((o) => Math.round(o.requestsPerPage))).size === 1)} |`,
+    `| (g) offline scan to handed over, median of ${r.offlineScanner.handovers} (Chromium) | ${r.offlineScanner.totalMs.p50} ms | | | <= 100 ms | ${verdict(r.offlineScanner.totalMs.p50 <= 100)} |`,
+    `| (g) pack of ${r.offlineScanner.packVouchers}: download and store (Chromium) | ${r.offlineScanner.packStoreMs} ms | | | | |`,
     '',
     '## (a) Redemption latency, one at a time',
     '',
@@ -156,6 +160,7 @@ export function renderReport(r: BenchResults): string {
     `| redemption, one active subscription | ${r.webhooks.redemption.oneSubscription.p50} ms | ${r.webhooks.redemption.oneSubscription.p99} ms |`,
     `| ratio, one subscription / none | ${r.webhooks.p50Ratio}x | ${r.webhooks.p99Ratio}x |`,
     '',
+    ...renderOfflineScanner(r.offlineScanner),
     '## Targets missed: why, and what would reach them',
     '',
     ...missedTargets(r),

@@ -9,8 +9,8 @@ export async function issueVouchers(
   deps: AppDeps,
   coordinator: Principal,
   count: number,
-): Promise<Array<{ id: string; token: string }>> {
-  const issued: Array<{ id: string; token: string }> = [];
+): Promise<Array<{ id: string; token: string; code: string }>> {
+  const issued: Array<{ id: string; token: string; code: string }> = [];
   await runConcurrently(
     Array.from({ length: count }, (_, i) => i),
     8,
@@ -20,7 +20,7 @@ export async function issueVouchers(
         coordinator,
         deps,
       );
-      issued.push({ id: view.id, token: view.token });
+      issued.push({ id: view.id, token: view.token, code: view.code });
     },
   );
   return issued;
