@@ -29,11 +29,16 @@ describe('/scan offline: a distribution day without a network, synced exactly on
   });
   let context: BrowserContext;
   let violations: ReturnType<typeof watchForViolations>;
+  /** Every page load, online or from the worker, finds every file it asks for (the favicon too). */
+  const notFound: string[] = [];
 
   beforeAll(async () => {
     for (let i = 0; i < TYPED; i++) typed.push(await issueVoucher(suite.demo));
     context = await phone(suite.browser, suite.demo.baseUrl, { serviceWorkers: 'allow' });
     violations = watchForViolations(context, suite.demo.baseUrl);
+    context.on('response', (response) => {
+      if (response.status() === 404) notFound.push(response.url());
+    });
   });
   afterAll(async () => {
     await context?.close();
@@ -97,7 +102,13 @@ describe('/scan offline: a distribution day without a network, synced exactly on
     const status = await statusLine(page);
     expect(status.online).toBe('true');
     expect(status.text).toContain('0 waiting to sync');
+    // Under the scanner, what the sync said about the latest offline handovers.
+    await page.getByRole('button', { name: 'Next voucher' }).click();
+    const outcomes = page.locator('#sync-outcomes li');
+    expect(await outcomes.count()).toBeGreaterThan(0);
+    expect(await page.locator('#sync-outcomes li:not([data-outcome="redeemed"])').count()).toBe(0);
     await page.screenshot({ path: 'test-artifacts/offline-synced.png' });
     expect(violations).toEqual({ elsewhere: [], blockedByCsp: [] });
+    expect(notFound).toEqual([]);
   });
 });

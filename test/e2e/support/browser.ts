@@ -35,7 +35,7 @@ export function launchChromium(options: { cameraVideo?: string } = {}): Promise<
 export async function phone(
   browser: Browser,
   baseUrl: string,
-  options: { serviceWorkers?: 'allow' | 'block' } = {},
+  options: { serviceWorkers?: 'allow' | 'block'; timezoneId?: string } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: baseUrl,
@@ -44,7 +44,7 @@ export async function phone(
     isMobile: true,
     hasTouch: true,
     locale: 'en-GB',
-    timezoneId: 'Asia/Phnom_Penh',
+    timezoneId: options.timezoneId ?? 'Asia/Phnom_Penh',
     // Blocked unless a test is about loading offline: a worker's cache would hide what a page fetches.
     serviceWorkers: options.serviceWorkers ?? 'block',
   });
