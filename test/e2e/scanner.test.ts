@@ -78,16 +78,17 @@ describe('/scan: a volunteer types voucher codes on a phone', () => {
     );
   });
 
-  it('shows "offline, retrying" when the network drops at "Handed over", and redeems exactly once when it returns', async () => {
+  it('shows "offline, retrying" when the network drops at "Handed over" for a voucher not in its pool, and redeems exactly once when it returns', async () => {
     const { demo, context, page } = phone;
-    const voucher = await issueVoucher(demo);
-    const before = await balance(demo, 'pp-central', 'rice');
     const keysSent: string[] = [];
     page.on('request', (request) => {
       if (request.url().endsWith('/v1/redemptions'))
         keysSent.push(request.headers()['idempotency-key'] ?? '');
     });
     await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
+    // Issued after the phone took its pack: not on its list, so it is checked and redeemed online.
+    const voucher = await issueVoucher(demo);
+    const before = await balance(demo, 'pp-central', 'rice');
     await typeCode(page, voucher.code);
     await waitForState(page, 'ready');
 
@@ -106,6 +107,8 @@ describe('/scan: a volunteer types voucher codes on a phone', () => {
 
   it('stops retrying a check once the volunteer signs out: the phone sends the old key no more', async () => {
     const { demo, page, context } = phone;
+    // A phone that never got its offline list: every check goes to the server, and retries.
+    await page.route('**/v1/devices/*/pack*', (route) => route.abort('connectionreset'));
     const voucher = await issueVoucher(demo);
     await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
     await context.setOffline(true);
@@ -128,8 +131,6 @@ describe('/scan: a volunteer types voucher codes on a phone', () => {
 
   it('retries with the same Idempotency-Key when the answer is lost, and the server replays it: one redemption', async () => {
     const { demo, page } = phone;
-    const voucher = await issueVoucher(demo);
-    const before = await balance(demo, 'pp-central', 'rice');
     const attempts: Array<{ key: string; replayed: string | undefined }> = [];
     await page.route('**/v1/redemptions', async (route) => {
       // The request reaches the server and commits; the phone never hears back the first time.
@@ -142,6 +143,9 @@ describe('/scan: a volunteer types voucher codes on a phone', () => {
       else await route.fulfill({ response });
     });
     await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
+    // Issued after the pack: redeemed online, through POST /v1/redemptions.
+    const voucher = await issueVoucher(demo);
+    const before = await balance(demo, 'pp-central', 'rice');
     await typeCode(page, voucher.code);
     await waitForState(page, 'ready');
 
