@@ -46,6 +46,38 @@ describe('/scan offline: what a phone refuses to hand over without the server', 
     await first.close();
   });
 
+  it('records a revoked phone’s late sync as a conflict, shows it, and stops handing over from its list', async () => {
+    const { demo, context, page } = phone;
+    const voucher = await issueVoucher(demo);
+    await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
+    await waitUntilPackTaken(page);
+    await context.setOffline(true);
+    await typeCode(page, voucher.code);
+    await waitForState(page, 'ready');
+    await page.getByRole('button', { name: 'Handed over' }).click();
+    await waitForState(page, 'pending');
+
+    // Reported lost meanwhile: an admin revokes it.
+    await revokeAllDevices(demo, 'pp-central');
+    await context.setOffline(false);
+
+    await waitForState(page, 'sync-refused', 30_000);
+    expect((await screenText(page)).title).toBe('Not accepted by the server');
+    await page.locator('#status-line[data-waiting="0"][data-pack="no"]').waitFor({ state: 'attached' });
+    const conflicts = await demo.http(
+      'GET',
+      '/v1/conflicts?shelterId=pp-central&status=open',
+      demo.keys.logistics,
+    );
+    expect(conflicts.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ voucherId: voucher.id, reason: 'device-revoked' })]),
+    );
+    const status = await demo.http('GET', `/v1/vouchers/${voucher.id}`, demo.keys.coordinator);
+    expect(status.body).toMatchObject({ status: 'issued' });
+    await page.getByRole('button', { name: 'Next voucher' }).click();
+    await page.locator('#sync-outcomes li[data-outcome="conflict"]').waitFor();
+  });
+
   it('refuses offline once the lease on a voucher has run out by the phone’s clock', async () => {
     const { demo, context, page } = phone;
     const voucher = await issueVoucher(demo);

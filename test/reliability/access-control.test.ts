@@ -282,7 +282,11 @@ describe('the redemption policy', () => {
           failures.push(`${cell} (tells its state: ${leaked.join(', ')})`);
         // The same answer whatever the voucher's state: only the request id differs.
         const { requestId: _id, ...answer } = result.body;
-        answers.set(`${state} ${how}`, JSON.stringify({ ...answer, voucherShelterId: undefined }));
+        // The shelter's name comes with a key that serves no pickup point there; it never depends on the state.
+        answers.set(
+          `${state} ${how}`,
+          JSON.stringify({ ...answer, voucherShelterId: undefined, voucherShelterName: undefined }),
+        );
       }
     }
     expect(failures).toEqual([]);

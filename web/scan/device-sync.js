@@ -1,10 +1,11 @@
 // The scanner's side of offline distribution, online: register this phone at its pickup point,
 // take its pack (keys, catalogue, its pool of vouchers), hand vouchers back when asked, and send
 // the outbox. Every call is safe to repeat: the outbox is idempotent by clientRedemptionId.
-import { api, newIdempotencyKey } from '../common/api.js';
+import { ApiError, api, newIdempotencyKey } from '../common/api.js';
 import {
   countPending,
   dropVouchers,
+  forgetPack,
   getDevice,
   getPack,
   outboxEntryFor,
@@ -23,6 +24,9 @@ import {
 /** @typedef {import('../common/api-types.js').DevicePack} Pack */
 /** One record's answer from POST /v1/devices/{id}/sync. */
 /** @typedef {import('../common/api-types.js').SyncResult} SyncResult */
+
+/** The pack was refused: this device is revoked. */
+export class DeviceRevokedError extends Error {}
 
 /** The most records one sync call takes. */
 const SYNC_BATCH = 500;
@@ -88,9 +92,21 @@ export async function refreshPack(key, device) {
   const previous = await getPack(device.deviceId);
   const since = previous ? `?since=${encodeURIComponent(previous.cursor)}` : '';
   /** @type {Pack} */
-  const pack = await api(key, 'GET', `/v1/devices/${encodeURIComponent(device.deviceId)}/pack${since}`, {
-    timeoutMs: 60_000,
-  });
+  let pack;
+  try {
+    pack = await api(key, 'GET', `/v1/devices/${encodeURIComponent(device.deviceId)}/pack${since}`, {
+      timeoutMs: 60_000,
+    });
+  } catch (err) {
+    // Revoked (a phone reported lost): its list may hand nothing over any more. Its records were
+    // sent just before (they become conflicts); the next sign-in registers the phone anew.
+    if (err instanceof ApiError && err.status === 409 && err.problem.deviceStatus === 'revoked') {
+      await forgetPack(device.deviceId);
+      await updateDevice(device.pickupPointId, (current) => ({ ...current, signedOff: true }));
+      throw new DeviceRevokedError();
+    }
+    throw err;
+  }
   /** @type {PackHeader} */
   const header = {
     deviceId: pack.deviceId,
@@ -124,7 +140,6 @@ async function handBack(key, device, requested) {
   for (let start = 0; start < giveBack.length; start += 500) {
     await api(key, 'POST', `/v1/devices/${encodeURIComponent(device.deviceId)}/hand-back`, {
       body: JSON.stringify({ voucherIds: giveBack.slice(start, start + 500) }),
-      headers: { 'idempotency-key': newIdempotencyKey() },
     });
   }
 }

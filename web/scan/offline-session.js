@@ -3,7 +3,14 @@
 import { NetworkError } from '../common/api.js';
 import { $ } from '../common/dom.js';
 import { formatClock, setTimeZone, t } from '../common/i18n.js';
-import { ensureDevice, keyFingerprint, offlineCapable, refreshPack, syncOutbox } from './device-sync.js';
+import {
+  DeviceRevokedError,
+  ensureDevice,
+  keyFingerprint,
+  offlineCapable,
+  refreshPack,
+  syncOutbox,
+} from './device-sync.js';
 import { countPending, getDevice, getPack, settledEntries } from './offline-store.js';
 
 /** @typedef {import('./offline-store.js').DeviceRecord} DeviceRecord */
@@ -127,7 +134,8 @@ async function round() {
     mine.pack = await refreshPack(mine.key, mine.device);
     setTimeZone(mine.pack.shelter.timeZone);
   } catch (err) {
-    if (!(err instanceof NetworkError)) console.warn('offline sync', err);
+    if (err instanceof DeviceRevokedError) mine.pack = undefined;
+    else if (!(err instanceof NetworkError)) console.warn('offline sync', err);
   }
   await renderStatus();
 }

@@ -149,6 +149,18 @@ export async function storePack(header, { full, vouchers, removed }) {
 }
 
 /**
+ * Forgets a device's pack and pool (the device was revoked): nothing can be handed over offline
+ * from them any more. The outbox stays.
+ * @param {string} deviceId
+ */
+export async function forgetPack(deviceId) {
+  const tx = (await db()).transaction(['packs', 'vouchers'], 'readwrite');
+  const pool = tx.objectStore('vouchers');
+  const keys = await pool.index('byDevice').getAllKeys(deviceId);
+  await Promise.all([...keys.map((key) => pool.delete(key)), tx.objectStore('packs').delete(deviceId), tx.done]);
+}
+
+/**
  * Drops vouchers from the pool (handed back to another desk).
  * @param {string[]} ids
  */
