@@ -46,6 +46,33 @@ describe('/scan offline: what a phone refuses to hand over without the server', 
     await first.close();
   });
 
+  it('hands a voucher back at its next refresh when another desk asks, so that desk can hand it over', async () => {
+    const { demo, browser, page } = phone;
+    const voucher = await issueVoucher(demo);
+    const otherVolunteer = await demo.t.createKey('volunteer', 'pp-relief', {
+      shelterIds: ['pp-central'],
+      pickupPointIds: ['pp-central-gate'],
+    });
+    const holder = await newPhone(browser, demo.baseUrl);
+    const holderPage = await holder.newPage();
+    await holderPage.clock.install();
+    await signInToScan(holderPage, otherVolunteer, 'pp-central-gate');
+    await waitUntilPackTaken(holderPage);
+    await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
+
+    await typeCode(page, voucher.code);
+    await waitForState(page, 'held-elsewhere');
+    // The holder's next refresh (every 30 s while online) sees the request and gives it back.
+    const handedBack = holderPage.waitForResponse((response) => response.url().endsWith('/hand-back'));
+    await holderPage.clock.runFor(31_000);
+    expect((await handedBack).status()).toBe(200);
+
+    await page.getByRole('button', { name: 'Next voucher' }).click();
+    await typeCode(page, voucher.code);
+    await waitForState(page, 'ready');
+    await holder.close();
+  });
+
   it('records a revoked phone’s late sync as a conflict, shows it, and stops handing over from its list', async () => {
     const { demo, context, page } = phone;
     const voucher = await issueVoucher(demo);
