@@ -1631,7 +1631,7 @@ export interface components {
             secret: string;
         };
         /** @enum {string} */
-        EventType: "voucher.issued" | "voucher.redeemed" | "voucher.voided" | "voucher.expired" | "stock.low" | "stock.out" | "stock.cover-low" | "transfer.dispatched" | "transfer.received";
+        EventType: "voucher.issued" | "voucher.redeemed" | "voucher.voided" | "voucher.expired" | "redemption.conflict" | "stock.low" | "stock.out" | "stock.cover-low" | "transfer.dispatched" | "transfer.received";
         CreateWebhook: {
             /**
              * @description Where events are POSTed. On AWS: https to a public address only; locally, http://localhost too.
@@ -1750,6 +1750,26 @@ export interface components {
             orgId: string;
             data: {
                 voucherId: string;
+                lines: {
+                    itemId: string;
+                    quantity: number;
+                }[];
+            };
+            /** @description This event’s position: pass it as `after` to read on from it. */
+            cursor: string;
+        } | {
+            id: string;
+            occurredAt: string;
+            shelterId: string;
+            /** @enum {string} */
+            type: "redemption.conflict";
+            orgId: string;
+            data: {
+                conflictId: string;
+                voucherId: string;
+                reason: string;
+                deviceId: string;
+                pickupPointId: string;
                 lines: {
                     itemId: string;
                     quantity: number;
