@@ -478,7 +478,7 @@ export interface paths {
         put?: never;
         /**
          * Check a scanned token or typed code: status and what to hand over (no side effects)
-         * @description Problem types: voucher-unreadable (422: not a token at all, scan again), voucher-forged, voucher-tampered, voucher-code-invalid (422), voucher-not-found (404), voucher-already-redeemed (409, with redeemedAt and pickupPointId), voucher-void, voucher-expired, voucher-not-yet-valid (409), voucher-wrong-shelter (422). An unknown pickupPointId is 404 not-found; a known one outside the key’s scope 403.
+         * @description Problem types: voucher-unreadable (422: not a token at all, scan again), voucher-forged, voucher-tampered, voucher-code-invalid (422), voucher-not-found (404), voucher-already-redeemed (409, with redeemedAt and pickupPointId), voucher-void, voucher-expired, voucher-not-yet-valid (409), voucher-wrong-shelter (422), voucher-held-by-device (409: another device holds it offline; `holder` names it, and it is asked to hand the voucher back). An unknown pickupPointId is 404 not-found; a known one outside the key’s scope 403.
          *
          *     Roles: volunteer.
          */
@@ -500,7 +500,7 @@ export interface paths {
         put?: never;
         /**
          * Redeem a voucher at a pickup point, exactly once
-         * @description Send an Idempotency-Key so a retry on a bad network is safe. Problem types: voucher-unreadable (422: not a token at all, scan again), voucher-forged, voucher-tampered, voucher-code-invalid (422), voucher-not-found (404), voucher-already-redeemed (409, with redeemedAt and pickupPointId), voucher-void, voucher-expired, voucher-not-yet-valid (409), voucher-wrong-shelter (422). An unknown pickupPointId is 404 not-found; a known one outside the key’s scope 403.
+         * @description Send an Idempotency-Key so a retry on a bad network is safe. Problem types: voucher-unreadable (422: not a token at all, scan again), voucher-forged, voucher-tampered, voucher-code-invalid (422), voucher-not-found (404), voucher-already-redeemed (409, with redeemedAt and pickupPointId), voucher-void, voucher-expired, voucher-not-yet-valid (409), voucher-wrong-shelter (422), voucher-held-by-device (409: another device holds it offline; `holder` names it, and it is asked to hand the voucher back). An unknown pickupPointId is 404 not-found; a known one outside the key’s scope 403.
          *
          *     Roles: volunteer.
          */
@@ -1651,7 +1651,7 @@ export interface components {
             secret: string;
         };
         /** @enum {string} */
-        EventType: "voucher.issued" | "voucher.redeemed" | "voucher.voided" | "voucher.expired" | "stock.low" | "stock.out" | "stock.cover-low" | "transfer.dispatched" | "transfer.received";
+        EventType: "voucher.issued" | "voucher.redeemed" | "voucher.voided" | "voucher.expired" | "redemption.conflict" | "stock.low" | "stock.out" | "stock.cover-low" | "transfer.dispatched" | "transfer.received";
         CreateWebhook: {
             /**
              * @description Where events are POSTed. On AWS: https to a public address only; locally, http://localhost too.
@@ -1770,6 +1770,26 @@ export interface components {
             orgId: string;
             data: {
                 voucherId: string;
+                lines: {
+                    itemId: string;
+                    quantity: number;
+                }[];
+            };
+            /** @description This event’s position: pass it as `after` to read on from it. */
+            cursor: string;
+        } | {
+            id: string;
+            occurredAt: string;
+            shelterId: string;
+            /** @enum {string} */
+            type: "redemption.conflict";
+            orgId: string;
+            data: {
+                conflictId: string;
+                voucherId: string;
+                reason: string;
+                deviceId: string;
+                pickupPointId: string;
                 lines: {
                     itemId: string;
                     quantity: number;
@@ -3249,6 +3269,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];

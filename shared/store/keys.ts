@@ -115,11 +115,14 @@ export const idempotencyKey = (apiKeyId: string, key: string): TableKey => ({
  * Which record a key belongs to, for the table's stream: the records events are made from, and
  * `other` for the rest (the beneficiary record shares its voucher's partition but is `other`).
  */
-export function streamedRecordOf(key: TableKey): 'voucher' | 'stock-balance' | 'transfer' | 'other' {
+export function streamedRecordOf(
+  key: TableKey,
+): 'voucher' | 'stock-balance' | 'transfer' | 'conflict' | 'other' {
   if (key.pk === STOCK_PARTITION) return 'stock-balance';
   if (key.sk !== META) return 'other';
   if (key.pk.startsWith('VOUCHER#')) return 'voucher';
   if (key.pk.startsWith('TRANSFER#')) return 'transfer';
+  if (key.pk.startsWith('CONFLICT#')) return 'conflict';
   return 'other';
 }
 

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../support/http.js';
 import { auditLedger, auditReservations } from '../support/ledger-audit.js';
@@ -84,6 +85,13 @@ describe('offline pack and sync', () => {
     );
     expect((await auditLedger(t.table, ['shelter-a'])).mismatches).toEqual([]);
     expect((await auditReservations(t.table)).mismatches).toEqual([]);
+
+    const zipped = await t.app.request(`/v1/devices/${device.id}/pack`, {
+      headers: { authorization: `Bearer ${world.volunteer}`, 'accept-encoding': 'gzip' },
+    });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    const unzipped = JSON.parse(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8'));
+    expect(unzipped.deviceId).toBe(device.id);
 
     const delta = await takePack(t, device, pack.cursor);
     expect(delta.full).toBe(false);

@@ -4,6 +4,7 @@ import type { DevicePack } from '../../shared/domain/device-pack.js';
 import type { OfflineRecord, SyncResponse } from '../../shared/domain/offline-sync.js';
 import { type CallResult, call } from './http.js';
 import type { TestApp } from './test-app.js';
+import { standardLines } from './voucher-fixtures.js';
 
 /** A registered device as a phone keeps it: its id, its secret, and its next sequence number. */
 export interface TestDevice {
@@ -40,7 +41,8 @@ export async function takePack(t: TestApp, device: TestDevice, since?: string): 
 /** An outbox record for a voucher, signed as the web client signs it (the next sequence number). */
 export function offlineRecord(
   device: TestDevice,
-  voucher: { id: string; lines: Array<{ itemId: string; quantity: number }> },
+  /** Without lines: the standard lines every test voucher carries (voucher-fixtures.ts). */
+  voucher: { id: string; lines?: Array<{ itemId: string; quantity: number }> },
   overrides: Partial<OfflineRecord> = {},
 ): OfflineRecord {
   const unsigned = {
@@ -48,7 +50,7 @@ export function offlineRecord(
     deviceId: device.id,
     voucherId: voucher.id,
     pickupPointId: device.pickupPointId,
-    lines: voucher.lines.map((line) => ({ itemId: line.itemId, quantity: line.quantity })),
+    lines: (voucher.lines ?? standardLines).map((line) => ({ itemId: line.itemId, quantity: line.quantity })),
     deviceTime: new Date().toISOString(),
     sequence: device.next++,
     ...overrides,
