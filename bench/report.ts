@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import type { CapacityRow } from './capacity-units.js';
 import type { ColdStartResult } from './cold-start.js';
+import type { OfflineResult } from './offline.js';
+import { type OfflineScannerResult, renderOfflineScanner } from './offline-scanner.js';
 import type { LatencyResult } from './redemption-latency.js';
 import type { ThroughputResult } from './redemption-throughput.js';
 import type { OverviewRow } from './stock-overview.js';
@@ -14,6 +16,8 @@ export interface BenchResults {
   capacity: CapacityRow[];
   overview: OverviewRow[];
   webhooks: WebhookLatencyResult;
+  offline: OfflineResult;
+  offlineScanner: OfflineScannerResult;
   durationSeconds: number;
 }
 
@@ -94,6 +98,10 @@ export function renderReport(r: BenchResults): string {
           `| (d) WCU, ${c.operation} (computed) | ${c.computedWcu} | ${c.minimumWcu} (design minimum) | ${(c.computedWcu / c.minimumWcu).toFixed(2)}x | <= 14 WCU | ${verdict(c.computedWcu <= 14)} |`,
       ),
     `| (e) requests per page, 10 -> 1,000 shelters | ${r.overview.map((o) => o.requestsPerPage).join(' -> ')} | | | flat | ${verdict(new Set(r.overview.map((o) => Math.round(o.requestsPerPage))).size === 1)} |`,
+    `| (g) pack of ${r.offline.vouchers} vouchers, gzipped | ${kib(r.offline.packGzipBytes)} | | | <= 400 KB | ${verdict(r.offline.packGzipBytes <= 400 * 1000)} |`,
+    `| (g) sync of ${r.offline.records} records in one call vs ${r.offline.records} online redemptions | ${r.offline.syncPerSecond}/s | ${r.offline.onlinePerSecond}/s | ${r.offline.ratio}x | >= 1x | ${verdict(r.offline.ratio >= 1 && r.offline.redeemed === r.offline.records)} |`,
+    `| (h) offline scan to handed over, median of ${r.offlineScanner.handovers} (Chromium) | ${r.offlineScanner.totalMs.p50} ms | | | <= 100 ms | ${verdict(r.offlineScanner.totalMs.p50 <= 100)} |`,
+    `| (h) pack of ${r.offlineScanner.packVouchers}: download and store (Chromium) | ${r.offlineScanner.packStoreMs} ms | | | | |`,
     '',
     '## (a) Redemption latency, one at a time',
     '',
@@ -156,6 +164,21 @@ export function renderReport(r: BenchResults): string {
     `| redemption, one active subscription | ${r.webhooks.redemption.oneSubscription.p50} ms | ${r.webhooks.redemption.oneSubscription.p99} ms |`,
     `| ratio, one subscription / none | ${r.webhooks.p50Ratio}x | ${r.webhooks.p99Ratio}x |`,
     '',
+    '## (g) Offline distribution: pack size and sync throughput',
+    '',
+    `One device alone at a shelter with ${r.offline.vouchers} issued 3-line vouchers. Its first pack takes every lease (one conditional write per voucher, 16 in flight) and is read over HTTP; a refresh with its cursor right after changes nothing. Then ${r.offline.records} signed offline records of different vouchers in one \`POST /v1/devices/{id}/sync\` (16 transactions in flight on the server), against ${r.offline.records} online redemptions of other vouchers of the pack, one at a time over HTTP as a desk phone sends them. Every synced record came back \`redeemed\`: ${r.offline.redeemed} of ${r.offline.records}.`,
+    '',
+    '| | figure |',
+    '|---|---|',
+    `| pack JSON | ${kib(r.offline.packBytes)} |`,
+    `| pack gzipped (the route compresses when asked) | ${kib(r.offline.packGzipBytes)} |`,
+    `| first pack, every lease taken | ${r.offline.firstPackMs} ms |`,
+    `| quiet refresh (delta, nothing changed) | ${r.offline.quietRefreshMs} ms |`,
+    `| sync of ${r.offline.records} records, one call | ${r.offline.syncMs} ms (${r.offline.syncPerSecond}/s) |`,
+    `| ${r.offline.records} online redemptions, one at a time | ${r.offline.onlineMs} ms (${r.offline.onlinePerSecond}/s) |`,
+    `| ratio, sync / online | ${r.offline.ratio}x |`,
+    '',
+    ...renderOfflineScanner(r.offlineScanner),
     '## Targets missed: why, and what would reach them',
     '',
     ...missedTargets(r),

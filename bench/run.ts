@@ -5,6 +5,8 @@ import { writeFileSync } from 'node:fs';
 import { measureCapacity } from './capacity-units.js';
 import { measureColdStart } from './cold-start.js';
 import { startBenchEnvironment } from './lib/environment.js';
+import { measureOffline } from './offline.js';
+import { measureOfflineScanner } from './offline-scanner.js';
 import { measureRedemptionLatency } from './redemption-latency.js';
 import { measureRedemptionThroughput } from './redemption-throughput.js';
 import { type BenchResults, renderReport } from './report.js';
@@ -31,6 +33,12 @@ try {
   const capacity = await measureCapacity(env);
   step('(e) stock overview at 10, 100 and 1,000 shelters');
   const overview = await measureStockOverview(env);
+  step(
+    '(g) offline: a 5,000-voucher pack, and 500 records synced in one call against 500 online redemptions',
+  );
+  const offline = await measureOffline(env);
+  step('(h) the scanner offline in Chromium: a 5,000-voucher pack, 50 handovers');
+  const offlineScanner = await measureOfflineScanner(env);
   const results: BenchResults = {
     latency,
     throughput,
@@ -38,6 +46,8 @@ try {
     capacity,
     overview,
     webhooks,
+    offline,
+    offlineScanner,
     durationSeconds: (performance.now() - started) / 1000,
   };
   const report = renderReport(results);

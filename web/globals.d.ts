@@ -18,3 +18,25 @@ interface Window {
 
 /** Swagger UI's entry point, a global of web/vendor/swagger-ui-bundle.js. */
 declare function SwaggerUIBundle(options: Record<string, unknown>): unknown;
+
+/** Written in front of web/scan/service-worker.js by the server: what to precache, and its version. */
+declare const SCAN_PRECACHE: { version: string; urls: string[] };
+
+/**
+ * The few parts of a service worker's global scope that web/scan/service-worker.js uses (the
+ * WebWorker library cannot be loaded beside the DOM's in one check).
+ */
+interface ExtendableEventLike extends Event {
+  waitUntil(promise: Promise<unknown>): void;
+}
+interface FetchEventLike extends ExtendableEventLike {
+  request: Request;
+  respondWith(response: Response | Promise<Response>): void;
+}
+interface ServiceWorkerScope {
+  location: Location;
+  clients: { claim(): Promise<void> };
+  skipWaiting(): Promise<void>;
+  addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEventLike) => void): void;
+  addEventListener(type: 'fetch', listener: (event: FetchEventLike) => void): void;
+}

@@ -4,23 +4,24 @@ import { issueVoucher } from '../../shared/usecases/issue-voucher.js';
 import { benchLines } from './environment.js';
 import { runConcurrently } from './stats.js';
 
-/** Issues `count` 3-line vouchers at the bench shelter through the real use case, 8 at a time. */
+/** Issues `count` 3-line vouchers at a bench shelter (bench-a unless said) through the real use case, 8 at a time. */
 export async function issueVouchers(
   deps: AppDeps,
   coordinator: Principal,
   count: number,
-): Promise<Array<{ id: string; token: string }>> {
-  const issued: Array<{ id: string; token: string }> = [];
+  shelterId = 'bench-a',
+): Promise<Array<{ id: string; token: string; code: string }>> {
+  const issued: Array<{ id: string; token: string; code: string }> = [];
   await runConcurrently(
     Array.from({ length: count }, (_, i) => i),
     8,
     async (i) => {
       const view = await issueVoucher(
-        { shelterId: 'bench-a', beneficiaryRef: `BENCH-${i}`, householdSize: 3, lines: benchLines },
+        { shelterId, beneficiaryRef: `BENCH-${i}`, householdSize: 3, lines: benchLines },
         coordinator,
         deps,
       );
-      issued.push({ id: view.id, token: view.token });
+      issued.push({ id: view.id, token: view.token, code: view.code });
     },
   );
   return issued;

@@ -155,7 +155,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a shelter (population, capacity, name, location, confidentiality)
+         * Change a shelter (population, capacity, name, location, confidentiality, offline mode and window)
          * @description Roles: admin.
          */
         patch: operations["updateShelter"];
@@ -478,7 +478,7 @@ export interface paths {
         put?: never;
         /**
          * Check a scanned token or typed code: status and what to hand over (no side effects)
-         * @description Problem types: voucher-unreadable (422: not a token at all, scan again), voucher-forged, voucher-tampered, voucher-code-invalid (422), voucher-not-found (404), voucher-already-redeemed (409, with redeemedAt and pickupPointId), voucher-void, voucher-expired, voucher-not-yet-valid (409), voucher-wrong-shelter (422). An unknown pickupPointId is 404 not-found; a known one outside the key’s scope 403.
+         * @description Problem types: voucher-unreadable (422: not a token at all, scan again), voucher-forged, voucher-tampered, voucher-code-invalid (422), voucher-not-found (404), voucher-already-redeemed (409, with redeemedAt and pickupPointId), voucher-void, voucher-expired, voucher-not-yet-valid (409), voucher-wrong-shelter (422), voucher-held-by-device (409: another device holds it offline; `holder` names it, and it is asked to hand the voucher back). An unknown pickupPointId is 404 not-found; a known one outside the key’s scope 403.
          *
          *     Roles: volunteer.
          */
@@ -500,7 +500,7 @@ export interface paths {
         put?: never;
         /**
          * Redeem a voucher at a pickup point, exactly once
-         * @description Send an Idempotency-Key so a retry on a bad network is safe. Problem types: voucher-unreadable (422: not a token at all, scan again), voucher-forged, voucher-tampered, voucher-code-invalid (422), voucher-not-found (404), voucher-already-redeemed (409, with redeemedAt and pickupPointId), voucher-void, voucher-expired, voucher-not-yet-valid (409), voucher-wrong-shelter (422). An unknown pickupPointId is 404 not-found; a known one outside the key’s scope 403.
+         * @description Send an Idempotency-Key so a retry on a bad network is safe. Problem types: voucher-unreadable (422: not a token at all, scan again), voucher-forged, voucher-tampered, voucher-code-invalid (422), voucher-not-found (404), voucher-already-redeemed (409, with redeemedAt and pickupPointId), voucher-void, voucher-expired, voucher-not-yet-valid (409), voucher-wrong-shelter (422), voucher-held-by-device (409: another device holds it offline; `holder` names it, and it is asked to hand the voucher back). An unknown pickupPointId is 404 not-found; a known one outside the key’s scope 403.
          *
          *     Roles: volunteer.
          */
@@ -833,6 +833,220 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Devices of a shelter
+         * @description Roles: admin, coordinator, logistics.
+         */
+        get: operations["listDevices"];
+        put?: never;
+        /**
+         * Register this phone at a pickup point of the key (the secret is shown once)
+         * @description Roles: volunteer.
+         */
+        post: operations["createDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a lost or stolen device, for good
+         * @description Roles: admin, coordinator.
+         */
+        post: operations["revokeDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{id}/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End the day on this device
+         * @description Roles: volunteer.
+         */
+        post: operations["signOffDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A device (no secret): to its own volunteer key, or those who manage its shelter
+         * @description Roles: volunteer, admin, coordinator, logistics.
+         */
+        get: operations["getDevice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{id}/pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The offline pack: keys, catalogue, and the vouchers this device may hand over offline
+         * @description Also (re)assigns the shelter’s pools: under offlineMode "pools" a voucher is leased to at most one device until min(validUntil, lease + offlineWindowHours). Without `since` (or with a cursor older than 6 days) the answer is full: replace the local list. With `since`, a delta: upsert `vouchers`, drop `removed`. Never holds a beneficiary field. A revoked device is 409.
+         *
+         *     Roles: volunteer.
+         */
+        get: operations["getDevicePack"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{id}/hand-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give back vouchers this device holds and has not handed over
+         * @description Safe to send again: a voucher already given back is listed under notHeld.
+         *
+         *     Roles: volunteer.
+         */
+        post: operations["handBackVouchers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{id}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Commit offline handovers (up to 500), each at most once
+         * @description No Idempotency-Key: every record is idempotent by its clientRedemptionId, and a replay answers what the first sync stored. Outcomes: redeemed (a redemption dated by deviceTime), conflict (nothing left stock; a logistics lead resolves it), rejected (not signed by this device; nothing stored).
+         *
+         *     Roles: volunteer.
+         */
+        post: operations["syncDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Offline handovers that could not become redemptions, by shelter and status
+         * @description Coordinators see the conflicts of their organisation’s vouchers; logistics leads every one of their shelters.
+         *
+         *     Roles: admin, coordinator, logistics.
+         */
+        get: operations["listConflicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conflicts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A conflict: the voucher, both handovers, devices and times
+         * @description Roles: admin, coordinator, logistics.
+         */
+        get: operations["getConflict"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conflicts/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a conflict with who and why
+         * @description "goods-handed-out": the goods left twice; stock goes down by the offline lines as an adjustment with reason duplicate-handover. "no-goods": nothing moves. Resolved once (409 after).
+         *
+         *     Roles: admin, coordinator, logistics.
+         */
+        post: operations["resolveConflict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/scan": {
         parameters: {
             query?: never;
@@ -882,6 +1096,26 @@ export interface paths {
         };
         /** A file of the pages or the docs: script, style sheet, icon, the jsQR decoder, Swagger UI */
         get: operations["getWebFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scan-sw.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The scanner’s service worker: precaches /scan and its files so the page loads offline
+         * @description Served at the origin’s root so that its scope covers /scan. It caches the page’s own files only; API calls always go to the network.
+         */
+        get: operations["getScanServiceWorker"];
         put?: never;
         post?: never;
         delete?: never;
@@ -989,6 +1223,9 @@ export interface components {
             population: number;
             confidential: boolean;
             coverWarningDays?: number;
+            offlineMode?: components["schemas"]["OfflineMode"];
+            /** @default 12 */
+            offlineWindowHours: number;
             /** Format: date-time */
             createdAt: string;
             createdBy?: string;
@@ -996,6 +1233,11 @@ export interface components {
             updatedAt: string;
             updatedBy?: string;
         };
+        /**
+         * @default pools
+         * @enum {string}
+         */
+        OfflineMode: "pools" | "detect" | "online";
         CreateShelter: {
             /** @description Chosen id; generated from the name when absent. */
             id?: string;
@@ -1040,6 +1282,8 @@ export interface components {
             confidential?: boolean;
             /** @description Days of cover below which a balance raises `stock.cover-low` (webhooks, feed, alert digest); 3 when unset. */
             coverWarningDays?: number;
+            offlineMode?: components["schemas"]["OfflineMode"];
+            offlineWindowHours?: number;
         };
         PickupPoint: {
             id: string;
@@ -1097,6 +1341,14 @@ export interface components {
             transferId?: string;
             voucherId?: string;
             pickupPointId?: string;
+            /** @description Offline handovers: the device that handed over. */
+            deviceId?: string;
+            /** @description Offline handovers: the device's record number. */
+            sequence?: number;
+            clientRedemptionId?: string;
+            /** @description Offline handovers: when the sync recorded it (`at` is the device time). */
+            recordedAt?: string;
+            conflictId?: string;
             lines: {
                 itemId: string;
                 quantity: number;
@@ -1110,7 +1362,7 @@ export interface components {
         /** @enum {string} */
         MovementType: "receipt" | "adjustment" | "transfer_out" | "transfer_in" | "distribution";
         /** @enum {string} */
-        AdjustmentReason: "damaged" | "expired" | "lost" | "count" | "other";
+        AdjustmentReason: "damaged" | "expired" | "lost" | "count" | "duplicate-handover" | "other";
         Receipt: {
             /** @example WFP Cambodia */
             source: string;
@@ -1399,7 +1651,7 @@ export interface components {
             secret: string;
         };
         /** @enum {string} */
-        EventType: "voucher.issued" | "voucher.redeemed" | "voucher.voided" | "voucher.expired" | "stock.low" | "stock.out" | "stock.cover-low" | "transfer.dispatched" | "transfer.received";
+        EventType: "voucher.issued" | "voucher.redeemed" | "voucher.voided" | "voucher.expired" | "redemption.conflict" | "stock.low" | "stock.out" | "stock.cover-low" | "transfer.dispatched" | "transfer.received";
         CreateWebhook: {
             /**
              * @description Where events are POSTed. On AWS: https to a public address only; locally, http://localhost too.
@@ -1530,6 +1782,26 @@ export interface components {
             occurredAt: string;
             shelterId: string;
             /** @enum {string} */
+            type: "redemption.conflict";
+            orgId: string;
+            data: {
+                conflictId: string;
+                voucherId: string;
+                reason: string;
+                deviceId: string;
+                pickupPointId: string;
+                lines: {
+                    itemId: string;
+                    quantity: number;
+                }[];
+            };
+            /** @description This event’s position: pass it as `after` to read on from it. */
+            cursor: string;
+        } | {
+            id: string;
+            occurredAt: string;
+            shelterId: string;
+            /** @enum {string} */
             type: "stock.low";
             data: {
                 itemId: string;
@@ -1610,6 +1882,197 @@ export interface components {
             };
             /** @description This event’s position: pass it as `after` to read on from it. */
             cursor: string;
+        };
+        RegisteredDevice: components["schemas"]["Device"] & {
+            /** @description base64url of 32 random bytes. Shown only in this response: store it on the device. */
+            secret: string;
+        };
+        /** @enum {string} */
+        DeviceStatus: "active" | "signed-off" | "revoked";
+        Device: {
+            id: string;
+            label: string;
+            pickupPointId: string;
+            shelterId: string;
+            keyId: string;
+            orgId: string;
+            status: components["schemas"]["DeviceStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastSeenAt?: string;
+            /** Format: date-time */
+            lastSyncAt?: string;
+            /** @description Vouchers in its last pack. */
+            poolSize: number;
+            /** Format: date-time */
+            signedOffAt?: string;
+            /** Format: date-time */
+            revokedAt?: string;
+            revokedBy?: string;
+        };
+        RegisterDevice: {
+            pickupPointId: string;
+            /** @example Desk 2 phone */
+            label: string;
+        };
+        DevicePack: {
+            deviceId: string;
+            /** @description Send as ?since= on the next refresh. */
+            cursor: string;
+            /** @description True: replace the local list; false: apply as a delta. */
+            full: boolean;
+            generatedAt: string;
+            offlineMode: components["schemas"]["OfflineMode"];
+            offlineWindowHours: number;
+            shelter: {
+                id: string;
+                name: string;
+                timeZone: string;
+            };
+            pickupPoint: {
+                id: string;
+                name: string;
+            };
+            keys: {
+                kid: string;
+                /** @enum {string} */
+                kty: "OKP";
+                /** @enum {string} */
+                crv: "Ed25519";
+                x: string;
+            }[];
+            catalogue: {
+                itemId: string;
+                name: string;
+                nameKm?: string;
+                unit: string;
+            }[];
+            /** @description Upserts: vouchers this device may hand over offline now. */
+            vouchers: components["schemas"]["PackVoucher"][];
+            removed: {
+                id: string;
+                reason: components["schemas"]["PackRemovalReason"];
+            }[];
+            /** @description Another desk asked for these: if not handed over here, drop them and POST .../hand-back. */
+            handBackRequested: string[];
+        };
+        PackVoucher: {
+            id: string;
+            /** @description As printed on the slip, e.g. ABCD-EFGH-J. */
+            shortCode: string;
+            lines: {
+                itemId: string;
+                quantity: number;
+            }[];
+            validFrom: string;
+            validUntil: string;
+            /** @enum {string} */
+            status: "issued";
+            /** @description Hand over offline only before this time (device clock): min(validUntil, lease + window). */
+            leaseUntil: string;
+        };
+        /** @enum {string} */
+        PackRemovalReason: "redeemed" | "voided" | "expired" | "moved" | "released" | "lease-ended";
+        HandBackResult: {
+            handedBack: string[];
+            notHeld: string[];
+        };
+        HandBack: {
+            voucherIds: string[];
+        };
+        SyncResponse: {
+            syncedAt: string;
+            results: components["schemas"]["SyncResult"][];
+            /** @description Sequence numbers of this device never synced so far. */
+            gaps: {
+                from: number;
+                to: number;
+            }[];
+        };
+        SyncResult: {
+            clientRedemptionId: string;
+            sequence: number;
+            outcome: components["schemas"]["SyncOutcome"];
+            /** @description The ledger entry of the handover. */
+            redemptionId?: string;
+            conflictId?: string;
+            reason?: string;
+            message?: string;
+        };
+        /** @enum {string} */
+        SyncOutcome: "redeemed" | "conflict" | "rejected";
+        SyncRecords: {
+            records: components["schemas"]["OfflineRecord"][];
+        };
+        OfflineRecord: {
+            /** @description A ULID the device draws: the record is committed at most once under it. */
+            clientRedemptionId: string;
+            deviceId: string;
+            voucherId: string;
+            pickupPointId: string;
+            lines: {
+                itemId: string;
+                quantity: number;
+            }[];
+            /** Format: date-time */
+            deviceTime: string;
+            sequence: number;
+            /** @description base64url (no padding) HMAC-SHA256 under the device secret of JSON.stringify([deviceId, clientRedemptionId, sequence, voucherId, pickupPointId, deviceTime, lines.map(l => [l.itemId, l.quantity])]). */
+            hmac: string;
+        };
+        Conflict: {
+            id: string;
+            shelterId: string;
+            /** @description The voucher's organisation. */
+            orgId: string;
+            voucherId: string;
+            status: components["schemas"]["ConflictStatus"];
+            reason: components["schemas"]["ConflictReason"];
+            message: string;
+            offline: {
+                deviceId: string;
+                deviceLabel: string;
+                clientRedemptionId: string;
+                sequence: number;
+                pickupPointId: string;
+                deviceTime: string;
+                syncedAt: string;
+                lines: {
+                    itemId: string;
+                    quantity: number;
+                }[];
+            };
+            first?: {
+                redeemedAt: string;
+                pickupPointId: string;
+                deviceId?: string;
+                movementId?: string;
+            };
+            holder?: {
+                deviceId: string;
+                label: string;
+            };
+            createdAt: string;
+            resolution?: {
+                outcome: components["schemas"]["ConflictOutcome"];
+                note: string;
+                resolvedBy: string;
+                resolvedAt: string;
+                /** @description The duplicate-handover adjustment, if goods left. */
+                movementId?: string;
+            };
+        };
+        /** @enum {string} */
+        ConflictStatus: "open" | "resolved";
+        /** @enum {string} */
+        ConflictReason: "already-redeemed" | "voided" | "expired" | "not-yet-valid" | "held-by-other-device" | "device-revoked" | "wrong-shelter" | "insufficient-stock" | "unknown-voucher";
+        /** @enum {string} */
+        ConflictOutcome: "goods-handed-out" | "no-goods";
+        ResolveConflict: {
+            outcome: components["schemas"]["ConflictOutcome"];
+            /** @description Why: what the desks found. No personal data. */
+            note: string;
         };
     };
     responses: {
@@ -2806,6 +3269,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
@@ -3512,6 +3976,436 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listDevices: {
+        parameters: {
+            query: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                shelterId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Device"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createDevice: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required. */
+                "idempotency-key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterDevice"];
+            };
+        };
+        responses: {
+            /** @description Registered: keep the secret on the device. */
+            201: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Present, as `true`, when this is the stored answer to an earlier request with the same Idempotency-Key: nothing changed this time. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredDevice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revokeDevice: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required. */
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Revoked. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Present, as `true`, when this is the stored answer to an earlier request with the same Idempotency-Key: nothing changed this time. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Device"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    signOffDevice: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required. */
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Signed off. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Present, as `true`, when this is the stored answer to an earlier request with the same Idempotency-Key: nothing changed this time. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Device"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The device. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Device"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getDevicePack: {
+        parameters: {
+            query?: {
+                /** @description The cursor of the last pack applied; absent for a full pack. */
+                since?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pack. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevicePack"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    handBackVouchers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandBack"];
+            };
+        };
+        responses: {
+            /** @description Which leases ended, and which this device did not hold. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandBackResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    syncDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SyncRecords"];
+            };
+        };
+        responses: {
+            /** @description One result per record, and the sequence gaps. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listConflicts: {
+        parameters: {
+            query: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                shelterId: string;
+                status?: components["schemas"]["ConflictStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Conflict"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getConflict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conflict. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conflict"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    resolveConflict: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required. */
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveConflict"];
+            };
+        };
+        responses: {
+            /** @description Resolved. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Present, as `true`, when this is the stored answer to an earlier request with the same Idempotency-Key: nothing changed this time. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conflict"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     getScanPage: {
         parameters: {
             query?: never;
@@ -3619,6 +4513,8 @@ export interface operations {
                     "text/javascript": string;
                     "text/css": string;
                     "image/png": string;
+                    "image/svg+xml": string;
+                    "application/manifest+json": string;
                 };
             };
             /** @description Not modified: the copy named by the request’s `If-None-Match` is current. */
@@ -3634,6 +4530,47 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getScanServiceWorker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The worker script, brotli- or gzip-compressed when the client accepts it. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Version of the file; send it as `If-None-Match` to revalidate. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
+                };
+            };
+            /** @description Not modified: the copy named by the request’s `If-None-Match` is current. */
+            304: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Version of the file; send it as `If-None-Match` to revalidate. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["Throttled"];

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { deriveDeviceSealKey } from '../auth/device-secret.js';
 import {
   generateSigningKey,
   type SigningKeySet,
@@ -45,5 +46,6 @@ export function voucherSecrets(secrets: AppSecrets): VoucherSecrets {
   return {
     keyRing: new VoucherKeyRing(secrets.voucherSigning),
     beneficiaryHashKey: secrets.beneficiaryHashKey,
+    deviceSealKey: deriveDeviceSealKey(secrets.beneficiaryHashKey),
   };
 }

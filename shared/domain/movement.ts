@@ -3,7 +3,7 @@ import { ulid } from 'ulid';
 import { countLinesSchema, positiveLinesSchema, signedLinesSchema } from './stock-lines.js';
 
 export const adjustmentReasonSchema = z
-  .enum(['damaged', 'expired', 'lost', 'count', 'other'])
+  .enum(['damaged', 'expired', 'lost', 'count', 'duplicate-handover', 'other'])
   .openapi('AdjustmentReason');
 export type AdjustmentReason = z.infer<typeof adjustmentReasonSchema>;
 
@@ -41,6 +41,21 @@ export const movementSchema = z
     transferId: z.string().optional(),
     voucherId: z.string().optional(),
     pickupPointId: z.string().optional(),
+    deviceId: z
+      .string()
+      .optional()
+      .openapi({ description: 'Offline handovers: the device that handed over.' }),
+    sequence: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: "Offline handovers: the device's record number." }),
+    clientRedemptionId: z.string().optional(),
+    recordedAt: z
+      .string()
+      .optional()
+      .openapi({ description: 'Offline handovers: when the sync recorded it (`at` is the device time).' }),
+    conflictId: z.string().optional(),
     lines: z.array(movementLineSchema),
     actorKeyId: z.string(),
     orgId: z.string(),

@@ -17,6 +17,17 @@ const locationFields = {
   longitude: z.number().min(-180).max(180).optional(),
 };
 
+/**
+ * How a shelter's scanners work without a network (issue 11): `pools` (each voucher in at most
+ * one device's pool), `detect` (every device holds every voucher; a double handover becomes a
+ * conflict at sync) or `online` (no offline acceptance). The offline window caps a lease.
+ */
+export const offlineModeSchema = z.enum(['pools', 'detect', 'online']).openapi('OfflineMode');
+export type OfflineMode = z.infer<typeof offlineModeSchema>;
+const offlineWindowHoursSchema = z.number().int().min(1).max(72);
+export const DEFAULT_OFFLINE_MODE: OfflineMode = 'pools';
+export const DEFAULT_OFFLINE_WINDOW_HOURS = 12;
+
 export const createShelterSchema = z
   .object({
     id: slugSchema.optional().openapi({ description: 'Chosen id; generated from the name when absent.' }),
@@ -44,6 +55,8 @@ export const updateShelterSchema = z
       description:
         'Days of cover below which a balance raises `stock.cover-low` (webhooks, feed, alert digest); 3 when unset.',
     }),
+    offlineMode: offlineModeSchema,
+    offlineWindowHours: offlineWindowHoursSchema,
   })
   .partial()
   .strict()
@@ -64,6 +77,9 @@ export const shelterSchema = z
     population: z.number().int(),
     confidential: z.boolean(),
     coverWarningDays: z.number().optional(),
+    // Shelters stored before these settings existed read as the defaults.
+    offlineMode: offlineModeSchema.default(DEFAULT_OFFLINE_MODE),
+    offlineWindowHours: offlineWindowHoursSchema.default(DEFAULT_OFFLINE_WINDOW_HOURS),
     ...createdFields,
     ...updatedFields,
   })

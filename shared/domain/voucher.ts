@@ -70,6 +70,8 @@ export const redeemedVoucherSchema = z.object({
   redeemedAt: z.string(),
   redeemedBy: z.string(),
   pickupPointId: z.string(),
+  /** Offline handovers: the device that handed over (redeemedAt is its clock). */
+  deviceId: z.string().optional(),
 });
 /** Cancelled by the issuing organisation; its reservation went back to available stock. */
 export const voidedVoucherSchema = z.object({

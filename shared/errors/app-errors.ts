@@ -28,7 +28,8 @@ export type ErrorCode =
   | 'voucher-void'
   | 'voucher-expired'
   | 'voucher-not-yet-valid'
-  | 'voucher-wrong-shelter';
+  | 'voucher-wrong-shelter'
+  | 'voucher-held-by-device';
 
 export interface FieldError {
   /**

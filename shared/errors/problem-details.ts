@@ -74,6 +74,8 @@ export function problemShape(code: ErrorCode): ProblemShape {
       return { status: 409, title: 'Voucher not yet valid' };
     case 'voucher-wrong-shelter':
       return { status: 422, title: 'Voucher belongs to another shelter' };
+    case 'voucher-held-by-device':
+      return { status: 409, title: 'Voucher held by another device' };
     default: {
       const unhandled: never = code;
       throw new Error(`No HTTP mapping for error code ${String(unhandled)}`);

@@ -50,13 +50,17 @@ export const voucherRejections = {
     new VoucherRejectedError('voucher-not-yet-valid', `This voucher is valid from ${validFrom}.`, {
       validFrom,
     }),
-  wrongShelter: (shelterId: string) =>
+  /**
+   * The shelter's name, when the caller knows it, is a member of its own (the page shows it): no
+   * secret and no one's personal data, and a volunteer of another shelter cannot list it.
+   */
+  wrongShelter: (shelterId: string, shelterName?: string) =>
     new VoucherRejectedError(
       'voucher-wrong-shelter',
       `This voucher is for another shelter (${shelterId}): send the person there.`,
-      {
-        voucherShelterId: shelterId,
-      },
+      shelterName === undefined
+        ? { voucherShelterId: shelterId }
+        : { voucherShelterId: shelterId, voucherShelterName: shelterName },
     ),
 };
 

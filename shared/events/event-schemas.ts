@@ -47,6 +47,19 @@ export const voucherExpiredEventSchema = voucherEvent('voucher.expired', {
   lines: linesSchema,
 });
 
+/**
+ * An offline handover synced as a conflict (issue 11): nothing left stock for it, and a logistics
+ * lead or the voucher's coordinator must resolve it. Ids and figures only, as every event.
+ */
+export const redemptionConflictEventSchema = voucherEvent('redemption.conflict', {
+  conflictId: z.string(),
+  voucherId: z.string(),
+  reason: z.string(),
+  deviceId: z.string(),
+  pickupPointId: z.string(),
+  lines: linesSchema,
+});
+
 const balanceFigures = {
   itemId: z.string(),
   onHand: z.number(),
@@ -87,6 +100,7 @@ export const domainEventSchema = z.discriminatedUnion('type', [
   voucherRedeemedEventSchema,
   voucherVoidedEventSchema,
   voucherExpiredEventSchema,
+  redemptionConflictEventSchema,
   stockLowEventSchema,
   stockOutEventSchema,
   stockCoverLowEventSchema,

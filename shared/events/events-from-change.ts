@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Conflict } from '../domain/conflict.js';
 import { daysOfCover, type StockBalance } from '../domain/stock.js';
 import type { Transfer } from '../domain/transfer.js';
 import type { Voucher } from '../domain/voucher.js';
@@ -21,6 +22,8 @@ export function eventsFromChange(change: TableChange, cover?: CoverContext): Dom
         return stockEvents(change.changeId, change.old, change.new, cover);
       case 'transfer':
         return transferEvents(change.changeId, change.old, change.new);
+      case 'conflict':
+        return conflictEvents(change.changeId, change.old, change.new);
       case 'other':
         return [];
     }
@@ -48,6 +51,32 @@ export function eventId(changeId: string, type: EventType): string {
 
 const linesOf = (lines: ReadonlyArray<{ itemId: string; quantity: number }>) =>
   lines.map(({ itemId, quantity }) => ({ itemId, quantity }));
+
+/** A conflict is an event once, when it is recorded; its resolution is not (yet) one. */
+function conflictEvents(
+  changeId: string,
+  old: Conflict | undefined,
+  now: Conflict | undefined,
+): DomainEvent[] {
+  if (old !== undefined || now === undefined) return [];
+  return [
+    {
+      id: eventId(changeId, 'redemption.conflict'),
+      occurredAt: now.createdAt,
+      orgId: now.orgId,
+      shelterId: now.shelterId,
+      type: 'redemption.conflict',
+      data: {
+        conflictId: now.id,
+        voucherId: now.voucherId,
+        reason: now.reason,
+        deviceId: now.offline.deviceId,
+        pickupPointId: now.offline.pickupPointId,
+        lines: linesOf(now.offline.lines),
+      },
+    },
+  ];
+}
 
 function voucherEvents(changeId: string, old: Voucher | undefined, now: Voucher | undefined): DomainEvent[] {
   if (now === undefined) return [];

@@ -1,3 +1,4 @@
+import type { Conflict } from '../domain/conflict.js';
 import type { StockBalance } from '../domain/stock.js';
 import type { Transfer } from '../domain/transfer.js';
 import type { Voucher } from '../domain/voucher.js';
@@ -22,5 +23,6 @@ export type TableChange = {
   | ({ record: 'voucher' } & Images<Voucher>)
   | ({ record: 'stock-balance' } & Images<StockBalance>)
   | ({ record: 'transfer' } & Images<Transfer>)
+  | ({ record: 'conflict' } & Images<Conflict>)
   | { record: 'other' }
 );

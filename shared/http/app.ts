@@ -12,6 +12,9 @@ import { requireJsonBodies } from './middleware/require-json.js';
 import { serveOpenApiDocument } from './openapi-document.js';
 import { registerSharedResponses } from './openapi-responses.js';
 import { registerApiKeys } from './routes/api-keys.js';
+import { registerConflicts } from './routes/conflicts.js';
+import { registerDeviceOffline } from './routes/device-offline.js';
+import { registerDevices } from './routes/devices.js';
 import { registerEvents } from './routes/events.js';
 import { registerHealth } from './routes/health.js';
 import { registerItems } from './routes/items.js';
@@ -72,6 +75,9 @@ export function createApp(deps: AppDeps) {
   registerVoucherMedia(app);
   registerWebhooks(app);
   registerEvents(app);
+  registerDevices(app);
+  registerDeviceOffline(app);
+  registerConflicts(app);
   registerWebRoutes(app);
 
   registerSharedResponses(app.openAPIRegistry);

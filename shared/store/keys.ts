@@ -17,6 +17,11 @@
  * | beneficiary data  | VOUCHER#<voucherId>        | BENEFICIARY  (ttl)      | -                         | -                    |
  * | voucher code      | CODE#<shortCode>           | META                    | -                         | -                    |
  * | idempotency       | IDEM#<keyId>#<key>         | META  (ttl)             | -                         | -                    |
+ * | device            | DEVICE#<deviceId>          | META                    | SHELTER#<shelterId>#DEVICES | <deviceId>         |
+ * | voucher lease     | VOUCHER#<voucherId>        | LEASE                   | SHELTER#<shelterId>#LEASES | <voucherId>         |
+ * | device pool entry | DEVICE#<deviceId>          | POOL#<voucherId> (ttl once ended) | -               | -                    |
+ * | synced record     | DEVICE#<deviceId>          | SYNC#<clientRedemptionId> | -                       | -                    |
+ * | sync conflict     | CONFLICT#<conflictId>      | META                    | SHELTER#<shelterId>#CONFLICTS | <status>#<createdAt>#<id> |
  * | demo seed marker  | SEED#demo                  | META                    | -                         | -                    |
  * | event (feed)      | EVENTS                     | <seq>  (ttl)            | -                         | -                    |
  * | event marker      | EVENT#<eventId>            | META  (ttl)             | -                         | -                    |
@@ -110,11 +115,14 @@ export const idempotencyKey = (apiKeyId: string, key: string): TableKey => ({
  * Which record a key belongs to, for the table's stream: the records events are made from, and
  * `other` for the rest (the beneficiary record shares its voucher's partition but is `other`).
  */
-export function streamedRecordOf(key: TableKey): 'voucher' | 'stock-balance' | 'transfer' | 'other' {
+export function streamedRecordOf(
+  key: TableKey,
+): 'voucher' | 'stock-balance' | 'transfer' | 'conflict' | 'other' {
   if (key.pk === STOCK_PARTITION) return 'stock-balance';
   if (key.sk !== META) return 'other';
   if (key.pk.startsWith('VOUCHER#')) return 'voucher';
   if (key.pk.startsWith('TRANSFER#')) return 'transfer';
+  if (key.pk.startsWith('CONFLICT#')) return 'conflict';
   return 'other';
 }
 
@@ -143,6 +151,32 @@ export const doneDeliveryKey = (webhookId: string, seq: string): TableKey => ({
 
 export const alertDigestKey = (shelterId: string): TableKey => ({ pk: `ALERTS#${shelterId}`, sk: META });
 export const alertDigestListKey = () => 'ALERTS';
+export const deviceKey = (deviceId: string): TableKey => ({ pk: `DEVICE#${deviceId}`, sk: META });
+export const deviceListKey = (shelterId: string) => `SHELTER#${shelterId}#DEVICES`;
+
+/**
+ * Offline pools (issue 11). The lease record sits in its voucher's partition and is the one item
+ * a conditional write can hold exclusively: a voucher is leased to at most one device because at
+ * most one LEASE item exists per voucher, written under "absent, ended, or already mine". The
+ * device's pool entries are what it was told it holds, each stamped with the cursor of its last
+ * change, so a refresh's delta is the entries changed since the device's cursor; an entry that
+ * ended stays a week as a tombstone (ttl) so a device offline that long still hears why.
+ */
+export const voucherLeaseKey = (voucherId: string): TableKey => ({ pk: `VOUCHER#${voucherId}`, sk: 'LEASE' });
+export const shelterLeasesKey = (shelterId: string) => `SHELTER#${shelterId}#LEASES`;
+export const POOL_PREFIX = 'POOL#';
+export const poolEntryKey = (deviceId: string, voucherId: string): TableKey => ({
+  pk: `DEVICE#${deviceId}`,
+  sk: `${POOL_PREFIX}${voucherId}`,
+});
+export const devicePartition = (deviceId: string) => `DEVICE#${deviceId}`;
+export const SYNC_PREFIX = 'SYNC#';
+export const syncRecordKey = (deviceId: string, clientRedemptionId: string): TableKey => ({
+  pk: `DEVICE#${deviceId}`,
+  sk: `${SYNC_PREFIX}${clientRedemptionId}`,
+});
+export const conflictKey = (conflictId: string): TableKey => ({ pk: `CONFLICT#${conflictId}`, sk: META });
+export const shelterConflictsKey = (shelterId: string) => `SHELTER#${shelterId}#CONFLICTS`;
 
 export const demoSeedKey = (): TableKey => ({ pk: 'SEED#demo', sk: META });
 export const healthProbeKey = (): TableKey => ({ pk: 'HEALTH', sk: META });

@@ -4,7 +4,7 @@ import type { Movement } from '../domain/movement.js';
 import { type StockBalance, stockBalanceSchema } from '../domain/stock.js';
 import { applyStockChange, type PlannedLine, type StockFloor } from '../domain/stock-change.js';
 import type { InTransitTransfer, ReceivedTransfer } from '../domain/transfer.js';
-import { StoreUnavailableError } from '../errors/app-errors.js';
+import { ConflictError, StoreUnavailableError } from '../errors/app-errors.js';
 import { IdempotencyClaimLostError } from '../errors/idempotency-errors.js';
 import { DuplicateRecordError } from '../errors/record-errors.js';
 import { InsufficientStockError } from '../errors/stock-errors.js';
@@ -21,7 +21,7 @@ import { readBalances } from './stock-balance-reads.js';
 import { type ThresholdChange, thresholdWrite, versionedWrite } from './stock-balance-writes.js';
 import { callDynamo } from './store-errors.js';
 import type { TableContext } from './table-context.js';
-import { attemptTransaction, type TransactionWrite } from './transaction.js';
+import { attemptTransaction, type TransactItem, type TransactionWrite } from './transaction.js';
 import {
   TransferStore,
   type TransferWrite,
@@ -44,7 +44,12 @@ export interface RecordedMovement {
   balances: StockBalance[];
 }
 
-type StockWrite = { of: 'balance' } | LedgerWrite | TransferWrite | CompletionWrite;
+type StockWrite =
+  | { of: 'balance' }
+  | { of: 'conflict'; conflictId: string }
+  | LedgerWrite
+  | TransferWrite
+  | CompletionWrite;
 
 const MAX_ATTEMPTS = 60;
 
@@ -64,6 +69,23 @@ export class StockStore {
   /** A receipt, an adjustment or a count at one shelter: stock never goes below zero. */
   recordMovement<R>(change: StockChange, reply: ComputedReply<RecordedMovement, R>): Promise<R> {
     return this.commit(change, 'onHand', [], reply);
+  }
+
+  /**
+   * A sync conflict resolved as "goods handed out": the duplicate-handover adjustment and the
+   * conflict's resolution in one transaction, so stock moves once however often it is resolved.
+   */
+  resolveConflict<R>(
+    change: StockChange,
+    resolved: { conflictId: string; write: TransactItem },
+    reply: ComputedReply<RecordedMovement, R>,
+  ): Promise<R> {
+    return this.commit(
+      change,
+      'onHand',
+      [{ purpose: { of: 'conflict', conflictId: resolved.conflictId }, item: resolved.write }],
+      reply,
+    );
   }
 
   /**
@@ -127,6 +149,8 @@ export class StockStore {
   /** The domain error a refused write means, or nothing when a balance moved (then: re-plan). */
   private async explain(refused: StockWrite[]): Promise<Error | undefined> {
     for (const purpose of refused) {
+      if (purpose.of === 'conflict')
+        return new ConflictError(`Conflict "${purpose.conflictId}" is already resolved.`);
       if (purpose.of !== 'transfer') continue;
       if (purpose.step === 'dispatch') return new DuplicateRecordError('Transfer', purpose.transferId);
       // Only an in-transit transfer can be received: this one was received meanwhile.

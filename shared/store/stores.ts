@@ -1,14 +1,18 @@
 import { AlertStore } from './alert-store.js';
 import { ApiKeyStore } from './api-key-store.js';
+import { ConflictStore } from './conflict-store.js';
 import { DeliveryStore } from './delivery-store.js';
+import { DeviceStore } from './device-store.js';
 import { EventStore } from './event-store.js';
 import { HealthStore } from './health-store.js';
 import { IdempotencyStore } from './idempotency-store.js';
 import { ItemStore } from './item-store.js';
+import { LeaseStore } from './lease-store.js';
 import { MovementStore } from './movement-store.js';
 import { OrganizationStore } from './organization-store.js';
 import { ShelterStore } from './shelter-store.js';
 import { StockStore } from './stock-store.js';
+import { SyncStore } from './sync-store.js';
 import type { TableContext } from './table-context.js';
 import { TransferStore } from './transfer-store.js';
 import { VoucherStore } from './voucher-store.js';
@@ -32,6 +36,10 @@ export function createStores(table: TableContext, beneficiaryRetentionSeconds = 
     webhooks: new WebhookStore(table),
     deliveries: new DeliveryStore(table),
     alerts: new AlertStore(table),
+    devices: new DeviceStore(table),
+    leases: new LeaseStore(table),
+    syncs: new SyncStore(table),
+    conflicts: new ConflictStore(table),
   };
 }
 

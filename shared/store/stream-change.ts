@@ -1,5 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { conflictSchema } from '../domain/conflict.js';
 import { stockBalanceSchema } from '../domain/stock.js';
 import { transferSchema } from '../domain/transfer.js';
 import { voucherSchema } from '../domain/voucher.js';
@@ -62,6 +63,8 @@ export function tableChangeFrom(record: StreamRecord): TableChange {
       };
     case 'transfer':
       return { changeId, operation, record: kind, ...images((item) => parseRecord(transferSchema, item)) };
+    case 'conflict':
+      return { changeId, operation, record: kind, ...images((item) => parseRecord(conflictSchema, item)) };
     case 'other':
       return { changeId, operation, record: kind };
   }

@@ -33,7 +33,7 @@ import { queryPage } from './query-page.js';
 import { type ReservationChange, reservationWrite } from './stock-balance-writes.js';
 import { callDynamo, isConditionFailure } from './store-errors.js';
 import type { TableContext } from './table-context.js';
-import { sendTransaction, type TransactionWrite } from './transaction.js';
+import { sendTransaction, type TransactItem, type TransactionWrite } from './transaction.js';
 import { type VoucherListFilter, voucherListFilter } from './voucher-list-filter.js';
 import { explainVoucherRefusal, type VoucherWrite } from './voucher-refusals.js';
 import {
@@ -44,6 +44,14 @@ import {
 } from './voucher-writes.js';
 
 export type { VoucherListFilter } from './voucher-list-filter.js';
+
+/** What else a redemption's transaction must hold to (offline pools and sync, issue 11). */
+export interface RedemptionGuards {
+  /** A condition that no other device holds the voucher's lease. */
+  lease?: TransactItem;
+  /** The synced-record answer of the offline record this redemption commits. */
+  syncRecord?: { id: string; write: TransactItem };
+}
 
 /** A short code's record: which voucher it names. */
 const codeRecordSchema = z.object({ voucherId: z.string() });
@@ -85,10 +93,19 @@ export class VoucherStore {
    * nothing. A voucher no longer issued (or outside its validity) is VoucherStateChangedError
    * carrying the voucher as it is now; stock not on the shelf is InsufficientStockError.
    */
-  async redeem(redeemed: RedeemedVoucher, movement: Movement, reply: Reply<unknown>): Promise<void> {
-    await this.finalise(redeemed, 'hand-over', redeemed.redeemedAt, reply, [
-      ledgerWrite(this.table, movement),
-    ]);
+  async redeem(
+    redeemed: RedeemedVoucher,
+    movement: Movement,
+    reply: Reply<unknown>,
+    guards: RedemptionGuards = {},
+  ): Promise<void> {
+    const extra: Array<TransactionWrite<VoucherWrite>> = [ledgerWrite(this.table, movement)];
+    // No other device holds the voucher (refused: LeaseTakenError).
+    if (guards.lease !== undefined) extra.push({ purpose: { of: 'lease' }, item: guards.lease });
+    // An offline record's answer, written once (refused: SyncRecordCommittedError).
+    if (guards.syncRecord !== undefined)
+      extra.push({ purpose: { of: 'sync-record', id: guards.syncRecord.id }, item: guards.syncRecord.write });
+    await this.finalise(redeemed, 'hand-over', redeemed.redeemedAt, reply, extra);
   }
 
   /** issued -> void: the reservation goes back to available stock. */
@@ -106,7 +123,7 @@ export class VoucherStore {
     change: ReservationChange,
     at: string,
     reply: Reply<unknown>,
-    ledger: Array<TransactionWrite<LedgerWrite>>,
+    ledger: Array<TransactionWrite<LedgerWrite | VoucherWrite>>,
   ): Promise<void> {
     const writes: Array<TransactionWrite<VoucherWrite>> = [
       // The beneficiary record's TTL is not in here: the dispatcher sets it from this change's
@@ -160,6 +177,26 @@ export class VoucherStore {
       ),
     );
     return result.Item === undefined ? undefined : parseRecord(voucherSchema, result.Item);
+  }
+
+  /** Many vouchers by id, in batch reads; missing ones are absent from the map. */
+  async getMany(voucherIds: readonly string[]): Promise<Map<string, Voucher>> {
+    const items = await batchGet(this.table, voucherIds.map(voucherKey), { consistent: true });
+    return new Map(
+      items.map((item) => parseRecord(voucherSchema, item)).map((voucher) => [voucher.id, voucher]),
+    );
+  }
+
+  /** Every voucher still issued at a shelter, in pages of 1,000 (the offline pack's source). */
+  async allIssuedAtShelter(shelterId: string): Promise<IssuedVoucher[]> {
+    const vouchers: IssuedVoucher[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.listIssuedAtShelter(shelterId, 1000, cursor);
+      vouchers.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    return vouchers;
   }
 
   async idForCode(code: string): Promise<string | undefined> {

@@ -1,5 +1,11 @@
 import type { Actor } from '../domain/attribution.js';
-import { type CreateShelterInput, type Shelter, slugFromName } from '../domain/shelter.js';
+import {
+  type CreateShelterInput,
+  DEFAULT_OFFLINE_MODE,
+  DEFAULT_OFFLINE_WINDOW_HOURS,
+  type Shelter,
+  slugFromName,
+} from '../domain/shelter.js';
 import type { Stores } from '../store/stores.js';
 
 export interface CreateShelterDeps {
@@ -18,6 +24,8 @@ export async function createShelter(
   const shelter: Shelter = {
     ...fields,
     id: id ?? slugFromName(input.name),
+    offlineMode: DEFAULT_OFFLINE_MODE,
+    offlineWindowHours: DEFAULT_OFFLINE_WINDOW_HOURS,
     createdAt: at,
     createdBy: actor.keyId,
     updatedAt: at,

@@ -1,14 +1,15 @@
 import type { Principal } from '../domain/api-key.js';
 import type { Idempotent } from '../domain/idempotency.js';
-import { type Movement, newMovementId } from '../domain/movement.js';
+import { leaseHolds } from '../domain/lease.js';
 import type { RedeemInput, Redemption } from '../domain/redemption.js';
-import { formatShortCode } from '../domain/short-code.js';
-import type { RedeemedVoucher } from '../domain/voucher.js';
 import { finalStateError, redemptionBlocker } from '../domain/voucher-lifecycle.js';
+import { LeaseTakenError } from '../errors/device-errors.js';
 import { VoucherStateChangedError, voucherRejections } from '../errors/voucher-errors.js';
+import { commitRedemption } from './commit-redemption.js';
 import { resolveVoucher } from './resolve-voucher.js';
 import { loadVolunteerPickupPoint } from './volunteer-scope.js';
 import type { VoucherDeps } from './voucher-context.js';
+import { heldByDevice } from './voucher-holder.js';
 
 export type RedeemVoucherInput = RedeemInput & Idempotent;
 
@@ -18,6 +19,8 @@ export type RedeemVoucherInput = RedeemInput & Idempotent;
  * state is looked at). The voucher's state change (guarded by "still issued, within
  * validity"), the stock decrement, the distribution entry and the idempotency record are one
  * transaction: under any race, exactly one redemption commits and the others see why not.
+ * A voucher in another device's offline pool is refused, naming that device (issue 11); the
+ * holder's own key may redeem it online.
  */
 export async function redeemVoucher(
   input: RedeemVoucherInput,
@@ -35,41 +38,17 @@ export async function redeemVoucher(
   if (voucher.status !== 'issued') throw finalStateError(voucher);
 
   const at = now.toISOString();
-  const movement: Movement = {
-    id: newMovementId(at),
-    shelterId: voucher.shelterId,
-    type: 'distribution',
-    voucherId: voucher.id,
-    pickupPointId: point.id,
-    lines: voucher.lines.map((line) => ({ itemId: line.itemId, quantity: -line.quantity })),
-    actorKeyId: actor.keyId,
-    orgId: actor.orgId,
-    at,
-  };
-  const redemption: Redemption = {
-    voucherId: voucher.id,
-    code: formatShortCode(voucher.code),
-    status: 'redeemed',
-    shelterId: voucher.shelterId,
-    pickupPointId: point.id,
-    lines: voucher.lines,
-    redeemedAt: at,
-    movementId: movement.id,
-  };
-  const redeemed: RedeemedVoucher = {
-    ...voucher,
-    status: 'redeemed',
-    redeemedAt: at,
-    redeemedBy: actor.keyId,
-    pickupPointId: point.id,
-  };
+  const lease = await deps.stores.leases.get(voucher.id);
+  if (leaseHolds(lease, now) && lease.keyId !== actor.keyId) throw await heldByDevice(lease, at, deps);
   try {
-    await deps.stores.vouchers.redeem(redeemed, movement, {
-      idempotency: input.idempotency,
-      response: redemption,
+    return await commitRedemption(voucher, point, { actor, at, idempotency: input.idempotency }, deps, {
+      lease: deps.stores.leases.notHeldByOthersCheck(voucher.id, actor.keyId, at),
     });
-    return redemption;
   } catch (err) {
+    if (err instanceof LeaseTakenError) {
+      const taken = await deps.stores.leases.get(voucher.id);
+      if (leaseHolds(taken, deps.now())) throw await heldByDevice(taken, at, deps);
+    }
     if (!(err instanceof VoucherStateChangedError)) throw err;
     // Someone else changed the voucher between our read and our write: say what happened to it.
     throw (

@@ -1,4 +1,5 @@
 import type { Principal } from '../domain/api-key.js';
+import { leaseHolds } from '../domain/lease.js';
 import type { VerifyInput } from '../domain/redemption.js';
 import { type VolunteerVoucherView, volunteerView } from '../domain/voucher.js';
 import { redemptionBlocker } from '../domain/voucher-lifecycle.js';
@@ -6,6 +7,7 @@ import { problemType } from '../errors/problem-details.js';
 import { resolveVoucher } from './resolve-voucher.js';
 import { assertServesShelter, loadVolunteerPickupPoint } from './volunteer-scope.js';
 import type { VoucherDeps } from './voucher-context.js';
+import { heldByDevice } from './voucher-holder.js';
 
 /**
  * What a volunteer sees before handing anything over: status and lines, never beneficiary
@@ -26,6 +28,10 @@ export async function verifyVoucher(
   await assertServesShelter(actor, voucher.shelterId, deps);
   const catalogue = await deps.stores.items.getMany(voucher.lines.map((line) => line.itemId));
   const now = deps.now();
+  // A voucher in another device's offline pool: name the holder and ask it to hand back (issue 11).
+  const lease = voucher.status === 'issued' ? await deps.stores.leases.get(voucher.id) : undefined;
+  if (leaseHolds(lease, now) && lease.keyId !== actor.keyId)
+    throw await heldByDevice(lease, now.toISOString(), deps);
   const view = volunteerView(voucher, catalogue, now);
   if (point === undefined) return view;
   // Why not here, in the words a redemption here would use: the volunteer learns it before trying.

@@ -53,5 +53,6 @@ export async function assertServesShelter(
       (await Promise.all(points.map((id) => deps.stores.shelters.getPickupPoint(id)))).some(
         (point) => point?.shelterId === shelterId,
       ));
-  if (!served) throw voucherRejections.wrongShelter(shelterId);
+  if (!served)
+    throw voucherRejections.wrongShelter(shelterId, (await deps.stores.shelters.get(shelterId))?.name);
 }

@@ -10,10 +10,12 @@ import type { Stores } from '../store/stores.js';
 export interface VoucherSecrets {
   keyRing: VoucherKeyRing;
   beneficiaryHashKey: string;
+  /** Seals device secrets at rest (derived from the app's secrets; see auth/device-secret.ts). */
+  deviceSealKey: Buffer;
 }
 
 export type VoucherDeps = {
-  stores: Pick<Stores, 'vouchers' | 'shelters' | 'items' | 'idempotency'>;
+  stores: Pick<Stores, 'vouchers' | 'shelters' | 'items' | 'idempotency' | 'leases' | 'devices'>;
   secrets: VoucherSecrets;
   now: () => Date;
 };

@@ -72,20 +72,23 @@ describe('/scan: a volunteer types voucher codes on a phone', () => {
     await page.getByRole('button', { name: 'Next voucher' }).click();
     await typeCode(page, elsewhereVoucher.code);
     await waitForState(page, 'wrong-shelter');
-    // The volunteer's key cannot see that shelter, so the page names it by id.
-    expect((await screenText(page)).detail).toBe('This voucher is for ta-khmau. Send the person there.');
+    // The volunteer's key cannot list that shelter: the refusal itself names it.
+    expect((await screenText(page)).detail).toBe(
+      'This voucher is for Ta Khmau Safe House. Send the person there.',
+    );
   });
 
-  it('shows "offline, retrying" when the network drops at "Handed over", and redeems exactly once when it returns', async () => {
+  it('shows "offline, retrying" when the network drops at "Handed over" for a voucher not in its pool, and redeems exactly once when it returns', async () => {
     const { demo, context, page } = phone;
-    const voucher = await issueVoucher(demo);
-    const before = await balance(demo, 'pp-central', 'rice');
     const keysSent: string[] = [];
     page.on('request', (request) => {
       if (request.url().endsWith('/v1/redemptions'))
         keysSent.push(request.headers()['idempotency-key'] ?? '');
     });
     await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
+    // Issued after the phone took its pack: not on its list, so it is checked and redeemed online.
+    const voucher = await issueVoucher(demo);
+    const before = await balance(demo, 'pp-central', 'rice');
     await typeCode(page, voucher.code);
     await waitForState(page, 'ready');
 
@@ -104,6 +107,8 @@ describe('/scan: a volunteer types voucher codes on a phone', () => {
 
   it('stops retrying a check once the volunteer signs out: the phone sends the old key no more', async () => {
     const { demo, page, context } = phone;
+    // A phone that never got its offline list: every check goes to the server, and retries.
+    await page.route('**/v1/devices/*/pack*', (route) => route.abort('connectionreset'));
     const voucher = await issueVoucher(demo);
     await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
     await context.setOffline(true);
@@ -126,8 +131,6 @@ describe('/scan: a volunteer types voucher codes on a phone', () => {
 
   it('retries with the same Idempotency-Key when the answer is lost, and the server replays it: one redemption', async () => {
     const { demo, page } = phone;
-    const voucher = await issueVoucher(demo);
-    const before = await balance(demo, 'pp-central', 'rice');
     const attempts: Array<{ key: string; replayed: string | undefined }> = [];
     await page.route('**/v1/redemptions', async (route) => {
       // The request reaches the server and commits; the phone never hears back the first time.
@@ -140,6 +143,9 @@ describe('/scan: a volunteer types voucher codes on a phone', () => {
       else await route.fulfill({ response });
     });
     await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
+    // Issued after the pack: redeemed online, through POST /v1/redemptions.
+    const voucher = await issueVoucher(demo);
+    const before = await balance(demo, 'pp-central', 'rice');
     await typeCode(page, voucher.code);
     await waitForState(page, 'ready');
 

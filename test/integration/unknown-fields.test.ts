@@ -88,6 +88,49 @@ const bodies: Record<string, { path: string; body: Record<string, unknown>; nest
     body: { token: 'AAAA', pickupPointId: 'pp-a1' },
     nested: [],
   },
+  'POST /v1/devices': {
+    path: '/v1/devices',
+    body: { pickupPointId: 'pp-a1', label: 'Desk 2 phone' },
+    nested: [],
+  },
+  'POST /v1/devices/{id}/revoke': {
+    path: '/v1/devices/dev_01JZZZZZZZZZZZZZZZZZZZZZZZ/revoke',
+    body: {},
+    nested: [],
+  },
+  'POST /v1/devices/{id}/sign-off': {
+    path: '/v1/devices/dev_01JZZZZZZZZZZZZZZZZZZZZZZZ/sign-off',
+    body: {},
+    nested: [],
+  },
+  'POST /v1/devices/{id}/hand-back': {
+    path: '/v1/devices/dev_01JZZZZZZZZZZZZZZZZZZZZZZZ/hand-back',
+    body: { voucherIds: [VOUCHER_ID] },
+    nested: [],
+  },
+  'POST /v1/devices/{id}/sync': {
+    path: '/v1/devices/dev_01JZZZZZZZZZZZZZZZZZZZZZZZ/sync',
+    body: {
+      records: [
+        {
+          clientRedemptionId: VOUCHER_ID,
+          deviceId: 'dev_01JZZZZZZZZZZZZZZZZZZZZZZZ',
+          voucherId: VOUCHER_ID,
+          pickupPointId: 'pp-a1',
+          lines: [line],
+          deviceTime: '2026-12-03T08:00:00.000Z',
+          sequence: 1,
+          hmac: 'AAAA',
+        },
+      ],
+    },
+    nested: ['records.0', 'records.0.lines.0'],
+  },
+  'POST /v1/conflicts/{id}/resolve': {
+    path: '/v1/conflicts/cfl_01JZZZZZZZZZZZZZZZZZZZZZZZ/resolve',
+    body: { outcome: 'no-goods', note: 'checked' },
+    nested: [],
+  },
   'POST /v1/redemptions': {
     path: '/v1/redemptions',
     body: { code: 'ZZZZ-ZZZZ-Z', pickupPointId: 'pp-a1' },
@@ -118,6 +161,9 @@ const queries: Record<string, string> = {
   'GET /v1/reports/vouchers-today': '/v1/reports/vouchers-today',
   'GET /v1/vouchers': '/v1/vouchers',
   'GET /v1/vouchers/{id}/qr.png': `/v1/vouchers/${VOUCHER_ID}/qr.png`,
+  'GET /v1/devices': '/v1/devices?shelterId=shelter-a',
+  'GET /v1/devices/{id}/pack': '/v1/devices/dev_01JZZZZZZZZZZZZZZZZZZZZZZZ/pack',
+  'GET /v1/conflicts': '/v1/conflicts?shelterId=shelter-a',
   'GET /v1/voucher-slips': `/v1/voucher-slips?ids=${VOUCHER_ID}`,
   'GET /v1/webhooks': '/v1/webhooks',
   'GET /v1/webhooks/{id}/deliveries': '/v1/webhooks/whk_x/deliveries',

@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CallResult, call } from '../support/http.js';
 import { auditLedger, auditReservations } from '../support/ledger-audit.js';
 import { PersonalDataWatch } from '../support/log-privacy.js';
-import { readRecord } from '../support/table-reads.js';
+import { registerDevice } from '../support/offline-fixtures.js';
+import { queryPartition, readRecord } from '../support/table-reads.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { Replay, SameKeyAtOnce, Single, VoidRedeemRace } from './lib/model-commands.js';
+import { OfflineHandover, Resync, TakePack } from './lib/offline-commands.js';
 import {
   adjustment,
   count,
@@ -109,6 +111,11 @@ const commandsArb = fc.commands(
     fc.tuple(mutationArb, fc.integer({ min: 2, max: 4 })).map(([m, n]) => new SameKeyAtOnce(m, n)),
     fc.nat().map((i) => new Replay(i)),
     fc.nat().map((i) => new VoidRedeemRace(i)),
+    shelterArb.map((s) => new TakePack(s)),
+    fc
+      .tuple(shelterArb, fc.nat(), fc.constantFrom(1, 1, 2, 3))
+      .map(([s, i, tabs]) => new OfflineHandover(s, i, tabs)),
+    fc.nat().map((i) => new Resync(i)),
   ],
   { maxCommands: MAX_COMMANDS, size: 'xlarge' },
 );
@@ -137,11 +144,16 @@ async function freshRun(): Promise<{ model: Model; real: System }> {
   // Opening stock at shelter A only, so that refusals (nothing to issue from, nothing to send) stay common.
   const model = emptyModel();
   let idempotencyKeys = 0;
+  const devices = [
+    await registerDevice(t, keys.volunteer, pickupPoints[0], `model ${run} a`),
+    await registerDevice(t, keys.volunteer, pickupPoints[1], `model ${run} b`),
+  ] as System['devices'];
   const real: System = {
     run,
     shelters,
     pickupPoints,
     keys,
+    devices,
     send,
     nextIdempotencyKey: () => `model-${run}-${++idempotencyKeys}`,
     bodyText: (label) => watch.bodyText(label),
@@ -176,6 +188,40 @@ async function expectTableMatchesModel(model: Model, real: System) {
   }
   for (const voucher of model.vouchers) {
     expect((await readRecord(t.table, `VOUCHER#${voucher.id}`))?.status).toBe(voucher.status);
+  }
+  await expectEveryRecordCommittedOnce(model, real);
+}
+
+/**
+ * Every offline record ends as exactly one redemption or exactly one conflict, whatever was sent
+ * twice or at once: one distribution entry naming it, or one conflict naming it and no entry.
+ */
+async function expectEveryRecordCommittedOnce(model: Model, real: System) {
+  const entries = new Map<string, number>();
+  const conflicts = new Map<string, number>();
+  for (const shelterId of real.shelters) {
+    for (const row of await queryPartition(t.table, `SHELTER#${shelterId}`, 'MOVE#')) {
+      if (typeof row.clientRedemptionId === 'string')
+        entries.set(row.clientRedemptionId, (entries.get(row.clientRedemptionId) ?? 0) + 1);
+    }
+    const listed = await send({
+      method: 'GET',
+      path: `/v1/conflicts?shelterId=${shelterId}&limit=200`,
+      key: keys.logistics,
+    });
+    for (const conflict of (listed.body.items ?? []) as Array<{ offline: { clientRedemptionId: string } }>) {
+      const id = conflict.offline.clientRedemptionId;
+      conflicts.set(id, (conflicts.get(id) ?? 0) + 1);
+    }
+  }
+  for (const { record, result } of model.outbox) {
+    const id = record.clientRedemptionId;
+    const counted = { entries: entries.get(id) ?? 0, conflicts: conflicts.get(id) ?? 0 };
+    expect({ id, ...counted }).toEqual({
+      id,
+      entries: result.outcome === 'redeemed' ? 1 : 0,
+      conflicts: result.outcome === 'conflict' ? 1 : 0,
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
+import type { Conflict } from '../../shared/domain/conflict.js';
 import type { StockBalance } from '../../shared/domain/stock.js';
 import type { InTransitTransfer } from '../../shared/domain/transfer.js';
 import type { IssuedVoucher } from '../../shared/domain/voucher.js';
@@ -187,6 +188,54 @@ describe('events from one change: transfers', () => {
     expect(JSON.stringify(eventsFromChange({ ...base, operation: 'insert', new: dispatched }))).not.toContain(
       'truck',
     );
+  });
+});
+
+describe('sync conflict events', () => {
+  const conflict: Conflict = {
+    id: 'cfl_01JZZZZZZZZZZZZZZZZZZZZZZZ',
+    shelterId: 'shelter-a',
+    orgId: 'org-a',
+    voucherId: '01JZZZZZZZZZZZZZZZZZZZZZZZ',
+    status: 'open',
+    reason: 'already-redeemed',
+    message: 'The voucher was already handed over elsewhere.',
+    offline: {
+      deviceId: 'dev_01JZZZZZZZZZZZZZZZZZZZZZZZ',
+      deviceLabel: 'Desk 2 phone',
+      clientRedemptionId: '01JYYYYYYYYYYYYYYYYYYYYYYY',
+      sequence: 4,
+      pickupPointId: 'pp-a1',
+      deviceTime: '2026-12-03T08:00:00.000Z',
+      syncedAt: '2026-12-03T09:00:00.000Z',
+      lines: [{ itemId: 'rice', quantity: 5 }],
+    },
+    createdAt: '2026-12-03T09:00:00.000Z',
+  };
+
+  it('tells a conflict once, when it is recorded, to the voucher’s organisation, without the device label', () => {
+    const base = { changeId: 'c', record: 'conflict' as const };
+    const events = eventsFromChange({ ...base, operation: 'insert', new: conflict });
+    expect(events).toEqual([
+      {
+        id: eventId('c', 'redemption.conflict'),
+        type: 'redemption.conflict',
+        occurredAt: '2026-12-03T09:00:00.000Z',
+        orgId: 'org-a',
+        shelterId: 'shelter-a',
+        data: {
+          conflictId: conflict.id,
+          voucherId: conflict.voucherId,
+          reason: 'already-redeemed',
+          deviceId: conflict.offline.deviceId,
+          pickupPointId: 'pp-a1',
+          lines: [{ itemId: 'rice', quantity: 5 }],
+        },
+      },
+    ]);
+    expect(JSON.stringify(events)).not.toContain('Desk 2');
+    const resolved = { ...conflict, status: 'resolved' as const };
+    expect(eventsFromChange({ ...base, operation: 'modify', old: conflict, new: resolved })).toEqual([]);
   });
 });
 

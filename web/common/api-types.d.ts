@@ -3,8 +3,11 @@
 // code the server does not have fails `npm run typecheck`.
 
 export type { KeyScope, Role } from '../../shared/domain/api-key.js';
+export type { RegisteredDevice } from '../../shared/domain/device.js';
+export type { DevicePack, HandBackResult } from '../../shared/domain/device-pack.js';
 export type { Item, ItemUnit } from '../../shared/domain/item.js';
 export type { Movement, MovementType } from '../../shared/domain/movement.js';
+export type { OfflineRecord, SyncResponse, SyncResult } from '../../shared/domain/offline-sync.js';
 export type { PickupPoint } from '../../shared/domain/pickup-point.js';
 export type { Shelter } from '../../shared/domain/shelter.js';
 export type { StockView } from '../../shared/domain/stock.js';

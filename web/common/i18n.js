@@ -31,8 +31,40 @@ const en = {
   'state.ready': 'Hand over',
   'state.ready.detail': 'Give these items, then press “Handed over”.',
   'state.sending': 'Recording…',
-  'state.redeemed': 'Done: handed over',
+  'state.redeemed': 'Handed over, confirmed',
   'state.redeemed.detail': 'Recorded at {time}.',
+  'state.pending': 'Handed over, will sync',
+  'state.pending.detail': 'Saved on this phone at {time}. It is sent to the server when there is a network.',
+  'state.handedHere': 'Handed over here',
+  'state.handedHere.pending': 'Handed over here at {time} (waiting to sync). Nothing more to hand over.',
+  'state.handedHere.confirmed': 'Handed over here at {time}. Nothing more to hand over.',
+  'state.notOnList': 'Not on this phone’s list',
+  'state.notOnList.detail':
+    'This phone cannot hand this voucher over offline. Go online to check it, or send the person to the desk that holds it.',
+  'state.leaseEnded': 'List too old',
+  'state.leaseEnded.detail':
+    'This phone’s hold on the voucher has run out. Go online to refresh the list, then scan again.',
+  'state.heldElsewhere': 'Held by another desk',
+  'state.heldElsewhere.detail':
+    'Send the person to {desk}: that desk holds this voucher. Or wait a minute for it to give the voucher back, then scan again.',
+  'state.syncRefused': 'Not accepted by the server',
+  'state.syncRefused.detail':
+    'A handover from this phone was not accepted ({reason}). Tell the logistics lead.',
+  'status.online': 'Online',
+  'status.offline': 'Offline',
+  'status.listAge': 'list {age}',
+  'status.noList': 'no offline list',
+  'status.waiting': '{count} waiting to sync',
+  'status.lastSync': 'last sync {time}',
+  'status.neverSynced': 'not synced yet',
+  'status.signOffBlocked': '{count} handovers still wait to sync: go online before signing out.',
+  'age.now': 'just now',
+  'age.minutes': '{n} min old',
+  'age.hours': '{n} h old',
+  'sync.outcomes': 'After the last sync',
+  'sync.redeemed': 'confirmed',
+  'sync.conflict': 'conflict: the logistics lead will check it',
+  'sync.rejected': 'not accepted',
   'state.alreadyRedeemed': 'Already redeemed',
   'state.alreadyRedeemed.detail': 'Redeemed at {point}, {time}. Do not hand anything over.',
   'state.expired': 'Expired',
@@ -123,8 +155,38 @@ const km = {
   'state.ready': 'សូមប្រគល់',
   'state.ready.detail': 'សូមប្រគល់សម្ភារៈទាំងនេះ រួចចុច «បានប្រគល់»។',
   'state.sending': 'កំពុងកត់ត្រា…',
-  'state.redeemed': 'រួចរាល់៖ បានប្រគល់ហើយ',
+  'state.redeemed': 'បានប្រគល់ហើយ បានបញ្ជាក់',
   'state.redeemed.detail': 'បានកត់ត្រានៅ {time}។',
+  'state.pending': 'បានប្រគល់ហើយ នឹងធ្វើសមកាលកម្ម',
+  'state.pending.detail': 'បានរក្សាទុកលើទូរសព្ទនេះនៅ {time}។ វានឹងផ្ញើទៅម៉ាស៊ីនមេ ពេលមានបណ្តាញ។',
+  'state.handedHere': 'បានប្រគល់នៅទីនេះរួចហើយ',
+  'state.handedHere.pending': 'បានប្រគល់នៅទីនេះពេល {time} (កំពុងរង់ចាំសមកាលកម្ម)។ គ្មានអ្វីត្រូវប្រគល់ទៀតទេ។',
+  'state.handedHere.confirmed': 'បានប្រគល់នៅទីនេះពេល {time}។ គ្មានអ្វីត្រូវប្រគល់ទៀតទេ។',
+  'state.notOnList': 'មិនមាននៅក្នុងបញ្ជីរបស់ទូរសព្ទនេះទេ',
+  'state.notOnList.detail':
+    'ទូរសព្ទនេះមិនអាចប្រគល់ប័ណ្ណនេះដោយគ្មានអ៊ីនធឺណិតបានទេ។ សូមភ្ជាប់អ៊ីនធឺណិតដើម្បីពិនិត្យ ឬណែនាំអ្នកនោះទៅតុដែលកាន់ប័ណ្ណនេះ។',
+  'state.leaseEnded': 'បញ្ជីចាស់ពេក',
+  'state.leaseEnded.detail': 'ការកាន់ប័ណ្ណនេះរបស់ទូរសព្ទនេះបានផុតកំណត់។ សូមភ្ជាប់អ៊ីនធឺណិតដើម្បីធ្វើបច្ចុប្បន្នភាពបញ្ជី រួចស្កេនម្តងទៀត។',
+  'state.heldElsewhere': 'តុផ្សេងកំពុងកាន់ប័ណ្ណនេះ',
+  'state.heldElsewhere.detail':
+    'សូមណែនាំអ្នកនោះទៅ {desk}៖ តុនោះកាន់ប័ណ្ណនេះ។ ឬរង់ចាំមួយនាទី ដើម្បីឱ្យតុនោះប្រគល់ប័ណ្ណមកវិញ រួចស្កេនម្តងទៀត។',
+  'state.syncRefused': 'ម៉ាស៊ីនមេមិនទទួលយក',
+  'state.syncRefused.detail': 'ការប្រគល់មួយពីទូរសព្ទនេះមិនត្រូវបានទទួលយក ({reason})។ សូមប្រាប់អ្នកទទួលខុសត្រូវភស្តុភារ។',
+  'status.online': 'មានអ៊ីនធឺណិត',
+  'status.offline': 'គ្មានអ៊ីនធឺណិត',
+  'status.listAge': 'បញ្ជី {age}',
+  'status.noList': 'គ្មានបញ្ជីសម្រាប់ប្រើគ្មានអ៊ីនធឺណិត',
+  'status.waiting': '{count} កំពុងរង់ចាំសមកាលកម្ម',
+  'status.lastSync': 'សមកាលកម្មចុងក្រោយ {time}',
+  'status.neverSynced': 'មិនទាន់ធ្វើសមកាលកម្ម',
+  'status.signOffBlocked': 'ការប្រគល់ {count} នៅរង់ចាំសមកាលកម្ម៖ សូមភ្ជាប់អ៊ីនធឺណិតមុនពេលចាកចេញ។',
+  'age.now': 'ទើបតែឥឡូវ',
+  'age.minutes': 'ចាស់ {n} នាទី',
+  'age.hours': 'ចាស់ {n} ម៉ោង',
+  'sync.outcomes': 'ក្រោយសមកាលកម្មចុងក្រោយ',
+  'sync.redeemed': 'បានបញ្ជាក់',
+  'sync.conflict': 'ជម្លោះ៖ អ្នកទទួលខុសត្រូវភស្តុភារនឹងពិនិត្យ',
+  'sync.rejected': 'មិនត្រូវបានទទួលយក',
   'state.alreadyRedeemed': 'ប័ណ្ណនេះបានប្រើរួចហើយ',
   'state.alreadyRedeemed.detail': 'បានប្រើនៅ {point} ពេល {time}។ កុំប្រគល់អ្វីទៀត។',
   'state.expired': 'ប័ណ្ណផុតកំណត់',
@@ -198,10 +260,36 @@ export function t(key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
 }
 
+/**
+ * Times are read where the shelter is, not where the phone's clock was set: Cambodia's shelters
+ * keep Asia/Phnom_Penh until an offline pack names the shelter's own zone (setTimeZone).
+ */
+let timeZone = 'Asia/Phnom_Penh';
+
+/** @param {string} zone an IANA zone the browser knows; an unknown one is ignored. */
+export function setTimeZone(zone) {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    timeZone = zone;
+  } catch {
+    // Keep the zone we had: a wrong time is worse than the shelter's usual zone.
+  }
+}
+
+function locale() {
+  return lang() === 'km' ? 'km-KH' : 'en-GB';
+}
+
 /** @param {string | number} iso */
 export function formatTime(iso) {
-  const locale = lang() === 'km' ? 'km-KH' : 'en-GB';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    new Date(iso),
+  );
+}
+
+/** Only the time of day ("14:02"), for what happened moments ago. @param {string | number} iso */
+export function formatClock(iso) {
+  return new Intl.DateTimeFormat(locale(), { timeStyle: 'short', timeZone }).format(new Date(iso));
 }
 
 /** @param {number} value */

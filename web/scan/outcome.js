@@ -11,10 +11,15 @@
  * One screen of the scanner, by `kind`.
  * @typedef {{ kind: 'checking' | 'ready' | 'sending' | 'void' | 'no-stock' | 'signed-out' | 'unreadable' }
  *   | { kind: 'redeemed', redeemedAt: string }
+ *   | { kind: 'pending', at: string }
+ *   | { kind: 'handed-here', at: string, pending: boolean }
+ *   | { kind: 'not-on-list' | 'lease-ended' }
+ *   | { kind: 'held-elsewhere', label: string | undefined, pickupPointName: string | undefined }
+ *   | { kind: 'sync-refused', reason: string | undefined }
  *   | { kind: 'already-redeemed', redeemedAt: string | undefined, pickupPointId: string | undefined }
  *   | { kind: 'expired', validUntil: string | undefined }
  *   | { kind: 'not-yet-valid', validFrom?: string | undefined }
- *   | { kind: 'wrong-shelter', shelterId: string | undefined }
+ *   | { kind: 'wrong-shelter', shelterId: string | undefined, shelterName?: string | undefined }
  *   | { kind: 'invalid', reason: InvalidReason }
  *   | { kind: 'offline' | 'busy', attempt: number }
  *   | { kind: 'forbidden' | 'error', detail: string | undefined }} Outcome
@@ -23,7 +28,7 @@
 /**
  * A checked voucher (POST /v1/vouchers/verify with our pickup point): can it be handed over here?
  * @param {VoucherView} view
- * @param {PickupPoint} point
+ * @param {Pick<PickupPoint, "shelterId">} point
  * @returns {Outcome}
  */
 export function outcomeOfCheck(view, point) {
@@ -72,7 +77,21 @@ export function outcomeOfRefusal(err) {
     case 'voucher-not-yet-valid':
       return { kind: 'not-yet-valid', validFrom: err.member('validFrom') };
     case 'voucher-wrong-shelter':
-      return { kind: 'wrong-shelter', shelterId: err.member('voucherShelterId') };
+      return {
+        kind: 'wrong-shelter',
+        shelterId: err.member('voucherShelterId'),
+        shelterName: err.member('voucherShelterName'),
+      };
+    // On another device's offline list: that desk hands it back within a minute if it can.
+    case 'voucher-held-by-device': {
+      const holder = err.problem.holder;
+      /** @param {string} name */
+      const field = (name) => {
+        const value = typeof holder === 'object' && holder !== null ? Reflect.get(holder, name) : undefined;
+        return typeof value === 'string' ? value : undefined;
+      };
+      return { kind: 'held-elsewhere', label: field('label'), pickupPointName: field('pickupPointName') };
+    }
     case 'insufficient-stock':
       return { kind: 'no-stock' };
     case 'unauthenticated':

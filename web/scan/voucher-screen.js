@@ -1,6 +1,6 @@
 // The voucher screen of /scan: what to say for each outcome, and the lines to hand over.
 import { $ } from '../common/dom.js';
-import { formatQuantity, formatTime, lang, t } from '../common/i18n.js';
+import { formatClock, formatQuantity, formatTime, lang, t } from '../common/i18n.js';
 
 /** @typedef {import('../common/i18n.js').MessageKey} MessageKey */
 /** @typedef {import('./outcome.js').Outcome} Outcome */
@@ -18,6 +18,12 @@ const titles = {
   ready: 'state.ready',
   sending: 'state.sending',
   redeemed: 'state.redeemed',
+  pending: 'state.pending',
+  'handed-here': 'state.handedHere',
+  'not-on-list': 'state.notOnList',
+  'lease-ended': 'state.leaseEnded',
+  'held-elsewhere': 'state.heldElsewhere',
+  'sync-refused': 'state.syncRefused',
   'already-redeemed': 'state.alreadyRedeemed',
   expired: 'state.expired',
   void: 'state.void',
@@ -31,17 +37,23 @@ const titles = {
   forbidden: 'state.forbidden',
   error: 'state.error',
 };
-/** @type {Partial<Record<Kind, 'go' | 'ok' | 'wait'>>} */
+/**
+ * Green for go, dark green for confirmed, amber for wait; `pending` has its own colour, so a
+ * handover the server has not confirmed never looks like one it has; `handed-here` is neutral.
+ * @type {Partial<Record<Kind, 'go' | 'ok' | 'wait' | 'pending' | 'neutral'>>}
+ */
 const tones = {
   ready: 'go',
   redeemed: 'ok',
+  pending: 'pending',
+  'handed-here': 'neutral',
   checking: 'wait',
   sending: 'wait',
   offline: 'wait',
   busy: 'wait',
 };
 /** @type {ReadonlySet<Kind>} */
-const showsLines = new Set(['ready', 'sending', 'offline', 'busy', 'redeemed']);
+const showsLines = new Set(['ready', 'sending', 'offline', 'busy', 'redeemed', 'pending']);
 
 /**
  * @param {Session} session
@@ -64,6 +76,22 @@ function detail(outcome, view, session) {
       return t('state.ready.detail');
     case 'redeemed':
       return t('state.redeemed.detail', { time: when(outcome.redeemedAt) });
+    case 'pending':
+      return t('state.pending.detail', { time: formatClock(outcome.at) });
+    case 'handed-here':
+      return t(outcome.pending ? 'state.handedHere.pending' : 'state.handedHere.confirmed', {
+        time: formatClock(outcome.at),
+      });
+    case 'not-on-list':
+      return t('state.notOnList.detail');
+    case 'lease-ended':
+      return t('state.leaseEnded.detail');
+    case 'held-elsewhere':
+      return t('state.heldElsewhere.detail', {
+        desk: [outcome.label, outcome.pickupPointName].filter(Boolean).join(', ') || '?',
+      });
+    case 'sync-refused':
+      return t('state.syncRefused.detail', { reason: outcome.reason ?? '' });
     case 'already-redeemed':
       return t('state.alreadyRedeemed.detail', {
         point: pointName(session, outcome.pickupPointId),
@@ -75,7 +103,11 @@ function detail(outcome, view, session) {
       return t('state.void.detail');
     case 'wrong-shelter':
       return t('state.wrongShelter.detail', {
-        shelter: (outcome.shelterId && session.shelters.get(outcome.shelterId)) ?? outcome.shelterId ?? '?',
+        shelter:
+          outcome.shelterName ??
+          (outcome.shelterId && session.shelters.get(outcome.shelterId)) ??
+          outcome.shelterId ??
+          '?',
       });
     case 'not-yet-valid':
       return outcome.validFrom ? t('state.notYetValid.detail', { time: when(outcome.validFrom) }) : '';

@@ -8,6 +8,8 @@ export const pageCsp = [
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
+  // The scanner's web app manifest (its service worker falls under script-src).
+  "manifest-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",

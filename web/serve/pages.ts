@@ -10,6 +10,8 @@ export const pages = {
     path: '/scan',
     body: 'scan/scan.html',
     title: 'Hand out',
+    // Installable, and loads offline once its service worker has the files (/scan-sw.js).
+    head: '\n  <link rel="manifest" href="/web/scan/scan.webmanifest">\n  <meta name="theme-color" content="#0b5cad">',
     signIn: { role: 'volunteer', keyLabel: 'Volunteer key' },
     summary: 'Volunteer scanner page (HTML)',
     description:
@@ -19,6 +21,7 @@ export const pages = {
     path: '/dashboard',
     body: 'dashboard/dashboard.html',
     title: 'Stock',
+    head: '',
     signIn: { role: 'logistics', keyLabel: 'Logistics key' },
     summary: 'Logistics dashboard page (HTML)',
     description:
@@ -49,6 +52,7 @@ export async function pageHtml(name: PageName): Promise<Content> {
   ]);
   const html = fillTemplate(shell, {
     title: page.title,
+    head: page.head,
     page: name,
     body: fillTemplate(body, { signin: fillTemplate(signIn, page.signIn) }),
   });

@@ -17,13 +17,25 @@ const ours = [
   'common/api.js',
   'common/dom.js',
   'common/i18n.js',
+  'common/icon.svg',
   'scan/scan.html',
   'scan/scan.css',
   'scan/scan.js',
+  'scan/scan.webmanifest',
   'scan/camera.js',
   'scan/redeem.js',
   'scan/outcome.js',
   'scan/voucher-screen.js',
+  'scan/sw-register.js',
+  'scan/service-worker.js',
+  'scan/voucher-token.js',
+  'scan/short-code.js',
+  'scan/record-hmac.js',
+  'scan/offline-store.js',
+  'scan/offline-check.js',
+  'scan/offline-handover.js',
+  'scan/offline-session.js',
+  'scan/device-sync.js',
   'dashboard/dashboard.html',
   'dashboard/dashboard.css',
   'dashboard/dashboard.js',
@@ -37,6 +49,10 @@ const ours = [
 /** Where each installed package keeps the file we serve as `vendor/<name>`. */
 const vendored = {
   'vendor/jsQR.js': 'jsqr/dist/jsQR.js',
+  // IndexedDB through promises (the outbox, the pack): one ES module, no imports of its own.
+  'vendor/idb.js': 'idb/build/index.js',
+  // Ed25519 for browsers whose WebCrypto lacks it: loaded only there (web/scan/voucher-token.js).
+  'vendor/noble-ed25519.js': '@noble/ed25519/index.js',
   'vendor/swagger-ui-bundle.js': 'swagger-ui-dist/swagger-ui-bundle.js',
   'vendor/swagger-ui.css': 'swagger-ui-dist/swagger-ui.css',
   'vendor/favicon-32x32.png': 'swagger-ui-dist/favicon-32x32.png',
@@ -90,6 +106,8 @@ const contentTypes: Record<string, string> = {
   css: 'text/css; charset=utf-8',
   js: 'text/javascript; charset=utf-8',
   png: 'image/png',
+  svg: 'image/svg+xml',
+  webmanifest: 'application/manifest+json',
 };
 
 export async function readWebFile(path: WebFile): Promise<{ body: Uint8Array; contentType: string }> {

@@ -6,6 +6,7 @@ import { errorResponses, publicRoute } from '../../shared/http/openapi-route.js'
 import { docsHeaders, pageHeaders } from './page-policies.js';
 import { type PageName, pageHtml, pages } from './pages.js';
 import { serveAsset } from './serve-asset.js';
+import { serviceWorkerScript } from './service-worker-script.js';
 import { isWebFile, readWebFile } from './web-files.js';
 
 const html = { 'text/html': { schema: z.string() } };
@@ -47,10 +48,30 @@ const fileRoute = publicRoute({
         'text/javascript': { schema: z.string() },
         'text/css': { schema: z.string() },
         'image/png': { schema: z.string() },
+        'image/svg+xml': { schema: z.string() },
+        'application/manifest+json': { schema: z.string() },
       },
     },
     304: notModified,
     404: errorResponses[404],
+  },
+});
+
+const serviceWorkerRoute = publicRoute({
+  method: 'get',
+  path: '/scan-sw.js',
+  operationId: 'getScanServiceWorker',
+  tags: ['Pages'],
+  summary: 'The scanner’s service worker: precaches /scan and its files so the page loads offline',
+  description:
+    'Served at the origin’s root so that its scope covers /scan. It caches the page’s own files only; API calls always go to the network.',
+  responses: {
+    200: {
+      description: 'The worker script, brotli- or gzip-compressed when the client accepts it.',
+      headers: responseHeaders.etag,
+      content: { 'text/javascript': { schema: z.string() } },
+    },
+    304: notModified,
   },
 });
 
@@ -74,6 +95,11 @@ export function registerWebRoutes(app: OpenAPIHono<AppEnv>) {
     if (!isWebFile(path) || path.endsWith('.html')) throw new NotFoundError('Page file', path);
     return serveAsset(c, path, () => readWebFile(path)) as never;
   });
+
+  app.openapi(
+    serviceWorkerRoute,
+    (c) => serveAsset(c, 'scan-sw.js', serviceWorkerScript, { 'service-worker-allowed': '/scan' }) as never,
+  );
 
   // Someone who opens the server's address in a browser lands on the API's documentation.
   app.get('/', (c) => c.redirect('/docs', 302));

@@ -62,7 +62,8 @@ const updateShelterRoute = securedRoute(['admin'], {
   path: '/v1/shelters/{id}',
   operationId: 'updateShelter',
   tags: ['Shelters'],
-  summary: 'Change a shelter (population, capacity, name, location, confidentiality)',
+  summary:
+    'Change a shelter (population, capacity, name, location, confidentiality, offline mode and window)',
   request: { params: shelterParams, body: { required: true, content: jsonContent(updateShelterSchema) } },
   responses: {
     200: { description: 'Updated.', content: jsonContent(shelterViewSchema) },

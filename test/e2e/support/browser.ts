@@ -32,7 +32,11 @@ export function launchChromium(options: { cameraVideo?: string } = {}): Promise<
 }
 
 /** A phone-sized, isolated browsing context (its own storage), as a volunteer's phone would be. */
-export async function phone(browser: Browser, baseUrl: string): Promise<BrowserContext> {
+export async function phone(
+  browser: Browser,
+  baseUrl: string,
+  options: { serviceWorkers?: 'allow' | 'block'; timezoneId?: string } = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     viewport: { width: 390, height: 844 },
@@ -40,8 +44,9 @@ export async function phone(browser: Browser, baseUrl: string): Promise<BrowserC
     isMobile: true,
     hasTouch: true,
     locale: 'en-GB',
-    timezoneId: 'Asia/Phnom_Penh',
-    serviceWorkers: 'block',
+    timezoneId: options.timezoneId ?? 'Asia/Phnom_Penh',
+    // Blocked unless a test is about loading offline: a worker's cache would hide what a page fetches.
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   await context.grantPermissions(['camera'], { origin: baseUrl });
   return context;

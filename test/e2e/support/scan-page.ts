@@ -5,9 +5,12 @@ export async function signInToScan(page: Page, key: string, pickupPointId: strin
   await page.goto('/scan');
   await page.locator('#signin-key').fill(key);
   await page.locator('#signin-form button[type=submit]').click();
-  await page.locator('#point').selectOption(pickupPointId);
+  await page.locator(`#point input[value="${pickupPointId}"]`).check();
   await page.locator('#point-form button[type=submit]').click();
   await page.locator('#view-scan').waitFor({ state: 'visible' });
+  // The phone takes its pack right after: a voucher issued before this is in its pool (handed
+  // over through the outbox), one issued after is not until the next refresh (checked online).
+  await page.locator('#status-line[data-pack]').waitFor({ state: 'attached' });
 }
 
 export async function typeCode(page: Page, code: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Role } from '../../../shared/domain/api-key.js';
 import { type CallOptions, type CallResult, call } from '../../support/http.js';
 import type { PersonalDataWatch } from '../../support/log-privacy.js';
+import { offlineRecord, registerDevice, sync, type TestDevice } from '../../support/offline-fixtures.js';
 import type { TestApp } from '../../support/test-app.js';
 
 /**
@@ -37,6 +38,10 @@ export interface AccessWorld {
   ): Promise<{ id: string; token: string; code: string }>;
   /** A fresh transfer in transit. */
   transfer(fromShelterId: string, toShelterId: string): Promise<string>;
+  /** A fresh device of "volunteer of org-a" (the wildcard key) at a pickup point, with its secret. */
+  device(pickupPointId: string): Promise<TestDevice>;
+  /** A fresh open conflict at a shelter: a voided voucher of org-a synced by a fresh device. */
+  conflict(shelterId: string): Promise<string>;
   /** A fresh webhook subscription of org-a (to a port nothing listens on), with one queued delivery. */
   webhook(): Promise<{ id: string; deliveryId: string }>;
   unique(prefix: string): string;
@@ -192,6 +197,21 @@ export async function buildAccessWorld(t: TestApp, watch: PersonalDataWatch): Pr
         key('logistics'),
       );
       return String(body.id);
+    },
+    device: (pickupPointId) => registerDevice(t, key('volunteer'), pickupPointId, 'access phone'),
+    async conflict(shelterId) {
+      const device = await registerDevice(
+        t,
+        key('volunteer'),
+        shelterId === 'shelter-b' ? 'pp-b1' : 'pp-a1',
+        'access phone',
+      );
+      const issued = await voucher(shelterId);
+      await must('POST', `/v1/vouchers/${issued.id}/void`, undefined, key('coordinator'), 200);
+      const synced = await sync(t, device, [offlineRecord(device, { id: issued.id, lines })]);
+      const conflictId = synced.body.results[0]?.conflictId;
+      if (conflictId === undefined) throw new Error(`no conflict: ${synced.text}`);
+      return conflictId;
     },
     async webhook() {
       const body = await must(

@@ -1,5 +1,6 @@
 import type { Role } from '../../../shared/domain/api-key.js';
 import { type CallResult, call } from '../../support/http.js';
+import { offlineRecord, type TestDevice } from '../../support/offline-fixtures.js';
 import type { TestApp } from '../../support/test-app.js';
 import type { AccessWorld } from './access-world.js';
 
@@ -28,7 +29,15 @@ export type Guard =
   /** A transfer from or to a shelter in the key's scope. */
   | 'transfer-either-end'
   /** A record of the caller's organisation (any organisation's for an admin), whatever the shelter. */
-  | 'organisation';
+  | 'organisation'
+  /**
+   * A device's own operations: only the volunteer key that registered it ("volunteer of org-a",
+   * the wildcard key); every other key is told it does not exist. Managers (admin, coordinator,
+   * logistics) reach it as they reach its shelter.
+   */
+  | 'device'
+  /** A sync conflict: as its shelter, but a coordinator only for its own organisation's voucher. */
+  | 'conflict';
 
 export interface Request {
   path: string;
@@ -112,6 +121,18 @@ async function webhookFor(w: AccessWorld, reach: Reach): Promise<{ id: string; d
   return w.webhook();
 }
 
+const ABSENT_DEVICE = 'dev_01HZZZZZZZZZZZZZZZZZZZZZZZ';
+const ABSENT_CONFLICT = 'cfl_01HZZZZZZZZZZZZZZZZZZZZZZZ';
+
+/** A fresh device of the wildcard volunteer of org-a at the reach's pickup point; an unknown id for `absent`. */
+async function deviceFor(w: AccessWorld, reach: Reach): Promise<TestDevice | undefined> {
+  return reach === 'absent' ? undefined : w.device(PICKUP_POINTS[reach]);
+}
+
+async function conflictFor(w: AccessWorld, reach: Reach): Promise<string> {
+  return reach === 'absent' ? ABSENT_CONFLICT : w.conflict(SHELTERS[reach]);
+}
+
 /** Per operation, a request that succeeds for a key of an allowed role whose scope covers it. */
 export const operationCases: Record<string, OperationCase> = {
   'GET /v1/health': { guard: 'public', build: async () => ({ path: '/v1/health' }) },
@@ -119,6 +140,7 @@ export const operationCases: Record<string, OperationCase> = {
   'GET /scan': { guard: 'public', build: async () => ({ path: '/scan' }) },
   'GET /dashboard': { guard: 'public', build: async () => ({ path: '/dashboard' }) },
   'GET /web/{folder}/{name}': { guard: 'public', build: async () => ({ path: '/web/common/app.css' }) },
+  'GET /scan-sw.js': { guard: 'public', build: async () => ({ path: '/scan-sw.js' }) },
 
   'POST /v1/organizations': {
     guard: 'role',
@@ -318,6 +340,79 @@ export const operationCases: Record<string, OperationCase> = {
         body: { token: voucher.token, pickupPointId: PICKUP_POINTS[reach] },
       };
     },
+  },
+  'POST /v1/devices': {
+    guard: 'pickup-point',
+    openIds: true,
+    build: async (_w, reach) => ({
+      path: '/v1/devices',
+      body: { pickupPointId: PICKUP_POINTS[reach], label: 'Desk phone' },
+    }),
+  },
+  'GET /v1/devices': {
+    guard: 'shelter',
+    build: async (_w, reach) => ({ path: `/v1/devices?shelterId=${SHELTERS[reach]}` }),
+  },
+  'GET /v1/devices/{id}': {
+    guard: 'device',
+    build: async (w, reach) => ({ path: `/v1/devices/${(await deviceFor(w, reach))?.id ?? ABSENT_DEVICE}` }),
+  },
+  'POST /v1/devices/{id}/revoke': {
+    guard: 'shelter',
+    build: async (w, reach) => ({
+      path: `/v1/devices/${(await deviceFor(w, reach))?.id ?? ABSENT_DEVICE}/revoke`,
+      body: {},
+    }),
+  },
+  'POST /v1/devices/{id}/sign-off': {
+    guard: 'device',
+    build: async (w, reach) => ({
+      path: `/v1/devices/${(await deviceFor(w, reach))?.id ?? ABSENT_DEVICE}/sign-off`,
+      body: {},
+    }),
+  },
+  'GET /v1/devices/{id}/pack': {
+    guard: 'device',
+    build: async (w, reach) => ({
+      path: `/v1/devices/${(await deviceFor(w, reach))?.id ?? ABSENT_DEVICE}/pack`,
+    }),
+  },
+  'POST /v1/devices/{id}/hand-back': {
+    guard: 'device',
+    build: async (w, reach) => ({
+      path: `/v1/devices/${(await deviceFor(w, reach))?.id ?? ABSENT_DEVICE}/hand-back`,
+      body: { voucherIds: [ABSENT_VOUCHER] },
+    }),
+  },
+  'POST /v1/devices/{id}/sync': {
+    guard: 'device',
+    build: async (w, reach) => {
+      const device = await deviceFor(w, reach);
+      const voucher = await voucherFor(w, reach);
+      const record =
+        device === undefined
+          ? offlineRecord(
+              { id: ABSENT_DEVICE, secret: 'AAAA', key: '', pickupPointId: PICKUP_POINTS.absent, next: 1 },
+              { id: voucher.id, lines },
+            )
+          : offlineRecord(device, { id: voucher.id, lines });
+      return { path: `/v1/devices/${device?.id ?? ABSENT_DEVICE}/sync`, body: { records: [record] } };
+    },
+  },
+  'GET /v1/conflicts': {
+    guard: 'shelter',
+    build: async (_w, reach) => ({ path: `/v1/conflicts?shelterId=${SHELTERS[reach]}&status=open` }),
+  },
+  'GET /v1/conflicts/{id}': {
+    guard: 'conflict',
+    build: async (w, reach) => ({ path: `/v1/conflicts/${await conflictFor(w, reach)}` }),
+  },
+  'POST /v1/conflicts/{id}/resolve': {
+    guard: 'conflict',
+    build: async (w, reach) => ({
+      path: `/v1/conflicts/${await conflictFor(w, reach)}/resolve`,
+      body: { outcome: 'no-goods', note: 'checked with both desks' },
+    }),
   },
   'POST /v1/redemptions': {
     guard: 'pickup-point',

@@ -1,5 +1,7 @@
 import { expect } from 'vitest';
+import type { OfflineRecord, SyncResult } from '../../../shared/domain/offline-sync.js';
 import type { CallResult } from '../../support/http.js';
+import type { TestDevice } from '../../support/offline-fixtures.js';
 
 /**
  * The model of the model-based test (part c): expected stock per (shelter, item), vouchers and
@@ -31,9 +33,20 @@ export interface Model {
   }>;
   /** Successful requests sent with an Idempotency-Key, to replay. */
   sent: Array<{ request: Request; result: CallResult }>;
+  /** Per shelter, the vouchers its one device holds since its last pack (offline pools). */
+  pools: [Set<string>, Set<string>];
+  /** Every offline record synced, with the answer it got the first time. */
+  outbox: Array<{ shelter: number; record: OfflineRecord; result: SyncResult }>;
 }
 
-export const emptyModel = (): Model => ({ stock: new Map(), vouchers: [], transfers: [], sent: [] });
+export const emptyModel = (): Model => ({
+  stock: new Map(),
+  vouchers: [],
+  transfers: [],
+  sent: [],
+  pools: [new Set(), new Set()],
+  outbox: [],
+});
 
 export interface Request {
   method: string;
@@ -49,6 +62,8 @@ export interface System {
   shelters: [string, string];
   pickupPoints: [string, string];
   keys: { logistics: string; coordinator: string; volunteer: string; volunteer2: string };
+  /** One device per shelter, registered by `keys.volunteer` at the shelter's pickup point. */
+  devices: [TestDevice, TestDevice];
   send(request: Request): Promise<CallResult>;
   nextIdempotencyKey(): string;
   /** Request text that must never be logged. */

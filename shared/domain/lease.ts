@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { packRemovalReasonSchema } from './device-pack.js';
+
+/**
+ * A voucher's lease: which device may hand it over offline, until when. At most one per voucher
+ * (store/keys.ts says how). `keyId` is the holder's volunteer key, so an online redemption by
+ * that same key is let through while the lease holds.
+ */
+export const leaseSchema = z.object({
+  voucherId: z.string(),
+  shelterId: z.string(),
+  deviceId: z.string(),
+  keyId: z.string(),
+  leasedAt: z.string(),
+  leaseUntil: z.string(),
+  handBackRequestedAt: z.string().optional(),
+});
+export type Lease = z.infer<typeof leaseSchema>;
+
+/** What a device was told about one voucher, stamped with the cursor of the change. */
+export const poolEntrySchema = z.object({
+  voucherId: z.string(),
+  state: z.enum(['held', 'ended']),
+  leaseUntil: z.string(),
+  reason: packRemovalReasonSchema.optional(),
+  changed: z.string(),
+});
+export type PoolEntry = z.infer<typeof poolEntrySchema>;
+
+/** A lease that still holds at `now`. */
+export function leaseHolds(lease: Pick<Lease, 'leaseUntil'> | undefined, now: Date): lease is Lease {
+  return lease !== undefined && Date.parse(lease.leaseUntil) > now.getTime();
+}
+
+/** A lease ends at the voucher's validUntil or after the shelter's offline window, whichever is first. */
+export function leaseEnd(validUntil: string, leasedAt: Date, windowHours: number): string {
+  const windowEnd = leasedAt.getTime() + windowHours * 3_600_000;
+  return new Date(Math.min(Date.parse(validUntil), windowEnd)).toISOString();
+}
+
+/**
+ * Pack cursors are server milliseconds (13 digits), taken a few seconds before the pool was read:
+ * a change committed while the pack was being built is sent again next time, never missed.
+ * Applying an upsert or a removal twice is harmless on the device.
+ */
+export const CURSOR_SAFETY_MS = 5_000;
+export function cursorAt(ms: number): string {
+  return String(Math.max(0, ms)).padStart(13, '0');
+}
+
+/** Which of the devices gets a voucher nobody holds: stable, and even across devices. */
+export function assignedDevice(voucherId: string, deviceIds: readonly string[]): string | undefined {
+  if (deviceIds.length === 0) return undefined;
+  let hash = 2166136261;
+  for (let i = 0; i < voucherId.length; i++) {
+    hash ^= voucherId.charCodeAt(i);
+    hash = Math.imul(hash, 16777619) >>> 0;
+  }
+  const sorted = [...deviceIds].sort();
+  return sorted[hash % sorted.length];
+}

@@ -1,0 +1,91 @@
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  deviceIdSchema,
+  deviceViewSchema,
+  registerDeviceSchema,
+  registeredDeviceSchema,
+} from '../../domain/device.js';
+import { pageQuerySchema } from '../../domain/page-query.js';
+import { slugSchema } from '../../domain/slug.js';
+import { listDevices } from '../../usecases/list-devices.js';
+import { registerDevice } from '../../usecases/register-device.js';
+import { revokeDevice } from '../../usecases/revoke-device.js';
+import { signOffDevice } from '../../usecases/sign-off-device.js';
+import type { AppEnv } from '../app-env.js';
+import { errorResponses, idempotentWriteRoute, jsonContent, securedRoute } from '../openapi-route.js';
+import { pageSchema } from '../pagination-schemas.js';
+
+const deviceParams = z.object({ id: deviceIdSchema });
+const noBody = z.object({}).strict();
+
+const registerRoute = idempotentWriteRoute(['volunteer'], {
+  method: 'post',
+  path: '/v1/devices',
+  tags: ['Devices'],
+  summary: 'Register this phone at a pickup point of the key (the secret is shown once)',
+  operationId: 'createDevice',
+  body: registerDeviceSchema,
+  success: {
+    status: 201,
+    description: 'Registered: keep the secret on the device.',
+    schema: registeredDeviceSchema,
+  },
+});
+
+const listRoute = securedRoute(['admin', 'coordinator', 'logistics'], {
+  method: 'get',
+  path: '/v1/devices',
+  tags: ['Devices'],
+  summary: 'Devices of a shelter',
+  operationId: 'listDevices',
+  request: { query: pageQuerySchema.extend({ shelterId: slugSchema }) },
+  responses: {
+    200: { description: 'One page.', content: jsonContent(pageSchema(deviceViewSchema)) },
+    404: errorResponses[404],
+  },
+});
+
+const revokeRoute = idempotentWriteRoute(['admin', 'coordinator'], {
+  method: 'post',
+  path: '/v1/devices/{id}/revoke',
+  tags: ['Devices'],
+  summary: 'Revoke a lost or stolen device, for good',
+  operationId: 'revokeDevice',
+  params: deviceParams,
+  body: noBody,
+  bodyRequired: false,
+  success: { status: 200, description: 'Revoked.', schema: deviceViewSchema },
+});
+
+const signOffRoute = idempotentWriteRoute(['volunteer'], {
+  method: 'post',
+  path: '/v1/devices/{id}/sign-off',
+  tags: ['Devices'],
+  summary: 'End the day on this device',
+  operationId: 'signOffDevice',
+  params: deviceParams,
+  body: noBody,
+  bodyRequired: false,
+  success: { status: 200, description: 'Signed off.', schema: deviceViewSchema },
+});
+
+export function registerDevices(app: OpenAPIHono<AppEnv>) {
+  app.openapi(registerRoute, async (c) => {
+    c.header('cache-control', 'no-store');
+    return c.json(await registerDevice(c.req.valid('json'), c.get('principal'), c.get('deps')), 201);
+  });
+
+  app.openapi(listRoute, async (c) => {
+    return c.json(await listDevices(c.req.valid('query'), c.get('principal'), c.get('deps')), 200);
+  });
+
+  app.openapi(revokeRoute, async (c) => {
+    const deviceId = c.req.valid('param').id;
+    return c.json(await revokeDevice({ deviceId }, c.get('principal'), c.get('deps')), 200);
+  });
+
+  app.openapi(signOffRoute, async (c) => {
+    const deviceId = c.req.valid('param').id;
+    return c.json(await signOffDevice({ deviceId }, c.get('principal'), c.get('deps')), 200);
+  });
+}

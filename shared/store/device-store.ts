@@ -1,0 +1,137 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DeviceRecord, deviceRecordSchema } from '../domain/device.js';
+import { ConflictError, NotFoundError } from '../errors/app-errors.js';
+import { deviceKey, deviceListKey } from './keys.js';
+import type { Page } from './pagination.js';
+import { parseRecord } from './parse-record.js';
+import { RecordCollection } from './record-collection.js';
+import { callDynamo, isConditionFailure } from './store-errors.js';
+import type { TableContext } from './table-context.js';
+
+/** Scanning devices, listed per shelter through gsi1. */
+export class DeviceStore {
+  private readonly devices: RecordCollection<DeviceRecord>;
+
+  constructor(private readonly table: TableContext) {
+    this.devices = new RecordCollection(table, {
+      label: 'Device',
+      schema: deviceRecordSchema,
+      key: deviceKey,
+      listPartition: (device) => deviceListKey(device.shelterId),
+      listSort: (device) => device.id,
+      id: (device) => device.id,
+    });
+  }
+
+  create(device: DeviceRecord): Promise<void> {
+    return this.devices.create(device);
+  }
+
+  get(deviceId: string): Promise<DeviceRecord | undefined> {
+    return this.devices.get(deviceId);
+  }
+
+  listByShelter(shelterId: string, limit: number, cursor?: string): Promise<Page<DeviceRecord>> {
+    return this.devices.list(deviceListKey(shelterId), limit, cursor);
+  }
+
+  /** Every device of a shelter (a shelter has a few dozen at most). */
+  async allOfShelter(shelterId: string): Promise<DeviceRecord[]> {
+    const devices: DeviceRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.listByShelter(shelterId, 200, cursor);
+      devices.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    return devices;
+  }
+
+  /**
+   * A pack was taken: when, and how many vouchers it holds. A signed-off device becomes active
+   * again; a revoked one stays revoked (the condition), so a late pack cannot revive it.
+   */
+  async touch(deviceId: string, fields: { lastSeenAt: string; poolSize: number }): Promise<void> {
+    await callDynamo(() =>
+      this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: deviceKey(deviceId),
+          UpdateExpression: 'SET lastSeenAt = :seen, poolSize = :size, #status = :active',
+          ConditionExpression: 'attribute_exists(pk) AND #status <> :revoked',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':seen': fields.lastSeenAt,
+            ':size': fields.poolSize,
+            ':active': 'active',
+            ':revoked': 'revoked',
+          },
+        }),
+      ),
+    );
+  }
+
+  /** When the device last synced. */
+  async markSynced(deviceId: string, at: string): Promise<void> {
+    await callDynamo(() =>
+      this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: deviceKey(deviceId),
+          UpdateExpression: 'SET lastSyncAt = :at',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      ),
+    );
+  }
+
+  /** active | signed-off -> revoked, once; a revoked device stays revoked. */
+  revoke(deviceId: string, at: string, by: string): Promise<DeviceRecord> {
+    return this.setStatus(deviceId, 'revoked', { revokedAt: at, revokedBy: by });
+  }
+
+  /** active -> signed-off (its pool handed back); a revoked device cannot sign off. */
+  signOff(deviceId: string, at: string): Promise<DeviceRecord> {
+    return this.setStatus(deviceId, 'signed-off', { signedOffAt: at });
+  }
+
+  private async setStatus(
+    deviceId: string,
+    status: 'revoked' | 'signed-off',
+    fields: Record<string, string>,
+  ): Promise<DeviceRecord> {
+    const entries = Object.entries(fields);
+    try {
+      const result = await callDynamo(() =>
+        this.table.doc.send(
+          new UpdateCommand({
+            TableName: this.table.tableName,
+            Key: deviceKey(deviceId),
+            UpdateExpression: `SET #status = :status, ${entries.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
+            // Revocation is final: nothing brings a lost phone back, and a revoked one cannot sign off.
+            ConditionExpression: 'attribute_exists(pk) AND #status <> :revoked',
+            ExpressionAttributeNames: {
+              '#status': 'status',
+              ...Object.fromEntries(entries.map(([name], i) => [`#f${i}`, name])),
+            },
+            ExpressionAttributeValues: {
+              ':status': status,
+              ':revoked': 'revoked',
+              ...Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, value])),
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        ),
+      );
+      return parseRecord(deviceRecordSchema, result.Attributes ?? {});
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+      const current = await this.get(deviceId);
+      if (current === undefined) throw new NotFoundError('Device', deviceId);
+      throw new ConflictError(`Device "${deviceId}" is revoked: register the phone again.`, {
+        deviceStatus: current.status,
+      });
+    }
+  }
+}

@@ -1,0 +1,245 @@
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { PackRemovalReason } from '../domain/device-pack.js';
+import { type Lease, leaseSchema, type PoolEntry, poolEntrySchema } from '../domain/lease.js';
+import { runBounded } from '../domain/run-bounded.js';
+import { backoffDelay, sleep } from './backoff.js';
+import { batchGet } from './batch-get.js';
+import { devicePartition, POOL_PREFIX, poolEntryKey, shelterLeasesKey, voucherLeaseKey } from './keys.js';
+import { parseRecord } from './parse-record.js';
+import { callDynamo, isConditionFailure } from './store-errors.js';
+import type { TableContext } from './table-context.js';
+import { sendTransaction, type TransactItem } from './transaction.js';
+
+/** A pool entry that ended stays this long, so a device offline for days still learns why. */
+const TOMBSTONE_SECONDS = 7 * 24 * 3600;
+
+/** Conditions on the lease record, each named for the rule it keeps. */
+const leaseGuards = {
+  /** At most one device holds a voucher: a lease is taken only if none holds, or it is ours. */
+  freeOrMine: 'attribute_not_exists(pk) OR leaseUntil <= :now OR deviceId = :device',
+  /** Only the holder renews, hands back or ends its lease. */
+  mine: 'deviceId = :device',
+  /** A redemption by anyone but the holder's key waits until the lease has ended. */
+  notHeldByOthers: 'attribute_not_exists(pk) OR leaseUntil <= :now OR keyId = :key',
+} as const;
+
+/** Leases of vouchers to devices, and each device's pool entries (see keys.ts). */
+export class LeaseStore {
+  constructor(private readonly table: TableContext) {}
+
+  async get(voucherId: string): Promise<Lease | undefined> {
+    const result = await callDynamo(() =>
+      this.table.doc.send(
+        new GetCommand({
+          TableName: this.table.tableName,
+          Key: voucherLeaseKey(voucherId),
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    return result.Item === undefined ? undefined : parseRecord(leaseSchema, result.Item);
+  }
+
+  /** Many lease records by voucher id; vouchers nobody holds are absent. */
+  async getMany(voucherIds: readonly string[]): Promise<Map<string, Lease>> {
+    const items = await batchGet(this.table, voucherIds.map(voucherLeaseKey), { consistent: true });
+    return new Map(
+      items.map((item) => parseRecord(leaseSchema, item)).map((lease) => [lease.voucherId, lease]),
+    );
+  }
+
+  /** Every lease record of a shelter (ended ones too, until a refresh clears them). */
+  async leasesOfShelter(shelterId: string): Promise<Lease[]> {
+    const items = await this.queryAll({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': shelterLeasesKey(shelterId) },
+    });
+    return items.map((item) => parseRecord(leaseSchema, item));
+  }
+
+  /** Every pool entry of a device, held and ended. */
+  async poolOf(deviceId: string): Promise<PoolEntry[]> {
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :pool)',
+      ExpressionAttributeValues: { ':pk': devicePartition(deviceId), ':pool': POOL_PREFIX },
+      ConsistentRead: true,
+    });
+    return items.map((item) => parseRecord(poolEntrySchema, item));
+  }
+
+  /** Takes or renews a lease; false when another device holds the voucher. */
+  async acquire(lease: Lease, now: Date): Promise<boolean> {
+    try {
+      await callDynamo(() =>
+        this.table.doc.send(
+          new PutCommand({
+            TableName: this.table.tableName,
+            Item: {
+              ...voucherLeaseKey(lease.voucherId),
+              gsi1pk: shelterLeasesKey(lease.shelterId),
+              gsi1sk: lease.voucherId,
+              ...lease,
+            },
+            ConditionExpression: leaseGuards.freeOrMine,
+            ExpressionAttributeValues: { ':now': now.toISOString(), ':device': lease.deviceId },
+          }),
+        ),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw err;
+    }
+  }
+
+  /** Records that another desk asked for the voucher; shown in the holder's next pack. */
+  async requestHandBack(voucherId: string, holderDeviceId: string, at: string): Promise<void> {
+    try {
+      await callDynamo(() =>
+        this.table.doc.send(
+          new UpdateCommand({
+            TableName: this.table.tableName,
+            Key: voucherLeaseKey(voucherId),
+            UpdateExpression: 'SET handBackRequestedAt = if_not_exists(handBackRequestedAt, :at)',
+            ConditionExpression: leaseGuards.mine,
+            ExpressionAttributeValues: { ':at': at, ':device': holderDeviceId },
+          }),
+        ),
+      );
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
+  }
+
+  /**
+   * Ends the device's lease of a voucher (hand-back, sign-off, revocation) and tells its pool
+   * why, in one transaction; false when the device does not hold it.
+   */
+  async release(
+    deviceId: string,
+    voucherId: string,
+    reason: PackRemovalReason,
+    cursor: string,
+  ): Promise<boolean> {
+    const result = await sendTransaction(this.table, [
+      {
+        purpose: 'lease',
+        item: {
+          Delete: {
+            TableName: this.table.tableName,
+            Key: voucherLeaseKey(voucherId),
+            ConditionExpression: leaseGuards.mine,
+            ExpressionAttributeValues: { ':device': deviceId },
+          },
+        },
+      },
+      { purpose: 'pool', item: this.endEntryWrite(deviceId, voucherId, reason, cursor) },
+    ]);
+    return result.outcome === 'committed';
+  }
+
+  /** Forgets a lease record that no longer matters (its voucher left `issued`); best effort. */
+  async forget(voucherId: string, deviceId: string): Promise<void> {
+    try {
+      await callDynamo(() =>
+        this.table.doc.send(
+          new DeleteCommand({
+            TableName: this.table.tableName,
+            Key: voucherLeaseKey(voucherId),
+            ConditionExpression: leaseGuards.mine,
+            ExpressionAttributeValues: { ':device': deviceId },
+          }),
+        ),
+      );
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
+  }
+
+  /** Writes pool entries in batches of 25 (no condition: each device writes only its own). */
+  async writeEntries(deviceId: string, entries: readonly PoolEntry[]): Promise<void> {
+    const items = entries.map((entry) => this.entryItem(deviceId, entry));
+    const batches: Array<typeof items> = [];
+    for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
+    await runBounded(batches, 8, async (batch) => {
+      let pending = batch.map((Item) => ({ PutRequest: { Item } }));
+      for (let round = 0; pending.length > 0; round++) {
+        if (round > 0) await sleep(backoffDelay(round - 1, 20, 400));
+        const result = await callDynamo(() =>
+          this.table.doc.send(new BatchWriteCommand({ RequestItems: { [this.table.tableName]: pending } })),
+        );
+        pending = (result.UnprocessedItems?.[this.table.tableName] ?? []) as typeof pending;
+      }
+    });
+  }
+
+  /** The write that tells a device's pool a voucher left it (inside another transaction). */
+  endEntryWrite(
+    deviceId: string,
+    voucherId: string,
+    reason: PackRemovalReason,
+    cursor: string,
+  ): TransactItem {
+    return {
+      Put: {
+        TableName: this.table.tableName,
+        Item: this.entryItem(deviceId, {
+          voucherId,
+          state: 'ended',
+          reason,
+          leaseUntil: cursorIso(cursor),
+          changed: cursor,
+        }),
+      },
+    };
+  }
+
+  /**
+   * A condition for a redemption's transaction: no device but one of `keyId` holds the voucher
+   * at `now`. Refused: another device took the lease between the read and the write.
+   */
+  notHeldByOthersCheck(voucherId: string, keyId: string, now: string): TransactItem {
+    return {
+      ConditionCheck: {
+        TableName: this.table.tableName,
+        Key: voucherLeaseKey(voucherId),
+        ConditionExpression: leaseGuards.notHeldByOthers,
+        ExpressionAttributeValues: { ':now': now, ':key': keyId },
+      },
+    };
+  }
+
+  private entryItem(deviceId: string, entry: PoolEntry): Record<string, unknown> {
+    const ttl =
+      entry.state === 'ended' ? { ttl: Math.floor(Number(entry.changed) / 1000) + TOMBSTONE_SECONDS } : {};
+    return { ...poolEntryKey(deviceId, entry.voucherId), ...entry, ...ttl };
+  }
+
+  private async queryAll(query: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const result = await callDynamo(() =>
+        this.table.doc.send(
+          new QueryCommand({ ...query, TableName: this.table.tableName, ExclusiveStartKey: start }),
+        ),
+      );
+      items.push(...(result.Items ?? []));
+      start = result.LastEvaluatedKey;
+    } while (start !== undefined);
+    return items;
+  }
+}
+
+function cursorIso(cursor: string): string {
+  return new Date(Number(cursor)).toISOString();
+}

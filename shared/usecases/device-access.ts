@@ -1,0 +1,29 @@
+import { type Principal, scopeAllows } from '../domain/api-key.js';
+import type { DeviceRecord } from '../domain/device.js';
+import { NotFoundError } from '../errors/app-errors.js';
+import type { Stores } from '../store/stores.js';
+
+type Deps = { stores: Pick<Stores, 'devices'> };
+
+/** The device as its own volunteer key acts on it; any other key is told it does not exist. */
+export async function loadOwnDevice(deviceId: string, actor: Principal, deps: Deps): Promise<DeviceRecord> {
+  const device = await deps.stores.devices.get(deviceId);
+  if (device === undefined || device.keyId !== actor.keyId) throw new NotFoundError('Device', deviceId);
+  return device;
+}
+
+/** The device as a manager (admin, or a coordinator or logistics lead of its shelter) sees it. */
+export async function loadManagedDevice(
+  deviceId: string,
+  actor: Principal,
+  deps: Deps,
+): Promise<DeviceRecord> {
+  const device = await deps.stores.devices.get(deviceId);
+  if (device === undefined || !managesShelter(actor, device.shelterId))
+    throw new NotFoundError('Device', deviceId);
+  return device;
+}
+
+export function managesShelter(actor: Principal, shelterId: string): boolean {
+  return actor.role === 'admin' || scopeAllows(actor.scope.shelterIds, shelterId);
+}
