@@ -7,6 +7,7 @@ import { IdempotencyStore } from './idempotency-store.js';
 import { ItemStore } from './item-store.js';
 import { MovementStore } from './movement-store.js';
 import { OrganizationStore } from './organization-store.js';
+import { RoundStore } from './round-store.js';
 import { ShelterStore } from './shelter-store.js';
 import { StockStore } from './stock-store.js';
 import type { TableContext } from './table-context.js';
@@ -32,6 +33,7 @@ export function createStores(table: TableContext, beneficiaryRetentionSeconds = 
     webhooks: new WebhookStore(table),
     deliveries: new DeliveryStore(table),
     alerts: new AlertStore(table),
+    rounds: new RoundStore(table),
   };
 }
 
