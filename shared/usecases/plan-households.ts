@@ -59,11 +59,13 @@ export async function planHouseholds(
     const parsed = householdRowSchema.safeParse(raw.fields);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
+      // An unknown column is named itself: a row's extra field is refused, never dropped.
+      const unknown = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
       refused.push(
         refusal(raw.row, {
           reason: 'invalid',
-          field: issue?.path.join('.') || 'row',
-          detail: issue?.message ?? 'not a household row',
+          field: unknown ?? (issue?.path.join('.') || 'row'),
+          detail: unknown === undefined ? (issue?.message ?? 'not a household row') : 'unknown field',
         }),
       );
       continue;
