@@ -8,6 +8,7 @@ import { startBenchEnvironment } from './lib/environment.js';
 import { measureRedemptionLatency } from './redemption-latency.js';
 import { measureRedemptionThroughput } from './redemption-throughput.js';
 import { type BenchResults, renderReport } from './report.js';
+import { measureRoundHouseholds } from './round-households.js';
 import { measureStockOverview } from './stock-overview.js';
 import { measureWebhookLatency } from './webhook-latency.js';
 
@@ -31,6 +32,8 @@ try {
   const capacity = await measureCapacity(env);
   step('(e) stock overview at 10, 100 and 1,000 shelters');
   const overview = await measureStockOverview(env);
+  step('(g) 1,000 households from one CSV call against single POSTs');
+  const rounds = await measureRoundHouseholds(env);
   const results: BenchResults = {
     latency,
     throughput,
@@ -38,6 +41,7 @@ try {
     capacity,
     overview,
     webhooks,
+    rounds,
     durationSeconds: (performance.now() - started) / 1000,
   };
   const report = renderReport(results);

@@ -4,6 +4,12 @@ import { slugSchema } from './slug.js';
 /** One call takes at most this many households (JSON rows or CSV lines after the header). */
 export const MAX_HOUSEHOLD_ROWS = 5000;
 
+/**
+ * Households issued in one transaction: 4 records each (voucher, code, beneficiary, claim) plus
+ * one reservation per item (a round has at most 20 rules) stay within DynamoDB's 100 items.
+ */
+export const MAX_GROUP = 20;
+
 /** Languages a household's slip can be printed in, besides English and Khmer. */
 export const slipLanguageSchema = z.enum(['en', 'km', 'vi', 'zh', 'th', 'id']).openapi('SlipLanguage');
 

@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { addQuantities } from '../domain/quantity.js';
 import { type Round, roundSchema } from '../domain/round.js';
-import { type HouseholdClaim, householdClaimSchema } from '../domain/round-households.js';
+import { type HouseholdClaim, householdClaimSchema, MAX_GROUP } from '../domain/round-households.js';
 import { type Reconciliation, reconciliationSchema } from '../domain/round-report.js';
 import {
   type BeneficiaryRecord,
@@ -232,6 +233,49 @@ export class RoundStore {
       result.refused.filter((purpose): purpose is VoucherWrite => purpose.of !== 'claim'),
       async () => new DuplicateRecordError('Voucher', voucher.id),
     );
+  }
+
+  /**
+   * Issues several households of one shelter in one transaction: each one's voucher, code,
+   * beneficiary record and claim, and one reservation per item for their sum (a transaction
+   * holds at most 100 items: see MAX_GROUP). All or nothing: `refused` when any condition
+   * fails (a claim taken, stock short, a code taken), and then nothing was written; the caller
+   * issues that group's households one by one to learn which.
+   */
+  async issueHouseholdGroup(
+    group: ReadonlyArray<{ voucher: IssuedVoucher; beneficiary: BeneficiaryRecord; claim: HouseholdClaim }>,
+    shelterId: string,
+    categories: ReadonlyMap<string, string>,
+  ): Promise<'committed' | 'refused'> {
+    if (group.length > MAX_GROUP) throw new Error(`a household group holds at most ${MAX_GROUP}`);
+    const totals = new Map<string, number>();
+    for (const { voucher } of group) {
+      for (const line of voucher.lines)
+        totals.set(line.itemId, addQuantities(totals.get(line.itemId) ?? 0, line.quantity));
+    }
+    const at = group[0]?.voucher.issuedAt ?? new Date().toISOString();
+    const writes: Array<TransactionWrite<'group'>> = [
+      ...group.flatMap(({ voucher, beneficiary, claim }) => [
+        { purpose: 'group' as const, item: voucherIssueWrite(this.table, voucher) },
+        { purpose: 'group' as const, item: voucherCodeWrite(this.table, voucher) },
+        { purpose: 'group' as const, item: beneficiaryWrite(this.table, beneficiary) },
+        { purpose: 'group' as const, item: this.claimWrite(claim) },
+      ]),
+      ...[...totals].map(([itemId, quantity]) => ({
+        purpose: 'group' as const,
+        // Invariant 3 holds for the sum: reserved grows by exactly the group's lines, if available covers them.
+        item: reservationWrite(
+          this.table,
+          shelterId,
+          { itemId, quantity },
+          'reserve',
+          at,
+          categories.get(itemId) ?? '',
+        ),
+      })),
+    ];
+    const result = await sendTransaction(this.table, writes);
+    return result.outcome;
   }
 
   private claimWrite(claim: HouseholdClaim) {
