@@ -20,7 +20,9 @@ const refs = (count: number, prefix: string) =>
   }));
 
 describe('a round shared by two organisations', () => {
-  it('issues 1,000 households from one CSV and refuses the 10 another organisation already serves, saying only that', async () => {
+  it('issues 1,000 households from one CSV and refuses the 10 another organisation already serves, saying only that', {
+    timeout: 180_000,
+  }, async () => {
     const shared = await call<{ id: string }>(t.app, 'POST', '/v1/rounds', {
       key: w.admin,
       body: {
