@@ -6,6 +6,7 @@ import type { OfflineResult } from './offline.js';
 import { type OfflineScannerResult, renderOfflineScanner } from './offline-scanner.js';
 import type { LatencyResult } from './redemption-latency.js';
 import type { ThroughputResult } from './redemption-throughput.js';
+import type { RoundHouseholdsResult } from './round-households.js';
 import type { OverviewRow } from './stock-overview.js';
 import type { WebhookLatencyResult } from './webhook-latency.js';
 
@@ -18,6 +19,8 @@ export interface BenchResults {
   webhooks: WebhookLatencyResult;
   offline: OfflineResult;
   offlineScanner: OfflineScannerResult;
+  /** (g); absent from runs made before rounds existed. */
+  rounds?: RoundHouseholdsResult;
   durationSeconds: number;
 }
 
@@ -97,6 +100,12 @@ export function renderReport(r: BenchResults): string {
         (c) =>
           `| (d) WCU, ${c.operation} (computed) | ${c.computedWcu} | ${c.minimumWcu} (design minimum) | ${(c.computedWcu / c.minimumWcu).toFixed(2)}x | <= 14 WCU | ${verdict(c.computedWcu <= 14)} |`,
       ),
+    ...(r.rounds === undefined
+      ? []
+      : [
+          `| (g) 1,000 households: one CSV call vs single POSTs | ${r.rounds.csvMs} ms | ${r.rounds.singleMs} ms | ${r.rounds.speedup}x faster | >= 3x | ${verdict(r.rounds.speedup >= 3)} |`,
+          `| (g) WCU per household, CSV vs single POST | ${r.rounds.csvWcuPerHousehold} | ${r.rounds.singleWcuPerHousehold} | | no higher | ${verdict(r.rounds.csvWcuPerHousehold <= r.rounds.singleWcuPerHousehold)} |`,
+        ]),
     `| (e) requests per page, 10 -> 1,000 shelters | ${r.overview.map((o) => o.requestsPerPage).join(' -> ')} | | | flat | ${verdict(new Set(r.overview.map((o) => Math.round(o.requestsPerPage))).size === 1)} |`,
     `| (g) pack of ${r.offline.vouchers} vouchers, gzipped | ${kib(r.offline.packGzipBytes)} | | | <= 400 KB | ${verdict(r.offline.packGzipBytes <= 400 * 1000)} |`,
     `| (g) sync of ${r.offline.records} records in one call vs ${r.offline.records} online redemptions | ${r.offline.syncPerSecond}/s | ${r.offline.onlinePerSecond}/s | ${r.offline.ratio}x | >= 1x | ${verdict(r.offline.ratio >= 1 && r.offline.redeemed === r.offline.records)} |`,
@@ -179,10 +188,27 @@ export function renderReport(r: BenchResults): string {
     `| ratio, sync / online | ${r.offline.ratio}x |`,
     '',
     ...renderOfflineScanner(r.offlineScanner),
+    ...(r.rounds === undefined ? [] : [...renderRoundHouseholds(r.rounds), '']),
     '## Targets missed: why, and what would reach them',
     '',
     ...missedTargets(r),
     '',
   ];
   return lines.join('\n');
+}
+
+/** (g) as its own section, also printed alone by bench/run-rounds.ts. */
+export function renderRoundHouseholds(g: RoundHouseholdsResult): string[] {
+  return [
+    '## (g) Distribution rounds: 1,000 households from one CSV call against 1,000 single POSTs',
+    '',
+    `One \`POST /v1/rounds/{id}/households\` with a ${g.households}-row CSV (households in transactions of up to 20, 4 in flight) against ${g.households} \`POST /v1/vouchers\` one after the other, same three lines per household, both against the API process. Units priced as in (d), over ${g.sampled} households each way.`,
+    '',
+    '| | one CSV call | single POSTs |',
+    '|---|---|---|',
+    `| wall time for ${g.households} households | ${g.csvMs} ms | ${g.singleMs} ms |`,
+    `| speed-up | ${g.speedup}x | 1x |`,
+    `| WCU per household (computed) | ${g.csvWcuPerHousehold} | ${g.singleWcuPerHousehold} |`,
+    `| calls for ${g.sampled} households | ${g.csvCalls} | ${g.singleCalls} |`,
+  ];
 }

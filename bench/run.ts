@@ -10,6 +10,7 @@ import { measureOfflineScanner } from './offline-scanner.js';
 import { measureRedemptionLatency } from './redemption-latency.js';
 import { measureRedemptionThroughput } from './redemption-throughput.js';
 import { type BenchResults, renderReport } from './report.js';
+import { measureRoundHouseholds } from './round-households.js';
 import { measureStockOverview } from './stock-overview.js';
 import { measureWebhookLatency } from './webhook-latency.js';
 
@@ -39,6 +40,8 @@ try {
   const offline = await measureOffline(env);
   step('(h) the scanner offline in Chromium: a 5,000-voucher pack, 50 handovers');
   const offlineScanner = await measureOfflineScanner(env);
+  step('(g) 1,000 households from one CSV call against single POSTs');
+  const rounds = await measureRoundHouseholds(env);
   const results: BenchResults = {
     latency,
     throughput,
@@ -48,6 +51,7 @@ try {
     webhooks,
     offline,
     offlineScanner,
+    rounds,
     durationSeconds: (performance.now() - started) / 1000,
   };
   const report = renderReport(results);

@@ -1047,6 +1047,184 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rounds your organisation shares, newest first
+         * @description Roles: coordinator, admin.
+         */
+        get: operations["listRounds"];
+        put?: never;
+        /**
+         * Create a distribution round (a draft) with its ration rules
+         * @description A coordinator’s round is its own organisation’s, at shelters of its key’s scope; an admin may share a round across organisations (`organizationIds`). Bad rules are refused field by field (`body.rules.2.people`).
+         *
+         *     Roles: coordinator, admin.
+         */
+        post: operations["createRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One round
+         * @description Roles: coordinator, admin.
+         */
+        get: operations["getRound"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a draft round (new rules raise rulesVersion)
+         * @description Roles: coordinator, admin.
+         */
+        patch: operations["updateRound"];
+        trace?: never;
+    };
+    "/v1/rounds/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a draft round: households can be issued from now on
+         * @description Roles: coordinator, admin.
+         */
+        post: operations["openRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a round, four eyes: one key asks, a second key of the same organisation confirms
+         * @description The first call records `closeRequest` (the round stays `open`). The same call by a different key of the requesting organisation closes it: every outstanding voucher is voided (past its validity: expired), its reservation released, and the reconciliation frozen. The same key twice, or a key of another organisation, is 409.
+         *
+         *     Roles: coordinator, admin.
+         */
+        post: operations["closeRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rounds/{id}/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue vouchers to a household list (up to 5000, JSON or CSV), a result per row
+         * @description Each household gets a voucher computed from the round’s rules, or a problem naming its row and field: `invalid`, `duplicate-in-list`, `already-in-round` (another organisation may hold it: nothing more is said), `waiting-period`, `insufficient-stock` (with the short items). Rows are idempotent without an Idempotency-Key: a household that already holds your voucher in this round answers with it (`replayed: true`), so sending the same list again issues nothing twice.
+         *
+         *     Roles: coordinator.
+         */
+        post: operations["issueRoundHouseholds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rounds/{id}/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a household list would need, per shelter and item, against available stock (stores nothing)
+         * @description Roles: coordinator, admin.
+         */
+        post: operations["forecastRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rounds/{id}/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vouchers issued, redeemed, voided, expired and outstanding against stock that left the ledger
+         * @description Per organisation, shelter and item. `?format=csv` answers CSV with an HXL hashtag row. A closed round answers the report frozen when it closed. A coordinator sees its own organisation’s rows.
+         *
+         *     Roles: coordinator, admin.
+         */
+        get: operations["getRoundReconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/beneficiaries/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Served before? For each reference: holds a voucher in an open round, and when it was last redeemed
+         * @description Across every organisation, and nothing else: never which organisation, round or shelter. Changes nothing, so no Idempotency-Key. The references are pseudonymised at once and are never logged, stored or sent back: results come in request order.
+         *
+         *     Roles: coordinator.
+         */
+        post: operations["checkBeneficiaries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/scan": {
         parameters: {
             query?: never;
@@ -1586,6 +1764,10 @@ export interface components {
             validFrom: string;
             validUntil: string;
             issuedAt: string;
+            /** @description The distribution round it was issued in. */
+            roundId?: string;
+            /** @description The version of the round’s rules its lines were computed from. */
+            rulesVersion?: number;
             redeemedAt?: string;
             pickupPointId?: string;
             voidedAt?: string;
@@ -2073,6 +2255,198 @@ export interface components {
             outcome: components["schemas"]["ConflictOutcome"];
             /** @description Why: what the desks found. No personal data. */
             note: string;
+        };
+        Round: {
+            id: string;
+            name: string;
+            orgIds: string[];
+            shelterIds: string[];
+            validFrom: string;
+            validUntil: string;
+            rules: components["schemas"]["RationRule"][];
+            /** @description Goes up by one whenever the rules change; every voucher records the version it used. */
+            rulesVersion: number;
+            minDaysSinceLastRound?: number;
+            status: components["schemas"]["RoundStatus"];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            updatedAt?: string;
+            updatedBy?: string;
+            openedAt?: string;
+            openedBy?: string;
+            /** @description Set by the first close request; a second key of the same organisation confirms it. */
+            closeRequest?: {
+                keyId: string;
+                orgId: string;
+                at: string;
+            };
+            closedAt?: string;
+            closedBy?: string;
+        };
+        RationRule: {
+            itemId: string;
+            amount: number;
+            per: components["schemas"]["RationBasis"];
+            people?: number;
+            min?: number;
+            max?: number;
+            bands?: {
+                upToHouseholdSize: number;
+                amount: number;
+            }[];
+            round?: components["schemas"]["RationRounding"];
+        };
+        /** @enum {string} */
+        RationBasis: "person-day" | "person-month" | "person" | "household" | "people";
+        /** @enum {string} */
+        RationRounding: "up" | "down" | "nearest";
+        /** @enum {string} */
+        RoundStatus: "draft" | "open" | "closing" | "closed";
+        CreateRound: {
+            /** @description Chosen id; generated when absent. */
+            id?: string;
+            /** @example December round, Phnom Penh */
+            name: string;
+            shelterIds: string[];
+            /**
+             * Format: date-time
+             * @description Start of the round; its vouchers are valid from here.
+             */
+            validFrom: string;
+            /**
+             * Format: date-time
+             * @description End of the round; its vouchers expire here. At most 180 days after validFrom.
+             */
+            validUntil: string;
+            /** @description Ration rules, one per item: what one household receives, computed from its size and the round’s days. */
+            rules: components["schemas"]["RationRule"][];
+            /** @description Waiting period: a household that received a voucher in another round less than this many days before this round’s start is refused. */
+            minDaysSinceLastRound?: number;
+            /** @description Admins only: the organisations that share the round (and its deduplication). A coordinator’s round is its own organisation’s. */
+            organizationIds?: string[];
+        };
+        UpdateRound: {
+            /** @example December round, Phnom Penh */
+            name?: string;
+            shelterIds?: string[];
+            /**
+             * Format: date-time
+             * @description Start of the round; its vouchers are valid from here.
+             */
+            validFrom?: string;
+            /**
+             * Format: date-time
+             * @description End of the round; its vouchers expire here. At most 180 days after validFrom.
+             */
+            validUntil?: string;
+            /** @description Ration rules, one per item: what one household receives, computed from its size and the round’s days. */
+            rules?: components["schemas"]["RationRule"][];
+            /** @description Waiting period: a household that received a voucher in another round less than this many days before this round’s start is refused. */
+            minDaysSinceLastRound?: number;
+        };
+        HouseholdIssueResult: {
+            roundId: string;
+            issued: number;
+            replayed: number;
+            refused: number;
+            results: components["schemas"]["HouseholdResult"][];
+        };
+        HouseholdResult: {
+            /** @description Row number: 1 for the first household (CSV: the line after the header). */
+            row: number;
+            /** @enum {string} */
+            outcome: "issued" | "refused";
+            voucher?: {
+                id: string;
+                code: string;
+                shelterId: string;
+                lines: {
+                    itemId: string;
+                    quantity: number;
+                }[];
+                rulesVersion: number;
+                /** @description True when this household already held this voucher (the list was sent before). */
+                replayed: boolean;
+            };
+            problem?: {
+                reason: components["schemas"]["HouseholdRefusal"];
+                field?: string;
+                detail: string;
+                shortItems?: {
+                    itemId: string;
+                    requested: number;
+                    available: number;
+                }[];
+            };
+        };
+        /** @enum {string} */
+        HouseholdRefusal: "invalid" | "duplicate-in-list" | "already-in-round" | "waiting-period" | "insufficient-stock" | "no-entitlement";
+        /** @description Rows of `{beneficiaryRef, householdSize, shelterId?, language?}`; each row is checked on its own, so one bad row refuses only itself. */
+        HouseholdList: {
+            households: unknown[];
+        };
+        RoundForecast: {
+            roundId: string;
+            rulesVersion: number;
+            /** @description Rows that would be issued. */
+            households: number;
+            /** @description Rows left out: invalid, duplicate in the list, or already holding a voucher in the round. */
+            skipped: number;
+            rows: {
+                shelterId: string;
+                itemId: string;
+                unit: string;
+                households: number;
+                needed: number;
+                available: number;
+                shortfall: number;
+                /** @description Days the stock left after the round lasts the shelter’s population at the item’s daily need; null where unknown. */
+                daysOfCoverAfter: number | null;
+            }[];
+        };
+        RoundReconciliation: {
+            roundId: string;
+            status: string;
+            /** @description True once the round is closed: the figures no longer change. */
+            frozen: boolean;
+            generatedAt: string;
+            agrees: boolean;
+            rows: {
+                orgId: string;
+                shelterId: string;
+                itemId: string;
+                /** @description Households whose voucher has this item. */
+                households: number;
+                vouchersIssued: number;
+                vouchersRedeemed: number;
+                vouchersVoided: number;
+                vouchersExpired: number;
+                vouchersOutstanding: number;
+                quantityIssued: number;
+                quantityRedeemed: number;
+                quantityVoided: number;
+                quantityExpired: number;
+                quantityOutstanding: number;
+                /** @description What the stock ledger shows leaving the shelter for these vouchers (distributions). */
+                ledgerOut: number;
+                /** @description quantityRedeemed equals ledgerOut, and issued equals redeemed + voided + expired + outstanding. */
+                agrees: boolean;
+            }[];
+        };
+        BeneficiaryCheckResult: {
+            results: {
+                /** @description Position of the reference in the request. */
+                index: number;
+                holdsVoucherInOpenRound: boolean;
+                /** @description When a voucher of this household issued in a round was last redeemed, by any organisation. */
+                lastRedeemedAt: string | null;
+            }[];
+        };
+        BeneficiaryCheck: {
+            /** @description Your references; pseudonymised at once, never stored, logged or echoed. */
+            beneficiaryRefs: string[];
         };
     };
     responses: {
@@ -4401,6 +4775,399 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listRounds: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["RoundStatus"];
+                shelterId?: string;
+                /** @description Admins: rounds shared with this organisation. */
+                orgId?: string;
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Round"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createRound: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required. */
+                "idempotency-key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRound"];
+            };
+        };
+        responses: {
+            /** @description Created, as a draft. */
+            201: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Present, as `true`, when this is the stored answer to an earlier request with the same Idempotency-Key: nothing changed this time. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The path of the created resource. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Round"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The round. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Round"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRound"];
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Round"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    openRound: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required. */
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Open. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Present, as `true`, when this is the stored answer to an earlier request with the same Idempotency-Key: nothing changed this time. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Round"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    closeRound: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required. */
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The round: `open` with `closeRequest` after the first key, `closed` after the second. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Present, as `true`, when this is the stored answer to an earlier request with the same Idempotency-Key: nothing changed this time. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Round"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    issueRoundHouseholds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Required: the household list, as JSON or as CSV. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["HouseholdList"];
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description A result per row. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdIssueResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    forecastRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Required: the household list, as JSON or as CSV. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["HouseholdList"];
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Needed, available, shortfall and days of cover after. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundForecast"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getRoundReconciliation: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reconciliation. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundReconciliation"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    checkBeneficiaries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BeneficiaryCheck"];
+            };
+        };
+        responses: {
+            /** @description One result per reference. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BeneficiaryCheckResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

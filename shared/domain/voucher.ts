@@ -59,6 +59,9 @@ const issuedFields = {
   validUntil: z.string(),
   issuedAt: z.string(),
   issuedBy: z.string(),
+  /** Vouchers issued in a distribution round: which round, and the version of its rules used. */
+  roundId: z.string().optional(),
+  rulesVersion: z.number().int().optional(),
 };
 
 /** Holds a reservation until it is redeemed, voided or expired. */
@@ -138,6 +141,12 @@ export const voucherViewSchema = z
     validFrom: z.string(),
     validUntil: z.string(),
     issuedAt: z.string(),
+    roundId: z.string().optional().openapi({ description: 'The distribution round it was issued in.' }),
+    rulesVersion: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: 'The version of the round’s rules its lines were computed from.' }),
     redeemedAt: z.string().optional(),
     pickupPointId: z.string().optional(),
     voidedAt: z.string().optional(),

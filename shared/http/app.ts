@@ -21,6 +21,9 @@ import { registerItems } from './routes/items.js';
 import { registerMe } from './routes/me.js';
 import { registerOrganizations } from './routes/organizations.js';
 import { registerRedemptions } from './routes/redemptions.js';
+import { registerRoundHouseholds } from './routes/round-households.js';
+import { registerRoundReports } from './routes/round-reports.js';
+import { registerRounds } from './routes/rounds.js';
 import { registerShelters } from './routes/shelters.js';
 import { registerStock } from './routes/stock.js';
 import { registerStockMovements } from './routes/stock-movements.js';
@@ -30,6 +33,10 @@ import { registerVoucherReports } from './routes/voucher-reports.js';
 import { registerVouchers } from './routes/vouchers.js';
 import { registerWebhooks } from './routes/webhooks.js';
 import { validationHook } from './validation-hook.js';
+
+/** The routes that also take a household list as text/csv, and their larger body limit. */
+const HOUSEHOLD_LIST_PATH = /^\/v1\/rounds\/[^/]+\/(households|forecast)$/;
+const HOUSEHOLD_LIST_MAX_BYTES = 2 * 1024 * 1024;
 
 /**
  * The one Supplyline app. The Lambda entry and the local Node server both call this, so routes,
@@ -46,19 +53,20 @@ export function createApp(deps: AppDeps) {
   app.use('*', requestId({ headerName: 'x-request-id' }));
   app.use('*', accessLog());
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
-  app.use(
-    '*',
+  const limitOf = (maxSize: number) =>
     bodyLimit({
-      maxSize: deps.maxBodyBytes,
+      maxSize,
       onError: () => {
-        throw new AppError(
-          'payload-too-large',
-          `The request body is over the limit of ${deps.maxBodyBytes} bytes.`,
-        );
+        throw new AppError('payload-too-large', `The request body is over the limit of ${maxSize} bytes.`);
       },
-    }),
+    });
+  const defaultLimit = limitOf(deps.maxBodyBytes);
+  // Household lists (5,000 rows of references up to 128 characters) need more than other bodies.
+  const householdListLimit = limitOf(Math.max(deps.maxBodyBytes, HOUSEHOLD_LIST_MAX_BYTES));
+  app.use('*', (c, next) =>
+    (HOUSEHOLD_LIST_PATH.test(c.req.path) ? householdListLimit : defaultLimit)(c, next),
   );
-  app.use('*', requireJsonBodies());
+  app.use('*', requireJsonBodies({ csvAlsoAt: HOUSEHOLD_LIST_PATH }));
 
   registerHealth(app);
   registerOrganizations(app);
@@ -78,6 +86,9 @@ export function createApp(deps: AppDeps) {
   registerDevices(app);
   registerDeviceOffline(app);
   registerConflicts(app);
+  registerRounds(app);
+  registerRoundHouseholds(app);
+  registerRoundReports(app);
   registerWebRoutes(app);
 
   registerSharedResponses(app.openAPIRegistry);

@@ -29,6 +29,9 @@
  * | queued delivery   | WEBHOOK#<webhookId>        | PENDING#<seq>           | -                         | -                    |
  * | past delivery     | WEBHOOK#<webhookId>        | DONE#<seq>  (ttl)       | -                         | -                    |
  * | alert digest      | ALERTS#<shelterId>         | META                    | ALERTS                    | <shelterId>          |
+ * | round             | ROUND#<roundId>            | META                    | ROUNDS                    | <createdAt>#<id>     |
+ * | household claim   | ROUND#<roundId>            | HH#<beneficiaryHash>    | HH#<beneficiaryHash>      | <issuedAt>#<roundId> |
+ * | frozen report     | ROUND#<roundId>            | REPORT                  | -                         | -                    |
  *
  * Transfers are listed by sending shelter through gsi1 and by receiving shelter through gsi2
  * (`gsi2pk = SHELTER#<to>#INCOMING`, `gsi2sk = <dispatchedAt>#<id>`).
@@ -52,6 +55,12 @@
  * pay for a secondary-index write (a redemption touches one balance per voucher line). A single
  * partition sustains ~1,000 writes/s, far above the distribution rate of any shelter network we
  * serve; past that, shard the partition key (`STOCK#<n>`).
+ *
+ * A household claim is "this household holds a voucher in this round": written in the voucher's
+ * own transaction under `attribute_not_exists(pk)`, so two organisations sharing a round can never
+ * both issue to one household. Its key holds only the keyed pseudonym of the reference. Through
+ * gsi1 the claims of one household list its rounds newest first (the waiting period, "served
+ * before?"); the round's partition lists its households (reconciliation, closing).
  * Ledger movements are keyed by ULID, so sort order is time order and time ranges are key ranges.
  */
 
@@ -177,6 +186,17 @@ export const syncRecordKey = (deviceId: string, clientRedemptionId: string): Tab
 });
 export const conflictKey = (conflictId: string): TableKey => ({ pk: `CONFLICT#${conflictId}`, sk: META });
 export const shelterConflictsKey = (shelterId: string) => `SHELTER#${shelterId}#CONFLICTS`;
+
+export const roundKey = (roundId: string): TableKey => ({ pk: `ROUND#${roundId}`, sk: META });
+export const roundListKey = () => 'ROUNDS';
+export const roundPartition = (roundId: string) => `ROUND#${roundId}`;
+export const HOUSEHOLD_CLAIM_PREFIX = 'HH#';
+export const householdClaimKey = (roundId: string, beneficiaryHash: string): TableKey => ({
+  pk: `ROUND#${roundId}`,
+  sk: `${HOUSEHOLD_CLAIM_PREFIX}${beneficiaryHash}`,
+});
+export const householdRoundsKey = (beneficiaryHash: string) => `${HOUSEHOLD_CLAIM_PREFIX}${beneficiaryHash}`;
+export const roundReportKey = (roundId: string): TableKey => ({ pk: `ROUND#${roundId}`, sk: 'REPORT' });
 
 export const demoSeedKey = (): TableKey => ({ pk: 'SEED#demo', sk: META });
 export const healthProbeKey = (): TableKey => ({ pk: 'HEALTH', sk: META });

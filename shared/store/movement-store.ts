@@ -68,4 +68,19 @@ export class MovementStore {
       },
     );
   }
+
+  /**
+   * A shelter's distributions (redemptions) since `from`, oldest first, every page: what the
+   * ledger shows leaving stock for vouchers, for a round's reconciliation.
+   */
+  async distributionsSince(shelterId: string, from: Date): Promise<Movement[]> {
+    const found: Movement[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.list({ shelterId, from, order: 'asc', limit: 200, cursor });
+      found.push(...page.items.filter((movement) => movement.type === 'distribution'));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    return found;
+  }
 }

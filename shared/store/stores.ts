@@ -10,6 +10,7 @@ import { ItemStore } from './item-store.js';
 import { LeaseStore } from './lease-store.js';
 import { MovementStore } from './movement-store.js';
 import { OrganizationStore } from './organization-store.js';
+import { RoundStore } from './round-store.js';
 import { ShelterStore } from './shelter-store.js';
 import { StockStore } from './stock-store.js';
 import { SyncStore } from './sync-store.js';
@@ -40,6 +41,7 @@ export function createStores(table: TableContext, beneficiaryRetentionSeconds = 
     leases: new LeaseStore(table),
     syncs: new SyncStore(table),
     conflicts: new ConflictStore(table),
+    rounds: new RoundStore(table),
   };
 }
 

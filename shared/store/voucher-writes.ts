@@ -64,7 +64,17 @@ export function beneficiaryWrite(table: TableContext, beneficiary: BeneficiaryRe
 }
 
 /** Fields fixed at issue: a final state never rewrites them. */
-const issuedOnly = new Set(['id', 'lines', 'orgId', 'shelterId', 'code', 'issuedAt', 'issuedBy']);
+const issuedOnly = new Set([
+  'id',
+  'lines',
+  'orgId',
+  'shelterId',
+  'code',
+  'issuedAt',
+  'issuedBy',
+  'roundId',
+  'rulesVersion',
+]);
 
 /** issued -> a final state; redemption is also held to the validity window at `at`. */
 export function voucherFinalWrite(table: TableContext, final: FinalVoucher, at: string): TransactItem {

@@ -39,6 +39,8 @@ export function voucherView(
     validFrom: voucher.validFrom,
     validUntil: voucher.validUntil,
     issuedAt: voucher.issuedAt,
+    ...(voucher.roundId === undefined ? {} : { roundId: voucher.roundId }),
+    ...(voucher.rulesVersion === undefined ? {} : { rulesVersion: voucher.rulesVersion }),
     ...finalStateFields(voucher),
   };
 }

@@ -157,7 +157,11 @@ export async function forgetPack(deviceId) {
   const tx = (await db()).transaction(['packs', 'vouchers'], 'readwrite');
   const pool = tx.objectStore('vouchers');
   const keys = await pool.index('byDevice').getAllKeys(deviceId);
-  await Promise.all([...keys.map((key) => pool.delete(key)), tx.objectStore('packs').delete(deviceId), tx.done]);
+  await Promise.all([
+    ...keys.map((key) => pool.delete(key)),
+    tx.objectStore('packs').delete(deviceId),
+    tx.done,
+  ]);
 }
 
 /**

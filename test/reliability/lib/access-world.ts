@@ -44,6 +44,8 @@ export interface AccessWorld {
   conflict(shelterId: string): Promise<string>;
   /** A fresh webhook subscription of org-a (to a port nothing listens on), with one queued delivery. */
   webhook(): Promise<{ id: string; deliveryId: string }>;
+  /** A fresh distribution round of org-a at shelter A (rice only), a draft or opened. */
+  round(status: 'draft' | 'open'): Promise<string>;
   unique(prefix: string): string;
 }
 
@@ -212,6 +214,24 @@ export async function buildAccessWorld(t: TestApp, watch: PersonalDataWatch): Pr
       const conflictId = synced.body.results[0]?.conflictId;
       if (conflictId === undefined) throw new Error(`no conflict: ${synced.text}`);
       return conflictId;
+    },
+    async round(status) {
+      const from = Date.now() - 3_600_000;
+      const body = await must(
+        'POST',
+        '/v1/rounds',
+        {
+          name: watch.bodyText('round'),
+          shelterIds: ['shelter-a'],
+          validFrom: new Date(from).toISOString(),
+          validUntil: new Date(from + 14 * 86_400_000).toISOString(),
+          rules: [{ itemId: 'rice', amount: 0.4, per: 'person-day' }],
+        },
+        key('coordinator'),
+      );
+      const id = String(body.id);
+      if (status === 'open') await must('POST', `/v1/rounds/${id}/open`, undefined, key('coordinator'), 200);
+      return id;
     },
     async webhook() {
       const body = await must(

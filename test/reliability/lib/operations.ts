@@ -114,6 +114,20 @@ async function voucherFor(
 }
 
 const ABSENT_WEBHOOK = 'whk_01HZZZZZZZZZZZZZZZZZZZZZZZ';
+const ABSENT_ROUND = 'round-absent';
+
+/** A fresh round of org-a at shelter A; an id nobody has for `absent`. */
+async function roundFor(w: AccessWorld, reach: Reach, status: 'draft' | 'open'): Promise<string> {
+  return reach === 'absent' ? ABSENT_ROUND : w.round(status);
+}
+
+const roundWindow = () => {
+  const from = Date.now() - 3_600_000;
+  return {
+    validFrom: new Date(from).toISOString(),
+    validUntil: new Date(from + 7 * 86_400_000).toISOString(),
+  };
+};
 
 /** A fresh subscription of org-a with one queued delivery; an id nobody has for `absent`. */
 async function webhookFor(w: AccessWorld, reach: Reach): Promise<{ id: string; deliveryId: string }> {
@@ -469,6 +483,71 @@ export const operationCases: Record<string, OperationCase> = {
   'GET /v1/vouchers/{id}/slip': {
     guard: 'voucher',
     build: async (w, reach) => ({ path: `/v1/vouchers/${(await voucherFor(w, reach)).id}/slip` }),
+  },
+  'POST /v1/rounds': {
+    guard: 'role',
+    build: async (w) => ({
+      path: '/v1/rounds',
+      body: {
+        name: w.watch.bodyText('round'),
+        shelterIds: ['shelter-a'],
+        ...roundWindow(),
+        rules: [{ itemId: 'rice', amount: 1, per: 'household' }],
+      },
+    }),
+  },
+  'GET /v1/rounds': { guard: 'role', build: async () => ({ path: '/v1/rounds?status=open' }) },
+  'GET /v1/rounds/{id}': {
+    guard: 'organisation',
+    build: async (w, reach) => ({ path: `/v1/rounds/${await roundFor(w, reach, 'draft')}` }),
+  },
+  'PATCH /v1/rounds/{id}': {
+    guard: 'organisation',
+    build: async (w, reach) => ({
+      path: `/v1/rounds/${await roundFor(w, reach, 'draft')}`,
+      body: { name: w.watch.bodyText('renamed') },
+    }),
+  },
+  'POST /v1/rounds/{id}/open': {
+    guard: 'organisation',
+    build: async (w, reach) => ({ path: `/v1/rounds/${await roundFor(w, reach, 'draft')}/open` }),
+  },
+  'POST /v1/rounds/{id}/close': {
+    guard: 'organisation',
+    // A first key's call: it records the close request (four eyes; the second key confirms).
+    build: async (w, reach) => ({ path: `/v1/rounds/${await roundFor(w, reach, 'open')}/close` }),
+  },
+  'POST /v1/rounds/{id}/households': {
+    guard: 'organisation',
+    build: async (w, reach) => ({
+      path: `/v1/rounds/${await roundFor(w, reach, 'open')}/households`,
+      body: { households: [{ beneficiaryRef: w.watch.beneficiaryRef(), householdSize: 2 }] },
+    }),
+    // Each row has its own answer; the list as a whole is 200.
+    outcome: (result) =>
+      result.status === 200
+        ? (result.body.results as Array<{ outcome: string }>)[0]?.outcome === 'issued'
+          ? 200
+          : 409
+        : result.status,
+  },
+  'POST /v1/rounds/{id}/forecast': {
+    guard: 'organisation',
+    build: async (w, reach) => ({
+      path: `/v1/rounds/${await roundFor(w, reach, 'open')}/forecast`,
+      body: { households: [{ beneficiaryRef: w.watch.beneficiaryRef(), householdSize: 2 }] },
+    }),
+  },
+  'GET /v1/rounds/{id}/reconciliation': {
+    guard: 'organisation',
+    build: async (w, reach) => ({ path: `/v1/rounds/${await roundFor(w, reach, 'open')}/reconciliation` }),
+  },
+  'POST /v1/beneficiaries/check': {
+    guard: 'role',
+    build: async (w) => ({
+      path: '/v1/beneficiaries/check',
+      body: { beneficiaryRefs: [w.watch.beneficiaryRef()] },
+    }),
   },
   'GET /v1/voucher-slips': {
     guard: 'voucher',

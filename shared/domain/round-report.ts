@@ -1,0 +1,157 @@
+import { z } from '@hono/zod-openapi';
+import { addQuantities } from './quantity.js';
+import { effectiveStatus, type Voucher } from './voucher.js';
+
+/** One row of a round's reconciliation: one organisation's vouchers of one item at one shelter. */
+export const reconciliationRowSchema = z.object({
+  orgId: z.string(),
+  shelterId: z.string(),
+  itemId: z.string(),
+  households: z.number().int().openapi({ description: 'Households whose voucher has this item.' }),
+  vouchersIssued: z.number().int(),
+  vouchersRedeemed: z.number().int(),
+  vouchersVoided: z.number().int(),
+  vouchersExpired: z.number().int(),
+  vouchersOutstanding: z.number().int(),
+  quantityIssued: z.number(),
+  quantityRedeemed: z.number(),
+  quantityVoided: z.number(),
+  quantityExpired: z.number(),
+  quantityOutstanding: z.number(),
+  ledgerOut: z.number().openapi({
+    description: 'What the stock ledger shows leaving the shelter for these vouchers (distributions).',
+  }),
+  agrees: z.boolean().openapi({
+    description:
+      'quantityRedeemed equals ledgerOut, and issued equals redeemed + voided + expired + outstanding.',
+  }),
+});
+export type ReconciliationRow = z.infer<typeof reconciliationRowSchema>;
+
+export const reconciliationSchema = z
+  .object({
+    roundId: z.string(),
+    status: z.string(),
+    frozen: z
+      .boolean()
+      .openapi({ description: 'True once the round is closed: the figures no longer change.' }),
+    generatedAt: z.string(),
+    agrees: z.boolean(),
+    rows: z.array(reconciliationRowSchema),
+  })
+  .openapi('RoundReconciliation');
+export type Reconciliation = z.infer<typeof reconciliationSchema>;
+
+type Counted = 'Redeemed' | 'Voided' | 'Expired' | 'Outstanding';
+
+function bucketOf(voucher: Voucher, now: Date): Counted {
+  switch (effectiveStatus(voucher, now)) {
+    case 'redeemed':
+      return 'Redeemed';
+    case 'void':
+      return 'Voided';
+    case 'expired':
+      return 'Expired';
+    case 'issued':
+      return 'Outstanding';
+  }
+}
+
+const rowKey = (orgId: string, shelterId: string, itemId: string) => `${orgId}#${shelterId}#${itemId}`;
+
+/**
+ * The reconciliation of a round's vouchers against the ledger, pure: per organisation, shelter and
+ * item, what was issued, what became of it, and what the ledger shows leaving stock for those
+ * vouchers (`ledgerOut`, keyed by `rowKey`). Rows come out in key order.
+ */
+export function reconcile(
+  vouchers: readonly Voucher[],
+  ledgerOut: ReadonlyMap<string, number>,
+  now: Date,
+): ReconciliationRow[] {
+  const rows = new Map<string, ReconciliationRow>();
+  for (const voucher of vouchers) {
+    const bucket = bucketOf(voucher, now);
+    for (const line of voucher.lines) {
+      const key = rowKey(voucher.orgId, voucher.shelterId, line.itemId);
+      const row = rows.get(key) ?? emptyRow(voucher.orgId, voucher.shelterId, line.itemId);
+      row.households += 1;
+      row.vouchersIssued += 1;
+      row[`vouchers${bucket}`] += 1;
+      row.quantityIssued = addQuantities(row.quantityIssued, line.quantity);
+      row[`quantity${bucket}`] = addQuantities(row[`quantity${bucket}`], line.quantity);
+      rows.set(key, row);
+    }
+  }
+  for (const [key, row] of rows) {
+    row.ledgerOut = ledgerOut.get(key) ?? 0;
+    const accounted = addQuantities(
+      row.quantityRedeemed,
+      row.quantityVoided,
+      row.quantityExpired,
+      row.quantityOutstanding,
+    );
+    row.agrees = row.ledgerOut === row.quantityRedeemed && accounted === row.quantityIssued;
+  }
+  for (const key of ledgerOut.keys()) {
+    // Stock left for a voucher of the round that the round does not know: never agrees.
+    if (!rows.has(key)) {
+      const [orgId = '', shelterId = '', itemId = ''] = key.split('#');
+      rows.set(key, { ...emptyRow(orgId, shelterId, itemId), ledgerOut: ledgerOut.get(key) ?? 0 });
+    }
+  }
+  return [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
+}
+
+function emptyRow(orgId: string, shelterId: string, itemId: string): ReconciliationRow {
+  return {
+    orgId,
+    shelterId,
+    itemId,
+    households: 0,
+    vouchersIssued: 0,
+    vouchersRedeemed: 0,
+    vouchersVoided: 0,
+    vouchersExpired: 0,
+    vouchersOutstanding: 0,
+    quantityIssued: 0,
+    quantityRedeemed: 0,
+    quantityVoided: 0,
+    quantityExpired: 0,
+    quantityOutstanding: 0,
+    ledgerOut: 0,
+    agrees: false,
+  };
+}
+
+export { rowKey as reconciliationKey };
+
+/** Per shelter and item: what a household list needs by the rules, against what is available now. */
+export const forecastRowSchema = z.object({
+  shelterId: z.string(),
+  itemId: z.string(),
+  unit: z.string(),
+  households: z.number().int(),
+  needed: z.number(),
+  available: z.number(),
+  shortfall: z.number(),
+  daysOfCoverAfter: z.number().nullable().openapi({
+    description:
+      'Days the stock left after the round lasts the shelter’s population at the item’s daily need; null where unknown.',
+  }),
+});
+export type ForecastRow = z.infer<typeof forecastRowSchema>;
+
+export const forecastSchema = z
+  .object({
+    roundId: z.string(),
+    rulesVersion: z.number().int(),
+    households: z.number().int().openapi({ description: 'Rows that would be issued.' }),
+    skipped: z.number().int().openapi({
+      description:
+        'Rows left out: invalid, duplicate in the list, or already holding a voucher in the round.',
+    }),
+    rows: z.array(forecastRowSchema),
+  })
+  .openapi('RoundForecast');
+export type Forecast = z.infer<typeof forecastSchema>;

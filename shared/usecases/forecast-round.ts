@@ -1,0 +1,65 @@
+import type { Principal } from '../domain/api-key.js';
+import { addQuantities, roundQuantity } from '../domain/quantity.js';
+import type { RawHousehold } from '../domain/round-households.js';
+import type { Forecast, ForecastRow } from '../domain/round-report.js';
+import { daysOfCover } from '../domain/stock.js';
+import { ConflictError } from '../errors/app-errors.js';
+import { planHouseholds } from './plan-households.js';
+import { checkRoundRules, loadVisibleRound, type RoundDeps } from './round-context.js';
+
+/**
+ * What issuing this list would take, per shelter and item, against what is available now: the
+ * same plan the issue makes (so the same rows are left out), and nothing written or kept. The
+ * list is read, summed and forgotten.
+ */
+export async function forecastRound(
+  input: { roundId: string; rows: readonly RawHousehold[] },
+  actor: Principal,
+  deps: RoundDeps,
+): Promise<Forecast> {
+  const round = await loadVisibleRound(input.roundId, actor, deps);
+  if (round.status === 'closed' || round.status === 'closing')
+    throw new ConflictError(`Round "${round.id}" is ${round.status}: there is nothing left to forecast.`);
+  const { catalogue } = await checkRoundRules(round.rules, deps);
+  const plan = await planHouseholds(round, input.rows, catalogue, actor, deps);
+
+  const needed = new Map<string, Map<string, { quantity: number; households: number }>>();
+  for (const household of plan.planned) {
+    const perItem = needed.get(household.shelterId) ?? new Map();
+    for (const line of household.lines) {
+      const sum = perItem.get(line.itemId) ?? { quantity: 0, households: 0 };
+      perItem.set(line.itemId, {
+        quantity: addQuantities(sum.quantity, line.quantity),
+        households: sum.households + 1,
+      });
+    }
+    needed.set(household.shelterId, perItem);
+  }
+  const shelters = await deps.stores.shelters.getMany([...needed.keys()]);
+  const rows: ForecastRow[] = [];
+  for (const [shelterId, perItem] of [...needed].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const balances = await deps.stores.stock.readBalances(shelterId, [...perItem.keys()]);
+    for (const [itemId, need] of perItem) {
+      const balance = balances.get(itemId);
+      const available = balance === undefined ? 0 : roundQuantity(balance.onHand - balance.reserved);
+      const left = Math.max(0, addQuantities(available, -need.quantity));
+      rows.push({
+        shelterId,
+        itemId,
+        unit: catalogue.get(itemId)?.unit ?? '',
+        households: need.households,
+        needed: need.quantity,
+        available,
+        shortfall: Math.max(0, addQuantities(need.quantity, -available)),
+        daysOfCoverAfter: daysOfCover(left, shelters.get(shelterId)?.population, catalogue.get(itemId)),
+      });
+    }
+  }
+  return {
+    roundId: round.id,
+    rulesVersion: round.rulesVersion,
+    households: plan.planned.length,
+    skipped: plan.refused.length + plan.claimed.length,
+    rows,
+  };
+}

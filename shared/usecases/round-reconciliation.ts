@@ -1,0 +1,103 @@
+import type { Principal } from '../domain/api-key.js';
+import { csvRow } from '../domain/csv.js';
+import { addQuantities } from '../domain/quantity.js';
+import type { Round } from '../domain/round.js';
+import { type Reconciliation, reconcile, reconciliationKey } from '../domain/round-report.js';
+import { loadVisibleRound, type RoundDeps } from './round-context.js';
+
+/**
+ * A round's reconciliation: every voucher of the round (through its households' claims) against
+ * what the ledger shows leaving stock for those vouchers. A closed round answers the report
+ * frozen when it closed. A coordinator sees its own organisation's rows; an admin every row.
+ */
+export async function roundReconciliation(
+  input: { roundId: string },
+  viewer: Principal,
+  deps: RoundDeps,
+): Promise<Reconciliation> {
+  const round = await loadVisibleRound(input.roundId, viewer, deps);
+  const report =
+    round.status === 'closed'
+      ? ((await deps.stores.rounds.report(round.id)) ?? (await computeReconciliation(round, deps)))
+      : await computeReconciliation(round, deps);
+  if (viewer.role === 'admin') return report;
+  const rows = report.rows.filter((row) => row.orgId === viewer.orgId);
+  return { ...report, rows, agrees: rows.every((row) => row.agrees) };
+}
+
+/** The figures as they stand now, for every organisation of the round. */
+export async function computeReconciliation(round: Round, deps: RoundDeps): Promise<Reconciliation> {
+  const now = deps.now();
+  const claims = await deps.stores.rounds.allClaims(round.id);
+  const vouchers = await deps.stores.rounds.vouchersOf(claims);
+  const byId = new Map(vouchers.map((voucher) => [voucher.id, voucher]));
+  const ledgerOut = new Map<string, number>();
+  for (const shelterId of round.shelterIds) {
+    // Nothing of the round can leave stock before the round was created.
+    for (const movement of await deps.stores.movements.distributionsSince(
+      shelterId,
+      new Date(round.createdAt),
+    )) {
+      const voucher = movement.voucherId === undefined ? undefined : byId.get(movement.voucherId);
+      if (voucher === undefined) continue;
+      for (const line of movement.lines) {
+        const key = reconciliationKey(voucher.orgId, shelterId, line.itemId);
+        // Distribution lines are negative: stock leaving the shelf.
+        ledgerOut.set(key, addQuantities(ledgerOut.get(key) ?? 0, -line.quantity));
+      }
+    }
+  }
+  const rows = reconcile(vouchers, ledgerOut, now);
+  return {
+    roundId: round.id,
+    status: round.status,
+    frozen: round.status === 'closed',
+    generatedAt: now.toISOString(),
+    agrees: rows.every((row) => row.agrees),
+    rows,
+  };
+}
+
+/** HXL hashtags under the header row, so humanitarian tools read the export without mapping. */
+const columns: Array<[header: string, hxl: string]> = [
+  ['date', '#date +occurred'],
+  ['organisation', '#org +impl'],
+  ['shelter', '#loc +code'],
+  ['item', '#item +code'],
+  ['households', '#reached +hh'],
+  ['vouchers_issued', '#output +num +vouchers +issued'],
+  ['vouchers_redeemed', '#output +num +vouchers +redeemed'],
+  ['vouchers_voided', '#output +num +vouchers +voided'],
+  ['vouchers_expired', '#output +num +vouchers +expired'],
+  ['vouchers_outstanding', '#output +num +vouchers +outstanding'],
+  ['quantity_issued', '#output +num +qty +issued'],
+  ['quantity_redeemed', '#output +num +qty +redeemed'],
+  ['ledger_out', '#output +num +qty +ledger'],
+  ['agrees', '#meta +agrees'],
+  ['modality', '#modality'],
+];
+
+export function reconciliationCsv(report: Reconciliation): string {
+  const date = report.generatedAt.slice(0, 10);
+  let csv = csvRow(columns.map(([header]) => header)) + csvRow(columns.map(([, hxl]) => hxl));
+  for (const row of report.rows) {
+    csv += csvRow([
+      date,
+      row.orgId,
+      row.shelterId,
+      row.itemId,
+      row.households,
+      row.vouchersIssued,
+      row.vouchersRedeemed,
+      row.vouchersVoided,
+      row.vouchersExpired,
+      row.vouchersOutstanding,
+      row.quantityIssued,
+      row.quantityRedeemed,
+      row.ledgerOut,
+      row.agrees ? 'yes' : 'no',
+      'voucher',
+    ]);
+  }
+  return csv;
+}
