@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFunction, lambdaBuildOptions } from '../../scripts/build-function.js';
 import { apiDocument } from '../../scripts/lib/api-document.js';
 import { generateAppSecrets } from '../../shared/config/secrets.js';
@@ -59,9 +60,12 @@ describe('the deployed Lambda bundle (scripts/build-function.ts functions/api.ts
   let t: TestApp;
   let admin: string;
   let env: Record<string, string>;
+  // Inside the repository, so that the bundle's AWS SDK imports resolve as they do on Lambda.
+  const outdir = join(root, '.build', 'test', `api-${process.pid}`);
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
   beforeAll(async () => {
-    bundle = await buildFunction('functions/api.ts', join(root, '.build', 'test', `api-${process.pid}`));
+    bundle = await buildFunction('functions/api.ts', outdir);
     const table = await freshTable();
     t = await createTestApp({ table });
     await t.createOrg('org-a');
