@@ -19,7 +19,7 @@ export interface BenchResults {
   webhooks: WebhookLatencyResult;
   offline: OfflineResult;
   offlineScanner: OfflineScannerResult;
-  /** (g); absent from runs made before rounds existed. */
+  /** (i); absent from runs made before rounds existed. */
   rounds?: RoundHouseholdsResult;
   durationSeconds: number;
 }
@@ -103,8 +103,8 @@ export function renderReport(r: BenchResults): string {
     ...(r.rounds === undefined
       ? []
       : [
-          `| (g) 1,000 households: one CSV call vs single POSTs | ${r.rounds.csvMs} ms | ${r.rounds.singleMs} ms | ${r.rounds.speedup}x faster | >= 3x | ${verdict(r.rounds.speedup >= 3)} |`,
-          `| (g) WCU per household, CSV vs single POST | ${r.rounds.csvWcuPerHousehold} | ${r.rounds.singleWcuPerHousehold} | | no higher | ${verdict(r.rounds.csvWcuPerHousehold <= r.rounds.singleWcuPerHousehold)} |`,
+          `| (i) 1,000 households: one CSV call vs single POSTs | ${r.rounds.csvMs} ms | ${r.rounds.singleMs} ms | ${r.rounds.speedup}x faster | >= 3x | ${verdict(r.rounds.speedup >= 3)} |`,
+          `| (i) WCU per household, CSV vs single POST | ${r.rounds.csvWcuPerHousehold} | ${r.rounds.singleWcuPerHousehold} | | no higher | ${verdict(r.rounds.csvWcuPerHousehold <= r.rounds.singleWcuPerHousehold)} |`,
         ]),
     `| (e) requests per page, 10 -> 1,000 shelters | ${r.overview.map((o) => o.requestsPerPage).join(' -> ')} | | | flat | ${verdict(new Set(r.overview.map((o) => Math.round(o.requestsPerPage))).size === 1)} |`,
     `| (g) pack of ${r.offline.vouchers} vouchers, gzipped | ${kib(r.offline.packGzipBytes)} | | | <= 400 KB | ${verdict(r.offline.packGzipBytes <= 400 * 1000)} |`,
@@ -197,10 +197,10 @@ export function renderReport(r: BenchResults): string {
   return lines.join('\n');
 }
 
-/** (g) as its own section, also printed alone by bench/run-rounds.ts. */
+/** (i) as its own section, also printed alone by bench/run-rounds.ts. */
 export function renderRoundHouseholds(g: RoundHouseholdsResult): string[] {
   return [
-    '## (g) Distribution rounds: 1,000 households from one CSV call against 1,000 single POSTs',
+    '## (i) Distribution rounds: 1,000 households from one CSV call against 1,000 single POSTs',
     '',
     `One \`POST /v1/rounds/{id}/households\` with a ${g.households}-row CSV (households in transactions of up to 20, 4 in flight) against ${g.households} \`POST /v1/vouchers\` one after the other, same three lines per household, both against the API process. Units priced as in (d), over ${g.sampled} households each way.`,
     '',

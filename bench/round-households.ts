@@ -114,7 +114,7 @@ async function issueSingles(baseUrl: string, key: string, prefix: string, count:
 }
 
 /**
- * (g) Issuing 1,000 households: one CSV call to a round against 1,000 single POST /v1/vouchers
+ * (i) Issuing 1,000 households: one CSV call to a round against 1,000 single POST /v1/vouchers
  * one after the other (what a coordinator's script does today), both against the API process.
  * Units are priced by the same meter as (d), on 50 households each way through an in-process
  * server whose document client carries the meter.

@@ -1,4 +1,4 @@
-// `npx tsx bench/run-rounds.ts`: only (g), issuing households from a CSV against single POSTs,
+// `npx tsx bench/run-rounds.ts`: only (i), issuing households from a CSV against single POSTs,
 // on its own DynamoDB Local. Prints the section; `npm run bench` runs it with the rest.
 import { startBenchEnvironment } from './lib/environment.js';
 import { renderRoundHouseholds } from './report.js';

@@ -40,7 +40,7 @@ try {
   const offline = await measureOffline(env);
   step('(h) the scanner offline in Chromium: a 5,000-voucher pack, 50 handovers');
   const offlineScanner = await measureOfflineScanner(env);
-  step('(g) 1,000 households from one CSV call against single POSTs');
+  step('(i) 1,000 households from one CSV call against single POSTs');
   const rounds = await measureRoundHouseholds(env);
   const results: BenchResults = {
     latency,
