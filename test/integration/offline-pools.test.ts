@@ -109,8 +109,8 @@ describe('offline pools and leases', () => {
     const devices: TestDevice[] = [];
     for (const [i, key] of deskKeys.entries())
       devices.push(await registerDevice(t, key, 'pp-a1', `Desk ${i + 1}`));
-    // Every device refreshes four times, all at once.
-    const packs = await Promise.all(devices.flatMap((device) => [1, 2, 3, 4].map(() => takePack(t, device))));
+    // Every device refreshes twice, all at once (six refreshes racing for the same leases).
+    const packs = await Promise.all(devices.flatMap((device) => [1, 2].map(() => takePack(t, device))));
     const holders = new Map<string, Set<string>>();
     packs.forEach((pack) => {
       for (const voucher of pack.vouchers)
