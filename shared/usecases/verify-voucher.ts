@@ -1,7 +1,7 @@
 import type { Principal } from '../domain/api-key.js';
 import { leaseHolds } from '../domain/lease.js';
 import type { VerifyInput } from '../domain/redemption.js';
-import { type VolunteerVoucherView, volunteerView } from '../domain/voucher.js';
+import { effectiveStatus, type VolunteerVoucherView, volunteerView } from '../domain/voucher.js';
 import { redemptionBlocker } from '../domain/voucher-lifecycle.js';
 import { problemType } from '../errors/problem-details.js';
 import { resolveVoucher } from './resolve-voucher.js';
@@ -29,7 +29,8 @@ export async function verifyVoucher(
   const catalogue = await deps.stores.items.getMany(voucher.lines.map((line) => line.itemId));
   const now = deps.now();
   // A voucher in another device's offline pool: name the holder and ask it to hand back (issue 11).
-  const lease = voucher.status === 'issued' ? await deps.stores.leases.get(voucher.id) : undefined;
+  const live = effectiveStatus(voucher, now) === 'issued';
+  const lease = live ? await deps.stores.leases.get(voucher.id) : undefined;
   if (leaseHolds(lease, now) && lease.keyId !== actor.keyId)
     throw await heldByDevice(lease, now.toISOString(), deps);
   const view = volunteerView(voucher, catalogue, now);
