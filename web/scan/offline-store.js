@@ -99,6 +99,14 @@ export function db() {
   return opened;
 }
 
+/**
+ * Every device this phone registered for the key (one per pickup point it worked at).
+ * @param {string} keyFingerprint
+ */
+export async function devicesOfKey(keyFingerprint) {
+  return (await (await db()).getAll('devices')).filter((device) => device.keyFingerprint === keyFingerprint);
+}
+
 /** @param {string} pickupPointId */
 export async function getDevice(pickupPointId) {
   return (await db()).get('devices', pickupPointId);
@@ -157,7 +165,11 @@ export async function forgetPack(deviceId) {
   const tx = (await db()).transaction(['packs', 'vouchers'], 'readwrite');
   const pool = tx.objectStore('vouchers');
   const keys = await pool.index('byDevice').getAllKeys(deviceId);
-  await Promise.all([...keys.map((key) => pool.delete(key)), tx.objectStore('packs').delete(deviceId), tx.done]);
+  await Promise.all([
+    ...keys.map((key) => pool.delete(key)),
+    tx.objectStore('packs').delete(deviceId),
+    tx.done,
+  ]);
 }
 
 /**

@@ -8,7 +8,7 @@ import { signOffDevice } from './device-sync.js';
 import { checkLocally, viewOfPooled } from './offline-check.js';
 import { recordHandover } from './offline-handover.js';
 import * as offline from './offline-session.js';
-import { countPending, outboxEntry, outboxEntryFor } from './offline-store.js';
+import { outboxEntry, outboxEntryFor } from './offline-store.js';
 import { outcomeOfCheck, outcomeOfRefusal } from './outcome.js';
 import { redeemVoucher, verifyVoucher } from './redeem.js';
 import { parseShortCode } from './short-code.js';
@@ -466,14 +466,17 @@ function wire() {
 async function signOut() {
   const state = offline.current();
   if (state) {
+    // Sends what waits at every pickup point (when online), then gives this point's pool back.
+    await offline.tick();
     try {
       await signOffDevice(state.key, state.device);
     } catch {
-      const waiting = await countPending(state.device.deviceId);
-      if (waiting > 0) {
-        $('status-line').textContent = t('status.signOffBlocked', { count: waiting });
-        return;
-      }
+      // Offline, or a record still waits: checked just below.
+    }
+    const waiting = await offline.waitingToSync(state.device.keyFingerprint);
+    if (waiting > 0) {
+      $('status-line').textContent = t('status.signOffBlocked', { count: waiting });
+      return;
     }
   }
   stopCamera?.();
