@@ -14,6 +14,12 @@ export const leaseSchema = z.object({
   leasedAt: z.string(),
   leaseUntil: z.string(),
   handBackRequestedAt: z.string().optional(),
+  /**
+   * The device gave the voucher back (hand-back): the lease ended then, and the record stays so
+   * that the same device does not take the voucher again at its next refresh; the voucher waits
+   * for the desk that asked for it, online.
+   */
+  handedBackAt: z.string().optional(),
 });
 export type Lease = z.infer<typeof leaseSchema>;
 

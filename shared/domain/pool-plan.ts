@@ -10,7 +10,8 @@ import type { IssuedVoucher, Voucher } from './voucher.js';
  * - pools: a voucher another device holds stays there; one this device holds is kept, renewed
  *   once less than half the window is left (so a refresh every minute does not resend the whole
  *   pool); one nobody holds goes to the device `assignedDevice` picks among the shelter's active
- *   devices, when that is this one. A voucher with a hand-back request is not renewed.
+ *   devices, when that is this one. A voucher with a hand-back request is not renewed, and one
+ *   the device handed back is not taken again by it (it waits, online, for the desk that asked).
  * - detect: every issued voucher, no lease record (nothing exclusive).
  * - online: nothing; whatever the device held ends (`lease-ended`).
  *
@@ -86,6 +87,9 @@ export function planPool(input: PoolPlanInput): PoolPlan {
         hold(voucher, leaseUntil);
         continue;
       }
+      // Handed back: it waits online for the desk that asked, not back into this pool.
+      const record = input.leases.get(voucher.id);
+      if (record?.handedBackAt !== undefined && record.deviceId === input.deviceId) continue;
       if (assignedDevice(voucher.id, input.activeDeviceIds) !== input.deviceId) continue;
       const leaseUntil = leaseEnd(voucher.validUntil, now, input.windowHours);
       plan.acquire.push({

@@ -147,6 +147,31 @@ export class LeaseStore {
     return result.outcome === 'committed';
   }
 
+  /**
+   * The device gives a voucher back: its lease ends now (the record stays, marked, so the same
+   * device does not take it again) and its pool is told `released`, in one transaction; false
+   * when the device does not hold it now.
+   */
+  async handBack(deviceId: string, voucherId: string, cursor: string, at: string): Promise<boolean> {
+    const result = await sendTransaction(this.table, [
+      {
+        purpose: 'lease',
+        item: {
+          Update: {
+            TableName: this.table.tableName,
+            Key: voucherLeaseKey(voucherId),
+            UpdateExpression: 'SET leaseUntil = :at, handedBackAt = :at REMOVE handBackRequestedAt',
+            // Only a lease this device holds now can be given back.
+            ConditionExpression: 'deviceId = :device AND leaseUntil > :at',
+            ExpressionAttributeValues: { ':device': deviceId, ':at': at },
+          },
+        },
+      },
+      { purpose: 'pool', item: this.endEntryWrite(deviceId, voucherId, 'released', cursor) },
+    ]);
+    return result.outcome === 'committed';
+  }
+
   /** Forgets a lease record that no longer matters (its voucher left `issued`); best effort. */
   async forget(voucherId: string, deviceId: string): Promise<void> {
     try {

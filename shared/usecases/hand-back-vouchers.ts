@@ -15,10 +15,11 @@ export async function handBackVouchers(
   deps: { stores: Pick<Stores, 'devices' | 'leases'>; now: () => Date },
 ): Promise<HandBackResult> {
   const device = await loadOwnDevice(input.deviceId, actor, deps);
-  const stamp = cursorAt(deps.now().getTime());
+  const now = deps.now();
+  const stamp = cursorAt(now.getTime());
   const ids = [...new Set(input.voucherIds)];
   const released = await runBounded(ids, 16, (id) =>
-    deps.stores.leases.release(device.id, id, 'released', stamp),
+    deps.stores.leases.handBack(device.id, id, stamp, now.toISOString()),
   );
   return {
     handedBack: ids.filter((_, i) => released[i]),

@@ -90,6 +90,9 @@ describe('offline pools and leases', () => {
     });
     expect(back.body).toMatchObject({ handedBack: [voucher.id] });
     expect((back.body.notHeld as string[]).length).toBe(1);
+    // Desk 1 refreshes before desk 2 tries again: the voucher it gave back does not come back to it.
+    const bounced = await takePack(t, one, asked.cursor);
+    expect(bounced.vouchers.map((v) => v.id)).not.toContain(voucher.id);
     const redeemed = await call(t.app, 'POST', '/v1/redemptions', {
       key: deskKeys[1] as string,
       body: { code: voucher.code, pickupPointId: 'pp-a1' },
@@ -97,6 +100,7 @@ describe('offline pools and leases', () => {
     expect(redeemed.status).toBe(200);
     const after = await takePack(t, one, asked.cursor);
     expect(after.removed).toContainEqual({ id: voucher.id, reason: 'released' });
+    expect(after.vouchers.map((v) => v.id)).not.toContain(voucher.id);
   });
 
   it('lets the holding key redeem online, and gives no voucher to two devices refreshing at once', async () => {
