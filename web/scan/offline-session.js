@@ -11,7 +11,7 @@ import {
   refreshPack,
   syncOutbox,
 } from './device-sync.js';
-import { countPending, getDevice, getPack, settledEntries } from './offline-store.js';
+import { countPending, devicesOfKey, getDevice, getPack, settledEntries } from './offline-store.js';
 
 /** @typedef {import('./offline-store.js').DeviceRecord} DeviceRecord */
 /** @typedef {import('./offline-store.js').PackHeader} PackHeader */
@@ -124,6 +124,11 @@ async function round() {
   const mine = state;
   if (mine === undefined || !navigator.onLine) return renderStatus();
   try {
+    // Handovers made at another pickup point earlier (the volunteer moved desks) are sent too.
+    for (const other of await devicesOfKey(mine.device.keyFingerprint)) {
+      if (other.deviceId !== mine.device.deviceId && (await countPending(other.deviceId)) > 0)
+        await syncOutbox(mine.key, other);
+    }
     const results = await syncOutbox(mine.key, mine.device);
     const device = await getDevice(mine.device.pickupPointId);
     if (device) mine.device = device;
@@ -141,6 +146,16 @@ async function round() {
 }
 
 /**
+ * Handovers of this key waiting on this phone, at every pickup point it worked at.
+ * @param {string} keyFingerprint
+ */
+export async function waitingToSync(keyFingerprint) {
+  let waiting = 0;
+  for (const device of await devicesOfKey(keyFingerprint)) waiting += await countPending(device.deviceId);
+  return waiting;
+}
+
+/**
  * @param {number} ms
  */
 function age(ms) {
@@ -154,7 +169,7 @@ function age(ms) {
 export async function renderStatus() {
   const line = $('status-line');
   const online = navigator.onLine;
-  const waiting = state ? await countPending(state.device.deviceId) : 0;
+  const waiting = state ? await waitingToSync(state.device.keyFingerprint) : 0;
   const parts = [t(online ? 'status.online' : 'status.offline')];
   const pack = state?.pack;
   parts.push(

@@ -99,6 +99,14 @@ export function db() {
   return opened;
 }
 
+/**
+ * Every device this phone registered for the key (one per pickup point it worked at).
+ * @param {string} keyFingerprint
+ */
+export async function devicesOfKey(keyFingerprint) {
+  return (await (await db()).getAll('devices')).filter((device) => device.keyFingerprint === keyFingerprint);
+}
+
 /** @param {string} pickupPointId */
 export async function getDevice(pickupPointId) {
   return (await db()).get('devices', pickupPointId);

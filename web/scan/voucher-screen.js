@@ -5,8 +5,8 @@ import { formatClock, formatQuantity, formatTime, lang, t } from '../common/i18n
 /** @typedef {import('../common/i18n.js').MessageKey} MessageKey */
 /** @typedef {import('./outcome.js').Outcome} Outcome */
 /** @typedef {Outcome['kind']} Kind */
-/** @typedef {import('./scan.js').Session} Session */
-/** @typedef {import('./scan.js').VoucherOnScreen} VoucherOnScreen */
+/** @typedef {import('./scan-session.js').Session} Session */
+/** @typedef {import('./voucher-on-screen.js').VoucherOnScreen} VoucherOnScreen */
 /** @typedef {import('../common/api-types.js').VolunteerVoucherView} VoucherView */
 
 /**

@@ -1,0 +1,28 @@
+// After a sync: its outcomes listed under the camera, and the voucher on screen, if it was
+// waiting to sync, shows what the server said of it.
+import { handedHere } from './handed-here.js';
+import * as offline from './offline-session.js';
+import { outboxEntry } from './offline-store.js';
+import { currentGeneration, onScreen, settle } from './voucher-on-screen.js';
+
+/** @param {import('./offline-store.js').OutboxEntry[]} settled */
+export async function showSyncOutcomes(settled) {
+  offline.renderOutcomes(settled);
+  const voucher = onScreen();
+  if (voucher?.outcome.kind === 'handed-here' && voucher.outcome.pending) {
+    const mine = currentGeneration();
+    const now = await handedHere(voucher.reference);
+    if (now) settle(mine, now);
+    return;
+  }
+  const id = voucher?.clientRedemptionId;
+  if (id === undefined || voucher?.outcome.kind !== 'pending') return;
+  const entry = await outboxEntry(id);
+  if (entry === undefined || entry.state === 'pending') return;
+  settle(
+    currentGeneration(),
+    entry.state === 'redeemed'
+      ? { kind: 'redeemed', redeemedAt: entry.deviceTime }
+      : { kind: 'sync-refused', reason: entry.message ?? entry.reason ?? entry.state },
+  );
+}

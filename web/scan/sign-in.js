@@ -1,0 +1,95 @@
+// Signing in with a volunteer's key: online, from what the API says the key serves; with no
+// network at start-up, from the device's pack at the remembered pickup point.
+import { ApiError, api, getAll, NetworkError, savedKey } from '../common/api.js';
+import { $ } from '../common/dom.js';
+import { t } from '../common/i18n.js';
+import * as offline from './offline-session.js';
+import { loadPoints, rememberedPointId, showPointPicker, usePoint } from './point-picker.js';
+import { setSession } from './scan-session.js';
+import { showScanner } from './scanner-view.js';
+import { show } from './views.js';
+import { leaveVoucher } from './voucher-on-screen.js';
+
+/** @typedef {import('../common/api-types.js').Item} Item */
+/** @typedef {import('../common/api-types.js').Me} Me */
+/** @typedef {import('../common/api-types.js').PickupPoint} PickupPoint */
+/** @typedef {import('../common/i18n.js').MessageKey} MessageKey */
+
+/**
+ * Back to the sign-in form. Whatever was still being checked or retried for the voucher on
+ * screen stops: a signed-out phone sends its key no more.
+ * @param {MessageKey} [errorKey]
+ */
+export function showSignIn(errorKey) {
+  setSession(undefined);
+  offline.stop();
+  leaveVoucher();
+  $('signin-error').textContent = errorKey ? t(errorKey) : '';
+  show('signin');
+}
+
+/** The server refused the key (revoked, expired): it is forgotten, the volunteer signs in again. */
+export function signInAgain() {
+  savedKey.forget('volunteer');
+  showSignIn('signin.rejected');
+}
+
+/** @param {string} key */
+export async function signIn(key) {
+  /** @type {Me} */
+  const me = await api(key, 'GET', '/v1/me');
+  if (me.role !== 'volunteer') return showSignIn('signin.notVolunteer');
+  /** @type {[{ points: PickupPoint[], shelters: Map<string, string> }, Item[]]} */
+  const [{ points, shelters }, items] = await Promise.all([
+    loadPoints(key, me.scope),
+    getAll(key, '/v1/items'),
+  ]);
+  savedKey.set('volunteer', key);
+  const session = { key, points, shelters, items: new Map(items.map((item) => [item.id, item])) };
+  setSession(session);
+  const remembered = points.find((point) => point.id === rememberedPointId());
+  if (remembered) return usePoint(session, remembered);
+  showPointPicker();
+}
+
+/** @param {unknown} err */
+export function failSignIn(err) {
+  if (err instanceof ApiError && err.status === 401) return signInAgain();
+  // Offline at start-up: this phone's pack, if it has one; else keep the saved key in the form,
+  // so "Sign in" simply tries again.
+  const key = savedKey.get('volunteer');
+  if (err instanceof NetworkError && key) {
+    resumeOffline(key).then((resumed) => resumed || showOfflineSignIn());
+    return;
+  }
+  showOfflineSignIn(err);
+}
+
+/**
+ * Start-up with no network: the device's pack at the remembered pickup point, when there is one.
+ * @param {string} key
+ * @returns {Promise<boolean>} whether the scanner could start offline
+ */
+async function resumeOffline(key) {
+  const pointId = rememberedPointId();
+  const resumed = pointId ? await offline.resume(key, pointId).catch(() => undefined) : undefined;
+  const pack = resumed?.pack;
+  if (pack === undefined) return false;
+  const point = { id: pack.pickupPoint.id, name: pack.pickupPoint.name, shelterId: pack.shelter.id };
+  setSession({
+    key,
+    points: [point],
+    point,
+    items: new Map(pack.catalogue.map((item) => [item.itemId, item.nameKm ? { nameKm: item.nameKm } : {}])),
+    shelters: new Map([[pack.shelter.id, pack.shelter.name]]),
+  });
+  showScanner();
+  return true;
+}
+
+/** @param {unknown} [err] */
+function showOfflineSignIn(err) {
+  const field = $('signin-key', HTMLInputElement);
+  field.value ||= savedKey.get('volunteer') ?? '';
+  showSignIn(err === undefined || err instanceof NetworkError ? 'state.offline' : 'state.error');
+}
