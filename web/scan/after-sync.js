@@ -9,8 +9,10 @@ import { currentGeneration, onScreen, settle } from './voucher-on-screen.js';
 export async function showSyncOutcomes(settled) {
   offline.renderOutcomes(settled);
   const voucher = onScreen();
+  // Taken before any wait: if the volunteer moves on meanwhile, this answer is for the voucher
+  // that was on screen, and settle() drops it instead of showing it on the next one.
+  const mine = currentGeneration();
   if (voucher?.outcome.kind === 'handed-here' && voucher.outcome.pending) {
-    const mine = currentGeneration();
     const now = await handedHere(voucher.reference);
     if (now) settle(mine, now);
     return;
@@ -20,7 +22,7 @@ export async function showSyncOutcomes(settled) {
   const entry = await outboxEntry(id);
   if (entry === undefined || entry.state === 'pending') return;
   settle(
-    currentGeneration(),
+    mine,
     entry.state === 'redeemed'
       ? { kind: 'redeemed', redeemedAt: entry.deviceTime }
       : { kind: 'sync-refused', reason: entry.message ?? entry.reason ?? entry.state },
