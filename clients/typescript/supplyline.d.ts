@@ -2429,6 +2429,12 @@ export interface components {
                 quantityVoided: number;
                 quantityExpired: number;
                 quantityOutstanding: number;
+                /** @description Outstanding vouchers leased to a scanning phone now: they may have been handed over offline and not yet synced. */
+                vouchersHeldOffline: number;
+                /** @description Offline sync conflicts on these vouchers, open and resolved (GET /v1/conflicts). */
+                conflicts: number;
+                /** @description Of those, the ones not resolved yet. */
+                conflictsOpen: number;
                 /** @description What the stock ledger shows leaving the shelter for these vouchers (distributions). */
                 ledgerOut: number;
                 /** @description quantityRedeemed equals ledgerOut, and issued equals redeemed + voided + expired + outstanding. */
