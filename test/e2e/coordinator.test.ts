@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { watchForViolations } from './support/browser.js';
+import { phone, watchForViolations } from './support/browser.js';
 import { demoInChromium } from './support/lifecycle.js';
 
 /**
@@ -176,6 +176,23 @@ describe('/coordinator: a coordinator runs a round from a CSV to printed slips a
     }
     expect(await page.locator('.slip[data-languages="en km"]').count()).toBe(5);
     await page.locator('.sheet-page').first().screenshot({ path: 'test-artifacts/coordinator-sheet.png' });
+  });
+
+  it('fits a phone, in Khmer: no sideways scrolling, the steps in Khmer', async () => {
+    const handset = await phone(suite.browser, suite.demo.baseUrl);
+    const seen = watchForViolations(handset, suite.demo.baseUrl);
+    const small = await handset.newPage();
+    await signIn(small, suite.demo.keys.coordinator);
+    await small.locator('#lang').click();
+
+    expect(await small.locator('h1').textContent()).toBe('ជុំចែកចាយ');
+    expect(await small.getByRole('button', { name: 'បង្កើតជុំ' }).isVisible()).toBe(true);
+    // The phone's 390 px, not a layout viewport widened to fit what sticks out.
+    expect(await small.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(await small.locator('#templates label').first().textContent()).toContain('អង្ករ');
+    await small.screenshot({ path: 'test-artifacts/coordinator-phone-km.png', fullPage: true });
+    expect(seen).toEqual({ elsewhere: [], blockedByCsp: [] });
+    await handset.close();
   });
 
   it('refuses a logistics key, which cannot run rounds', async () => {

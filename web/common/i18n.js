@@ -130,6 +130,11 @@ const en = {
   'coord.yes': 'yes',
   'coord.no': 'NO',
   'coord.busy': 'Working…',
+  'tpl.rice': 'Rice 0.4 kg a person a day',
+  'tpl.water': 'Water 15 L a person a day',
+  'tpl.net': 'Mosquito net per 2 people, at most 3',
+  'tpl.mat': 'Sleeping mat per person, at most 6',
+  'tpl.soap': 'Soap 250 g a person a month (2 bars of 125 g)',
 };
 
 /** @typedef {keyof typeof en} MessageKey */
@@ -263,6 +268,11 @@ const km = {
   'coord.yes': 'ត្រូវ',
   'coord.no': 'មិនត្រូវ',
   'coord.busy': 'កំពុងដំណើរការ…',
+  'tpl.rice': 'អង្ករ ០.៤ គីឡូក្រាម ក្នុងម្នាក់ក្នុងមួយថ្ងៃ',
+  'tpl.water': 'ទឹក ១៥ លីត្រ ក្នុងម្នាក់ក្នុងមួយថ្ងៃ',
+  'tpl.net': 'មុងមួយសម្រាប់មនុស្ស ២ នាក់ យ៉ាងច្រើន ៣',
+  'tpl.mat': 'កន្ទេលមួយក្នុងម្នាក់ យ៉ាងច្រើន ៦',
+  'tpl.soap': 'សាប៊ូ ២៥០ ក្រាម ក្នុងម្នាក់ក្នុងមួយខែ (២ ដុំ ១២៥ ក្រាម)',
 };
 
 const dictionaries = { en, km };

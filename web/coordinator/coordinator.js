@@ -97,7 +97,7 @@ function renderTemplates() {
     input.checked = true;
     input.value = template.id;
     input.dataset.template = template.id;
-    label.append(input, ` ${template.label}`);
+    label.append(input, ` ${t(template.label)}`);
     return label;
   });
   fieldset.replaceChildren(...(legend ? [legend] : []), ...boxes);

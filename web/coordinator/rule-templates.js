@@ -3,35 +3,35 @@
 
 /**
  * @typedef {{ itemId: string, amount: number, per: 'person-day' | 'person-month' | 'person' | 'household' | 'people', people?: number, max?: number }} Rule
- * @typedef {{ id: string, label: string, rule: Rule }} RuleTemplate
+ * @typedef {{ id: string, label: import('../common/i18n.js').MessageKey, rule: Rule }} RuleTemplate
  */
 
 /** @type {RuleTemplate[]} */
 export const ruleTemplates = [
   {
     id: 'rice',
-    label: 'Rice 0.4 kg a person a day',
+    label: 'tpl.rice',
     rule: { itemId: 'rice', amount: 0.4, per: 'person-day' },
   },
   {
     id: 'water',
-    label: 'Water 15 L a person a day',
+    label: 'tpl.water',
     rule: { itemId: 'water', amount: 15, per: 'person-day' },
   },
   {
     id: 'mosquito-net',
-    label: 'Mosquito net per 2 people, at most 3',
+    label: 'tpl.net',
     rule: { itemId: 'mosquito-net', amount: 1, per: 'people', people: 2, max: 3 },
   },
   {
     id: 'sleeping-mat',
-    label: 'Sleeping mat per person, at most 6',
+    label: 'tpl.mat',
     rule: { itemId: 'sleeping-mat', amount: 1, per: 'person', max: 6 },
   },
   {
     // 250 g a person a month in 125 g bars: two bars.
     id: 'soap',
-    label: 'Soap 250 g a person a month (2 bars of 125 g)',
+    label: 'tpl.soap',
     rule: { itemId: 'soap', amount: 2, per: 'person-month' },
   },
 ];
