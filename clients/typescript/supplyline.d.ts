@@ -1536,12 +1536,18 @@ export interface components {
             roundId?: string;
             /** @description The version of the round’s rules its lines were computed from. */
             rulesVersion?: number;
+            language?: components["schemas"]["SlipLanguage"];
             redeemedAt?: string;
             pickupPointId?: string;
             voidedAt?: string;
             /** @description Why the issuing organisation cancelled it. */
             voidReason?: string;
         };
+        /**
+         * @description Round vouchers: the language the household list named for its slips, besides English and Khmer.
+         * @enum {string}
+         */
+        SlipLanguage: "en" | "km" | "vi" | "zh" | "th" | "id";
         IssueVoucher: {
             shelterId: string;
             /** @description Your own reference for the household. Pseudonymised before storage; never stored or logged raw. */
@@ -1924,6 +1930,7 @@ export interface components {
                     quantity: number;
                 }[];
                 rulesVersion: number;
+                language?: components["schemas"]["SlipLanguage"] & unknown;
                 /** @description True when this household already held this voucher (the list was sent before). */
                 replayed: boolean;
             };

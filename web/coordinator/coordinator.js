@@ -130,26 +130,6 @@ function render() {
 }
 
 /**
- * The household language of each CSV row, by row number (1 = the line after the header), as the
- * server numbers them. Only the `language` column is read here.
- * @param {string} csv
- * @returns {Map<number, string>}
- */
-export function languagesByRow(csv) {
-  const lines = csv.split(/\r?\n/).filter((line) => line.trim() !== '');
-  const header = (lines[0] ?? '').split(',').map((name) => name.trim());
-  const column = header.indexOf('language');
-  /** @type {Map<number, string>} */
-  const languages = new Map();
-  if (column < 0) return languages;
-  lines.slice(1).forEach((line, index) => {
-    const value = line.split(',')[column]?.trim().replace(/^"|"$/g, '');
-    if (value) languages.set(index + 1, value);
-  });
-  return languages;
-}
-
-/**
  * Runs `work` with the page's buttons disabled, showing its error if it fails.
  * @param {() => Promise<void>} work
  */
@@ -235,20 +215,15 @@ async function issue() {
     );
     state.round = round;
   }
-  const csv = csvText();
   /** @type {HouseholdIssueResult} */
   const result = await api(key, 'POST', `${path}/households`, {
-    body: csv,
+    body: csvText(),
     headers: { 'content-type': 'text/csv' },
     timeoutMs: ISSUE_TIMEOUT_MS,
   });
   state.issued = result;
-  const languages = languagesByRow(csv);
-  state.vouchers = result.results.flatMap((row) => {
-    if (row.voucher === undefined) return [];
-    const language = languages.get(row.row);
-    return [{ ...row.voucher, ...(language === undefined ? {} : { language }) }];
-  });
+  // Each voucher carries its row's slip language (the server keeps it on the voucher).
+  state.vouchers = result.results.flatMap((row) => (row.voucher === undefined ? [] : [row.voucher]));
   await reconcile();
 }
 
