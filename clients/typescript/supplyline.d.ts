@@ -1265,6 +1265,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/coordinator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Coordinator page for distribution rounds (HTML)
+         * @description Create a round from rule templates, upload a household CSV, see the forecast, issue, print the slips (A4, eight a sheet) and follow the reconciliation. Signs in with a coordinator key.
+         */
+        get: operations["getCoordinatorPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/web/{folder}/{name}": {
         parameters: {
             query?: never;
@@ -1768,12 +1788,18 @@ export interface components {
             roundId?: string;
             /** @description The version of the round’s rules its lines were computed from. */
             rulesVersion?: number;
+            language?: components["schemas"]["SlipLanguage"];
             redeemedAt?: string;
             pickupPointId?: string;
             voidedAt?: string;
             /** @description Why the issuing organisation cancelled it. */
             voidReason?: string;
         };
+        /**
+         * @description Round vouchers: the language the household list named for its slips, besides English and Khmer.
+         * @enum {string}
+         */
+        SlipLanguage: "en" | "km" | "vi" | "zh" | "th" | "id";
         IssueVoucher: {
             shelterId: string;
             /** @description Your own reference for the household. Pseudonymised before storage; never stored or logged raw. */
@@ -2367,6 +2393,7 @@ export interface components {
                     quantity: number;
                 }[];
                 rulesVersion: number;
+                language?: components["schemas"]["SlipLanguage"] & unknown;
                 /** @description True when this household already held this voucher (the list was sent before). */
                 replayed: boolean;
             };
@@ -2429,6 +2456,12 @@ export interface components {
                 quantityVoided: number;
                 quantityExpired: number;
                 quantityOutstanding: number;
+                /** @description Outstanding vouchers leased to a scanning phone now: they may have been handed over offline and not yet synced. */
+                vouchersHeldOffline: number;
+                /** @description Offline sync conflicts on these vouchers, open and resolved (GET /v1/conflicts). */
+                conflicts: number;
+                /** @description Of those, the ones not resolved yet. */
+                conflictsOpen: number;
                 /** @description What the stock ledger shows leaving the shelter for these vouchers (distributions). */
                 ledgerOut: number;
                 /** @description quantityRedeemed equals ledgerOut, and issued equals redeemed + voided + expired + outstanding. */
@@ -5215,6 +5248,47 @@ export interface operations {
         };
     };
     getDashboardPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Version of the file; send it as `If-None-Match` to revalidate. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not modified: the copy named by the request’s `If-None-Match` is current. */
+            304: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Version of the file; send it as `If-None-Match` to revalidate. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getCoordinatorPage: {
         parameters: {
             query?: never;
             header?: never;

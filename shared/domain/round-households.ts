@@ -68,6 +68,9 @@ export const householdResultSchema = z
         shelterId: z.string(),
         lines: z.array(z.object({ itemId: z.string(), quantity: z.number() })),
         rulesVersion: z.number().int(),
+        language: slipLanguageSchema.optional().openapi({
+          description: 'The row’s slip language, kept on the voucher (a language code, nothing personal).',
+        }),
         replayed: z.boolean().openapi({
           description: 'True when this household already held this voucher (the list was sent before).',
         }),

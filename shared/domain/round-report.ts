@@ -18,6 +18,14 @@ export const reconciliationRowSchema = z.object({
   quantityVoided: z.number(),
   quantityExpired: z.number(),
   quantityOutstanding: z.number(),
+  vouchersHeldOffline: z.number().int().openapi({
+    description:
+      'Outstanding vouchers leased to a scanning phone now: they may have been handed over offline and not yet synced.',
+  }),
+  conflicts: z.number().int().openapi({
+    description: 'Offline sync conflicts on these vouchers, open and resolved (GET /v1/conflicts).',
+  }),
+  conflictsOpen: z.number().int().openapi({ description: 'Of those, the ones not resolved yet.' }),
   ledgerOut: z.number().openapi({
     description: 'What the stock ledger shows leaving the shelter for these vouchers (distributions).',
   }),
@@ -59,25 +67,42 @@ function bucketOf(voucher: Voucher, now: Date): Counted {
 
 const rowKey = (orgId: string, shelterId: string, itemId: string) => `${orgId}#${shelterId}#${itemId}`;
 
+/** What offline distribution adds to a round's figures, by voucher id. */
+export interface OfflineFigures {
+  /** Vouchers whose lease to a phone holds now. */
+  heldOffline: ReadonlySet<string>;
+  /** Sync conflicts per voucher. */
+  conflicts: ReadonlyMap<string, { total: number; open: number }>;
+}
+
+const noOfflineFigures: OfflineFigures = { heldOffline: new Set(), conflicts: new Map() };
+
 /**
  * The reconciliation of a round's vouchers against the ledger, pure: per organisation, shelter and
  * item, what was issued, what became of it, and what the ledger shows leaving stock for those
- * vouchers (`ledgerOut`, keyed by `rowKey`). Rows come out in key order.
+ * vouchers (`ledgerOut`, keyed by `rowKey`). Offline figures are beside the buckets, not in them:
+ * a voucher held by a phone is still outstanding until its handover syncs, and a conflict's voucher
+ * keeps the state the server gave it. Rows come out in key order.
  */
 export function reconcile(
   vouchers: readonly Voucher[],
   ledgerOut: ReadonlyMap<string, number>,
   now: Date,
+  offline: OfflineFigures = noOfflineFigures,
 ): ReconciliationRow[] {
   const rows = new Map<string, ReconciliationRow>();
   for (const voucher of vouchers) {
     const bucket = bucketOf(voucher, now);
+    const conflicts = offline.conflicts.get(voucher.id);
     for (const line of voucher.lines) {
       const key = rowKey(voucher.orgId, voucher.shelterId, line.itemId);
       const row = rows.get(key) ?? emptyRow(voucher.orgId, voucher.shelterId, line.itemId);
       row.households += 1;
       row.vouchersIssued += 1;
       row[`vouchers${bucket}`] += 1;
+      if (bucket === 'Outstanding' && offline.heldOffline.has(voucher.id)) row.vouchersHeldOffline += 1;
+      row.conflicts += conflicts?.total ?? 0;
+      row.conflictsOpen += conflicts?.open ?? 0;
       row.quantityIssued = addQuantities(row.quantityIssued, line.quantity);
       row[`quantity${bucket}`] = addQuantities(row[`quantity${bucket}`], line.quantity);
       rows.set(key, row);
@@ -114,6 +139,9 @@ function emptyRow(orgId: string, shelterId: string, itemId: string): Reconciliat
     vouchersVoided: 0,
     vouchersExpired: 0,
     vouchersOutstanding: 0,
+    vouchersHeldOffline: 0,
+    conflicts: 0,
+    conflictsOpen: 0,
     quantityIssued: 0,
     quantityRedeemed: 0,
     quantityVoided: 0,

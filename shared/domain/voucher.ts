@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Item } from './item.js';
 import { positiveQuantitySchema } from './quantity.js';
+import { slipLanguageSchema } from './round-households.js';
 import { formatShortCode } from './short-code.js';
 import { slugSchema } from './slug.js';
 import { linesOf } from './stock-lines.js';
@@ -62,6 +63,8 @@ const issuedFields = {
   /** Vouchers issued in a distribution round: which round, and the version of its rules used. */
   roundId: z.string().optional(),
   rulesVersion: z.number().int().optional(),
+  /** The household's slip language from the round's list: a language code, nothing personal. */
+  language: slipLanguageSchema.optional(),
 };
 
 /** Holds a reservation until it is redeemed, voided or expired. */
@@ -147,6 +150,10 @@ export const voucherViewSchema = z
       .int()
       .optional()
       .openapi({ description: 'The version of the round’s rules its lines were computed from.' }),
+    language: slipLanguageSchema.optional().openapi({
+      description:
+        'Round vouchers: the language the household list named for its slips, besides English and Khmer.',
+    }),
     redeemedAt: z.string().optional(),
     pickupPointId: z.string().optional(),
     voidedAt: z.string().optional(),

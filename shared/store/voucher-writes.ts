@@ -74,6 +74,7 @@ const issuedOnly = new Set([
   'issuedBy',
   'roundId',
   'rulesVersion',
+  'language',
 ]);
 
 /** issued -> a final state; redemption is also held to the validity window at `at`. */

@@ -150,6 +150,7 @@ function recordsOf(round: Round, household: PlannedHousehold, actor: Principal, 
     issuedBy: actor.keyId,
     roundId: round.id,
     rulesVersion: round.rulesVersion,
+    ...(claim.language === undefined ? {} : { language: claim.language }),
   };
   const beneficiary = {
     voucherId: id,
@@ -169,6 +170,7 @@ function issuedAnswer(row: number, voucher: Voucher, replayed: boolean): Househo
       shelterId: voucher.shelterId,
       lines: voucher.lines,
       rulesVersion: voucher.rulesVersion ?? 0,
+      ...(voucher.language === undefined ? {} : { language: voucher.language }),
       replayed,
     },
   };

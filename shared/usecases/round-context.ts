@@ -11,7 +11,15 @@ import type { VoucherSecrets } from './voucher-context.js';
 export interface RoundDeps {
   stores: Pick<
     Stores,
-    'rounds' | 'shelters' | 'items' | 'stock' | 'vouchers' | 'movements' | 'organizations'
+    | 'rounds'
+    | 'shelters'
+    | 'items'
+    | 'stock'
+    | 'vouchers'
+    | 'movements'
+    | 'organizations'
+    | 'leases'
+    | 'conflicts'
   >;
   secrets: Pick<VoucherSecrets, 'beneficiaryHashKey'>;
   now: () => Date;

@@ -1,8 +1,15 @@
 import type { Principal } from '../domain/api-key.js';
 import { csvRow } from '../domain/csv.js';
+import { leaseHolds } from '../domain/lease.js';
 import { addQuantities } from '../domain/quantity.js';
 import type { Round } from '../domain/round.js';
-import { type Reconciliation, reconcile, reconciliationKey } from '../domain/round-report.js';
+import {
+  type OfflineFigures,
+  type Reconciliation,
+  reconcile,
+  reconciliationKey,
+} from '../domain/round-report.js';
+import { effectiveStatus, type Voucher } from '../domain/voucher.js';
 import { loadVisibleRound, type RoundDeps } from './round-context.js';
 
 /**
@@ -47,7 +54,7 @@ export async function computeReconciliation(round: Round, deps: RoundDeps): Prom
       }
     }
   }
-  const rows = reconcile(vouchers, ledgerOut, now);
+  const rows = reconcile(vouchers, ledgerOut, now, await offlineFigures(round, vouchers, now, deps));
   return {
     roundId: round.id,
     status: round.status,
@@ -56,6 +63,38 @@ export async function computeReconciliation(round: Round, deps: RoundDeps): Prom
     agrees: rows.every((row) => row.agrees),
     rows,
   };
+}
+
+/**
+ * Which of the round's outstanding vouchers a phone holds now, and the sync conflicts on the
+ * round's vouchers (read per shelter of the round: conflicts are listed by shelter).
+ */
+async function offlineFigures(
+  round: Round,
+  vouchers: readonly Voucher[],
+  now: Date,
+  deps: RoundDeps,
+): Promise<OfflineFigures> {
+  const outstanding = vouchers.filter((voucher) => effectiveStatus(voucher, now) === 'issued');
+  const leases = await deps.stores.leases.getMany(outstanding.map((voucher) => voucher.id));
+  const heldOffline = new Set([...leases.values()].filter((l) => leaseHolds(l, now)).map((l) => l.voucherId));
+  const ofRound = new Set(vouchers.map((voucher) => voucher.id));
+  const conflicts = new Map<string, { total: number; open: number }>();
+  for (const shelterId of round.shelterIds) {
+    let cursor: string | undefined;
+    do {
+      const page = await deps.stores.conflicts.list(shelterId, undefined, 500, cursor);
+      for (const conflict of page.items) {
+        if (!ofRound.has(conflict.voucherId)) continue;
+        const counted = conflicts.get(conflict.voucherId) ?? { total: 0, open: 0 };
+        counted.total += 1;
+        if (conflict.status === 'open') counted.open += 1;
+        conflicts.set(conflict.voucherId, counted);
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+  }
+  return { heldOffline, conflicts };
 }
 
 /** HXL hashtags under the header row, so humanitarian tools read the export without mapping. */
@@ -70,6 +109,8 @@ const columns: Array<[header: string, hxl: string]> = [
   ['vouchers_voided', '#output +num +vouchers +voided'],
   ['vouchers_expired', '#output +num +vouchers +expired'],
   ['vouchers_outstanding', '#output +num +vouchers +outstanding'],
+  ['vouchers_held_offline', '#output +num +vouchers +offline'],
+  ['conflicts', '#output +num +conflicts'],
   ['quantity_issued', '#output +num +qty +issued'],
   ['quantity_redeemed', '#output +num +qty +redeemed'],
   ['ledger_out', '#output +num +qty +ledger'],
@@ -92,6 +133,8 @@ export function reconciliationCsv(report: Reconciliation): string {
       row.vouchersVoided,
       row.vouchersExpired,
       row.vouchersOutstanding,
+      row.vouchersHeldOffline,
+      row.conflicts,
       row.quantityIssued,
       row.quantityRedeemed,
       row.ledgerOut,

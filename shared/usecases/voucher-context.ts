@@ -41,6 +41,7 @@ export function voucherView(
     issuedAt: voucher.issuedAt,
     ...(voucher.roundId === undefined ? {} : { roundId: voucher.roundId }),
     ...(voucher.rulesVersion === undefined ? {} : { rulesVersion: voucher.rulesVersion }),
+    ...(voucher.language === undefined ? {} : { language: voucher.language }),
     ...finalStateFields(voucher),
   };
 }

@@ -82,7 +82,15 @@ describe('a round from rules to reconciliation', () => {
     const voucher = await call(t.app, 'GET', `/v1/vouchers/${answer.body.results[0]?.voucher?.id}`, {
       key: w.coordinator,
     });
-    expect(voucher.body).toMatchObject({ roundId: round.id, rulesVersion: 1, householdSize: 3 });
+    // The row's slip language is kept on the voucher (a language code, nothing personal).
+    expect(voucher.body).toMatchObject({
+      roundId: round.id,
+      rulesVersion: 1,
+      householdSize: 3,
+      language: 'vi',
+    });
+    expect(answer.body.results[0]?.voucher?.language).toBe('vi');
+    expect(answer.body.results[1]?.voucher).not.toHaveProperty('language');
 
     // The same list again issues nothing twice: each row answers with the voucher it holds.
     const again = await sendHouseholds(
@@ -98,6 +106,7 @@ describe('a round from rules to reconciliation', () => {
     expect(again.body.results.map((r) => r.voucher?.id)).toEqual(
       answer.body.results.map((r) => r.voucher?.id),
     );
+    expect(again.body.results[0]?.voucher?.language).toBe('vi');
   });
 
   it('takes JSON rows too, and answers "served before?" across organisations without saying more', async () => {

@@ -22,9 +22,9 @@ async function browserFilesOnDisk(): Promise<string[]> {
     .sort();
 }
 
-/** Everything /scan and /dashboard load: the pages, their scripts and style sheets, and jsQR. */
+/** Everything the pages load: their scripts and style sheets, and jsQR. */
 const pageFiles = webFiles.filter(
-  (path) => /^(common|scan|dashboard)\/.*\.(js|css)$/.test(path) || path === 'vendor/jsQR.js',
+  (path) => /^(common|scan|dashboard|coordinator)\/.*\.(js|css)$/.test(path) || path === 'vendor/jsQR.js',
 );
 
 async function fetchRaw(t: TestApp, path: string, headers: Record<string, string> = {}) {
@@ -35,7 +35,7 @@ async function fetchRaw(t: TestApp, path: string, headers: Record<string, string
   return { response, bytes };
 }
 
-describe('the /scan and /dashboard pages, as the server sends them', () => {
+describe('the /scan, /dashboard and /coordinator pages, as the server sends them', () => {
   let t: TestApp;
 
   beforeAll(async () => {
@@ -43,7 +43,7 @@ describe('the /scan and /dashboard pages, as the server sends them', () => {
   });
 
   describe('happy path', () => {
-    it.each(['/scan', '/dashboard'])(
+    it.each(['/scan', '/dashboard', '/coordinator'])(
       'serves %s as HTML with a strict same-origin Content-Security-Policy',
       async (path) => {
         const page = await call(t.app, 'GET', path);
@@ -60,7 +60,7 @@ describe('the /scan and /dashboard pages, as the server sends them', () => {
     );
 
     it('links only files of its own origin, every one of them served', async () => {
-      for (const path of ['/scan', '/dashboard']) {
+      for (const path of ['/scan', '/dashboard', '/coordinator']) {
         const page = await call(t.app, 'GET', path);
         const urls = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? '');
         expect(urls.length).toBeGreaterThan(2);
@@ -74,8 +74,9 @@ describe('the /scan and /dashboard pages, as the server sends them', () => {
     it('fills one shell for both pages: the same head, each its own title, body and sign-in key', async () => {
       const scan = await call(t.app, 'GET', '/scan');
       const dashboard = await call(t.app, 'GET', '/dashboard');
+      const coordinator = await call(t.app, 'GET', '/coordinator');
 
-      for (const page of [scan, dashboard]) {
+      for (const page of [scan, dashboard, coordinator]) {
         expect(page.text).not.toContain('{{');
         expect(page.text.match(/<form id="signin-form"/g)).toHaveLength(1);
         expect(page.text.match(/<head>/g)).toHaveLength(1);
@@ -86,6 +87,8 @@ describe('the /scan and /dashboard pages, as the server sends them', () => {
       expect(dashboard.text).toContain('<script type="module" src="/web/dashboard/dashboard.js"></script>');
       expect(scan.text).toContain('data-i18n="signin.volunteerKey">Volunteer key</label>');
       expect(dashboard.text).toContain('data-i18n="signin.logisticsKey">Logistics key</label>');
+      expect(coordinator.text).toContain('<title>Supplyline · Rounds</title>');
+      expect(coordinator.text).toContain('data-i18n="signin.coordinatorKey">Coordinator key</label>');
     });
 
     it('serves every module a script imports, at the URL the browser resolves it to, and jsQR', async () => {

@@ -71,6 +71,7 @@ export interface HouseholdAnswer {
       shelterId: string;
       lines: Array<{ itemId: string; quantity: number }>;
       rulesVersion: number;
+      language?: string;
       replayed: boolean;
     };
     problem?: { reason: string; field?: string; detail: string; shortItems?: Array<{ itemId: string }> };

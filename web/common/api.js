@@ -143,7 +143,7 @@ export function newIdempotencyKey() {
 
 /**
  * The key is kept on this device only, under a name per page.
- * @typedef {'volunteer' | 'logistics'} KeyName
+ * @typedef {'volunteer' | 'logistics' | 'coordinator'} KeyName
  */
 export const savedKey = {
   /** @param {KeyName} name */

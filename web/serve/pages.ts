@@ -2,7 +2,7 @@ import type { Content } from './asset-cache.js';
 import { readWebFile, type WebFile } from './web-files.js';
 
 /**
- * The two pages. Each is the one shell (web/common/shell.html: head, style sheets, script) around
+ * The pages. Each is the one shell (web/common/shell.html: head, style sheets, script) around
  * the page's own body (web/<page>/<page>.html), whose `{{signin}}` is the shared sign-in form.
  */
 export const pages = {
@@ -26,6 +26,16 @@ export const pages = {
     summary: 'Logistics dashboard page (HTML)',
     description:
       'Stock per shelter and item, stock over time, recent movements, vouchers today. Signs in with a logistics key.',
+  },
+  coordinator: {
+    path: '/coordinator',
+    body: 'coordinator/coordinator.html',
+    title: 'Rounds',
+    head: '',
+    signIn: { role: 'coordinator', keyLabel: 'Coordinator key' },
+    summary: 'Coordinator page for distribution rounds (HTML)',
+    description:
+      'Create a round from rule templates, upload a household CSV, see the forecast, issue, print the slips (A4, eight a sheet) and follow the reconciliation. Signs in with a coordinator key.',
   },
 } as const;
 

@@ -153,6 +153,7 @@ export const operationCases: Record<string, OperationCase> = {
   'GET /v1/voucher-keys': { guard: 'public', build: async () => ({ path: '/v1/voucher-keys' }) },
   'GET /scan': { guard: 'public', build: async () => ({ path: '/scan' }) },
   'GET /dashboard': { guard: 'public', build: async () => ({ path: '/dashboard' }) },
+  'GET /coordinator': { guard: 'public', build: async () => ({ path: '/coordinator' }) },
   'GET /web/{folder}/{name}': { guard: 'public', build: async () => ({ path: '/web/common/app.css' }) },
   'GET /scan-sw.js': { guard: 'public', build: async () => ({ path: '/scan-sw.js' }) },
 
