@@ -7,8 +7,9 @@ import { itemSize } from './item-size.js';
  * Watches every DynamoDB request one client sends and prices it twice: as DynamoDB Local reports
  * (ReturnConsumedCapacity) and as DynamoDB's documented rules compute it from the item sizes
  * actually read and written: 1 KB per write unit, 4 KB per read unit, half for eventually
- * consistent reads, double inside transactions, and one more write per GSI entry written or removed
- * (the larger of the before and after item for an update).
+ * consistent reads, double inside transactions (a ConditionCheck too: it is charged as a write of
+ * the item it checks), and one more write per GSI entry written or removed (the larger of the
+ * before and after item for an update).
  */
 type Item = Record<string, AttributeValue>;
 type Key = Record<string, AttributeValue>;
@@ -25,6 +26,8 @@ export interface Priced {
 interface Write {
   key: Key;
   transactional: boolean;
+  /** A transaction's ConditionCheck: priced like a write of the item it reads, touching no index. */
+  checkOnly?: boolean;
 }
 
 function writesOf(name: string, input: Record<string, unknown>): Write[] {
@@ -35,6 +38,8 @@ function writesOf(name: string, input: Record<string, unknown>): Write[] {
   if (name === 'TransactWriteItemsCommand') {
     return (input.TransactItems as Array<Record<string, { Item?: Item; Key?: Key }>>).flatMap((entry) => {
       if (entry.Put?.Item !== undefined) return [{ key: keyOf(entry.Put.Item), transactional: true }];
+      if (entry.ConditionCheck?.Key !== undefined)
+        return [{ key: entry.ConditionCheck.Key, transactional: true, checkOnly: true }];
       const change = entry.Update ?? entry.Delete;
       return change?.Key === undefined ? [] : [{ key: change.Key, transactional: true }];
     });
@@ -93,7 +98,7 @@ export class CapacityMeter {
           sumReported(output.ConsumedCapacity, 'ReadCapacityUnits') ||
           (writes.length === 0 ? sumReported(output.ConsumedCapacity, 'CapacityUnits') : 0);
         writes.forEach((write, i) => {
-          this.priced.computedWcu += this.writeUnits(before[i], after[i], write.transactional);
+          this.priced.computedWcu += this.writeUnits(before[i], after[i], write);
         });
         this.priced.computedRcu += this.readUnits(name, input, output);
         return result;
@@ -113,9 +118,13 @@ export class CapacityMeter {
     return result.Item;
   }
 
-  private writeUnits(before: Item | undefined, after: Item | undefined, transactional: boolean): number {
+  private writeUnits(before: Item | undefined, after: Item | undefined, write: Write): number {
     const base =
-      Math.max(1, Math.ceil(Math.max(itemSize(before), itemSize(after)) / 1024)) * (transactional ? 2 : 1);
+      Math.max(1, Math.ceil(Math.max(itemSize(before), itemSize(after)) / 1024)) *
+      (write.transactional ? 2 : 1);
+    // A condition check is charged as a transactional write of the item it reads (even an absent
+    // one), and writes no index entry.
+    if (write.checkOnly === true) return base;
     let indexWrites = 0;
     for (const index of tableDefinition.globalIndexes) {
       const was = before?.[index.partitionKey] !== undefined;

@@ -33,8 +33,25 @@ export const poolEntrySchema = z.object({
 });
 export type PoolEntry = z.infer<typeof poolEntrySchema>;
 
+/** Who holds a voucher offline, as the lease and the voucher record's copy of it both say. */
+export type VoucherHold = Pick<Lease, 'voucherId' | 'deviceId' | 'keyId' | 'leaseUntil'>;
+
+/** The hold an issued voucher's record carries, or undefined when no device holds it. */
+export function holdOf(voucher: {
+  id: string;
+  status: string;
+  leaseDeviceId?: string | undefined;
+  leaseKeyId?: string | undefined;
+  leaseUntil?: string | undefined;
+}): VoucherHold | undefined {
+  if (voucher.status !== 'issued') return undefined;
+  const { leaseDeviceId, leaseKeyId, leaseUntil } = voucher;
+  if (leaseDeviceId === undefined || leaseKeyId === undefined || leaseUntil === undefined) return undefined;
+  return { voucherId: voucher.id, deviceId: leaseDeviceId, keyId: leaseKeyId, leaseUntil };
+}
+
 /** A lease that still holds at `now`. */
-export function leaseHolds(lease: Pick<Lease, 'leaseUntil'> | undefined, now: Date): lease is Lease {
+export function leaseHolds<T extends Pick<Lease, 'leaseUntil'>>(lease: T | undefined, now: Date): lease is T {
   return lease !== undefined && Date.parse(lease.leaseUntil) > now.getTime();
 }
 

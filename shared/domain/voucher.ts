@@ -67,8 +67,19 @@ const issuedFields = {
   language: slipLanguageSchema.optional(),
 };
 
-/** Holds a reservation until it is redeemed, voided or expired. */
-export const issuedVoucherSchema = z.object({ ...issuedFields, status: z.literal('issued') });
+/**
+ * Holds a reservation until it is redeemed, voided or expired. While a device's offline pool
+ * holds it, the voucher record carries a copy of that lease (written in the lease's own
+ * transaction), so a redemption checks the holder on the record it reads and writes anyway,
+ * with no lease read or condition check of its own (issue 14).
+ */
+export const issuedVoucherSchema = z.object({
+  ...issuedFields,
+  status: z.literal('issued'),
+  leaseDeviceId: z.string().optional(),
+  leaseKeyId: z.string().optional(),
+  leaseUntil: z.string().optional(),
+});
 /** Handed over once, at one pickup point, by one key. */
 export const redeemedVoucherSchema = z.object({
   ...issuedFields,

@@ -23,14 +23,6 @@ export class VoucherHeldByDeviceError extends AppError {
   }
 }
 
-/** Another device took the voucher's lease between the read and the write; nothing was written. */
-export class LeaseTakenError extends AppError {
-  override readonly name = 'LeaseTakenError';
-  constructor(readonly voucherId: string) {
-    super('conflict', 'Another device took this voucher meanwhile; nothing was applied.');
-  }
-}
-
 /** The offline record was committed meanwhile (another tab sent it); nothing was written twice. */
 export class SyncRecordCommittedError extends AppError {
   override readonly name = 'SyncRecordCommittedError';

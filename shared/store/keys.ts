@@ -36,15 +36,15 @@
  * Transfers are listed by sending shelter through gsi1 and by receiving shelter through gsi2
  * (`gsi2pk = SHELTER#<to>#INCOMING`, `gsi2sk = <dispatchedAt>#<id>`).
  *
- * gsi2 is otherwise sparse: only vouchers still `issued` carry `gsi2pk = ISSUED` and
- * `gsi2sk = <validUntil>#<id>`, so the expiry sweeper reads exactly the vouchers past their
- * validity, oldest first, and a voucher leaves the index when it is redeemed, voided or expired.
- *
- * gsi3 is sparse too: a voucher still `issued` carries `gsi3pk = SHELTER#<shelterId>#ISSUED` and
- * `gsi3sk = <issuedAt>#<id>`, removed with its gsi2 keys when it leaves `issued`. It answers
- * "which live vouchers hold this shelter's stock, newest first", which a count that finds less
- * on the shelf than was reserved names in its warning. Vouchers issued before gsi3 existed are
- * not in it (they expire within 180 days); each voucher write pays one more index write.
+ * gsi2 is otherwise sparse: only vouchers still `issued` carry
+ * `gsi2pk = SHELTER#<shelterId>#ISSUED` and `gsi2sk = <validUntil>#<id>`, and a voucher leaves
+ * the index when it is redeemed, voided or expired. Read forwards, a shelter's partition is the
+ * expiry sweeper's work list (the vouchers past their validity, oldest first); read whole, it is
+ * the shelter's live vouchers, which hold its reserved stock (the offline pack's source, and the
+ * vouchers a count below what is reserved names in its warning). One index for both: each
+ * voucher write pays one index write, not two (issue 14 folded a third index, by shelter and
+ * issue time, into this one). Vouchers issued before the split carry `gsi2pk = ISSUED`, one
+ * partition for all shelters; the sweeper still reads it, and they expire within 180 days.
  *
  * Beneficiary fields live in their own record so that retention is DynamoDB TTL: when a voucher
  * is redeemed, voided or expired, the event dispatcher sets that record's `ttl` to the voucher's
@@ -111,7 +111,8 @@ export const voucherBeneficiaryKey = (voucherId: string): TableKey => ({
   pk: `VOUCHER#${voucherId}`,
   sk: 'BENEFICIARY',
 });
-export const ISSUED_VOUCHERS = 'ISSUED';
+/** The single issued-voucher partition of gsi2 before it was split by shelter (still swept). */
+export const UNSPLIT_ISSUED_VOUCHERS = 'ISSUED';
 export const issuedVoucherSort = (validUntil: string, voucherId: string) => `${validUntil}#${voucherId}`;
 export const issuedAtShelterKey = (shelterId: string) => `SHELTER#${shelterId}#ISSUED`;
 

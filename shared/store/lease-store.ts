@@ -2,7 +2,6 @@ import {
   BatchWriteCommand,
   DeleteCommand,
   GetCommand,
-  PutCommand,
   QueryCommand,
   type QueryCommandInput,
   UpdateCommand,
@@ -17,6 +16,7 @@ import { parseRecord } from './parse-record.js';
 import { callDynamo, isConditionFailure } from './store-errors.js';
 import type { TableContext } from './table-context.js';
 import { sendTransaction, type TransactItem } from './transaction.js';
+import { voucherLeaseCopyWrite } from './voucher-writes.js';
 
 /** A pool entry that ended stays this long, so a device offline for days still learns why. */
 const TOMBSTONE_SECONDS = 7 * 24 * 3600;
@@ -27,8 +27,6 @@ const leaseGuards = {
   freeOrMine: 'attribute_not_exists(pk) OR leaseUntil <= :now OR deviceId = :device',
   /** Only the holder renews, hands back or ends its lease. */
   mine: 'deviceId = :device',
-  /** A redemption by anyone but the holder's key waits until the lease has ended. */
-  notHeldByOthers: 'attribute_not_exists(pk) OR leaseUntil <= :now OR keyId = :key',
 } as const;
 
 /** Leases of vouchers to devices, and each device's pool entries (see keys.ts). */
@@ -76,12 +74,17 @@ export class LeaseStore {
     return items.map((item) => parseRecord(poolEntrySchema, item));
   }
 
-  /** Takes or renews a lease; false when another device holds the voucher. */
+  /**
+   * Takes or renews a lease, and copies it onto the voucher record in the same transaction (the
+   * copy is what a redemption checks); false when another device holds the voucher or it is no
+   * longer issued.
+   */
   async acquire(lease: Lease, now: Date): Promise<boolean> {
-    try {
-      await callDynamo(() =>
-        this.table.doc.send(
-          new PutCommand({
+    const result = await sendTransaction(this.table, [
+      {
+        purpose: 'lease',
+        item: {
+          Put: {
             TableName: this.table.tableName,
             Item: {
               ...voucherLeaseKey(lease.voucherId),
@@ -91,14 +94,12 @@ export class LeaseStore {
             },
             ConditionExpression: leaseGuards.freeOrMine,
             ExpressionAttributeValues: { ':now': now.toISOString(), ':device': lease.deviceId },
-          }),
-        ),
-      );
-      return true;
-    } catch (err) {
-      if (isConditionFailure(err)) return false;
-      throw err;
-    }
+          },
+        },
+      },
+      { purpose: 'voucher', item: voucherLeaseCopyWrite(this.table, lease.voucherId, lease) },
+    ]);
+    return result.outcome === 'committed';
   }
 
   /** Records that another desk asked for the voucher; shown in the holder's next pack. */
@@ -143,6 +144,7 @@ export class LeaseStore {
         },
       },
       { purpose: 'pool', item: this.endEntryWrite(deviceId, voucherId, reason, cursor) },
+      { purpose: 'voucher', item: voucherLeaseCopyWrite(this.table, voucherId, undefined) },
     ]);
     return result.outcome === 'committed';
   }
@@ -168,6 +170,7 @@ export class LeaseStore {
         },
       },
       { purpose: 'pool', item: this.endEntryWrite(deviceId, voucherId, 'released', cursor) },
+      { purpose: 'voucher', item: voucherLeaseCopyWrite(this.table, voucherId, undefined) },
     ]);
     return result.outcome === 'committed';
   }
@@ -224,21 +227,6 @@ export class LeaseStore {
           leaseUntil: cursorIso(cursor),
           changed: cursor,
         }),
-      },
-    };
-  }
-
-  /**
-   * A condition for a redemption's transaction: no device but one of `keyId` holds the voucher
-   * at `now`. Refused: another device took the lease between the read and the write.
-   */
-  notHeldByOthersCheck(voucherId: string, keyId: string, now: string): TransactItem {
-    return {
-      ConditionCheck: {
-        TableName: this.table.tableName,
-        Key: voucherLeaseKey(voucherId),
-        ConditionExpression: leaseGuards.notHeldByOthers,
-        ExpressionAttributeValues: { ':now': now, ':key': keyId },
       },
     };
   }

@@ -13,6 +13,7 @@ const keyAttributes = new Set([
   'gsi1sk',
   'gsi2pk',
   'gsi2sk',
+  // Vouchers issued before issue 14 folded gsi3 into gsi2 may still carry its keys.
   'gsi3pk',
   'gsi3sk',
   'ttl',

@@ -1,5 +1,5 @@
 import type { IssuedVoucher } from '../domain/voucher.js';
-import { LeaseTakenError, SyncRecordCommittedError } from '../errors/device-errors.js';
+import { SyncRecordCommittedError } from '../errors/device-errors.js';
 import { IdempotencyClaimLostError } from '../errors/idempotency-errors.js';
 import { DuplicateRecordError } from '../errors/record-errors.js';
 import { InsufficientStockError, type ShortItem } from '../errors/stock-errors.js';
@@ -17,7 +17,6 @@ export type VoucherWrite =
   | { of: 'code' }
   | { of: 'beneficiary' }
   | { of: 'reservation'; line: VoucherLine }
-  | { of: 'lease' }
   | { of: 'sync-record'; id: string }
   | LedgerWrite
   | CompletionWrite;
@@ -36,8 +35,6 @@ export async function explainVoucherRefusal(
   if (refused.some((purpose) => purpose.of === 'voucher')) return voucherRefused();
   const synced = refused.find((purpose) => purpose.of === 'sync-record');
   if (synced !== undefined) return new SyncRecordCommittedError(synced.id);
-  const lease = refused.find((purpose) => purpose.of === 'lease');
-  if (lease !== undefined) return new LeaseTakenError('');
   const shortLines = refused.flatMap((purpose) => (purpose.of === 'reservation' ? [purpose.line] : []));
   if (shortLines.length > 0) return insufficientStock(table, shelterId, shortLines);
   if (refused.some((purpose) => purpose.of === 'code')) return new VoucherCodeTakenError();

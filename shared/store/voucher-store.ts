@@ -19,8 +19,8 @@ import { VoucherStateChangedError } from '../errors/voucher-errors.js';
 import { batchGet } from './batch-get.js';
 import { completionWrites } from './idempotency-store.js';
 import {
-  ISSUED_VOUCHERS,
   issuedAtShelterKey,
+  UNSPLIT_ISSUED_VOUCHERS,
   voucherBeneficiaryKey,
   voucherCodeKey,
   voucherKey,
@@ -47,8 +47,11 @@ export type { VoucherListFilter } from './voucher-list-filter.js';
 
 /** What else a redemption's transaction must hold to (offline pools and sync, issue 11). */
 export interface RedemptionGuards {
-  /** A condition that no other device holds the voucher's lease. */
-  lease?: TransactItem;
+  /**
+   * No device but one of this key holds the voucher at `now` (server time), as the voucher
+   * record's copy of its lease says; refused, it is VoucherStateChangedError like any other change.
+   */
+  notHeldByOthers?: { keyId: string; now: string };
   /** The synced-record answer of the offline record this redemption commits. */
   syncRecord?: { id: string; write: TransactItem };
 }
@@ -100,12 +103,10 @@ export class VoucherStore {
     guards: RedemptionGuards = {},
   ): Promise<void> {
     const extra: Array<TransactionWrite<VoucherWrite>> = [ledgerWrite(this.table, movement)];
-    // No other device holds the voucher (refused: LeaseTakenError).
-    if (guards.lease !== undefined) extra.push({ purpose: { of: 'lease' }, item: guards.lease });
     // An offline record's answer, written once (refused: SyncRecordCommittedError).
     if (guards.syncRecord !== undefined)
       extra.push({ purpose: { of: 'sync-record', id: guards.syncRecord.id }, item: guards.syncRecord.write });
-    await this.finalise(redeemed, 'hand-over', redeemed.redeemedAt, reply, extra);
+    await this.finalise(redeemed, 'hand-over', redeemed.redeemedAt, reply, extra, guards.notHeldByOthers);
   }
 
   /** issued -> void: the reservation goes back to available stock. */
@@ -124,11 +125,12 @@ export class VoucherStore {
     at: string,
     reply: Reply<unknown>,
     ledger: Array<TransactionWrite<LedgerWrite | VoucherWrite>>,
+    notHeldByOthers?: RedemptionGuards['notHeldByOthers'],
   ): Promise<void> {
     const writes: Array<TransactionWrite<VoucherWrite>> = [
       // The beneficiary record's TTL is not in here: the dispatcher sets it from this change's
       // stream record (schedulePurge), and reads treat it as gone from `at` + retention anyway.
-      { purpose: { of: 'voucher' }, item: voucherFinalWrite(this.table, final, at) },
+      { purpose: { of: 'voucher' }, item: voucherFinalWrite(this.table, final, at, notHeldByOthers) },
       ...this.balanceLines(final, change, at),
       ...ledger,
       ...completionWrites(this.table, reply.idempotency, reply.response),
@@ -301,15 +303,24 @@ export class VoucherStore {
     );
   }
 
-  /** Issued vouchers whose validity ended before `now`, oldest first (the sweeper's work list). */
-  async listPastValidity(now: Date, limit: number): Promise<IssuedVoucher[]> {
+  /** A shelter's issued vouchers whose validity ended before `now`, oldest first (the sweeper's work list). */
+  listPastValidity(shelterId: string, now: Date, limit: number): Promise<IssuedVoucher[]> {
+    return this.pastValidity(issuedAtShelterKey(shelterId), now, limit);
+  }
+
+  /** The same among vouchers issued before gsi2 was split by shelter (one partition for all). */
+  listPastValidityUnsplit(now: Date, limit: number): Promise<IssuedVoucher[]> {
+    return this.pastValidity(UNSPLIT_ISSUED_VOUCHERS, now, limit);
+  }
+
+  private async pastValidity(partition: string, now: Date, limit: number): Promise<IssuedVoucher[]> {
     const result = await callDynamo(() =>
       this.table.doc.send(
         new QueryCommand({
           TableName: this.table.tableName,
           IndexName: 'gsi2',
           KeyConditionExpression: 'gsi2pk = :issued AND gsi2sk < :now',
-          ExpressionAttributeValues: { ':issued': ISSUED_VOUCHERS, ':now': now.toISOString() },
+          ExpressionAttributeValues: { ':issued': partition, ':now': now.toISOString() },
           Limit: limit,
         }),
       ),
@@ -317,19 +328,22 @@ export class VoucherStore {
     return (result.Items ?? []).map((item) => parseRecord(issuedVoucherSchema, item));
   }
 
-  /** A shelter's vouchers still issued, newest first (they hold its reserved stock). */
+  /**
+   * A shelter's vouchers still issued (they hold its reserved stock), the latest to end first:
+   * those are the ones a count that finds less than was reserved names as unbacked.
+   */
   listIssuedAtShelter(shelterId: string, limit: number, cursor?: string): Promise<Page<IssuedVoucher>> {
     const partition = issuedAtShelterKey(shelterId);
     return queryPage(
       this.table,
       {
-        IndexName: 'gsi3',
-        KeyConditionExpression: 'gsi3pk = :pk',
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
         ExpressionAttributeValues: { ':pk': partition },
         ScanIndexForward: false,
         Limit: limit,
       },
-      { partition: { gsi3pk: partition }, cursor, read: (item) => parseRecord(issuedVoucherSchema, item) },
+      { partition: { gsi2pk: partition }, cursor, read: (item) => parseRecord(issuedVoucherSchema, item) },
     );
   }
 }

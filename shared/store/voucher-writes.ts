@@ -1,7 +1,6 @@
 import type { BeneficiaryRecord, IssuedVoucher } from '../domain/voucher.js';
 import type { FinalVoucher } from '../domain/voucher-lifecycle.js';
 import {
-  ISSUED_VOUCHERS,
   issuedAtShelterKey,
   issuedVoucherSort,
   voucherBeneficiaryKey,
@@ -22,7 +21,12 @@ const voucherGuards = {
   stillIssued: '#status = :issued',
   /** Redeemed only inside its validity window, whatever the request read earlier. */
   withinValidity: 'validUntil > :at AND validFrom <= :at',
+  /** Redeemed only where no other device's offline pool holds it now (the record's lease copy). */
+  notHeldByOthers: '(attribute_not_exists(leaseUntil) OR leaseUntil <= :now OR leaseKeyId = :key)',
 } as const;
+
+/** The lease copy an issued voucher's record carries; removed when it leaves `issued`. */
+const leaseCopy = ['leaseDeviceId', 'leaseKeyId', 'leaseUntil'] as const;
 
 export function voucherIssueWrite(table: TableContext, voucher: IssuedVoucher): TransactItem {
   return {
@@ -32,10 +36,8 @@ export function voucherIssueWrite(table: TableContext, voucher: IssuedVoucher): 
         ...voucherKey(voucher.id),
         gsi1pk: voucherListKey(voucher.orgId),
         gsi1sk: `${voucher.issuedAt}#${voucher.id}`,
-        gsi2pk: ISSUED_VOUCHERS,
+        gsi2pk: issuedAtShelterKey(voucher.shelterId),
         gsi2sk: issuedVoucherSort(voucher.validUntil, voucher.id),
-        gsi3pk: issuedAtShelterKey(voucher.shelterId),
-        gsi3sk: `${voucher.issuedAt}#${voucher.id}`,
         ...voucher,
       },
       ConditionExpression: voucherGuards.isNew,
@@ -77,18 +79,33 @@ const issuedOnly = new Set([
   'language',
 ]);
 
-/** issued -> a final state; redemption is also held to the validity window at `at`. */
-export function voucherFinalWrite(table: TableContext, final: FinalVoucher, at: string): TransactItem {
+/**
+ * issued -> a final state; redemption is also held to the validity window at `at` and, when
+ * asked, to no other key's device holding the voucher at `notHeldByOthers.now`.
+ */
+export function voucherFinalWrite(
+  table: TableContext,
+  final: FinalVoucher,
+  at: string,
+  notHeldByOthers?: { keyId: string; now: string },
+): TransactItem {
   const fields = Object.entries(final).filter(
-    ([name, value]) => value !== undefined && !issuedOnly.has(name),
+    ([name, value]) =>
+      value !== undefined && !issuedOnly.has(name) && !(leaseCopy as readonly string[]).includes(name),
   );
   const names: Record<string, string> = { '#status': 'status' };
   const values: Record<string, unknown> = { ':issued': 'issued' };
-  const condition =
-    final.status === 'redeemed'
-      ? `${voucherGuards.stillIssued} AND ${voucherGuards.withinValidity}`
-      : voucherGuards.stillIssued;
-  if (final.status === 'redeemed') values[':at'] = at;
+  const guards: string[] = [voucherGuards.stillIssued];
+  if (final.status === 'redeemed') {
+    guards.push(voucherGuards.withinValidity);
+    values[':at'] = at;
+  }
+  if (final.status === 'redeemed' && notHeldByOthers !== undefined) {
+    guards.push(voucherGuards.notHeldByOthers);
+    values[':now'] = notHeldByOthers.now;
+    values[':key'] = notHeldByOthers.keyId;
+  }
+  const condition = guards.join(' AND ');
   const sets = fields.map(([name, value], i) => {
     names[`#f${i}`] = name;
     values[`:f${i}`] = value;
@@ -98,11 +115,49 @@ export function voucherFinalWrite(table: TableContext, final: FinalVoucher, at: 
     Update: {
       TableName: table.tableName,
       Key: voucherKey(final.id),
-      // Leaving `issued` also leaves the indexes of issued vouchers (the sweeper's and the shelter's).
-      UpdateExpression: `SET ${sets.join(', ')} REMOVE gsi2pk, gsi2sk, gsi3pk, gsi3sk`,
+      // Leaving `issued` also leaves the index of issued vouchers (and the index a voucher issued
+      // before issue 14 may still carry).
+      UpdateExpression: `SET ${sets.join(', ')} REMOVE gsi2pk, gsi2sk, gsi3pk, gsi3sk, ${leaseCopy.join(', ')}`,
       ConditionExpression: condition,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
+    },
+  };
+}
+
+/**
+ * The voucher record's copy of its lease, written in the lease's own transaction (lease-store.ts):
+ * `hold` sets it (only while the voucher is issued: a lease of a voucher that left `issued` is
+ * refused), `undefined` removes it. Never creates a voucher record.
+ */
+export function voucherLeaseCopyWrite(
+  table: TableContext,
+  voucherId: string,
+  hold: { deviceId: string; keyId: string; leaseUntil: string } | undefined,
+): TransactItem {
+  if (hold === undefined) {
+    return {
+      Update: {
+        TableName: table.tableName,
+        Key: voucherKey(voucherId),
+        UpdateExpression: `REMOVE ${leaseCopy.join(', ')}`,
+        ConditionExpression: 'attribute_exists(pk)',
+      },
+    };
+  }
+  return {
+    Update: {
+      TableName: table.tableName,
+      Key: voucherKey(voucherId),
+      UpdateExpression: 'SET leaseDeviceId = :device, leaseKeyId = :key, leaseUntil = :until',
+      ConditionExpression: voucherGuards.stillIssued,
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':device': hold.deviceId,
+        ':key': hold.keyId,
+        ':until': hold.leaseUntil,
+        ':issued': 'issued',
+      },
     },
   };
 }

@@ -23,7 +23,8 @@ export interface Handover {
  * The one write path of a redemption, online and synced alike: the voucher leaves `issued`,
  * stock leaves the shelf and the reservation, one distribution entry enters the ledger, and the
  * answer is kept for replay, in one transaction. Refusals are the store's domain errors
- * (VoucherStateChangedError, InsufficientStockError, LeaseTakenError, SyncRecordCommittedError).
+ * (VoucherStateChangedError, also when another device holds the voucher; InsufficientStockError;
+ * SyncRecordCommittedError).
  */
 export async function commitRedemption(
   voucher: IssuedVoucher,

@@ -1,9 +1,8 @@
 import type { Principal } from '../domain/api-key.js';
 import type { Idempotent } from '../domain/idempotency.js';
-import { leaseHolds } from '../domain/lease.js';
+import { holdOf, leaseHolds } from '../domain/lease.js';
 import type { RedeemInput, Redemption } from '../domain/redemption.js';
 import { finalStateError, redemptionBlocker } from '../domain/voucher-lifecycle.js';
-import { LeaseTakenError } from '../errors/device-errors.js';
 import { VoucherStateChangedError, voucherRejections } from '../errors/voucher-errors.js';
 import { commitRedemption } from './commit-redemption.js';
 import { resolveVoucher } from './resolve-voucher.js';
@@ -38,19 +37,19 @@ export async function redeemVoucher(
   if (voucher.status !== 'issued') throw finalStateError(voucher);
 
   const at = now.toISOString();
-  const lease = await deps.stores.leases.get(voucher.id);
-  if (leaseHolds(lease, now) && lease.keyId !== actor.keyId) throw await heldByDevice(lease, at, deps);
+  // The voucher record carries a copy of its lease: who holds it is known without another read.
+  const hold = holdOf(voucher);
+  if (leaseHolds(hold, now) && hold.keyId !== actor.keyId) throw await heldByDevice(hold, at, deps);
   try {
     return await commitRedemption(voucher, point, { actor, at, idempotency: input.idempotency }, deps, {
-      lease: deps.stores.leases.notHeldByOthersCheck(voucher.id, actor.keyId, at),
+      notHeldByOthers: { keyId: actor.keyId, now: at },
     });
   } catch (err) {
-    if (err instanceof LeaseTakenError) {
-      const taken = await deps.stores.leases.get(voucher.id);
-      if (leaseHolds(taken, deps.now())) throw await heldByDevice(taken, at, deps);
-    }
     if (!(err instanceof VoucherStateChangedError)) throw err;
     // Someone else changed the voucher between our read and our write: say what happened to it.
+    const taken = err.current === undefined ? undefined : holdOf(err.current);
+    if (leaseHolds(taken, deps.now()) && taken.keyId !== actor.keyId)
+      throw await heldByDevice(taken, at, deps);
     throw (
       (err.current === undefined ? undefined : redemptionBlocker(err.current, point.shelterId, deps.now())) ??
       voucherRejections.alreadyRedeemed(undefined, undefined)

@@ -1,5 +1,5 @@
 import type { Principal } from '../domain/api-key.js';
-import type { ExpiredVoucher } from '../domain/voucher.js';
+import type { ExpiredVoucher, IssuedVoucher } from '../domain/voucher.js';
 import { VoucherStateChangedError } from '../errors/voucher-errors.js';
 import type { Logger } from '../logging/logger.js';
 import type { Stores } from '../store/stores.js';
@@ -9,24 +9,56 @@ export interface SweepResult {
   skipped: number;
 }
 
+type SweepDeps = { stores: Pick<Stores, 'vouchers' | 'shelters'>; now: () => Date; logger: Logger };
+
+const SHELTER_PAGE = 200;
+
 /**
- * Marks vouchers past their validity as expired and releases their reservations, oldest first,
- * in pages. Reads already treat such vouchers as expired; the sweep frees the reserved stock.
- * A voucher redeemed or voided meanwhile is skipped: its transaction's condition refuses it.
- * Run by the scheduler, on behalf of no key.
+ * Marks vouchers past their validity as expired and releases their reservations, shelter by
+ * shelter, oldest first, in pages. Reads already treat such vouchers as expired; the sweep frees
+ * the reserved stock. A voucher redeemed or voided meanwhile is skipped: its transaction's
+ * condition refuses it. Vouchers issued before the issued-voucher index was split by shelter are
+ * swept from their old partition too. Run by the scheduler, on behalf of no key.
  */
 export async function sweepExpiredVouchers(
   input: { pageSize?: number; maxVouchers?: number },
   _actor: Principal | undefined,
-  deps: { stores: Pick<Stores, 'vouchers'>; now: () => Date; logger: Logger },
+  deps: SweepDeps,
 ): Promise<SweepResult> {
   const result: SweepResult = { expired: 0, skipped: 0 };
   const max = input.maxVouchers ?? 10_000;
+  const pageSize = input.pageSize ?? 100;
+  const vouchers = deps.stores.vouchers;
+  const sources: Array<(now: Date) => Promise<IssuedVoucher[]>> = [
+    (now) => vouchers.listPastValidityUnsplit(now, pageSize),
+  ];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.stores.shelters.list(SHELTER_PAGE, cursor);
+    for (const shelter of page.items)
+      sources.push((now) => vouchers.listPastValidity(shelter.id, now, pageSize));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+
+  for (const due of sources) {
+    if (!(await sweepSource(due, max, result, deps))) break;
+  }
+  deps.logger.info('voucher sweep', { expired: result.expired, skipped: result.skipped });
+  return result;
+}
+
+/** Expires what one source lists, page after page, until it lists none; false once `max` is reached. */
+async function sweepSource(
+  due: (now: Date) => Promise<IssuedVoucher[]>,
+  max: number,
+  result: SweepResult,
+  deps: SweepDeps,
+): Promise<boolean> {
   while (result.expired + result.skipped < max) {
     const now = deps.now();
-    const due = await deps.stores.vouchers.listPastValidity(now, input.pageSize ?? 100);
-    if (due.length === 0) break;
-    for (const voucher of due) {
+    const page = await due(now);
+    if (page.length === 0) return true;
+    for (const voucher of page) {
       const expired: ExpiredVoucher = { ...voucher, status: 'expired', expiredAt: now.toISOString() };
       try {
         await deps.stores.vouchers.expire(expired);
@@ -37,6 +69,5 @@ export async function sweepExpiredVouchers(
       }
     }
   }
-  deps.logger.info('voucher sweep', { expired: result.expired, skipped: result.skipped });
-  return result;
+  return false;
 }

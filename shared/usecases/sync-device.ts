@@ -4,7 +4,7 @@ import { isAuthentic } from '../auth/offline-record-hmac.js';
 import type { Principal } from '../domain/api-key.js';
 import type { Conflict, ConflictReason } from '../domain/conflict.js';
 import type { DeviceRecord } from '../domain/device.js';
-import { type Lease, leaseHolds } from '../domain/lease.js';
+import { holdOf, leaseHolds, type VoucherHold } from '../domain/lease.js';
 import { newMovementId } from '../domain/movement.js';
 import {
   type OfflineRecord,
@@ -17,7 +17,7 @@ import type { PickupPoint } from '../domain/pickup-point.js';
 import { runBounded } from '../domain/run-bounded.js';
 import type { Voucher } from '../domain/voucher.js';
 import { NotFoundError } from '../errors/app-errors.js';
-import { LeaseTakenError, SyncRecordCommittedError } from '../errors/device-errors.js';
+import { SyncRecordCommittedError } from '../errors/device-errors.js';
 import { InsufficientStockError } from '../errors/stock-errors.js';
 import { VoucherStateChangedError } from '../errors/voucher-errors.js';
 import type { Stores } from '../store/stores.js';
@@ -29,8 +29,7 @@ import type { VoucherDeps } from './voucher-context.js';
 const RECORDS_IN_FLIGHT = 16;
 
 export type SyncDeps = {
-  stores: Pick<Stores, 'devices' | 'shelters' | 'vouchers' | 'leases' | 'syncs' | 'conflicts'> &
-    VoucherDeps['stores'];
+  stores: Pick<Stores, 'devices' | 'shelters' | 'vouchers' | 'syncs' | 'conflicts'> & VoucherDeps['stores'];
   secrets: Pick<VoucherDeps['secrets'], 'deviceSealKey'>;
   now: () => Date;
 };
@@ -41,7 +40,6 @@ interface SyncContext {
   secret: Buffer;
   syncedAt: string;
   vouchers: ReadonlyMap<string, Voucher>;
-  leases: ReadonlyMap<string, Lease>;
   deps: SyncDeps;
 }
 
@@ -62,11 +60,10 @@ export async function syncDevice(
   const syncedAt = deps.now().toISOString();
   const ids = input.records.map((record) => record.clientRedemptionId);
   const voucherIds = [...new Set(input.records.map((record) => record.voucherId))];
-  const [stored, point, vouchers, leases] = await Promise.all([
+  const [stored, point, vouchers] = await Promise.all([
     deps.stores.syncs.results(device.id, ids),
     deps.stores.shelters.getPickupPoint(device.pickupPointId),
     deps.stores.vouchers.getMany(voucherIds.filter((id) => /^[0-9A-HJKMNP-TV-Z]{26}$/.test(id))),
-    deps.stores.leases.getMany(voucherIds),
   ]);
   const context: SyncContext = {
     device,
@@ -74,7 +71,6 @@ export async function syncDevice(
     secret: openDeviceSecret(device.sealedSecret, device.id, deps.secrets.deviceSealKey),
     syncedAt,
     vouchers,
-    leases,
     deps,
   };
   const results = await runBounded(input.records, RECORDS_IN_FLIGHT, (record) => {
@@ -119,9 +115,10 @@ async function syncRecord(record: OfflineRecord, context: SyncContext): Promise<
     return conflict(record, 'expired', voucher, context);
   if (Date.parse(voucher.validFrom) > Date.parse(record.deviceTime))
     return conflict(record, 'not-yet-valid', voucher, context);
-  const lease = context.leases.get(voucher.id);
-  if (leaseHolds(lease, new Date(context.syncedAt)) && lease.keyId !== device.keyId)
-    return conflict(record, 'held-by-other-device', voucher, context, lease);
+  // Who holds the voucher now: the voucher record's copy of its lease (no lease read, no check).
+  const hold = holdOf(voucher);
+  if (leaseHolds(hold, new Date(context.syncedAt)) && hold.keyId !== device.keyId)
+    return conflict(record, 'held-by-other-device', voucher, context, hold);
 
   const movementId = newMovementId(record.deviceTime);
   const result: SyncResult = {
@@ -147,7 +144,7 @@ async function syncRecord(record: OfflineRecord, context: SyncContext): Promise<
       },
       deps,
       {
-        lease: deps.stores.leases.notHeldByOthersCheck(voucher.id, device.keyId, context.syncedAt),
+        notHeldByOthers: { keyId: device.keyId, now: context.syncedAt },
         syncRecord: {
           id: record.clientRedemptionId,
           write: deps.stores.syncs.recordWrite(device.id, result),
@@ -159,11 +156,10 @@ async function syncRecord(record: OfflineRecord, context: SyncContext): Promise<
     if (err instanceof SyncRecordCommittedError) return storedResult(record, context);
     if (err instanceof VoucherStateChangedError) {
       const now = err.current ?? voucher;
+      const taken = holdOf(now);
+      if (leaseHolds(taken, new Date(context.syncedAt)) && taken.keyId !== device.keyId)
+        return conflict(record, 'held-by-other-device', now, context, taken);
       return conflict(record, now.status === 'issued' ? 'expired' : finalReason(now), now, context);
-    }
-    if (err instanceof LeaseTakenError) {
-      const taken = await deps.stores.leases.get(voucher.id);
-      return conflict(record, 'held-by-other-device', voucher, context, taken);
     }
     if (err instanceof InsufficientStockError)
       return conflict(record, 'insufficient-stock', voucher, context);
@@ -195,7 +191,7 @@ async function conflict(
   reason: ConflictReason,
   voucher: Voucher | undefined,
   context: SyncContext,
-  holder?: Lease,
+  holder?: VoucherHold,
 ): Promise<SyncResult> {
   const { device, deps, syncedAt } = context;
   const id = `cfl_${ulid()}`;

@@ -1,5 +1,5 @@
 import type { Principal } from '../domain/api-key.js';
-import { leaseHolds } from '../domain/lease.js';
+import { holdOf, leaseHolds } from '../domain/lease.js';
 import type { VerifyInput } from '../domain/redemption.js';
 import { effectiveStatus, type VolunteerVoucherView, volunteerView } from '../domain/voucher.js';
 import { redemptionBlocker } from '../domain/voucher-lifecycle.js';
@@ -30,9 +30,9 @@ export async function verifyVoucher(
   const now = deps.now();
   // A voucher in another device's offline pool: name the holder and ask it to hand back (issue 11).
   const live = effectiveStatus(voucher, now) === 'issued';
-  const lease = live ? await deps.stores.leases.get(voucher.id) : undefined;
-  if (leaseHolds(lease, now) && lease.keyId !== actor.keyId)
-    throw await heldByDevice(lease, now.toISOString(), deps);
+  const hold = live ? holdOf(voucher) : undefined;
+  if (leaseHolds(hold, now) && hold.keyId !== actor.keyId)
+    throw await heldByDevice(hold, now.toISOString(), deps);
   const view = volunteerView(voucher, catalogue, now);
   if (point === undefined) return view;
   // Why not here, in the words a redemption here would use: the volunteer learns it before trying.

@@ -1,4 +1,4 @@
-import type { Lease } from '../domain/lease.js';
+import type { VoucherHold } from '../domain/lease.js';
 import { VoucherHeldByDeviceError } from '../errors/device-errors.js';
 import type { Stores } from '../store/stores.js';
 
@@ -7,7 +7,7 @@ import type { Stores } from '../store/stores.js';
  * records a hand-back request the holder sees in its next pack.
  */
 export async function heldByDevice(
-  lease: Lease,
+  lease: Pick<VoucherHold, 'voucherId' | 'deviceId'>,
   at: string,
   deps: { stores: Pick<Stores, 'leases' | 'devices' | 'shelters'> },
 ): Promise<VoucherHeldByDeviceError> {

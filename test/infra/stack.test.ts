@@ -33,7 +33,6 @@ describe('the CDK stack', () => {
         GlobalSecondaryIndexes: [
           Match.objectLike({ IndexName: 'gsi1' }),
           Match.objectLike({ IndexName: 'gsi2' }),
-          Match.objectLike({ IndexName: 'gsi3' }),
         ],
         Replicas: [
           Match.objectLike({

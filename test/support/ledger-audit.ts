@@ -45,34 +45,40 @@ export async function auditLedger(table: TableContext, shelterIds: string[]): Pr
 
 /**
  * Invariant 3, read from the table: each balance's `reserved` equals the lines of that shelter's
- * vouchers still `issued` (found through the sparse index of issued vouchers), and `available`
+ * vouchers still `issued` (found through the sparse index of issued vouchers, one partition per shelter), and `available`
  * equals onHand - reserved.
  */
 export async function auditReservations(
   table: TableContext,
 ): Promise<{ mismatches: string[]; reservedByKey: Map<string, number> }> {
   const reservedByKey = new Map<string, number>();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await table.doc.send(
-      new QueryCommand({
-        TableName: table.tableName,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :issued',
-        ExpressionAttributeValues: { ':issued': 'ISSUED' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const voucher of page.Items ?? []) {
-      for (const line of voucher.lines as Array<{ itemId: string; quantity: number }>) {
-        const key = `${voucher.shelterId}#${line.itemId}`;
-        reservedByKey.set(key, addQuantities(reservedByKey.get(key) ?? 0, line.quantity));
+  const stock = await queryPartition(table, 'STOCK');
+  const shelterIds = new Set(stock.map((row) => String(row.shelterId ?? String(row.sk).split('#')[0])));
+  // Each shelter's issued vouchers, and the single partition vouchers issued before the split used.
+  const partitions = [...[...shelterIds].map((id) => `SHELTER#${id}#ISSUED`), 'ISSUED'];
+  for (const partition of partitions) {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await table.doc.send(
+        new QueryCommand({
+          TableName: table.tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :issued',
+          ExpressionAttributeValues: { ':issued': partition },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const voucher of page.Items ?? []) {
+        for (const line of voucher.lines as Array<{ itemId: string; quantity: number }>) {
+          const key = `${voucher.shelterId}#${line.itemId}`;
+          reservedByKey.set(key, addQuantities(reservedByKey.get(key) ?? 0, line.quantity));
+        }
       }
-    }
-    start = page.LastEvaluatedKey;
-  } while (start !== undefined);
+      start = page.LastEvaluatedKey;
+    } while (start !== undefined);
+  }
   const mismatches: string[] = [];
-  for (const row of await queryPartition(table, 'STOCK')) {
+  for (const row of stock) {
     const key = String(row.sk);
     const expected = reservedByKey.get(key) ?? 0;
     if (Number(row.reserved) !== expected)
