@@ -4,6 +4,7 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
+import { CHUNK_FOLDER } from '../shared/config/bundle-folder.js';
 import { BUNDLED_DOCUMENT } from '../shared/http/openapi-document.js';
 import { BUNDLED_FOLDER, sourceOf, webFiles } from '../web/serve/web-files.js';
 import { leanOpenApi } from './lib/lean-openapi.js';
@@ -25,7 +26,7 @@ const servesDocument = new Set(['functions/api.ts']);
 
 async function writeDocument(outdir: string): Promise<void> {
   const { apiDocument } = await import('./lib/api-document.js');
-  writeFileSync(join(outdir, BUNDLED_DOCUMENT), JSON.stringify(apiDocument()));
+  writeFileSync(join(outdir, BUNDLED_DOCUMENT), JSON.stringify(await apiDocument()));
 }
 
 export const lambdaBuildOptions: BuildOptions = {
@@ -62,7 +63,7 @@ export async function buildFunction(
     outdir,
     splitting: true,
     outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
+    chunkNames: `${CHUNK_FOLDER}/[name]-[hash]`,
   });
   const outfile = join(outdir, 'index.mjs');
   for (const { from, to } of besideBundle[entry] ?? []) {

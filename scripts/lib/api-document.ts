@@ -1,17 +1,9 @@
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
-import { composeAppDeps } from '../../shared/composition-root.js';
-import { apiEnvSchema, loadEnv } from '../../shared/config/env.js';
-import { generateAppSecrets } from '../../shared/config/secrets.js';
-import { createApp } from '../../shared/http/app.js';
 import { openApiDocument } from '../../shared/http/openapi-document.js';
 
-/**
- * The OpenAPI document exactly as the app serves it at /openapi.json, built without a database:
- * the app is created with throwaway secrets and a table name it never calls.
- */
+/** The OpenAPI document exactly as the app serves it at /openapi.json, built without a database. */
 export function apiDocument() {
-  const env = loadEnv(apiEnvSchema, { TABLE_NAME: 'openapi-document', LOG_LEVEL: 'silent' });
-  return openApiDocument(createApp(composeAppDeps(env, { secrets: generateAppSecrets('openapi') })));
+  return openApiDocument();
 }
 
 /** Where the committed contract and the TypeScript client's types live, from the repository root. */
@@ -22,7 +14,7 @@ export const CONTRACT_FILES = {
 
 /** The committed files' contents, generated from the document: `npm run generate:client` writes them. */
 export async function contractFiles(): Promise<Record<keyof typeof CONTRACT_FILES, string>> {
-  const document = apiDocument();
+  const document = await apiDocument();
   const types = astToString(await openapiTS(document as OpenAPI3, { silent: true }));
   const banner = '// Generated from clients/openapi.json by `npm run generate:client`. Do not edit.\n\n';
   return { document: `${JSON.stringify(document, null, 2)}\n`, types: banner + types };

@@ -27,5 +27,7 @@ export interface AppEnv {
     principal: Principal;
     /** Set by `idempotent()` when the request carried an Idempotency-Key it now holds. */
     idempotency: IdempotencyClaim | undefined;
+    /** The route matched inside a group loaded on first use (lazy-route-group.ts), for the access log. */
+    routePath: string | undefined;
   };
 }

@@ -5,33 +5,13 @@ import { secureHeaders } from 'hono/secure-headers';
 import { registerWebRoutes } from '../../web/serve/web-routes.js';
 import { AppError } from '../errors/app-errors.js';
 import type { AppDeps, AppEnv } from './app-env.js';
-import { handleError, problemResponse } from './error-handler.js';
-import { allowedMethodsFinder } from './method-not-allowed.js';
+import { registerHotRoutes } from './hot-routes.js';
+import { mountLazyRouteGroup } from './lazy-route-group.js';
 import { accessLog } from './middleware/access-log.js';
 import { requireJsonBodies } from './middleware/require-json.js';
 import { serveOpenApiDocument } from './openapi-document.js';
-import { registerSharedResponses } from './openapi-responses.js';
-import { registerApiKeys } from './routes/api-keys.js';
-import { registerConflicts } from './routes/conflicts.js';
-import { registerDeviceOffline } from './routes/device-offline.js';
-import { registerDevices } from './routes/devices.js';
-import { registerEvents } from './routes/events.js';
-import { registerHealth } from './routes/health.js';
-import { registerItems } from './routes/items.js';
-import { registerMe } from './routes/me.js';
-import { registerOrganizations } from './routes/organizations.js';
-import { registerRedemptions } from './routes/redemptions.js';
-import { registerRoundHouseholds } from './routes/round-households.js';
-import { registerRoundReports } from './routes/round-reports.js';
-import { registerRounds } from './routes/rounds.js';
-import { registerShelters } from './routes/shelters.js';
-import { registerStock } from './routes/stock.js';
-import { registerStockMovements } from './routes/stock-movements.js';
-import { registerTransfers } from './routes/transfers.js';
-import { registerVoucherMedia } from './routes/voucher-media.js';
-import { registerVoucherReports } from './routes/voucher-reports.js';
-import { registerVouchers } from './routes/vouchers.js';
-import { registerWebhooks } from './routes/webhooks.js';
+import { lazyRouteGroups } from './route-groups.js';
+import { answerUnmatchedAndErrors } from './unmatched-and-errors.js';
 import { validationHook } from './validation-hook.js';
 
 /** The routes that also take a household list as text/csv, and their larger body limit. */
@@ -68,54 +48,11 @@ export function createApp(deps: AppDeps) {
   );
   app.use('*', requireJsonBodies({ csvAlsoAt: HOUSEHOLD_LIST_PATH }));
 
-  registerHealth(app);
-  registerOrganizations(app);
-  registerApiKeys(app);
-  registerMe(app);
-  registerShelters(app);
-  registerItems(app);
-  registerStockMovements(app);
-  registerTransfers(app);
-  registerStock(app);
-  registerVoucherReports(app);
-  registerRedemptions(app);
-  registerVouchers(app);
-  registerVoucherMedia(app);
-  registerWebhooks(app);
-  registerEvents(app);
-  registerDevices(app);
-  registerDeviceOffline(app);
-  registerConflicts(app);
-  registerRounds(app);
-  registerRoundHouseholds(app);
-  registerRoundReports(app);
+  registerHotRoutes(app);
+  for (const group of lazyRouteGroups) mountLazyRouteGroup(app, group);
   registerWebRoutes(app);
-
-  registerSharedResponses(app.openAPIRegistry);
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'An API key issued by POST /v1/api-keys, sent as `Authorization: Bearer <key>`.',
-  });
   serveOpenApiDocument(app);
-
-  const allowedMethods = allowedMethodsFinder(app);
-  app.notFound((c) => {
-    const allowed = allowedMethods(c.req.path);
-    if (allowed.length > 0) {
-      return problemResponse(
-        c,
-        'method-not-allowed',
-        `${c.req.method} is not allowed here; use ${allowed.join(', ')}.`,
-        {},
-        {
-          allow: allowed.join(', '),
-        },
-      );
-    }
-    return problemResponse(c, 'not-found', 'No such route. The API is described at /openapi.json.');
-  });
-  app.onError(handleError);
+  answerUnmatchedAndErrors(app);
 
   return app;
 }

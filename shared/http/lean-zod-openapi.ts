@@ -5,12 +5,12 @@
 // schema for every `.openapi()` call). Tests and `npm start` run the real package; a test runs the
 // bundle (test/integration/lambda-bundle.test.ts) to hold the two to the same answers.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { zValidator } from '@hono/zod-validator';
 import { type Context, Hono, type MiddlewareHandler, type Next } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as z from 'zod';
+import { bundleFolderOf } from '../config/bundle-folder.js';
 import { BUNDLED_DOCUMENT } from './openapi-document.js';
 
 // `.openapi(...)` only describes a schema for the document: here it is the schema itself.
@@ -146,7 +146,7 @@ let here: string | undefined;
 
 /** The document generated at build time, read from beside the bundle on first request. */
 function bundledDocument(): unknown {
-  here ??= dirname(fileURLToPath(import.meta.url));
+  here ??= bundleFolderOf(import.meta.url);
   return JSON.parse(readFileSync(join(here, BUNDLED_DOCUMENT), 'utf8'));
 }
 

@@ -27,9 +27,10 @@ export const openApiConfig = {
   servers: [{ url: '/', description: 'The deployment serving this document.' }],
 };
 
-/** The document as the app serves it at /openapi.json. */
-export function openApiDocument(app: OpenAPIHono<AppEnv>) {
-  return app.getOpenAPI31Document(openApiConfig);
+/** The document of every route, as the app serves it at /openapi.json. */
+export async function openApiDocument() {
+  const { documentApp } = await import('./document-app.js');
+  return (await documentApp()).getOpenAPI31Document(openApiConfig);
 }
 
 let builds = 0;
@@ -41,15 +42,19 @@ export function documentBuilds(): number {
 
 /**
  * Serves the document at /openapi.json, built on the first request for it and kept: a cold start
- * that answers other requests builds none (the Lambda bundle reads the build-time file instead).
+ * that answers other requests builds none, and loads none of the route groups it would need
+ * (the Lambda bundle reads the build-time file instead).
  */
 export function serveOpenApiDocument(app: OpenAPIHono<AppEnv>): void {
   let document: ReturnType<typeof openApiDocument> | undefined;
-  app.get(OPENAPI_PATH, (c) => {
+  app.get(OPENAPI_PATH, async (c) => {
     if (document === undefined) {
       builds += 1;
-      document = openApiDocument(app);
+      document = openApiDocument();
+      document.catch(() => {
+        document = undefined;
+      });
     }
-    return c.json(document);
+    return c.json(await document);
   });
 }

@@ -122,7 +122,6 @@ describe('the deployed Lambda bundle (scripts/build-function.ts functions/api.ts
       httpApiV2Event({ method: 'GET', path: '/openapi.json' }),
       httpApiV2Event({ method: 'GET', path: '/openapi.json' }),
     ]);
-
     expect([health?.statusCode, created?.statusCode, invalid?.statusCode]).toEqual([200, 201, 400]);
     expect([health?.documentRead, created?.documentRead, invalid?.documentRead]).toEqual([
       false,
@@ -132,8 +131,55 @@ describe('the deployed Lambda bundle (scripts/build-function.ts functions/api.ts
     expect(document?.statusCode).toBe(200);
     expect(document?.headers['content-type']).toBe('application/json');
     expect(document?.documentRead).toBe(true);
-    expect(JSON.parse(document?.body ?? '')).toEqual(apiDocument());
+    expect(JSON.parse(document?.body ?? '')).toEqual(await apiDocument());
     expect(again?.body).toBe(document?.body);
+  });
+
+  it('loads a route group and serves a page from its chunks, finding the files beside the entry', async () => {
+    const auth = { authorization: `Bearer ${admin}` };
+    const [rounds, scan, document] = coldStart(bundle, env, [
+      httpApiV2Event({ method: 'GET', path: '/v1/rounds', headers: auth }),
+      httpApiV2Event({ method: 'GET', path: '/scan' }),
+      httpApiV2Event({ method: 'GET', path: '/openapi.json' }),
+    ]);
+    expect(rounds?.statusCode).toBe(200);
+    expect(JSON.parse(rounds?.body ?? '')).toMatchObject({ items: [] });
+    expect(scan?.statusCode).toBe(200);
+    expect(scan?.body).toContain('<html');
+    expect(document?.statusCode).toBe(200);
+  });
+
+  it('keeps the groups off the hot path out of the entry and its static chunks', async () => {
+    const { metafile } = await build({
+      ...lambdaBuildOptions,
+      entryPoints: { index: join(root, 'functions/api.ts') },
+      outdir: join(root, '.build', 'test', `meta-${process.pid}`),
+      splitting: true,
+      write: false,
+      metafile: true,
+    });
+    const outputs = metafile.outputs;
+    const entry = Object.keys(outputs).find((name) => name.endsWith('index.js')) ?? '';
+    const loadedAtStart = new Set<string>();
+    const visit = (name: string) => {
+      if (loadedAtStart.has(name)) return;
+      loadedAtStart.add(name);
+      for (const imported of outputs[name]?.imports ?? [])
+        if (imported.kind === 'import-statement' && outputs[imported.path] !== undefined)
+          visit(imported.path);
+    };
+    visit(entry);
+    const atStart = [...loadedAtStart].flatMap((name) =>
+      Object.entries(outputs[name]?.inputs ?? {})
+        .filter(([, input]) => input.bytesInOutput > 0)
+        .map(([path]) => path),
+    );
+    for (const offPath of ['routes/rounds.ts', 'routes/webhooks.ts', 'routes/devices.ts', 'csv-parse'])
+      expect({ offPath, atStart: atStart.some((path) => path.includes(offPath)) }).toEqual({
+        offPath,
+        atStart: false,
+      });
+    expect(atStart.some((path) => path.endsWith('routes/redemptions.ts'))).toBe(true);
   });
 
   it('validates requests as the app in tests does: the same status and problem, field for field', async () => {

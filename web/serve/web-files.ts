@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleFolderOf } from '../../shared/config/bundle-folder.js';
 
 /**
  * Every file the browser is sent, by its path below `web/` in the repository and below `/web/` in
@@ -114,7 +115,7 @@ export const BUNDLED_FOLDER = 'web-assets';
 function locate(path: WebFile): string {
   const configured = process.env.WEB_ASSET_DIR;
   if (configured !== undefined && configured !== '') return join(configured, path);
-  const besideModule = join(here, BUNDLED_FOLDER);
+  const besideModule = join(bundleFolderOf(import.meta.url), BUNDLED_FOLDER);
   if (existsSync(besideModule)) return join(besideModule, path);
   return sourceOf(path);
 }

@@ -13,7 +13,7 @@ export function accessLog(): MiddlewareHandler<AppEnv> {
     c.get('deps').logger.info('request', {
       requestId: c.get('requestId'),
       method: c.req.method,
-      route: c.req.routePath,
+      route: c.get('routePath') ?? c.req.routePath,
       status: c.res.status,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
       keyId: principal?.keyId ?? null,
