@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import { ulid } from 'ulid';
 import { startLocalServer } from '../functions/local-server.js';
+import { offlineRecordHmac } from '../shared/auth/offline-record-hmac.js';
 import { CapacityMeter, type Priced } from './lib/capacity-meter.js';
 import type { BenchEnvironment } from './lib/environment.js';
 import { benchLines } from './lib/environment.js';
@@ -65,7 +67,8 @@ export async function measureCapacity(env: BenchEnvironment): Promise<CapacityRo
   ): Promise<Priced & { operation: string }> => {
     meter.reset();
     await run();
-    return { operation, ...meter.priced };
+    // A copy: the meter keeps counting into its own list until the next reset.
+    return { operation, ...meter.priced, calls: [...meter.priced.calls] };
   };
   let token = '';
   const issue = await measure('issue a 3-line voucher', async () => {
@@ -94,6 +97,7 @@ export async function measureCapacity(env: BenchEnvironment): Promise<CapacityRo
       headers: { authorization: `Bearer ${env.keys.logistics}` },
     }).then((r) => r.arrayBuffer()),
   );
+  const syncPerRecord = await measureSyncPerRecord(baseUrl, env, measure);
   const minimums: Record<string, [number, number, string]> = {
     [issue.operation]: [
       12,
@@ -107,14 +111,19 @@ export async function measureCapacity(env: BenchEnvironment): Promise<CapacityRo
     ],
     [receipt.operation]: [8, 0, '3 balances + ledger entry in one transaction (2 x 4)'],
     [overview.operation]: [0, 0.5, 'one eventually consistent Query of 3 small balances'],
+    [syncPerRecord.operation]: [
+      12,
+      1,
+      'as a redemption: voucher + 3 balances + ledger entry in one transaction (2 x 5) + gsi1 update + gsi2 removal; the synced-record item takes the idempotency record’s place',
+    ],
   };
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  return [issue, redeem, receipt, overview].map((p) => {
+  return [issue, redeem, syncPerRecord, receipt, overview].map((p) => {
     const [minimumWcu, minimumRcu, minimumNote] = minimums[p.operation] ?? [0, 0, ''];
     return {
       operation: p.operation,
       requests: p.requests,
-      calls: p.calls.join(', '),
+      calls: summarizeCalls(p.calls),
       computedWcu: p.computedWcu,
       computedRcu: p.computedRcu,
       reportedWcu: p.reportedWcu,
@@ -124,6 +133,77 @@ export async function measureCapacity(env: BenchEnvironment): Promise<CapacityRo
       minimumNote,
     };
   });
+}
+
+/** `GetItem, TransactWriteItems x20`: each call once, in the order first made, with its count. */
+function summarizeCalls(calls: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const call of calls) counts.set(call, (counts.get(call) ?? 0) + 1);
+  return [...counts].map(([call, n]) => (n === 1 ? call : `${call} x${n}`)).join(', ');
+}
+
+const SYNCED_RECORDS = 20;
+
+/**
+ * (e) An offline handover's cost: a phone at pp-1 takes its pack (not measured), then one sync
+ * call of 20 signed records of 3-line vouchers is priced, and divided by 20: per record, against
+ * one online redemption above. The call's own reads and writes (its records' stored answers, the
+ * vouchers, the sequence, the device's last sync) are shared by the records of a call.
+ */
+async function measureSyncPerRecord(
+  baseUrl: string,
+  env: BenchEnvironment,
+  measure: (operation: string, run: () => Promise<unknown>) => Promise<Priced & { operation: string }>,
+): Promise<Priced & { operation: string }> {
+  const vouchers: Array<{ id: string; lines: Array<{ itemId: string; quantity: number }> }> = [];
+  for (let i = 0; i < SYNCED_RECORDS; i++) {
+    const voucher = await post(baseUrl, '/v1/vouchers', env.keys.coordinator, {
+      shelterId: 'bench-a',
+      beneficiaryRef: `SYNC-${i}`,
+      householdSize: 2,
+      lines: benchLines,
+    });
+    vouchers.push({ id: String(voucher.id), lines: benchLines });
+  }
+  const device = await post(baseUrl, '/v1/devices', env.keys.volunteer, {
+    pickupPointId: 'pp-1',
+    label: 'Capacity phone',
+  });
+  const deviceId = String(device.id);
+  const key = Buffer.from(String(device.secret), 'base64url');
+  const pack = await fetch(`${baseUrl}/v1/devices/${deviceId}/pack`, {
+    headers: { authorization: `Bearer ${env.keys.volunteer}` },
+  });
+  if (pack.status !== 200) throw new Error(`pack: ${pack.status}`);
+  const records = vouchers.map((voucher, i) => {
+    const unsigned = {
+      clientRedemptionId: ulid(),
+      deviceId,
+      voucherId: voucher.id,
+      pickupPointId: 'pp-1',
+      lines: voucher.lines,
+      deviceTime: new Date().toISOString(),
+      sequence: i + 1,
+    };
+    return { ...unsigned, hmac: offlineRecordHmac(unsigned, key) };
+  });
+  const priced = await measure(
+    `sync an offline record of a 3-line voucher (one call of ${SYNCED_RECORDS}, per record)`,
+    async () => {
+      const answer = await post(baseUrl, `/v1/devices/${deviceId}/sync`, env.keys.volunteer, { records });
+      const results = answer.results as Array<{ outcome: string }>;
+      if (results.filter((r) => r.outcome === 'redeemed').length !== SYNCED_RECORDS)
+        throw new Error(`sync: ${JSON.stringify(results.slice(0, 3))}`);
+    },
+  );
+  const per = (units: number) => Math.round((units / SYNCED_RECORDS) * 100) / 100;
+  return {
+    ...priced,
+    computedWcu: per(priced.computedWcu),
+    computedRcu: per(priced.computedRcu),
+    reportedWcu: per(priced.reportedWcu),
+    reportedRcu: per(priced.reportedRcu),
+  };
 }
 
 // `npx tsx bench/capacity-units.ts`: this measure alone, against its own DynamoDB Local.
