@@ -7,7 +7,8 @@ import type { TableContext } from '../../shared/store/table-context.js';
  * The physical baseline: the fewest DynamoDB calls any implementation of "redeem this voucher
  * exactly once against live stock" needs on this table: read the voucher (which lines, which
  * shelter), then one transaction that flips its status under a condition, takes each line out
- * of stock and reservation under a condition, and appends the ledger entry. No HTTP, no auth,
+ * of stock and reservation under a condition (the voucher leaving the index of issued vouchers,
+ * as any correct redemption on this table must), and appends the ledger entry. No HTTP, no auth,
  * no idempotency record, no validation: the SDK straight to the same DynamoDB Local.
  */
 export async function rawRedemption(table: TableContext, voucherId: string): Promise<void> {
@@ -23,7 +24,9 @@ export async function rawRedemption(table: TableContext, voucherId: string): Pro
           Update: {
             TableName: table.tableName,
             Key: voucherKey(voucherId),
-            UpdateExpression: 'SET #status = :redeemed, redeemedAt = :at',
+            // Leaving `issued` leaves the shelter's issued-voucher index too, or the voucher would
+            // still be listed as live (the sweeper's, the offline pack's and the counts' source).
+            UpdateExpression: 'SET #status = :redeemed, redeemedAt = :at REMOVE gsi2pk, gsi2sk',
             ConditionExpression: '#status = :issued',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':redeemed': 'redeemed', ':issued': 'issued', ':at': at },
