@@ -1,5 +1,6 @@
 import { AlertStore } from './alert-store.js';
 import { ApiKeyStore } from './api-key-store.js';
+import { BeneficiaryStore } from './beneficiary-store.js';
 import { ConflictStore } from './conflict-store.js';
 import { DeliveryStore } from './delivery-store.js';
 import { DeviceStore } from './device-store.js';
@@ -32,7 +33,8 @@ export function createStores(table: TableContext, beneficiaryRetentionSeconds = 
     movements: new MovementStore(table),
     transfers: new TransferStore(table),
     idempotency: new IdempotencyStore(table),
-    vouchers: new VoucherStore(table, beneficiaryRetentionSeconds),
+    vouchers: new VoucherStore(table),
+    beneficiaries: new BeneficiaryStore(table, beneficiaryRetentionSeconds),
     events: new EventStore(table),
     webhooks: new WebhookStore(table),
     deliveries: new DeliveryStore(table),

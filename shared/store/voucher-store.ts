@@ -1,10 +1,9 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from '@hono/zod-openapi';
 import type { Reply } from '../domain/idempotency.js';
 import type { Movement } from '../domain/movement.js';
 import {
   type BeneficiaryRecord,
-  beneficiaryRecordSchema,
   type ExpiredVoucher,
   type IssuedVoucher,
   issuedVoucherSchema,
@@ -21,7 +20,6 @@ import { completionWrites } from './idempotency-store.js';
 import {
   issuedAtShelterKey,
   UNSPLIT_ISSUED_VOUCHERS,
-  voucherBeneficiaryKey,
   voucherCodeKey,
   voucherKey,
   voucherListKey,
@@ -31,7 +29,7 @@ import type { Page } from './pagination.js';
 import { parseRecord } from './parse-record.js';
 import { queryPage } from './query-page.js';
 import { type ReservationChange, reservationWrite } from './stock-balance-writes.js';
-import { callDynamo, isConditionFailure } from './store-errors.js';
+import { callDynamo } from './store-errors.js';
 import type { TableContext } from './table-context.js';
 import { sendTransaction, type TransactItem, type TransactionWrite } from './transaction.js';
 import { type VoucherListFilter, voucherListFilter } from './voucher-list-filter.js';
@@ -65,10 +63,7 @@ const codeRecordSchema = z.object({ voucherId: z.string() });
  * completed Idempotency-Key record; every refusal comes back as a domain error.
  */
 export class VoucherStore {
-  constructor(
-    private readonly table: TableContext,
-    private readonly retentionSeconds: number,
-  ) {}
+  constructor(private readonly table: TableContext) {}
 
   /**
    * Writes an issued voucher and reserves its lines. Refused with InsufficientStockError (each
@@ -209,68 +204,6 @@ export class VoucherStore {
   }
 
   /**
-   * Beneficiary fields, unless retention has passed: counted from the voucher's final state,
-   * whether or not its TTL is set yet (the dispatcher sets it, and TTL deletes late anyway).
-   */
-  async beneficiary(voucher: Voucher, now: Date): Promise<BeneficiaryRecord | undefined> {
-    if (this.retentionOver(voucher, now)) return undefined;
-    const result = await callDynamo(() =>
-      this.table.doc.send(
-        new GetCommand({ TableName: this.table.tableName, Key: voucherBeneficiaryKey(voucher.id) }),
-      ),
-    );
-    if (result.Item === undefined || retentionPassed(result.Item, now)) return undefined;
-    return parseRecord(beneficiaryRecordSchema, result.Item);
-  }
-
-  /** Beneficiary fields of many vouchers in batch reads (a listing page), by voucher id. */
-  async beneficiaries(vouchers: readonly Voucher[], now: Date): Promise<Map<string, BeneficiaryRecord>> {
-    const kept = vouchers.filter((voucher) => !this.retentionOver(voucher, now));
-    const items = await batchGet(
-      this.table,
-      kept.map((voucher) => voucherBeneficiaryKey(voucher.id)),
-    );
-    return new Map(
-      items
-        .filter((item) => !retentionPassed(item, now))
-        .map((item) => parseRecord(beneficiaryRecordSchema, item))
-        .map((record) => [record.voucherId, record]),
-    );
-  }
-
-  /**
-   * Sets the beneficiary record's TTL to its voucher's final time plus the retention period, off
-   * the hot path (the dispatcher, from the change's stream record). Idempotent; a record already
-   * gone (purged) is left gone.
-   */
-  async schedulePurge(voucherId: string, finalAt: string): Promise<void> {
-    try {
-      await callDynamo(() =>
-        this.table.doc.send(
-          new UpdateCommand({
-            TableName: this.table.tableName,
-            Key: voucherBeneficiaryKey(voucherId),
-            UpdateExpression: 'SET #ttl = :purgeAt',
-            // Never re-create a record that TTL already deleted.
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeNames: { '#ttl': 'ttl' },
-            ExpressionAttributeValues: {
-              ':purgeAt': Math.floor(Date.parse(finalAt) / 1000) + this.retentionSeconds,
-            },
-          }),
-        ),
-      );
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
-    }
-  }
-
-  private retentionOver(voucher: Voucher, now: Date): boolean {
-    const at = finalAtOf(voucher);
-    return at !== undefined && Date.parse(at) + this.retentionSeconds * 1000 <= now.getTime();
-  }
-
-  /**
    * An organisation's vouchers, newest first, by issue date range. Status and shelter are
    * filters on the page; an issued voucher past its validity counts as expired.
    */
@@ -346,23 +279,4 @@ export class VoucherStore {
       { partition: { gsi2pk: partition }, cursor, read: (item) => parseRecord(issuedVoucherSchema, item) },
     );
   }
-}
-
-/** When a voucher reached its final state; undefined while it is issued. */
-function finalAtOf(voucher: Voucher): string | undefined {
-  switch (voucher.status) {
-    case 'issued':
-      return undefined;
-    case 'redeemed':
-      return voucher.redeemedAt;
-    case 'void':
-      return voucher.voidedAt;
-    case 'expired':
-      return voucher.expiredAt;
-  }
-}
-
-/** TTL deletes late: a beneficiary record past its purge time is treated as already gone. */
-function retentionPassed(item: Record<string, unknown>, now: Date): boolean {
-  return item.ttl !== undefined && Number(item.ttl) <= now.getTime() / 1000;
 }

@@ -10,7 +10,10 @@ import { type DeliveryDeps, deliverQueue } from './deliver-webhooks.js';
 import { isStockAlert, noteStockAlert, type StockAlertDeps, sendDueAlertDigests } from './stock-alerts.js';
 
 export interface DispatchDeps extends DeliveryDeps, StockAlertDeps {
-  stores: Pick<Stores, 'events' | 'webhooks' | 'deliveries' | 'alerts' | 'shelters' | 'items' | 'vouchers'>;
+  stores: Pick<
+    Stores,
+    'events' | 'webhooks' | 'deliveries' | 'alerts' | 'shelters' | 'items' | 'beneficiaries'
+  >;
   /** The feed position of the next event stored: increasing within this process (a monotonic ULID). */
   nextSeq: () => string;
 }
@@ -55,7 +58,7 @@ export async function dispatchTableChanges(
     ) {
       // Retention, off the redemption's hot path: the beneficiary record's TTL counts from the
       // voucher's final time, so a late or repeated dispatch sets the same purge time.
-      await deps.stores.vouchers.schedulePurge(event.data.voucherId, event.occurredAt);
+      await deps.stores.beneficiaries.schedulePurge(event.data.voucherId, event.occurredAt);
     }
     if (isStockAlert(event)) {
       const days = cover === undefined ? null : daysOfCover(event.data.available, cover.population, cover);

@@ -10,6 +10,6 @@ export async function getVoucher(
 ): Promise<VoucherView> {
   const voucher = await loadOwnVoucher(input.voucherId, viewer, deps);
   const now = deps.now();
-  const beneficiary = await deps.stores.vouchers.beneficiary(voucher, now);
+  const beneficiary = await deps.stores.beneficiaries.of(voucher, now);
   return voucherView(voucher, beneficiary?.householdSize ?? null, deps.secrets.keyRing, now);
 }

@@ -47,7 +47,7 @@ export async function listVouchers(
     cursor,
   );
   // One batch read for the page's beneficiary records, not one read per voucher.
-  const beneficiaries = await deps.stores.vouchers.beneficiaries(page.items, now);
+  const beneficiaries = await deps.stores.beneficiaries.ofMany(page.items, now);
   const items = page.items.map((voucher) =>
     voucherView(voucher, beneficiaries.get(voucher.id)?.householdSize ?? null, deps.secrets.keyRing, now),
   );

@@ -27,7 +27,7 @@ export async function voidVoucher(
     voidedBy: actor.keyId,
     ...(input.reason === undefined ? {} : { voidReason: input.reason }),
   };
-  const beneficiary = await deps.stores.vouchers.beneficiary(voucher, now);
+  const beneficiary = await deps.stores.beneficiaries.of(voucher, now);
   const view = voucherView(voided, beneficiary?.householdSize ?? null, deps.secrets.keyRing, now);
   try {
     await deps.stores.vouchers.void(voided, { idempotency: input.idempotency, response: view });

@@ -15,7 +15,10 @@ export interface VoucherSecrets {
 }
 
 export type VoucherDeps = {
-  stores: Pick<Stores, 'vouchers' | 'shelters' | 'items' | 'idempotency' | 'leases' | 'devices'>;
+  stores: Pick<
+    Stores,
+    'vouchers' | 'beneficiaries' | 'shelters' | 'items' | 'idempotency' | 'leases' | 'devices'
+  >;
   secrets: VoucherSecrets;
   now: () => Date;
 };

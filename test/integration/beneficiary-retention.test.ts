@@ -37,19 +37,19 @@ describe('beneficiary retention, set by the dispatcher', () => {
     const table = await freshTable();
     t = await createTestApp({ table, env: { BENEFICIARY_RETENTION_DAYS: String(RETENTION_DAYS) } });
     world = await buildVoucherWorld(t);
-    const vouchers = t.deps.stores.vouchers;
+    const beneficiaries = t.deps.stores.beneficiaries;
     // A TTL update that fails (DynamoDB throttling it, say) the first times it is tried.
-    const flaky = Object.create(vouchers) as typeof vouchers;
+    const flaky = Object.create(beneficiaries) as typeof beneficiaries;
     flaky.schedulePurge = async (voucherId, finalAt) => {
       purgeCalls++;
       if (failuresLeft > 0) {
         failuresLeft--;
         throw new Error('ProvisionedThroughputExceededException (injected)');
       }
-      return vouchers.schedulePurge(voucherId, finalAt);
+      return beneficiaries.schedulePurge(voucherId, finalAt);
     };
     ({ dispatcher } = await startTestDispatcher(t, table.endpoint, {
-      stores: { ...t.deps.stores, vouchers: flaky },
+      stores: { ...t.deps.stores, beneficiaries: flaky },
     }));
   });
 

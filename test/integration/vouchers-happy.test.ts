@@ -22,7 +22,7 @@ describe('vouchers: happy path', () => {
       const voucher = await issue(t, world.coordinator, { beneficiaryRef: 'RAW-REF-SHOULD-NOT-BE-STORED' });
       const record = await t.deps.stores.vouchers.get(voucher.id);
       const stored =
-        record === undefined ? undefined : await t.deps.stores.vouchers.beneficiary(record, new Date());
+        record === undefined ? undefined : await t.deps.stores.beneficiaries.of(record, new Date());
       expect(stored?.beneficiaryHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(JSON.stringify(stored)).not.toContain('RAW-REF');
       expect(t.rawLogs.join('\n')).not.toContain('RAW-REF');
@@ -208,7 +208,7 @@ describe('vouchers: happy path', () => {
       // No dispatcher runs here: the record is hidden by its voucher's final time, TTL or not.
       expect(await readRecord(t.table, `VOUCHER#${voucher.id}`, 'BENEFICIARY')).not.toHaveProperty('ttl');
       if (voided !== undefined)
-        expect(await shortRetention.deps.stores.vouchers.beneficiary(voided, new Date())).toBeUndefined();
+        expect(await shortRetention.deps.stores.beneficiaries.of(voided, new Date())).toBeUndefined();
       const read = await call(shortRetention.app, 'GET', `/v1/vouchers/${voucher.id}`, {
         key: world.coordinator,
       });
