@@ -44,7 +44,7 @@
  * vouchers a count below what is reserved names in its warning). One index for both: each
  * voucher write pays one index write, not two (issue 14 folded a third index, by shelter and
  * issue time, into this one). Vouchers issued before the split carry `gsi2pk = ISSUED`, one
- * partition for all shelters; the sweeper still reads it, and they expire within 180 days.
+ * partition for all shelters; each sweep moves them into their shelter's partition first.
  *
  * Beneficiary fields live in their own record so that retention is DynamoDB TTL: when a voucher
  * is redeemed, voided or expired, the event dispatcher sets that record's `ttl` to the voucher's

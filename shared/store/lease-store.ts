@@ -1,6 +1,5 @@
 import {
   BatchWriteCommand,
-  DeleteCommand,
   GetCommand,
   QueryCommand,
   type QueryCommandInput,
@@ -175,22 +174,26 @@ export class LeaseStore {
     return result.outcome === 'committed';
   }
 
-  /** Forgets a lease record that no longer matters (its voucher left `issued`); best effort. */
+  /**
+   * Forgets a lease record that no longer matters (its voucher left `issued`, or the shelter went
+   * `online`), with the voucher record's copy of it in the same transaction, so that no copy
+   * outlives its lease; nothing when another device holds the voucher now.
+   */
   async forget(voucherId: string, deviceId: string): Promise<void> {
-    try {
-      await callDynamo(() =>
-        this.table.doc.send(
-          new DeleteCommand({
+    await sendTransaction(this.table, [
+      {
+        purpose: 'lease',
+        item: {
+          Delete: {
             TableName: this.table.tableName,
             Key: voucherLeaseKey(voucherId),
             ConditionExpression: leaseGuards.mine,
             ExpressionAttributeValues: { ':device': deviceId },
-          }),
-        ),
-      );
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
-    }
+          },
+        },
+      },
+      { purpose: 'voucher', item: voucherLeaseCopyWrite(this.table, voucherId, undefined) },
+    ]);
   }
 
   /** Writes pool entries in batches of 25 (no condition: each device writes only its own). */

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from '@hono/zod-openapi';
 import type { Reply } from '../domain/idempotency.js';
 import type { Movement } from '../domain/movement.js';
@@ -29,7 +29,7 @@ import type { Page } from './pagination.js';
 import { parseRecord } from './parse-record.js';
 import { queryPage } from './query-page.js';
 import { type ReservationChange, reservationWrite } from './stock-balance-writes.js';
-import { callDynamo } from './store-errors.js';
+import { callDynamo, isConditionFailure } from './store-errors.js';
 import type { TableContext } from './table-context.js';
 import { sendTransaction, type TransactItem, type TransactionWrite } from './transaction.js';
 import { type VoucherListFilter, voucherListFilter } from './voucher-list-filter.js';
@@ -241,9 +241,48 @@ export class VoucherStore {
     return this.pastValidity(issuedAtShelterKey(shelterId), now, limit);
   }
 
-  /** The same among vouchers issued before gsi2 was split by shelter (one partition for all). */
-  listPastValidityUnsplit(now: Date, limit: number): Promise<IssuedVoucher[]> {
-    return this.pastValidity(UNSPLIT_ISSUED_VOUCHERS, now, limit);
+  /**
+   * Moves up to `limit` vouchers issued before gsi2 was split by shelter (one partition for all)
+   * into their shelter's partition, where packs, count warnings and the sweeper find them.
+   * Returns how many moved: 0 once none is left (or the index still shows only moved ones).
+   */
+  async moveUnsplitIssued(limit: number): Promise<number> {
+    const page = await callDynamo(() =>
+      this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :unsplit',
+          ExpressionAttributeValues: { ':unsplit': UNSPLIT_ISSUED_VOUCHERS },
+          Limit: limit,
+        }),
+      ),
+    );
+    let moved = 0;
+    for (const item of page.Items ?? []) {
+      const voucher = parseRecord(issuedVoucherSchema, item);
+      try {
+        await callDynamo(() =>
+          this.table.doc.send(
+            new UpdateCommand({
+              TableName: this.table.tableName,
+              Key: voucherKey(voucher.id),
+              UpdateExpression: 'SET gsi2pk = :shelter REMOVE gsi3pk, gsi3sk',
+              // Only a voucher still in the old partition (the index is read eventually consistent).
+              ConditionExpression: 'gsi2pk = :unsplit',
+              ExpressionAttributeValues: {
+                ':shelter': issuedAtShelterKey(voucher.shelterId),
+                ':unsplit': UNSPLIT_ISSUED_VOUCHERS,
+              },
+            }),
+          ),
+        );
+        moved++;
+      } catch (err) {
+        if (!isConditionFailure(err)) throw err;
+      }
+    }
+    return moved;
   }
 
   private async pastValidity(partition: string, now: Date, limit: number): Promise<IssuedVoucher[]> {

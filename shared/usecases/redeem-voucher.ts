@@ -47,9 +47,9 @@ export async function redeemVoucher(
   } catch (err) {
     if (!(err instanceof VoucherStateChangedError)) throw err;
     // Someone else changed the voucher between our read and our write: say what happened to it.
+    // A hold is judged at the time the write's condition used: a lease that ended since still explains it.
     const taken = err.current === undefined ? undefined : holdOf(err.current);
-    if (leaseHolds(taken, deps.now()) && taken.keyId !== actor.keyId)
-      throw await heldByDevice(taken, at, deps);
+    if (leaseHolds(taken, now) && taken.keyId !== actor.keyId) throw await heldByDevice(taken, at, deps);
     throw (
       (err.current === undefined ? undefined : redemptionBlocker(err.current, point.shelterId, deps.now())) ??
       voucherRejections.alreadyRedeemed(undefined, undefined)

@@ -18,7 +18,8 @@ const SHELTER_PAGE = 200;
  * shelter, oldest first, in pages. Reads already treat such vouchers as expired; the sweep frees
  * the reserved stock. A voucher redeemed or voided meanwhile is skipped: its transaction's
  * condition refuses it. Vouchers issued before the issued-voucher index was split by shelter are
- * swept from their old partition too. Run by the scheduler, on behalf of no key.
+ * moved into their shelter's partition first, so that they are swept (and packed, and named by
+ * count warnings) like the others. Run by the scheduler, on behalf of no key.
  */
 export async function sweepExpiredVouchers(
   input: { pageSize?: number; maxVouchers?: number },
@@ -29,20 +30,23 @@ export async function sweepExpiredVouchers(
   const max = input.maxVouchers ?? 10_000;
   const pageSize = input.pageSize ?? 100;
   const vouchers = deps.stores.vouchers;
-  const sources: Array<(now: Date) => Promise<IssuedVoucher[]>> = [
-    (now) => vouchers.listPastValidityUnsplit(now, pageSize),
-  ];
+  // Vouchers issued before the index was split by shelter move into their shelter's first.
+  let moved = 0;
+  while (moved < max) {
+    const movedNow = await vouchers.moveUnsplitIssued(pageSize);
+    if (movedNow === 0) break;
+    moved += movedNow;
+  }
   let cursor: string | undefined;
   do {
     const page = await deps.stores.shelters.list(SHELTER_PAGE, cursor);
-    for (const shelter of page.items)
-      sources.push((now) => vouchers.listPastValidity(shelter.id, now, pageSize));
+    for (const shelter of page.items) {
+      const due = (now: Date) => vouchers.listPastValidity(shelter.id, now, pageSize);
+      if (!(await sweepSource(due, max, result, deps))) break;
+    }
     cursor = page.nextCursor ?? undefined;
-  } while (cursor !== undefined);
-
-  for (const due of sources) {
-    if (!(await sweepSource(due, max, result, deps))) break;
-  }
+  } while (cursor !== undefined && result.expired + result.skipped < max);
+  if (moved > 0) deps.logger.info('issued vouchers moved to their shelter partition', { moved });
   deps.logger.info('voucher sweep', { expired: result.expired, skipped: result.skipped });
   return result;
 }
