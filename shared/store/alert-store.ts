@@ -1,7 +1,8 @@
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type AlertDigest, alertDigestSchema, type StockAlert } from '../domain/stock-alert.js';
 import { alertDigestKey, alertDigestListKey } from './keys.js';
 import { parseRecord } from './parse-record.js';
+import { queryAll } from './query-all.js';
 import { callDynamo, isConditionFailure } from './store-errors.js';
 import type { TableContext } from './table-context.js';
 
@@ -43,24 +44,12 @@ export class AlertStore {
 
   /** Every shelter's digest state (one record per shelter that ever had an alert). */
   async list(): Promise<AlertDigest[]> {
-    const digests: AlertDigest[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await callDynamo(() =>
-        this.table.doc.send(
-          new QueryCommand({
-            TableName: this.table.tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :list',
-            ExpressionAttributeValues: { ':list': alertDigestListKey() },
-            ExclusiveStartKey: start,
-          }),
-        ),
-      );
-      digests.push(...(page.Items ?? []).map(parseDigest));
-      start = page.LastEvaluatedKey;
-    } while (start !== undefined);
-    return digests;
+    const items = await queryAll(this.table, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :list',
+      ExpressionAttributeValues: { ':list': alertDigestListKey() },
+    });
+    return items.map(parseDigest);
   }
 
   /** Records a digest sent with the first `count` pending alerts: they leave, the rest stay. */

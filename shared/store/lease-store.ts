@@ -1,10 +1,4 @@
-import {
-  BatchWriteCommand,
-  GetCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PackRemovalReason } from '../domain/device-pack.js';
 import { type Lease, leaseSchema, type PoolEntry, poolEntrySchema } from '../domain/lease.js';
 import { runBounded } from '../domain/run-bounded.js';
@@ -12,6 +6,7 @@ import { backoffDelay, sleep } from './backoff.js';
 import { batchGet } from './batch-get.js';
 import { devicePartition, POOL_PREFIX, poolEntryKey, shelterLeasesKey, voucherLeaseKey } from './keys.js';
 import { parseRecord } from './parse-record.js';
+import { queryAll } from './query-all.js';
 import { callDynamo, isConditionFailure } from './store-errors.js';
 import type { TableContext } from './table-context.js';
 import { sendTransaction, type TransactItem } from './transaction.js';
@@ -55,7 +50,7 @@ export class LeaseStore {
 
   /** Every lease record of a shelter (ended ones too, until a refresh clears them). */
   async leasesOfShelter(shelterId: string): Promise<Lease[]> {
-    const items = await this.queryAll({
+    const items = await queryAll(this.table, {
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': shelterLeasesKey(shelterId) },
@@ -65,7 +60,7 @@ export class LeaseStore {
 
   /** Every pool entry of a device, held and ended. */
   async poolOf(deviceId: string): Promise<PoolEntry[]> {
-    const items = await this.queryAll({
+    const items = await queryAll(this.table, {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :pool)',
       ExpressionAttributeValues: { ':pk': devicePartition(deviceId), ':pool': POOL_PREFIX },
       ConsistentRead: true,
@@ -238,21 +233,6 @@ export class LeaseStore {
     const ttl =
       entry.state === 'ended' ? { ttl: Math.floor(Number(entry.changed) / 1000) + TOMBSTONE_SECONDS } : {};
     return { ...poolEntryKey(deviceId, entry.voucherId), ...entry, ...ttl };
-  }
-
-  private async queryAll(query: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const result = await callDynamo(() =>
-        this.table.doc.send(
-          new QueryCommand({ ...query, TableName: this.table.tableName, ExclusiveStartKey: start }),
-        ),
-      );
-      items.push(...(result.Items ?? []));
-      start = result.LastEvaluatedKey;
-    } while (start !== undefined);
-    return items;
   }
 }
 

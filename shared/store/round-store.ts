@@ -26,6 +26,7 @@ import {
 } from './keys.js';
 import type { Page } from './pagination.js';
 import { parseRecord } from './parse-record.js';
+import { queryAll } from './query-all.js';
 import { queryPage } from './query-page.js';
 import { reservationWrite } from './stock-balance-writes.js';
 import { callDynamo, isConditionFailure } from './store-errors.js';
@@ -144,24 +145,12 @@ export class RoundStore {
 
   /** Every household claim of the round, in pages of 1 MB. */
   async allClaims(roundId: string): Promise<HouseholdClaim[]> {
-    const claims: HouseholdClaim[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await callDynamo(() =>
-        this.table.doc.send(
-          new QueryCommand({
-            TableName: this.table.tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': roundPartition(roundId), ':prefix': HOUSEHOLD_CLAIM_PREFIX },
-            ConsistentRead: true,
-            ExclusiveStartKey: start,
-          }),
-        ),
-      );
-      for (const item of page.Items ?? []) claims.push(parseRecord(householdClaimSchema, item));
-      start = page.LastEvaluatedKey;
-    } while (start !== undefined);
-    return claims;
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': roundPartition(roundId), ':prefix': HOUSEHOLD_CLAIM_PREFIX },
+      ConsistentRead: true,
+    });
+    return items.map((item) => parseRecord(householdClaimSchema, item));
   }
 
   /** The vouchers of the round's claims, in batch reads of 100 (strongly consistent). */

@@ -1,10 +1,9 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { type SyncResult, syncResultSchema } from '../domain/offline-sync.js';
 import { batchGet } from './batch-get.js';
 import { devicePartition, SYNC_PREFIX, syncRecordKey } from './keys.js';
 import { parseRecord } from './parse-record.js';
-import { callDynamo } from './store-errors.js';
+import { queryAll } from './query-all.js';
 import type { TableContext } from './table-context.js';
 import type { TransactItem } from './transaction.js';
 
@@ -38,25 +37,13 @@ export class SyncStore {
 
   /** Every sequence number this device has synced (for its gaps). */
   async sequences(deviceId: string): Promise<number[]> {
-    const sequences: number[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await callDynamo(() =>
-        this.table.doc.send(
-          new QueryCommand({
-            TableName: this.table.tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sync)',
-            ExpressionAttributeValues: { ':pk': devicePartition(deviceId), ':sync': SYNC_PREFIX },
-            ProjectionExpression: '#seq',
-            ExpressionAttributeNames: { '#seq': 'sequence' },
-            ExclusiveStartKey: start,
-          }),
-        ),
-      );
-      for (const item of page.Items ?? []) sequences.push(Number(item.sequence));
-      start = page.LastEvaluatedKey;
-    } while (start !== undefined);
-    return sequences;
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sync)',
+      ExpressionAttributeValues: { ':pk': devicePartition(deviceId), ':sync': SYNC_PREFIX },
+      ProjectionExpression: '#seq',
+      ExpressionAttributeNames: { '#seq': 'sequence' },
+    });
+    return items.map((item) => Number(item.sequence));
   }
 
   /** The write of a record's answer, for the transaction that commits the record. */

@@ -50,6 +50,19 @@ process.stdout.write(JSON.stringify(answers));`;
   return JSON.parse(out) as Answer[];
 }
 
+/** What esbuild says of the API build as deployed: every output file and the inputs in it. */
+async function apiMetafile() {
+  const { metafile } = await build({
+    ...lambdaBuildOptions,
+    entryPoints: { index: join(root, 'functions/api.ts') },
+    outdir: join(root, '.build', 'test', `meta-${process.pid}`),
+    splitting: true,
+    write: false,
+    metafile: true,
+  });
+  return metafile;
+}
+
 const withoutRequestId = (body: string) => {
   const { requestId: _, ...rest } = JSON.parse(body) as Record<string, unknown>;
   return rest;
@@ -83,14 +96,7 @@ describe('the deployed Lambda bundle (scripts/build-function.ts functions/api.ts
   }, 60_000);
 
   it('carries no OpenAPI generator, registry or JSON Schema converter', async () => {
-    const { metafile } = await build({
-      ...lambdaBuildOptions,
-      entryPoints: { index: join(root, 'functions/api.ts') },
-      outdir: join(root, '.build', 'test', `meta-${process.pid}`),
-      splitting: true,
-      write: false,
-      metafile: true,
-    });
+    const metafile = await apiMetafile();
     // What reaches the bundle's files (tree-shaken modules have no bytes); zod's stubs aside.
     const inputs = Object.values(metafile.outputs).flatMap((output) =>
       Object.entries(output.inputs)
@@ -150,14 +156,7 @@ describe('the deployed Lambda bundle (scripts/build-function.ts functions/api.ts
   });
 
   it('keeps the groups off the hot path out of the entry and its static chunks', async () => {
-    const { metafile } = await build({
-      ...lambdaBuildOptions,
-      entryPoints: { index: join(root, 'functions/api.ts') },
-      outdir: join(root, '.build', 'test', `meta-${process.pid}`),
-      splitting: true,
-      write: false,
-      metafile: true,
-    });
+    const metafile = await apiMetafile();
     const outputs = metafile.outputs;
     const entry = Object.keys(outputs).find((name) => name.endsWith('index.js')) ?? '';
     const loadedAtStart = new Set<string>();
