@@ -77,11 +77,12 @@ describe("the README's shell blocks", () => {
 
 describe(`the README's ${runnable.length} runnable shell blocks, pasted in order beside npm start`, () => {
   // The reader's folder: npm start keeps .data/ in it, and the blocks run in it.
-  const work = mkdtempSync(join(tmpdir(), 'supplyline-readme-'));
+  let work = '';
   let server: NpmStart | undefined;
   let env: Record<string, string> = {};
 
   beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'supplyline-readme-'));
     server = await startNpmStart({
       port: await findFreePort(),
       dataDir: join(work, '.data'),
@@ -101,7 +102,7 @@ describe(`the README's ${runnable.length} runnable shell blocks, pasted in order
 
   afterAll(async () => {
     await server?.stop();
-    rmSync(work, { recursive: true, force: true });
+    if (work !== '') rmSync(work, { recursive: true, force: true });
   });
 
   for (const block of runnable) {
