@@ -23,6 +23,8 @@ export const openApiConfig = {
       'Every error is an RFC 9457 problem (application/problem+json) carrying the request id. ' +
       'A method a path does not take is answered 405, its `Allow` header listing the methods it does; ' +
       'in front of the app, the API gateway answers 429 when its rate limits are exceeded.',
+    // The project's licence (LICENSE at the repository's root), as an SPDX identifier.
+    license: { name: 'Apache License 2.0', identifier: 'Apache-2.0' },
   },
   servers: [{ url: '/', description: 'The deployment serving this document.' }],
 };

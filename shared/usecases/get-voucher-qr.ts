@@ -1,5 +1,5 @@
 import type { Principal } from '../domain/api-key.js';
-import { qrPng, qrSvg } from '../domain/voucher-qr.js';
+import { qrPng, qrSvg, qrTitle } from '../domain/voucher-qr.js';
 import { loadOwnVoucher, type VoucherDeps, voucherView } from './voucher-context.js';
 
 type QrDeps = Pick<VoucherDeps, 'stores' | 'secrets' | 'now'>;
@@ -15,6 +15,6 @@ export async function getVoucherQr(
   deps: QrDeps,
 ): Promise<string | Uint8Array> {
   const voucher = await loadOwnVoucher(input.voucherId, viewer, deps);
-  const { token } = voucherView(voucher, null, deps.secrets.keyRing, deps.now());
-  return input.format === 'svg' ? qrSvg(token) : qrPng(token, input.size);
+  const { token, code } = voucherView(voucher, null, deps.secrets.keyRing, deps.now());
+  return input.format === 'svg' ? qrSvg(token, qrTitle(code)) : qrPng(token, input.size);
 }

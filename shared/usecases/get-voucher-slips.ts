@@ -2,7 +2,7 @@ import type { Principal } from '../domain/api-key.js';
 import type { Item } from '../domain/item.js';
 import type { Shelter } from '../domain/shelter.js';
 import type { VoucherView } from '../domain/voucher.js';
-import { qrSvg } from '../domain/voucher-qr.js';
+import { qrSvg, qrTitle } from '../domain/voucher-qr.js';
 import { loadOwnVoucher, type VoucherDeps, voucherView } from './voucher-context.js';
 
 /** What one printed slip shows: the voucher, its QR, where to collect and what each line is. */
@@ -33,7 +33,7 @@ export async function getVoucherSlips(
   return Promise.all(
     views.map(async (voucher) => ({
       voucher,
-      qrSvg: await qrSvg(voucher.token),
+      qrSvg: await qrSvg(voucher.token, qrTitle(voucher.code)),
       shelter: shelters.get(voucher.shelterId),
       catalogue,
     })),

@@ -155,6 +155,24 @@ describe('vouchers: happy path', () => {
       expect(slips.text).toContain('ប័ណ្ណចែកជំនួយ');
       expect(slips.text).not.toContain('HH-SLIP-REF');
     });
+
+    it('names each QR code for screen readers with a <title>: the voucher code, nothing personal', async () => {
+      const voucher = await issue(t, world.coordinator, { beneficiaryRef: 'HH-TITLE-REF' });
+      const titleOf = (svg: string) => /^<svg[^>]*>\s*<title>([^<]*)<\/title>/.exec(svg)?.[1];
+      const slips = await call(t.app, 'GET', `/v1/voucher-slips?ids=${voucher.id}`, {
+        key: world.coordinator,
+      });
+      const slipSvg = /<svg[\s\S]*?<\/svg>/.exec(slips.text)?.[0] ?? '';
+      expect(titleOf(slipSvg)).toBe(`QR code of voucher ${voucher.code}`);
+      expect(slipSvg).toContain('role="img"');
+      const single = await call(t.app, 'GET', `/v1/vouchers/${voucher.id}/slip`, { key: world.coordinator });
+      expect(titleOf(/<svg[\s\S]*?<\/svg>/.exec(single.text)?.[0] ?? '')).toBe(
+        `QR code of voucher ${voucher.code}`,
+      );
+      const svg = await call(t.app, 'GET', `/v1/vouchers/${voucher.id}/qr.svg`, { key: world.coordinator });
+      expect(titleOf(svg.text)).toBe(`QR code of voucher ${voucher.code}`);
+      expect(`${slips.text}${svg.text}`).not.toContain('HH-TITLE-REF');
+    });
   });
 
   describe('expiry and retention', () => {
