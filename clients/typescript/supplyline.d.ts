@@ -2231,7 +2231,10 @@ export interface components {
         };
         Conflict: {
             id: string;
+            /** @description Where the goods left: the shelter of the device’s pickup point. Its logistics leads see and resolve the conflict, and a resolution as goods handed out moves its stock. */
             shelterId: string;
+            /** @description The voucher’s own shelter, when it is another (reason `wrong-shelter`). Its stock is not touched. */
+            voucherShelterId?: string;
             /** @description The voucher's organisation. */
             orgId: string;
             voucherId: string;
