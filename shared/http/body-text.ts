@@ -1,3 +1,4 @@
+import { DECODED_WRONGLY, REPLACEMENT_CHARACTER } from '../domain/beneficiary-ref.js';
 import { AppError, type FieldError } from '../errors/app-errors.js';
 
 /**
@@ -58,7 +59,7 @@ function lineOfFirstBadByte(bytes: Uint8Array, encoding: BodyEncoding): number {
     else bad = middle;
   }
   const before = new TextDecoder(encoding).decode(bytes.subarray(0, good), { stream: true });
-  return before.split('\n').length;
+  return lineAt(before, before.length);
 }
 
 /** A JSON body that is not UTF-8 (RFC 8259: JSON is exchanged in UTF-8). */
@@ -71,16 +72,33 @@ export function decodeJsonBody(bytes: Uint8Array): string {
   );
 }
 
+const HOW_TO_SAVE =
+  'Save it as "CSV UTF-8 (Comma delimited) (*.csv)" in Excel (File > Save As), or in LibreOffice with "Edit filter settings" and Character set "Unicode (UTF-8)", and send it again.';
+
+const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
+
 /** A CSV list in UTF-8 (a byte-order mark or none) or UTF-16 with its byte-order mark. */
 export function decodeCsvBody(bytes: Uint8Array): string {
   const encoding = encodingOf(bytes);
   const decoded = decodeStrictly(bytes, encoding);
-  if ('text' in decoded) return decoded.text;
   const name = encoding === 'utf-8' ? 'UTF-8' : 'UTF-16';
-  throw new InvalidEncodingError(
-    `The CSV list is not ${name} text, so its references cannot be read exactly (accented letters would be lost). Save it as "CSV UTF-8 (Comma delimited) (*.csv)" in Excel (File > Save As), or in LibreOffice with "Edit filter settings" and Character set "Unicode (UTF-8)", and send it again.`,
-    { field: `body.line.${decoded.badLine}`, message: `the first byte that is not ${name} is on this line` },
-  );
+  if (!('text' in decoded))
+    throw new InvalidEncodingError(
+      `The CSV list is not ${name} text, so its references cannot be read exactly (accented letters would be lost). ${HOW_TO_SAVE}`,
+      {
+        field: `body.line.${decoded.badLine}`,
+        message: `the first byte that is not ${name} is on this line`,
+      },
+    );
+  // Valid text can still carry an earlier lossy read: a page or a script that decoded a Latin-1
+  // file as UTF-8 before sending it left U+FFFD where each accented letter was.
+  const replaced = decoded.text.indexOf(REPLACEMENT_CHARACTER);
+  if (replaced !== -1)
+    throw new InvalidEncodingError(
+      `The CSV list was read in the wrong encoding before it was sent, so its references cannot be read exactly (accented letters were lost). Open the original file. ${HOW_TO_SAVE}`,
+      { field: `body.line.${lineAt(decoded.text, replaced)}`, message: DECODED_WRONGLY },
+    );
+  return decoded.text;
 }
 
 /** A body in an encoding we do not read, or not the encoding its byte-order mark names. */

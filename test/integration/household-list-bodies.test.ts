@@ -64,6 +64,44 @@ describe('household list encodings', () => {
     expect(refusedJson.body.detail).toContain('UTF-8');
     expect(await reservedOf(t, 'shelter-a', 'rice')).toBe(reservedBefore);
 
+    // A page or script that read the Latin-1 file as UTF-8 before sending it sends valid UTF-8
+    // with U+FFFD where each accented letter was: the same two families merged, refused too.
+    const readLossily = new TextDecoder().decode(latin1);
+    const relayed = await sendHouseholds(t, w.coordinator, round.id, readLossily);
+    expect(relayed.status).toBe(400);
+    expect(relayed.body).toMatchObject({
+      type: 'urn:supplyline:problem:invalid-encoding',
+      errors: [{ field: 'body.line.2' }],
+    });
+    expect((relayed.body as unknown as { detail: string }).detail).toContain('CSV UTF-8');
+    const rows = await call<HouseholdAnswer>(t.app, 'POST', `/v1/rounds/${round.id}/households`, {
+      key: w.coordinator,
+      body: {
+        households: [
+          { beneficiaryRef: 'FAM-B\uFFFD-03', householdSize: 2 },
+          { beneficiaryRef: 'FAM-B\uFFFD-04', householdSize: 3 },
+        ],
+      },
+    });
+    expect(rows.body.results.map((r) => [r.outcome, r.problem?.field])).toEqual([
+      ['refused', 'beneficiaryRef'],
+      ['refused', 'beneficiaryRef'],
+    ]);
+    const single = await call(t.app, 'POST', '/v1/vouchers', {
+      key: w.coordinator,
+      body: {
+        shelterId: 'shelter-a',
+        beneficiaryRef: 'FAM-B\uFFFD-05',
+        householdSize: 2,
+        lines: [{ itemId: 'rice', quantity: 1 }],
+      },
+    });
+    expect(single.status).toBe(400);
+    expect(single.body.errors).toEqual([
+      { field: 'body.beneficiaryRef', message: expect.stringContaining('U+FFFD') },
+    ]);
+    expect(await reservedOf(t, 'shelter-a', 'rice')).toBe(reservedBefore);
+
     // Saved as CSV UTF-8: two families, two vouchers.
     const issued = await sendHouseholds(t, w.coordinator, round.id, accentedList);
     expect(issued.status).toBe(200);
