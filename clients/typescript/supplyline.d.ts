@@ -1128,7 +1128,7 @@ export interface paths {
         put?: never;
         /**
          * Close a round, four eyes: one key asks, a second key of the same organisation confirms
-         * @description The first call records `closeRequest` (the round stays `open`). The same call by a different key of the requesting organisation closes it: every outstanding voucher is voided (past its validity: expired), its reservation released, and the reconciliation frozen. The same key twice, or a key of another organisation, is 409.
+         * @description The first call records `closeRequest` (the round stays `open`). The same call by a different key of the requesting organisation closes it: every outstanding voucher is voided (past its validity: expired), its reservation released, and the reconciliation frozen. The same key twice, or a key of another organisation, is 409; a key whose scope leaves out a shelter of the round is 403 (it could not void those vouchers one by one either).
          *
          *     Roles: coordinator, admin.
          */
@@ -2231,7 +2231,10 @@ export interface components {
         };
         Conflict: {
             id: string;
+            /** @description Where the goods left: the shelter of the device’s pickup point. Its logistics leads see and resolve the conflict, and a resolution as goods handed out moves its stock. */
             shelterId: string;
+            /** @description The voucher’s own shelter, when it is another (reason `wrong-shelter`). Its stock is not touched. */
+            voucherShelterId?: string;
             /** @description The voucher's organisation. */
             orgId: string;
             voucherId: string;

@@ -2,8 +2,9 @@ import { z } from '@hono/zod-openapi';
 
 /**
  * An offline handover the server could not turn into a redemption (the voucher was already
- * redeemed, voided or expired, another device held it, or the device was revoked). Nothing left
- * stock for it; a logistics lead or the voucher's coordinator resolves it with who and why.
+ * redeemed, voided or expired, another device held it, the voucher is another shelter's, or the
+ * device was revoked). Nothing left stock for it; a logistics lead of the device's shelter, or the
+ * voucher's coordinator there, resolves it with who and why.
  */
 export const conflictStatusSchema = z.enum(['open', 'resolved']).openapi('ConflictStatus');
 export const conflictOutcomeSchema = z.enum(['goods-handed-out', 'no-goods']).openapi('ConflictOutcome');
@@ -58,7 +59,14 @@ const resolutionSchema = z.object({
 export const conflictSchema = z
   .object({
     id: z.string(),
-    shelterId: z.string(),
+    shelterId: z.string().openapi({
+      description:
+        'Where the goods left: the shelter of the device’s pickup point. Its logistics leads see and resolve the conflict, and a resolution as goods handed out moves its stock.',
+    }),
+    voucherShelterId: z.string().optional().openapi({
+      description:
+        'The voucher’s own shelter, when it is another (reason `wrong-shelter`). Its stock is not touched.',
+    }),
     orgId: z.string().openapi({ description: "The voucher's organisation." }),
     voucherId: z.string(),
     status: conflictStatusSchema,

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { beneficiaryRefSchema } from './beneficiary-ref.js';
 import { slugSchema } from './slug.js';
 
 /** One call takes at most this many households (JSON rows or CSV lines after the header). */
@@ -15,7 +16,7 @@ export const slipLanguageSchema = z.enum(['en', 'km', 'vi', 'zh', 'th', 'id']).o
 
 export const householdRowSchema = z
   .object({
-    beneficiaryRef: z.string().trim().min(1).max(128).openapi({
+    beneficiaryRef: beneficiaryRefSchema.openapi({
       description:
         'Your own reference for the household. Pseudonymised with a keyed hash before it is stored or compared; never stored or logged raw.',
     }),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { beneficiaryRefSchema } from './beneficiary-ref.js';
 import type { Item } from './item.js';
 import { positiveQuantitySchema } from './quantity.js';
 import { slipLanguageSchema } from './round-households.js';
@@ -19,7 +20,7 @@ const voucherLinesSchema = linesOf({ quantity: positiveQuantitySchema }, MAX_VOU
 export const issueVoucherSchema = z
   .object({
     shelterId: slugSchema,
-    beneficiaryRef: z.string().trim().min(1).max(128).openapi({
+    beneficiaryRef: beneficiaryRefSchema.openapi({
       description:
         'Your own reference for the household. Pseudonymised before storage; never stored or logged raw.',
     }),

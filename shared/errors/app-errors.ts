@@ -5,6 +5,7 @@
 export type ErrorCode =
   | 'validation'
   | 'malformed-json'
+  | 'invalid-encoding'
   | 'unsupported-media-type'
   | 'payload-too-large'
   | 'unauthenticated'

@@ -28,6 +28,8 @@ export function problemShape(code: ErrorCode): ProblemShape {
       return { status: 400, title: 'Idempotency-Key required' };
     case 'malformed-json':
       return { status: 400, title: 'Malformed JSON' };
+    case 'invalid-encoding':
+      return { status: 400, title: 'Unreadable text encoding' };
     case 'unauthenticated':
       return { status: 401, title: 'Unauthenticated' };
     case 'forbidden':

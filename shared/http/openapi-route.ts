@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../domain/api-key.js';
 import type { AppEnv } from './app-env.js';
 import { idempotent } from './middleware/idempotency.js';
+import { strictJsonText } from './middleware/json-text.js';
 import { locationOfCreated } from './middleware/location.js';
 import { requireRole } from './middleware/require-role.js';
 import { responseHeaders, sharedResponse } from './openapi-responses.js';
@@ -121,7 +122,7 @@ export function securedRoute<R extends Omit<RouteConfig, 'middleware' | 'securit
   options: SecuredOptions = {},
 ) {
   // The Location is added outside idempotent(), so a replayed 201 carries it too.
-  const middleware: MiddlewareHandler<AppEnv>[] = [requireRole(...roles)];
+  const middleware: MiddlewareHandler<AppEnv>[] = [requireRole(...roles), strictJsonText];
   if (options.location !== undefined) middleware.push(locationOfCreated(options.location));
   if (options.idempotent) {
     middleware.push(

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Principal } from '../domain/api-key.js';
+import { beneficiaryRefSchema } from '../domain/beneficiary-ref.js';
 import { pseudonymiseBeneficiary } from '../domain/pseudonym.js';
 import type { Round } from '../domain/round.js';
 import { mapBounded } from './plan-households.js';
@@ -10,7 +11,7 @@ export const MAX_CHECKED_REFS = 1000;
 export const beneficiaryCheckSchema = z
   .object({
     beneficiaryRefs: z
-      .array(z.string().trim().min(1).max(128))
+      .array(beneficiaryRefSchema)
       .min(1)
       .max(MAX_CHECKED_REFS)
       .openapi({ description: 'Your references; pseudonymised at once, never stored, logged or echoed.' }),

@@ -5,12 +5,13 @@ import { effectiveStatus, type IssuedVoucher } from '../domain/voucher.js';
 import { ConflictError } from '../errors/app-errors.js';
 import { VoucherStateChangedError } from '../errors/voucher-errors.js';
 import { mapBounded } from './plan-households.js';
-import { loadVisibleRound, type RoundDeps } from './round-context.js';
+import { loadVisibleRound, type RoundDeps, requireRoundScope } from './round-context.js';
 import { computeReconciliation } from './round-reconciliation.js';
 
 /**
  * POST /v1/rounds/{id}/close, four eyes (see round-close.ts): the first key records the request;
- * a different key of the same organisation confirms, and then the round goes `closing` (no more
+ * a different key of the same organisation confirms (each key reaching every shelter of the
+ * round, since closing voids vouchers at each), and then the round goes `closing` (no more
  * households), every voucher still issued is voided (past its validity: expired), releasing its
  * reservation, the reconciliation is computed and frozen, and the round is `closed`.
  */
@@ -21,6 +22,9 @@ export async function closeRound(
 ): Promise<Round> {
   const round = await loadVisibleRound(input.roundId, actor, deps);
   const step = closeStep(round, actor);
+  // Asking and confirming are the decision to void every outstanding voucher of the round: each
+  // key needs the round's shelters in its scope. Resuming finishes what two such keys decided.
+  if (step.kind === 'request' || step.kind === 'confirm') requireRoundScope(round, actor);
   const now = deps.now().toISOString();
   switch (step.kind) {
     case 'refuse':

@@ -1,7 +1,7 @@
 import type { Principal } from '../domain/api-key.js';
 import type { Round } from '../domain/round.js';
 import { ConflictError, ValidationError } from '../errors/app-errors.js';
-import { loadVisibleRound, type RoundDeps } from './round-context.js';
+import { loadRoundToChange, type RoundDeps } from './round-context.js';
 
 /** draft -> open: households can be issued from now until the round closes. */
 export async function openRound(
@@ -9,7 +9,7 @@ export async function openRound(
   actor: Principal,
   deps: RoundDeps,
 ): Promise<Round> {
-  const round = await loadVisibleRound(input.roundId, actor, deps);
+  const round = await loadRoundToChange(input.roundId, actor, deps);
   if (round.status !== 'draft') throw new ConflictError(`Round "${round.id}" is already ${round.status}.`);
   const now = deps.now();
   if (Date.parse(round.validUntil) <= now.getTime()) {

@@ -2,7 +2,7 @@ import { type Principal, scopeAllows } from '../domain/api-key.js';
 import { checkRulesAgainstCatalogue, type RationRule } from '../domain/entitlement-rules.js';
 import type { Item } from '../domain/item.js';
 import type { Round } from '../domain/round.js';
-import { type FieldError, NotFoundError } from '../errors/app-errors.js';
+import { type FieldError, ForbiddenError, NotFoundError } from '../errors/app-errors.js';
 import type { Logger } from '../logging/logger.js';
 import type { Stores } from '../store/stores.js';
 import type { VoucherSecrets } from './voucher-context.js';
@@ -40,6 +40,34 @@ export async function loadVisibleRound(
   const round = /^[a-z0-9][a-z0-9-]{1,63}$/.test(roundId) ? await deps.stores.rounds.get(roundId) : undefined;
   if (round === undefined || !sharesRound(round, viewer)) throw new NotFoundError('Round', roundId);
   return round;
+}
+
+/**
+ * A round to change (its definition, opening it, closing it): one the key's organisation shares,
+ * at shelters the key may all act on, as creating it needed. Closing voids the vouchers of every
+ * shelter of the round, so a key that could not void one of them directly may not do it by the
+ * round either. Reading a round needs the organisation only; issuing households, the household's
+ * shelter (per row).
+ */
+export async function loadRoundToChange(
+  roundId: string,
+  actor: Principal,
+  deps: Pick<RoundDeps, 'stores'>,
+): Promise<Round> {
+  const round = await loadVisibleRound(roundId, actor, deps);
+  requireRoundScope(round, actor);
+  return round;
+}
+
+/** Refuses a key whose scope leaves out a shelter of the round (an admin's reaches every one). */
+export function requireRoundScope(round: Pick<Round, 'id' | 'shelterIds'>, actor: Principal): void {
+  if (actor.role === 'admin') return;
+  const outside = round.shelterIds.filter((shelterId) => !scopeAllows(actor.scope.shelterIds, shelterId));
+  if (outside.length === 0) return;
+  const named = outside.map((shelterId) => `"${shelterId}"`).join(', ');
+  throw new ForbiddenError(
+    `Round "${round.id}" serves ${outside.length === 1 ? 'shelter' : 'shelters'} ${named}, which this key may not act on: use a key whose scope covers every shelter of the round.`,
+  );
 }
 
 /** Shelters that exist and that the key may act on, each named by its place in the list. */

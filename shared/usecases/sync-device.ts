@@ -185,7 +185,11 @@ const conflictMessages: Record<ConflictReason, string> = {
   'unknown-voucher': 'No voucher has this id.',
 };
 
-/** Records a conflict with the record's answer, once; a record committed meanwhile answers that. */
+/**
+ * Records a conflict with the record's answer, once; a record committed meanwhile answers that.
+ * It belongs to the device's shelter, whatever the voucher's (a handover of another shelter's
+ * voucher is `wrong-shelter`).
+ */
 async function conflict(
   record: OfflineRecord,
   reason: ConflictReason,
@@ -207,7 +211,12 @@ async function conflict(
   const holderDevice = holder === undefined ? undefined : await deps.stores.devices.get(holder.deviceId);
   const record_: Conflict = {
     id,
-    shelterId: voucher?.shelterId ?? device.shelterId,
+    // The shelter where the goods left: the device's. Its logistics lead finds the conflict there,
+    // and resolving it as goods handed out moves that shelter's stock, not the voucher's.
+    shelterId: device.shelterId,
+    ...(voucher !== undefined && voucher.shelterId !== device.shelterId
+      ? { voucherShelterId: voucher.shelterId }
+      : {}),
     orgId: voucher?.orgId ?? device.orgId,
     voucherId: record.voucherId,
     status: 'open',

@@ -1,7 +1,7 @@
 import type { Principal } from '../domain/api-key.js';
 import { checkRoundWindow, type Round, toWholeSeconds, type UpdateRoundInput } from '../domain/round.js';
 import { ConflictError, type FieldError, ValidationError } from '../errors/app-errors.js';
-import { checkRoundRules, checkRoundShelters, loadVisibleRound, type RoundDeps } from './round-context.js';
+import { checkRoundRules, checkRoundShelters, loadRoundToChange, type RoundDeps } from './round-context.js';
 
 /**
  * Changes a draft round. New rules raise `rulesVersion`, so a voucher always says which rules
@@ -12,7 +12,7 @@ export async function updateRound(
   actor: Principal,
   deps: RoundDeps,
 ): Promise<Round> {
-  const round = await loadVisibleRound(input.roundId, actor, deps);
+  const round = await loadRoundToChange(input.roundId, actor, deps);
   if (round.status !== 'draft')
     throw new ConflictError(`Round "${round.id}" is ${round.status}: only a draft round can be changed.`);
   const { patch } = input;

@@ -3,7 +3,7 @@ import { call, isProblem } from '../support/http.js';
 import { createOpenRound, householdCsv, liveWindow, sendHouseholds } from '../support/round-fixtures.js';
 import { reservedOf } from '../support/stock-fixtures.js';
 import { appWith, type TestApp } from '../support/test-app.js';
-import { buildVoucherWorld, type VoucherWorld } from '../support/voucher-fixtures.js';
+import { buildVoucherWorld, stockShelter, type VoucherWorld } from '../support/voucher-fixtures.js';
 
 let t: TestApp;
 let w: VoucherWorld;
@@ -106,5 +106,67 @@ describe('closing a round, four eyes', () => {
     const closed = await call(t.app, 'POST', `/v1/rounds/${draft.body.id}/close`, { key: w.coordinator });
     expect(closed.status).toBe(409);
     expect(closed.body.detail).toContain('open it before closing it');
+  });
+});
+
+describe('closing a round, scope', () => {
+  it('refuses a coordinator whose key does not reach the round’s shelter, as asker or as second key (and as opener)', async () => {
+    // A round at shelter B, with households issued: closing it would void their vouchers.
+    await stockShelter(t, w.logistics, 'shelter-b', [{ itemId: 'rice', quantity: 20 }]);
+    const round = await createOpenRound(t, w.coordinator, { ...riceOnly, shelterIds: ['shelter-b'] });
+    const issued = await sendHouseholds(
+      t,
+      w.coordinator,
+      round.id,
+      householdCsv([
+        { ref: 'HH-SCOPE-1', size: 2 },
+        { ref: 'HH-SCOPE-2', size: 2 },
+      ]),
+    );
+    expect(issued.body.issued).toBe(2);
+    const reservedBefore = await reservedOf(t, 'shelter-b', 'rice');
+    const voucherId = issued.body.results[0]?.voucher?.id ?? '';
+
+    // Shelter A's coordinator cannot void one of them directly ...
+    const voidOne = await call(t.app, 'POST', `/v1/vouchers/${voucherId}/void`, {
+      key: w.coordinatorA,
+      body: { reason: 'probe' },
+    });
+    expect(voidOne.status).toBe(404);
+
+    // ... so it may neither ask for the close nor be the second key that voids them all.
+    const asks = await call(t.app, 'POST', `/v1/rounds/${round.id}/close`, { key: w.coordinatorA });
+    expect(asks.status).toBe(403);
+    expect(isProblem(asks)).toBe(true);
+    expect(asks.body.detail).toContain('shelter-b');
+    const requested = await call(t.app, 'POST', `/v1/rounds/${round.id}/close`, { key: w.coordinator });
+    expect(requested.body).toMatchObject({ status: 'open', closeRequest: { orgId: 'org-a' } });
+    const confirms = await call(t.app, 'POST', `/v1/rounds/${round.id}/close`, { key: w.coordinatorA });
+    expect(confirms.status).toBe(403);
+    expect(isProblem(confirms)).toBe(true);
+
+    const still = await call(t.app, 'GET', `/v1/rounds/${round.id}`, { key: w.coordinator });
+    expect(still.body).toMatchObject({ status: 'open', closeRequest: { orgId: 'org-a' } });
+    expect(await reservedOf(t, 'shelter-b', 'rice')).toBe(reservedBefore);
+    const voucher = await call(t.app, 'GET', `/v1/vouchers/${voucherId}`, { key: w.coordinator });
+    expect(voucher.body.status).toBe('issued');
+
+    // Opening or changing a round at shelter B needs shelter B too.
+    const draft = await call<{ id: string }>(t.app, 'POST', '/v1/rounds', {
+      key: w.coordinator,
+      body: { name: 'B draft', shelterIds: ['shelter-b'], ...liveWindow(7), ...riceOnly },
+    });
+    const opens = await call(t.app, 'POST', `/v1/rounds/${draft.body.id}/open`, { key: w.coordinatorA });
+    expect(opens.status).toBe(403);
+    const renames = await call(t.app, 'PATCH', `/v1/rounds/${draft.body.id}`, {
+      key: w.coordinatorA,
+      body: { name: 'renamed' },
+    });
+    expect(renames.status).toBe(403);
+
+    // A second key that does reach shelter B closes it.
+    const confirmed = await call(t.app, 'POST', `/v1/rounds/${round.id}/close`, { key: secondCoordinator });
+    expect(confirmed.body).toMatchObject({ status: 'closed' });
+    expect(await reservedOf(t, 'shelter-b', 'rice')).toBe(reservedBefore - 2);
   });
 });

@@ -5,8 +5,8 @@ import { expectMatchesContract } from './contract.js';
 export interface CallOptions {
   key?: string;
   body?: unknown;
-  /** Sent as-is instead of JSON.stringify(body). */
-  rawBody?: string;
+  /** Sent as-is instead of JSON.stringify(body): text, or bytes (a file in another encoding). */
+  rawBody?: string | Uint8Array;
   headers?: Record<string, string>;
   /**
    * A POST carries a fresh Idempotency-Key unless the headers name one, as every client the API
@@ -44,7 +44,7 @@ export async function call<T = Record<string, unknown>>(
   const headers: Record<string, string> = { ...options.headers };
   if (options.key !== undefined) headers.authorization = `Bearer ${options.key}`;
   if (options.idempotencyKey !== false) Object.assign(headers, clientIdempotencyKey(method, headers));
-  let body: string | undefined = options.rawBody;
+  let body: string | Uint8Array | undefined = options.rawBody;
   if (body === undefined && options.body !== undefined) body = JSON.stringify(options.body);
   if (body !== undefined && headers['content-type'] === undefined)
     headers['content-type'] = 'application/json';

@@ -78,7 +78,8 @@ export interface HouseholdAnswer {
   }>;
 }
 
-export async function sendHouseholds(t: TestApp, key: string, roundId: string, csv: string) {
+/** Sends a CSV list: text (sent as UTF-8), or the bytes of a file saved in some encoding. */
+export async function sendHouseholds(t: TestApp, key: string, roundId: string, csv: string | Uint8Array) {
   return call<HouseholdAnswer>(t.app, 'POST', `/v1/rounds/${roundId}/households`, {
     key,
     rawBody: csv,

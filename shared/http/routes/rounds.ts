@@ -90,7 +90,7 @@ const closeRoute = idempotentWriteRoute(
     tags: ['Rounds'],
     summary: 'Close a round, four eyes: one key asks, a second key of the same organisation confirms',
     description:
-      'The first call records `closeRequest` (the round stays `open`). The same call by a different key of the requesting organisation closes it: every outstanding voucher is voided (past its validity: expired), its reservation released, and the reconciliation frozen. The same key twice, or a key of another organisation, is 409.',
+      'The first call records `closeRequest` (the round stays `open`). The same call by a different key of the requesting organisation closes it: every outstanding voucher is voided (past its validity: expired), its reservation released, and the reconciliation frozen. The same key twice, or a key of another organisation, is 409; a key whose scope leaves out a shelter of the round is 403 (it could not void those vouchers one by one either).',
     params: roundParams,
     body: z.object({}).strict(),
     bodyRequired: false,
