@@ -1658,6 +1658,8 @@ export interface components {
             }[];
             redeemedAt?: string;
             pickupPointId?: string;
+            /** @description Redeemed: the registered device that handed it over (offline, or online naming its device). A phone knows its own device ids, so it can tell its own handover from another desk’s. */
+            deviceId?: string;
             /** @description Given a pickupPointId: issued, valid and at its shelter. */
             canRedeemHere?: boolean;
             /** @description Present when canRedeemHere is false: the problem type and detail a redemption at this pickup point would answer (for another shelter, `voucher-wrong-shelter`, naming the voucher’s shelter). */
@@ -1694,9 +1696,13 @@ export interface components {
         Redeem: {
             token: string;
             pickupPointId: string;
+            /** @description The registered device (POST /v1/devices) of this key at this pickup point that hands over. Recorded on the voucher and answered back (verify, voucher-already-redeemed), so that phone recognises its own handover. */
+            deviceId?: string;
         } | {
             code: string;
             pickupPointId: string;
+            /** @description The registered device (POST /v1/devices) of this key at this pickup point that hands over. Recorded on the voucher and answered back (verify, voucher-already-redeemed), so that phone recognises its own handover. */
+            deviceId?: string;
         };
         VoucherKeys: {
             activeKeyId: string;
