@@ -35,11 +35,16 @@ export function launchChromium(options: { cameraVideo?: string } = {}): Promise<
 export async function phone(
   browser: Browser,
   baseUrl: string,
-  options: { serviceWorkers?: 'allow' | 'block'; timezoneId?: string } = {},
+  options: {
+    serviceWorkers?: 'allow' | 'block';
+    timezoneId?: string;
+    /** 390x844 unless a test is about the smallest phones a volunteer may hold (360x740). */
+    viewport?: { width: number; height: number };
+  } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: baseUrl,
-    viewport: { width: 390, height: 844 },
+    viewport: options.viewport ?? { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,

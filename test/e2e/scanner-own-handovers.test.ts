@@ -1,0 +1,168 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { phone, watchForViolations } from './support/browser.js';
+import { issueVoucher } from './support/demo-server.js';
+import { demoInChromium } from './support/lifecycle.js';
+import {
+  revokeAllDevices,
+  waitForWaiting,
+  waitUntilPackTaken,
+  waitUntilReadyOffline,
+} from './support/offline.js';
+import { screenText, signInToScan, typeCode, waitForState } from './support/scan-page.js';
+
+/** The smallest phone a volunteer is likely to hold. */
+const SMALL_PHONE = { width: 360, height: 740 };
+
+/**
+ * Holds the phone's first pack on its way back: the server builds it at once (the vouchers it
+ * names are leased to the phone then), and the phone receives it only when `release` is called,
+ * as over a slow link. Later packs pass.
+ */
+async function holdFirstPack(page: Page) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let built = () => {};
+  const builtOnServer = new Promise<void>((resolve) => {
+    built = resolve;
+  });
+  let first = true;
+  await page.route('**/v1/devices/*/pack*', async (route) => {
+    if (!first) return route.continue();
+    first = false;
+    const response = await route.fetch();
+    built();
+    await released;
+    await route.fulfill({ response });
+  });
+  return { builtOnServer, release };
+}
+
+/** Signs in at the gate and waits for the scanner, not for the list (which may be on its way). */
+async function signInWithoutList(page: Page, key: string) {
+  await page.goto('/scan');
+  await page.getByLabel('Volunteer key').fill(key);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('#point input[value="pp-central-gate"]').check();
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.locator('#view-scan').waitFor({ state: 'visible' });
+}
+
+/** What the voucher screen settles on after checking: its kind, title and detail. */
+async function settledScreen(page: Page) {
+  await page.locator('#state:not([data-kind="checking"])').waitFor({ state: 'visible', timeout: 30_000 });
+  return { kind: await page.locator('#state').getAttribute('data-kind'), ...(await screenText(page)) };
+}
+
+describe('/scan: the handovers this phone made stay its own, whatever the network and the list', () => {
+  const suite = demoInChromium();
+  let context: BrowserContext;
+  let violations: ReturnType<typeof watchForViolations>;
+
+  beforeEach(async () => {
+    context = await phone(suite.browser, suite.demo.baseUrl, {
+      serviceWorkers: 'allow',
+      viewport: SMALL_PHONE,
+    });
+    violations = watchForViolations(context, suite.demo.baseUrl);
+  });
+  afterEach(async () => {
+    expect(violations).toEqual({ elsewhere: [], blockedByCsp: [] });
+    await context.close();
+    // Each test's phone starts as the only device of the shelter, holding its whole pool.
+    await revokeAllDevices(suite.demo, 'pp-central');
+  });
+
+  it('never offers again a voucher it handed over online while its list was still downloading: offline after a reload, then online after another', async () => {
+    const { demo } = suite;
+    const voucher = await issueVoucher(demo);
+    const page = await context.newPage();
+    const pack = await holdFirstPack(page);
+    await signInWithoutList(page, demo.keys.volunteer);
+    // The list is built on the server (this voucher leased to this phone) but not yet received.
+    await pack.builtOnServer;
+
+    await typeCode(page, voucher.code);
+    await waitForState(page, 'ready');
+    await page.getByRole('button', { name: 'Handed over' }).click();
+    await waitForState(page, 'redeemed');
+    expect((await screenText(page)).title).toBe('Handed over, confirmed');
+
+    // The list arrives after the handover, still naming the voucher as one to hand over.
+    pack.release();
+    await waitUntilReadyOffline(page);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator('#view-scan').waitFor({ state: 'visible' });
+    expect((await page.locator('#status-line').getAttribute('data-online')) ?? '').toBe('false');
+    await typeCode(page, voucher.code);
+    const offline = await settledScreen(page);
+    expect(offline.kind).toBe('handed-here');
+    expect(offline.title).toBe('Handed over here');
+    expect(offline.detail).toMatch(/^Handed over here at \d{2}:\d{2}\. Nothing more to hand over\./);
+    expect(await page.getByRole('button', { name: 'Handed over' }).isVisible()).toBe(false);
+    await page.screenshot({ path: 'test-artifacts/own-handover-offline.png' });
+
+    await context.setOffline(false);
+    await page.reload();
+    await page.locator('#view-scan').waitFor({ state: 'visible' });
+    await waitUntilPackTaken(page);
+    await typeCode(page, voucher.code);
+    const online = await settledScreen(page);
+    expect(online.kind).toBe('handed-here');
+    expect(online.detail).toMatch(/^Handed over here at \d{2}:\d{2}\./);
+    expect(await page.getByRole('button', { name: 'Handed over' }).isVisible()).toBe(false);
+    await page.screenshot({ path: 'test-artifacts/own-handover-online.png' });
+
+    // Handed over once: nothing waits to sync, and no conflict was opened.
+    await waitForWaiting(page, 0);
+    const conflicts = await demo.http(
+      'GET',
+      '/v1/conflicts?shelterId=pp-central&status=open',
+      demo.keys.logistics,
+    );
+    expect((conflicts.body.items as Array<{ voucherId: string }>).map((c) => c.voucherId)).not.toContain(
+      voucher.id,
+    );
+  });
+
+  it('confirms a handover from its list at once, even while a refresh of the list is still running', async () => {
+    const { demo } = suite;
+    const voucher = await issueVoucher(demo);
+    const page = await context.newPage();
+    await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
+    await waitUntilPackTaken(page);
+    // The next refresh hangs on a slow link until the end of the test.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let refreshing = () => {};
+    const refreshStarted = new Promise<void>((resolve) => {
+      refreshing = resolve;
+    });
+    await page.route('**/v1/devices/*/pack*', async (route) => {
+      refreshing();
+      await released;
+      await route.continue();
+    });
+    // Back from a moment without network: the phone starts a sync round at once.
+    await context.setOffline(true);
+    await context.setOffline(false);
+    await refreshStarted;
+
+    await typeCode(page, voucher.code);
+    await waitForState(page, 'ready');
+    await page.getByRole('button', { name: 'Handed over' }).click();
+
+    // Confirmed by the server while the refresh still hangs: sent at once, not at the next round.
+    await waitForState(page, 'redeemed');
+    expect((await screenText(page)).title).toBe('Handed over, confirmed');
+    const status = await demo.http('GET', `/v1/vouchers/${voucher.id}`, demo.keys.coordinator);
+    expect(status.body).toMatchObject({ status: 'redeemed', pickupPointId: 'pp-central-gate' });
+    release();
+  });
+});
