@@ -129,6 +129,41 @@ describe('/scan: the handovers this phone made stay its own, whatever the networ
     );
   });
 
+  it('knows its own handover from the server when the answer was lost and the page reloaded, and keeps it for offline', async () => {
+    const { demo } = suite;
+    const page = await context.newPage();
+    await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
+    await waitUntilReadyOffline(page);
+    // Issued after the phone took its list: checked and handed over online.
+    const voucher = await issueVoucher(demo);
+    // The server commits every attempt's redemption; the phone never hears an answer.
+    await page.route('**/v1/redemptions', async (route) => {
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await typeCode(page, voucher.code);
+    await waitForState(page, 'ready');
+    await page.getByRole('button', { name: 'Handed over' }).click();
+    await waitForState(page, 'offline');
+    const stored = await demo.http('GET', `/v1/vouchers/${voucher.id}`, demo.keys.coordinator);
+    expect(stored.body).toMatchObject({ status: 'redeemed' });
+
+    // The volunteer gives up waiting and reloads: the phone kept nothing of that handover.
+    await page.unroute('**/v1/redemptions');
+    await page.reload();
+    await page.locator('#view-scan').waitFor({ state: 'visible' });
+    await typeCode(page, voucher.code);
+    const online = await settledScreen(page);
+    expect(online.kind).toBe('handed-here');
+    expect(online.detail).toMatch(/^Handed over here at \d{2}:\d{2}\./);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator('#view-scan').waitFor({ state: 'visible' });
+    await typeCode(page, voucher.code);
+    expect((await settledScreen(page)).kind).toBe('handed-here');
+  });
+
   it('confirms a handover from its list at once, even while a refresh of the list is still running', async () => {
     const { demo } = suite;
     const voucher = await issueVoucher(demo);
