@@ -90,9 +90,15 @@ describe('/scan: the handovers this phone made stay its own, whatever the networ
     await waitForState(page, 'redeemed');
     expect((await screenText(page)).title).toBe('Handed over, confirmed');
 
-    // The list arrives after the handover, still naming the voucher as one to hand over.
+    // The list arrives after the handover, still naming the voucher as one to hand over: the
+    // phone leaves it off its list.
     pack.release();
     await waitUntilReadyOffline(page);
+    expect(
+      await page.evaluate(
+        `import('/web/scan/offline-store.js').then((store) => store.poolVoucher('${voucher.id}'))`,
+      ),
+    ).toBeUndefined();
 
     await context.setOffline(true);
     await page.reload();
@@ -162,6 +168,48 @@ describe('/scan: the handovers this phone made stay its own, whatever the networ
     await page.locator('#view-scan').waitFor({ state: 'visible' });
     await typeCode(page, voucher.code);
     expect((await settledScreen(page)).kind).toBe('handed-here');
+  });
+
+  it('keeps as its own what a phone of the previous version handed over offline: the upgrade copies its outbox', async () => {
+    const { demo } = suite;
+    const voucher = await issueVoucher(demo);
+    const page = await context.newPage();
+    await page.goto('/scan');
+    await page.locator('#view-signin').waitFor({ state: 'visible' });
+    // The database as the first offline scanner left it: version 1, one record waiting to sync.
+    await page.evaluate(`new Promise((resolve, reject) => {
+      const open = indexedDB.open('supplyline-scan', 1);
+      open.onupgradeneeded = () => {
+        const db = open.result;
+        db.createObjectStore('devices', { keyPath: 'pickupPointId' });
+        db.createObjectStore('packs', { keyPath: 'deviceId' });
+        const vouchers = db.createObjectStore('vouchers', { keyPath: 'id' });
+        vouchers.createIndex('byDevice', 'deviceId');
+        vouchers.createIndex('byCode', ['deviceId', 'code']);
+        const outbox = db.createObjectStore('outbox', { keyPath: 'clientRedemptionId' });
+        outbox.createIndex('byDevice', 'deviceId');
+        outbox.createIndex('byVoucher', ['deviceId', 'voucherId']);
+        outbox.createIndex('byState', ['deviceId', 'state']);
+      };
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const tx = db.transaction('outbox', 'readwrite');
+        tx.objectStore('outbox').add({
+          clientRedemptionId: '01KAAAAAAAAAAAAAAAAAAAAAAA', deviceId: 'dev_01KAAAAAAAAAAAAAAAAAAAAAAA',
+          voucherId: '${voucher.id}', pickupPointId: 'pp-central-gate', lines: [], sequence: 1,
+          deviceTime: '2026-12-01T03:04:00.000Z', hmac: 'x', code: '${voucher.code}', state: 'pending',
+        });
+        tx.oncomplete = () => { db.close(); resolve(undefined); };
+        tx.onerror = () => reject(tx.error);
+      };
+    })`);
+
+    const seen = await page.evaluate(
+      `import('/web/scan/handed-here.js').then((m) => m.handedHere({ code: '${voucher.code}' }))`,
+    );
+
+    expect(seen).toEqual({ kind: 'handed-here', at: '2026-12-01T03:04:00.000Z', pending: true });
   });
 
   it('confirms a handover from its list at once, even while a refresh of the list is still running', async () => {
