@@ -1,6 +1,9 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { phone, watchForViolations } from './support/browser.js';
+import { persistentPhone, phone, watchForViolations } from './support/browser.js';
 import { issueVoucher } from './support/demo-server.js';
 import { demoInChromium } from './support/lifecycle.js';
 import {
@@ -168,6 +171,34 @@ describe('/scan: the handovers this phone made stay its own, whatever the networ
     await page.locator('#view-scan').waitFor({ state: 'visible' });
     await typeCode(page, voucher.code);
     expect((await settledScreen(page)).kind).toBe('handed-here');
+  });
+
+  it('still knows an online handover after the browser is restarted, with the network off', async () => {
+    const { demo } = suite;
+    const profile = await mkdtemp(join(tmpdir(), 'supplyline-restart-'));
+    let browser = await persistentPhone(profile, demo.baseUrl, SMALL_PHONE);
+    try {
+      const page = await browser.newPage();
+      await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
+      await waitUntilReadyOffline(page);
+      // Issued after the phone took its list: handed over online.
+      const voucher = await issueVoucher(demo);
+      await typeCode(page, voucher.code);
+      await waitForState(page, 'ready');
+      await page.getByRole('button', { name: 'Handed over' }).click();
+      await waitForState(page, 'redeemed');
+      await browser.close();
+
+      browser = await persistentPhone(profile, demo.baseUrl, SMALL_PHONE);
+      await browser.setOffline(true);
+      const again = await browser.newPage();
+      await again.goto('/scan');
+      await again.locator('#view-scan').waitFor({ state: 'visible' });
+      await typeCode(again, voucher.code);
+      expect((await settledScreen(again)).kind).toBe('handed-here');
+    } finally {
+      await browser.close();
+    }
   });
 
   it('keeps as its own what a phone of the previous version handed over offline: the upgrade copies its outbox', async () => {
