@@ -149,6 +149,8 @@ async function round() {
   const mine = state;
   if (mine === undefined || !navigator.onLine) return renderStatus();
   await sendNow();
+  // Signed out or moved desks meanwhile: a pack now would take that device's vouchers back.
+  if (state !== mine) return;
   try {
     mine.pack = await refreshPack(mine.key, mine.device);
     setTimeZone(mine.pack.shelter.timeZone);
