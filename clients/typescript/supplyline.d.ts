@@ -410,7 +410,7 @@ export interface paths {
         put?: never;
         /**
          * Check a scanned token or typed code: status and what to hand over (no side effects)
-         * @description Problem types: voucher-unreadable (422: not a token at all, scan again), voucher-forged, voucher-tampered, voucher-code-invalid (422), voucher-not-found (404), voucher-already-redeemed (409, with redeemedAt and pickupPointId), voucher-void, voucher-expired, voucher-not-yet-valid (409), voucher-wrong-shelter (422), voucher-held-by-device (409: another device holds it offline; `holder` names it, and it is asked to hand the voucher back). An unknown pickupPointId is 404 not-found; a known one outside the key’s scope 403.
+         * @description Problem types: voucher-unreadable (422: not a token at all, scan again), voucher-forged, voucher-tampered, voucher-code-invalid (422), voucher-not-found (404), voucher-already-redeemed (409, with redeemedAt, pickupPointId, and deviceId when the handover named its device), voucher-void, voucher-expired, voucher-not-yet-valid (409), voucher-wrong-shelter (422), voucher-held-by-device (409: another device holds it offline; `holder` names it, and it is asked to hand the voucher back). An unknown pickupPointId is 404 not-found; a known one outside the key’s scope 403.
          *
          *     Roles: volunteer.
          */
@@ -432,7 +432,7 @@ export interface paths {
         put?: never;
         /**
          * Redeem a voucher at a pickup point, exactly once
-         * @description Send an Idempotency-Key so a retry on a bad network is safe. Problem types: voucher-unreadable (422: not a token at all, scan again), voucher-forged, voucher-tampered, voucher-code-invalid (422), voucher-not-found (404), voucher-already-redeemed (409, with redeemedAt and pickupPointId), voucher-void, voucher-expired, voucher-not-yet-valid (409), voucher-wrong-shelter (422), voucher-held-by-device (409: another device holds it offline; `holder` names it, and it is asked to hand the voucher back). An unknown pickupPointId is 404 not-found; a known one outside the key’s scope 403.
+         * @description Send an Idempotency-Key so a retry on a bad network is safe. Problem types: voucher-unreadable (422: not a token at all, scan again), voucher-forged, voucher-tampered, voucher-code-invalid (422), voucher-not-found (404), voucher-already-redeemed (409, with redeemedAt, pickupPointId, and deviceId when the handover named its device), voucher-void, voucher-expired, voucher-not-yet-valid (409), voucher-wrong-shelter (422), voucher-held-by-device (409: another device holds it offline; `holder` names it, and it is asked to hand the voucher back). An unknown pickupPointId is 404 not-found; a known one outside the key’s scope 403.
          *
          *     Roles: volunteer.
          */
@@ -1658,6 +1658,8 @@ export interface components {
             }[];
             redeemedAt?: string;
             pickupPointId?: string;
+            /** @description Redeemed: the registered device that handed it over (offline, or online naming its device). A phone knows its own device ids, so it can tell its own handover from another desk’s. */
+            deviceId?: string;
             /** @description Given a pickupPointId: issued, valid and at its shelter. */
             canRedeemHere?: boolean;
             /** @description Present when canRedeemHere is false: the problem type and detail a redemption at this pickup point would answer (for another shelter, `voucher-wrong-shelter`, naming the voucher’s shelter). */
@@ -1694,9 +1696,13 @@ export interface components {
         Redeem: {
             token: string;
             pickupPointId: string;
+            /** @description The registered device (POST /v1/devices) of this key at this pickup point that hands over. Recorded on the voucher and answered back (verify, voucher-already-redeemed), so that phone recognises its own handover. */
+            deviceId?: string;
         } | {
             code: string;
             pickupPointId: string;
+            /** @description The registered device (POST /v1/devices) of this key at this pickup point that hands over. Recorded on the voucher and answered back (verify, voucher-already-redeemed), so that phone recognises its own handover. */
+            deviceId?: string;
         };
         VoucherKeys: {
             activeKeyId: string;

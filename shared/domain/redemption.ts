@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { deviceIdSchema } from './device.js';
 import { slugSchema } from './slug.js';
 
 /** How a volunteer names a voucher: the scanned token, or the typed short code. */
@@ -35,11 +36,24 @@ export const verifySchema = z
   .openapi('VerifyVoucher');
 export type VerifyInput = z.infer<typeof verifySchema>;
 
+/**
+ * The phone that hands over, when it is registered at the pickup point: recorded on the voucher,
+ * so a later check from that phone knows the handover as its own (not "already redeemed").
+ */
+const handingDevice = {
+  deviceId: deviceIdSchema.optional().openapi({
+    description:
+      'The registered device (POST /v1/devices) of this key at this pickup point that hands over. ' +
+      'Recorded on the voucher and answered back (verify, voucher-already-redeemed), so that phone ' +
+      'recognises its own handover.',
+  }),
+};
+
 export const redeemSchema = z
   .union(
     [
-      z.object({ ...scanned, pickupPointId: slugSchema }).strict(),
-      z.object({ ...typed, pickupPointId: slugSchema }).strict(),
+      z.object({ ...scanned, pickupPointId: slugSchema, ...handingDevice }).strict(),
+      z.object({ ...typed, pickupPointId: slugSchema, ...handingDevice }).strict(),
     ],
     exactlyOne,
   )

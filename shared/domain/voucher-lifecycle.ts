@@ -31,7 +31,7 @@ export function redemptionBlocker(
 export function finalStateError(voucher: FinalVoucher): VoucherRejectedError {
   switch (voucher.status) {
     case 'redeemed':
-      return voucherRejections.alreadyRedeemed(voucher.redeemedAt, voucher.pickupPointId);
+      return voucherRejections.alreadyRedeemed(voucher.redeemedAt, voucher.pickupPointId, voucher.deviceId);
     case 'void':
       return voucherRejections.void(voucher.voidedAt);
     case 'expired':

@@ -88,7 +88,10 @@ export const redeemedVoucherSchema = z.object({
   redeemedAt: z.string(),
   redeemedBy: z.string(),
   pickupPointId: z.string(),
-  /** Offline handovers: the device that handed over (redeemedAt is its clock). */
+  /**
+   * The registered device that handed over: every offline handover (redeemedAt is its clock),
+   * and an online one whose scanner named its device.
+   */
   deviceId: z.string().optional(),
 });
 /** Cancelled by the issuing organisation; its reservation went back to available stock. */
@@ -187,6 +190,14 @@ export const volunteerVoucherViewSchema = z
     ),
     redeemedAt: z.string().optional(),
     pickupPointId: z.string().optional(),
+    deviceId: z
+      .string()
+      .optional()
+      .openapi({
+        description:
+          'Redeemed: the registered device that handed it over (offline, or online naming its device). ' +
+          'A phone knows its own device ids, so it can tell its own handover from another desk’s.',
+      }),
     canRedeemHere: z
       .boolean()
       .optional()
@@ -228,7 +239,11 @@ export function volunteerView(
       };
     }),
     ...(voucher.status === 'redeemed'
-      ? { redeemedAt: voucher.redeemedAt, pickupPointId: voucher.pickupPointId }
+      ? {
+          redeemedAt: voucher.redeemedAt,
+          pickupPointId: voucher.pickupPointId,
+          ...(voucher.deviceId === undefined ? {} : { deviceId: voucher.deviceId }),
+        }
       : {}),
   };
 }

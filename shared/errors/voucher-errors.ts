@@ -34,11 +34,16 @@ export const voucherRejections = {
       'That code is not valid: check it for typing mistakes (its last symbol is a check symbol).',
     ),
   unknown: () => new VoucherRejectedError('voucher-not-found', 'No voucher has this code.'),
-  alreadyRedeemed: (redeemedAt: string | undefined, pickupPointId: string | undefined) =>
+  /** `deviceId`: the registered device that handed it over, so that phone knows it as its own. */
+  alreadyRedeemed: (
+    redeemedAt: string | undefined,
+    pickupPointId: string | undefined,
+    deviceId?: string | undefined,
+  ) =>
     new VoucherRejectedError(
       'voucher-already-redeemed',
       `This voucher was already redeemed${redeemedAt === undefined ? '' : ` at ${redeemedAt}`}${pickupPointId === undefined ? '' : ` at pickup point ${pickupPointId}`}.`,
-      { redeemedAt, pickupPointId },
+      deviceId === undefined ? { redeemedAt, pickupPointId } : { redeemedAt, pickupPointId, deviceId },
     ),
   void: (voidedAt: string | undefined) =>
     new VoucherRejectedError('voucher-void', 'This voucher was cancelled by the issuing organisation.', {

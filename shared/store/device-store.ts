@@ -27,8 +27,9 @@ export class DeviceStore {
     return this.devices.create(device);
   }
 
-  get(deviceId: string): Promise<DeviceRecord | undefined> {
-    return this.devices.get(deviceId);
+  /** `consistent`: a phone registered a moment ago must be found (a redemption naming it). */
+  get(deviceId: string, options: { consistent?: boolean } = {}): Promise<DeviceRecord | undefined> {
+    return this.devices.get(deviceId, options);
   }
 
   listByShelter(shelterId: string, limit: number, cursor?: string): Promise<Page<DeviceRecord>> {

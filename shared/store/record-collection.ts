@@ -47,9 +47,16 @@ export class RecordCollection<T extends object> {
     if (!outcome.written) throw new ConflictError(`${this.shape.label} "${id}" already exists.`, { id });
   }
 
-  async get(id: string): Promise<T | undefined> {
+  /** `consistent`: a strongly consistent read (twice the cost), for a record written moments ago. */
+  async get(id: string, options: { consistent?: boolean } = {}): Promise<T | undefined> {
     const result = await callDynamo(() =>
-      this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: this.shape.key(id) })),
+      this.table.doc.send(
+        new GetCommand({
+          TableName: this.table.tableName,
+          Key: this.shape.key(id),
+          ...(options.consistent ? { ConsistentRead: true } : {}),
+        }),
+      ),
     );
     return result.Item === undefined ? undefined : this.parse(result.Item);
   }

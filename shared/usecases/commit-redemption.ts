@@ -14,6 +14,8 @@ export interface Handover {
   /** When the goods left: now online, the device time offline. */
   at: string;
   offline?: { deviceId: string; sequence: number; clientRedemptionId: string; recordedAt: string };
+  /** Online: the registered device the scanner named, kept on the voucher (not in the ledger). */
+  deviceId?: string | undefined;
   idempotency?: IdempotencyCompletion | undefined;
   /** Chosen ahead when the answer must name it before the write (a sync record's result). */
   movementId?: string;
@@ -62,7 +64,11 @@ export async function commitRedemption(
     redeemedAt: at,
     redeemedBy: actor.keyId,
     pickupPointId: point.id,
-    ...(offline === undefined ? {} : { deviceId: offline.deviceId }),
+    ...(offline === undefined
+      ? handover.deviceId === undefined
+        ? {}
+        : { deviceId: handover.deviceId }
+      : { deviceId: offline.deviceId }),
   };
   await deps.stores.vouchers.redeem(
     redeemed,

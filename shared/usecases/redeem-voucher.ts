@@ -3,6 +3,7 @@ import type { Idempotent } from '../domain/idempotency.js';
 import { holdOf, leaseHolds } from '../domain/lease.js';
 import type { RedeemInput, Redemption } from '../domain/redemption.js';
 import { finalStateError, redemptionBlocker } from '../domain/voucher-lifecycle.js';
+import { ValidationError } from '../errors/app-errors.js';
 import { VoucherStateChangedError, voucherRejections } from '../errors/voucher-errors.js';
 import { commitRedemption } from './commit-redemption.js';
 import { resolveVoucher } from './resolve-voucher.js';
@@ -27,9 +28,10 @@ export async function redeemVoucher(
   deps: VoucherDeps,
 ): Promise<Redemption> {
   // Independent reads, in parallel: a redemption waits for one round trip before its transaction.
-  const [point, voucher] = await Promise.all([
+  const [point, voucher, deviceId] = await Promise.all([
     loadVolunteerPickupPoint(input.pickupPointId, actor, deps),
     resolveVoucher(input, deps),
+    handingDevice(input, actor, deps),
   ]);
   const now = deps.now();
   const blocker = redemptionBlocker(voucher, point.shelterId, now);
@@ -41,9 +43,15 @@ export async function redeemVoucher(
   const hold = holdOf(voucher);
   if (leaseHolds(hold, now) && hold.keyId !== actor.keyId) throw await heldByDevice(hold, at, deps);
   try {
-    return await commitRedemption(voucher, point, { actor, at, idempotency: input.idempotency }, deps, {
-      notHeldByOthers: { keyId: actor.keyId, now: at },
-    });
+    return await commitRedemption(
+      voucher,
+      point,
+      { actor, at, idempotency: input.idempotency, deviceId },
+      deps,
+      {
+        notHeldByOthers: { keyId: actor.keyId, now: at },
+      },
+    );
   } catch (err) {
     if (!(err instanceof VoucherStateChangedError)) throw err;
     // Someone else changed the voucher between our read and our write: say what happened to it.
@@ -55,4 +63,26 @@ export async function redeemVoucher(
       voucherRejections.alreadyRedeemed(undefined, undefined)
     );
   }
+}
+
+/**
+ * The device the scanner says hands over: one this key registered at this pickup point (revoked
+ * or signed off too: it is still that phone, handing over online). It only labels the
+ * redemption, so a consistent read of it is the whole check; any other is refused before
+ * anything is written.
+ */
+async function handingDevice(
+  input: RedeemInput,
+  actor: Principal,
+  deps: VoucherDeps,
+): Promise<string | undefined> {
+  if (input.deviceId === undefined) return undefined;
+  const device = await deps.stores.devices.get(input.deviceId, { consistent: true });
+  if (device?.keyId === actor.keyId && device.pickupPointId === input.pickupPointId) return device.id;
+  throw new ValidationError('This is not a device of this key at this pickup point.', [
+    {
+      field: 'deviceId',
+      message: `not registered by this key at ${input.pickupPointId}: send the id POST /v1/devices gave this phone here, or leave deviceId out`,
+    },
+  ]);
 }

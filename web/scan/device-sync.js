@@ -8,13 +8,13 @@ import {
   forgetPack,
   getDevice,
   getPack,
-  outboxEntryFor,
   pendingEntries,
   putDevice,
   settleEntries,
   storePack,
   updateDevice,
 } from './offline-store.js';
+import { ownHandover } from './own-handovers.js';
 
 /** @typedef {import('./offline-store.js').DeviceRecord} DeviceRecord */
 /** @typedef {import('./offline-store.js').PackHeader} PackHeader */
@@ -132,8 +132,9 @@ export async function refreshPack(key, device) {
  */
 async function handBack(key, device, requested) {
   if (requested.length === 0) return;
-  const handedOverHere = await Promise.all(requested.map((id) => outboxEntryFor(device.deviceId, id)));
-  // One handed over here is not given back: its record will reach the server at the next sync.
+  const handedOverHere = await Promise.all(requested.map((id) => ownHandover(id)));
+  // One handed over here is not given back: its record reaches the server at the next sync (or
+  // did, online, and the voucher is redeemed).
   const giveBack = requested.filter((_, i) => handedOverHere[i] === undefined);
   if (giveBack.length === 0) return;
   await dropVouchers(giveBack);

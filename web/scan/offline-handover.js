@@ -1,11 +1,12 @@
 // "Handed over" with no server: the record goes into the outbox, signed, before the screen says
 // anything; only then does the volunteer see "Handed over, will sync".
-import { appendHandover } from './offline-store.js';
+import { appendHandover } from './own-handovers.js';
 import { recordHmac } from './record-hmac.js';
 
 /** @typedef {import('./offline-store.js').DeviceRecord} DeviceRecord */
 /** @typedef {import('./offline-store.js').PoolVoucher} PoolVoucher */
 /** @typedef {import('./offline-store.js').OutboxEntry} OutboxEntry */
+/** @typedef {import('./own-handovers.js').OwnHandover} OwnHandover */
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -29,11 +30,12 @@ export function newUlid(now = Date.now()) {
 
 /**
  * Records the handover of `voucher` by this device. Resolves once the record is in IndexedDB;
- * `fresh` is false when this device had already recorded that voucher (that record is returned).
+ * `fresh` is false when this phone had handed that voucher over already: that handover is
+ * returned, with its outbox record when it was made offline (`entry`).
  * @param {DeviceRecord} device
  * @param {PoolVoucher} voucher
  * @param {Date} [now]
- * @returns {Promise<{ entry: OutboxEntry, fresh: boolean }>}
+ * @returns {Promise<{ entry: OutboxEntry | undefined, handover: OwnHandover, fresh: boolean }>}
  */
 export function recordHandover(device, voucher, now = new Date()) {
   const clientRedemptionId = newUlid(now.getTime());

@@ -32,6 +32,10 @@ let state;
 let timer;
 /** @type {Promise<void> | undefined} */
 let running;
+/** @type {Promise<void> | undefined} the outbox being sent */
+let sending;
+/** A handover was recorded while the outbox was being sent: send again right after. */
+let sendAgain = false;
 /** @type {Array<(entries: OutboxEntry[]) => void>} */
 const listeners = [];
 
@@ -120,9 +124,47 @@ export function tick() {
   return running;
 }
 
+/**
+ * Sends the outbox now: a handover just recorded is confirmed at once, not at the next round.
+ * Sends never overlap; one asked for while another runs follows it straight away, and a pack
+ * still downloading (a slow link) does not hold it back.
+ */
+export function sendNow() {
+  if (sending) {
+    sendAgain = true;
+    return sending;
+  }
+  sending = (async () => {
+    do {
+      sendAgain = false;
+      await send();
+    } while (sendAgain);
+  })().finally(() => {
+    sending = undefined;
+  });
+  return sending;
+}
+
 async function round() {
   const mine = state;
   if (mine === undefined || !navigator.onLine) return renderStatus();
+  await sendNow();
+  // Signed out or moved desks meanwhile: a pack now would take that device's vouchers back.
+  if (state !== mine) return;
+  try {
+    mine.pack = await refreshPack(mine.key, mine.device);
+    setTimeZone(mine.pack.shelter.timeZone);
+  } catch (err) {
+    if (err instanceof DeviceRevokedError) mine.pack = undefined;
+    else if (!(err instanceof NetworkError)) console.warn('offline sync', err);
+  }
+  await renderStatus();
+}
+
+/** What waits in the outbox, sent; each outcome stored and told to the listeners. */
+async function send() {
+  const mine = state;
+  if (mine === undefined || !navigator.onLine) return;
   try {
     // Handovers made at another pickup point earlier (the volunteer moved desks) are sent too.
     for (const other of await devicesOfKey(mine.device.keyFingerprint)) {
@@ -136,11 +178,8 @@ async function round() {
       const settled = await settledEntries(mine.device.deviceId, OUTCOMES_SHOWN);
       for (const listener of listeners) listener(settled);
     }
-    mine.pack = await refreshPack(mine.key, mine.device);
-    setTimeZone(mine.pack.shelter.timeZone);
   } catch (err) {
-    if (err instanceof DeviceRevokedError) mine.pack = undefined;
-    else if (!(err instanceof NetworkError)) console.warn('offline sync', err);
+    if (!(err instanceof NetworkError)) console.warn('offline sync', err);
   }
   await renderStatus();
 }

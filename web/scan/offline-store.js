@@ -1,8 +1,11 @@
 // What the scanner keeps on the phone for a day without network, in IndexedDB: the device's
-// registration, its pack (keys, catalogue, its pool of vouchers) and the outbox of handovers.
+// registration, its pack (keys, catalogue, its pool of vouchers), the outbox of handovers made
+// offline, and every handover of this phone (own-handovers.js).
 // Through idb (vendored, web/vendor/idb.js): promises instead of IndexedDB's request events, and
 // transactions that commit when their promises settle; the plumbing is where offline bugs hide.
 import { openDB } from '../vendor/idb.js';
+
+/** @typedef {import('./own-handovers.js').OwnHandover} OwnHandover */
 
 /**
  * This phone at one pickup point, registered once (POST /v1/devices). The secret only signs
@@ -73,30 +76,66 @@ import { openDB } from '../vendor/idb.js';
  *     value: OutboxEntry,
  *     indexes: { byDevice: string, byVoucher: [string, string], byState: [string, string] },
  *   },
+ *   handovers: { key: string, value: OwnHandover, indexes: { byCode: string } },
  * }} ScanDb
  */
 
 const NAME = 'supplyline-scan';
-const VERSION = 1;
+/** 2: the `handovers` store (every handover of this phone, online ones included). */
+const VERSION = 2;
 
 /** @type {Promise<import('../vendor/idb.js').IDBPDatabase<ScanDb>> | undefined} */
 let opened;
 
 export function db() {
   opened ??= openDB(NAME, VERSION, {
-    upgrade(database) {
-      database.createObjectStore('devices', { keyPath: 'pickupPointId' });
-      database.createObjectStore('packs', { keyPath: 'deviceId' });
-      const vouchers = database.createObjectStore('vouchers', { keyPath: 'id' });
-      vouchers.createIndex('byDevice', 'deviceId');
-      vouchers.createIndex('byCode', ['deviceId', 'code']);
-      const outbox = database.createObjectStore('outbox', { keyPath: 'clientRedemptionId' });
-      outbox.createIndex('byDevice', 'deviceId');
-      outbox.createIndex('byVoucher', ['deviceId', 'voucherId']);
-      outbox.createIndex('byState', ['deviceId', 'state']);
+    upgrade(database, oldVersion, _newVersion, transaction) {
+      if (oldVersion < 1) {
+        database.createObjectStore('devices', { keyPath: 'pickupPointId' });
+        database.createObjectStore('packs', { keyPath: 'deviceId' });
+        const vouchers = database.createObjectStore('vouchers', { keyPath: 'id' });
+        vouchers.createIndex('byDevice', 'deviceId');
+        vouchers.createIndex('byCode', ['deviceId', 'code']);
+        const outbox = database.createObjectStore('outbox', { keyPath: 'clientRedemptionId' });
+        outbox.createIndex('byDevice', 'deviceId');
+        outbox.createIndex('byVoucher', ['deviceId', 'voucherId']);
+        outbox.createIndex('byState', ['deviceId', 'state']);
+      }
+      if (oldVersion < 2) {
+        const handovers = database.createObjectStore('handovers', { keyPath: 'voucherId' });
+        handovers.createIndex('byCode', 'code');
+        // What the phone handed over offline before this store existed is its own handover too.
+        void transaction
+          .objectStore('outbox')
+          .getAll()
+          .then((entries) => Promise.all(entries.map((entry) => handovers.put(offlineHandover(entry)))));
+      }
+    },
+    // A newer scanner (another tab, after a deploy) needs the database: let go of it here; the
+    // next use opens it again, upgraded.
+    blocking() {
+      void opened?.then((database) => database.close());
+      opened = undefined;
     },
   });
   return opened;
+}
+
+/**
+ * The handover an outbox record stands for.
+ * @param {OutboxEntry} entry
+ * @returns {OwnHandover}
+ */
+export function offlineHandover(entry) {
+  return {
+    voucherId: entry.voucherId,
+    code: entry.code.replace(/-/g, ''),
+    shortCode: entry.code,
+    at: entry.deviceTime,
+    pickupPointId: entry.pickupPointId,
+    deviceId: entry.deviceId,
+    clientRedemptionId: entry.clientRedemptionId,
+  };
 }
 
 /**
@@ -135,19 +174,23 @@ export async function getPack(deviceId) {
 }
 
 /**
- * Stores a pack as the server sent it: a full pack replaces the pool, a delta changes it.
+ * Stores a pack as the server sent it: a full pack replaces the pool, a delta changes it. A
+ * voucher this phone handed over stays off the list, whatever the pack says: a pack built before
+ * the handover reached the server (a slow link, a sync still to come) still names it.
  * @param {PackHeader} header
  * @param {{ full: boolean, vouchers: PackVoucher[], removed: Array<{ id: string }> }} changes
  */
 export async function storePack(header, { full, vouchers, removed }) {
-  const tx = (await db()).transaction(['packs', 'vouchers'], 'readwrite');
+  const tx = (await db()).transaction(['packs', 'vouchers', 'handovers'], 'readwrite');
   const pool = tx.objectStore('vouchers');
+  const handedHere = new Set(await tx.objectStore('handovers').getAllKeys());
   const writes = [];
   if (full) {
     for (const key of await pool.index('byDevice').getAllKeys(header.deviceId)) writes.push(pool.delete(key));
   }
   for (const { id } of removed) writes.push(pool.delete(id));
   for (const voucher of vouchers) {
+    if (handedHere.has(voucher.id)) continue;
     writes.push(
       pool.put({ ...voucher, deviceId: header.deviceId, code: voucher.shortCode.replace(/-/g, '') }),
     );
@@ -221,49 +264,6 @@ export async function countPending(deviceId) {
 /** @param {string} clientRedemptionId */
 export async function outboxEntry(clientRedemptionId) {
   return (await db()).get('outbox', clientRedemptionId);
-}
-
-/**
- * Writes a signed handover, unless this device already holds one for the voucher (another tab,
- * a double tap): then that one is the answer. The sequence was read before signing (HMAC is
- * asynchronous, and IndexedDB commits a transaction that waits on anything else), so the write
- * checks it is still the next one; if another tab took it, `sign` runs again with the next.
- * @param {string} pickupPointId
- * @param {string} code the voucher's short code, kept beside the record for the screen
- * @param {(sequence: number) => Promise<import('./record-hmac.js').OfflineRecord>} sign
- * @returns {Promise<{ entry: OutboxEntry, fresh: boolean }>}
- */
-export async function appendHandover(pickupPointId, code, sign) {
-  const database = await db();
-  for (;;) {
-    const device = await database.get('devices', pickupPointId);
-    if (device === undefined) throw new Error('this device is not registered at this pickup point');
-    const record = await sign(device.nextSequence);
-    const tx = database.transaction(['devices', 'outbox'], 'readwrite');
-    const devices = tx.objectStore('devices');
-    const outbox = tx.objectStore('outbox');
-    const [current, existing] = await Promise.all([
-      devices.get(pickupPointId),
-      outbox.index('byVoucher').get([record.deviceId, record.voucherId]),
-    ]);
-    if (existing) {
-      await tx.done;
-      return { entry: existing, fresh: false };
-    }
-    if (current === undefined || current.nextSequence !== record.sequence) {
-      tx.abort();
-      await tx.done.catch(() => undefined);
-      continue;
-    }
-    /** @type {OutboxEntry} */
-    const entry = { ...record, code, state: 'pending' };
-    await Promise.all([
-      outbox.add(entry),
-      devices.put({ ...current, nextSequence: current.nextSequence + 1 }),
-      tx.done,
-    ]);
-    return { entry, fresh: true };
-  }
 }
 
 /**

@@ -16,7 +16,7 @@
  *   | { kind: 'not-on-list' | 'lease-ended' }
  *   | { kind: 'held-elsewhere', label: string | undefined, pickupPointName: string | undefined }
  *   | { kind: 'sync-refused', reason: string | undefined }
- *   | { kind: 'already-redeemed', redeemedAt: string | undefined, pickupPointId: string | undefined }
+ *   | { kind: 'already-redeemed', redeemedAt: string | undefined, pickupPointId: string | undefined, deviceId?: string | undefined }
  *   | { kind: 'expired', validUntil: string | undefined }
  *   | { kind: 'not-yet-valid', validFrom?: string | undefined }
  *   | { kind: 'wrong-shelter', shelterId: string | undefined, shelterName?: string | undefined }
@@ -33,8 +33,14 @@
  */
 export function outcomeOfCheck(view, point) {
   switch (view.status) {
+    // `deviceId`: the device that handed it over, so that a phone knows its own handover (handed-here.js).
     case 'redeemed':
-      return { kind: 'already-redeemed', redeemedAt: view.redeemedAt, pickupPointId: view.pickupPointId };
+      return {
+        kind: 'already-redeemed',
+        redeemedAt: view.redeemedAt,
+        pickupPointId: view.pickupPointId,
+        deviceId: view.deviceId,
+      };
     case 'void':
       return { kind: 'void' };
     case 'expired':
@@ -69,6 +75,7 @@ export function outcomeOfRefusal(err) {
         kind: 'already-redeemed',
         redeemedAt: err.member('redeemedAt'),
         pickupPointId: err.member('pickupPointId'),
+        deviceId: err.member('deviceId'),
       };
     case 'voucher-void':
       return { kind: 'void' };

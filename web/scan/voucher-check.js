@@ -1,6 +1,6 @@
 // Checking a scanned or typed voucher: first what this device knows (its own handovers, the
 // vouchers its pack holds), then the server.
-import { handedHere } from './handed-here.js';
+import { handedHere, ownIfMine } from './handed-here.js';
 import { checkLocally, viewOfPooled } from './offline-check.js';
 import * as offline from './offline-session.js';
 import { outcomeOfCheck } from './outcome.js';
@@ -35,7 +35,7 @@ export async function check(reference) {
   try {
     const view = await verifyVoucher(session.key, body, control(mine));
     if (isCurrent(mine)) checking.view = view;
-    settle(mine, outcomeOfCheck(view, point));
+    settle(mine, await ownIfMine(outcomeOfCheck(view, point), view));
   } catch (err) {
     settle(mine, refusal(err));
   }

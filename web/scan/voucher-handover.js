@@ -1,7 +1,8 @@
 // "Handed over": online, a redemption the server confirms (retried under one Idempotency-Key);
-// for a voucher this device's pack holds, a record in the outbox that a sync sends later.
+// for a voucher this device's pack holds, a record in the outbox that a sync sends at once.
+// Either way the handover is on the phone (own-handovers.js) before the screen says so.
 import { newIdempotencyKey } from '../common/api.js';
-import { rememberHandover } from './handed-here.js';
+import { ownIfMine, rememberHandover } from './handed-here.js';
 import { recordHandover } from './offline-handover.js';
 import * as offline from './offline-session.js';
 import { redeemVoucher } from './redeem.js';
@@ -26,13 +27,24 @@ export async function handOver() {
   const idempotencyKey = idempotencyKeys.get(view.voucherId) ?? newIdempotencyKey();
   idempotencyKeys.set(view.voucherId, idempotencyKey);
   settle(mine, { kind: 'sending' });
-  const body = JSON.stringify({ ...voucher.reference, pickupPointId: point.id });
+  // This phone's registration here, when it has one: the voucher keeps it, so that this phone
+  // knows the handover as its own even if it loses what it kept.
+  const device = offline.current()?.device;
+  const deviceId = device?.pickupPointId === point.id ? device.deviceId : undefined;
+  const body = JSON.stringify({ ...voucher.reference, pickupPointId: point.id, deviceId });
   try {
     const redemption = await redeemVoucher(session.key, body, idempotencyKey, control(mine));
-    rememberHandover(voucher.reference, view.voucherId, view.code, redemption.redeemedAt);
+    await rememberHandover(voucher.reference, {
+      voucherId: view.voucherId,
+      code: view.code.replace(/-/g, ''),
+      shortCode: view.code,
+      at: redemption.redeemedAt,
+      pickupPointId: point.id,
+      ...(deviceId === undefined ? {} : { deviceId }),
+    });
     settle(mine, { kind: 'redeemed', redeemedAt: redemption.redeemedAt });
   } catch (err) {
-    settle(mine, refusal(err));
+    settle(mine, await ownIfMine(refusal(err), view));
   }
 }
 
@@ -48,17 +60,21 @@ async function handOverOffline(mine, voucher, pooled) {
   if (device === undefined) return settle(mine, { kind: 'error', detail: 'no device' });
   settle(mine, { kind: 'sending' });
   try {
-    const { entry } = await recordHandover(device, pooled);
-    voucher.clientRedemptionId = entry.clientRedemptionId;
+    const { entry, handover, fresh } = await recordHandover(device, pooled);
     if ('token' in voucher.reference) quietAfterHandover(voucher.reference.token);
-    settle(
-      mine,
-      entry.state === 'redeemed'
-        ? { kind: 'redeemed', redeemedAt: entry.deviceTime }
-        : { kind: 'pending', at: entry.deviceTime },
-    );
+    if (entry === undefined || !fresh) {
+      // Handed over here already (another tab, online a moment ago): nothing more to hand over.
+      settle(mine, {
+        kind: 'handed-here',
+        at: handover.at,
+        pending: entry?.state === 'pending',
+      });
+    } else {
+      voucher.clientRedemptionId = entry.clientRedemptionId;
+      settle(mine, { kind: 'pending', at: entry.deviceTime });
+    }
     void offline.renderStatus();
-    void offline.tick();
+    void offline.sendNow();
   } catch (err) {
     settle(mine, refusal(err));
   }

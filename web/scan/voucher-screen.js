@@ -52,6 +52,8 @@ const tones = {
   offline: 'wait',
   busy: 'wait',
 };
+/** From this many lines on, the voucher screen is set compact (scan.css). */
+const COMPACT_FROM = 4;
 /** @type {ReadonlySet<Kind>} */
 const showsLines = new Set(['ready', 'sending', 'offline', 'busy', 'redeemed', 'pending']);
 
@@ -161,6 +163,8 @@ export function renderVoucher({ view, outcome }, session) {
   $('state-detail').textContent = detail(outcome, view, session);
   const lines = showsLines.has(kind) ? (view?.lines ?? []) : [];
   $('lines').replaceChildren(...lines.map((line) => lineItem(line, session)));
+  // A long voucher is set smaller, so that every line and the button fit a small phone's screen.
+  $('view-voucher').dataset.lines = lines.length >= COMPACT_FROM ? 'many' : 'few';
   $('handover').hidden = kind !== 'ready';
   $('next').textContent = t(tones[kind] === 'wait' ? 'voucher.cancel' : 'voucher.next');
 }

@@ -45,6 +45,7 @@ const ours = [
   'scan/short-code.js',
   'scan/record-hmac.js',
   'scan/offline-store.js',
+  'scan/own-handovers.js',
   'scan/offline-check.js',
   'scan/offline-handover.js',
   'scan/offline-session.js',

@@ -17,7 +17,7 @@ import {
 
 const rejections =
   'Problem types: voucher-unreadable (422: not a token at all, scan again), voucher-forged, voucher-tampered, voucher-code-invalid (422), voucher-not-found (404), ' +
-  'voucher-already-redeemed (409, with redeemedAt and pickupPointId), voucher-void, voucher-expired, voucher-not-yet-valid (409), ' +
+  'voucher-already-redeemed (409, with redeemedAt, pickupPointId, and deviceId when the handover named its device), voucher-void, voucher-expired, voucher-not-yet-valid (409), ' +
   'voucher-wrong-shelter (422), voucher-held-by-device (409: another device holds it offline; `holder` names it, and it is asked to hand the voucher back). An unknown pickupPointId is 404 not-found; a known one outside the key’s scope 403.';
 
 const verifyRoute = securedRoute(['volunteer'], {

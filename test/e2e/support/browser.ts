@@ -31,15 +31,44 @@ export function launchChromium(options: { cameraVideo?: string } = {}): Promise<
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...flags, ...camera] });
 }
 
+/**
+ * A phone whose browser keeps its profile in `userDataDir`: closed and opened again on the same
+ * folder, it is the same phone after a browser restart (its storage, its service worker).
+ */
+export function persistentPhone(
+  userDataDir: string,
+  baseUrl: string,
+  viewport: { width: number; height: number },
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: flags,
+    baseURL: baseUrl,
+    viewport,
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'en-GB',
+    timezoneId: 'Asia/Phnom_Penh',
+    serviceWorkers: 'allow',
+  });
+}
+
 /** A phone-sized, isolated browsing context (its own storage), as a volunteer's phone would be. */
 export async function phone(
   browser: Browser,
   baseUrl: string,
-  options: { serviceWorkers?: 'allow' | 'block'; timezoneId?: string } = {},
+  options: {
+    serviceWorkers?: 'allow' | 'block';
+    timezoneId?: string;
+    /** 390x844 unless a test is about the smallest phones a volunteer may hold (360x740). */
+    viewport?: { width: number; height: number };
+  } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: baseUrl,
-    viewport: { width: 390, height: 844 },
+    viewport: options.viewport ?? { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
