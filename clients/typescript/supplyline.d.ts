@@ -2483,7 +2483,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Malformed JSON, or a field fails validation (each bad field is named in `errors`). */
+        /** @description Malformed JSON, a field that fails validation (each bad field is named in `errors`), or a list `cursor` this key was not given for this list and filters (`invalid-cursor`). */
         BadRequest: {
             headers: {
                 /** @description Names this request in the logs; quote it when reporting a problem. */
@@ -2701,7 +2701,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
                 cursor?: string;
             };
             header?: never;
@@ -2845,7 +2845,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
                 cursor?: string;
             };
             header?: never;
@@ -2923,7 +2923,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
                 cursor?: string;
             };
             header?: never;
@@ -3162,7 +3162,7 @@ export interface operations {
         parameters: {
             query: {
                 limit?: number;
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
                 cursor?: string;
                 shelterId: string;
                 direction?: "outgoing" | "incoming";
@@ -3324,7 +3324,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
                 cursor?: string;
                 shelterId?: string;
                 itemId?: string;
@@ -3403,7 +3403,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
                 cursor?: string;
                 /** @description Earliest movement, inclusive. A date (YYYY-MM-DD) means from 00:00 that day in Cambodia (UTC+07:00); or send a date-time with offset. */
                 from?: string;
@@ -3619,7 +3619,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
                 cursor?: string;
                 status?: components["schemas"]["VoucherStatus"];
                 shelterId?: string;
@@ -3959,7 +3959,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
                 cursor?: string;
             };
             header?: never;
@@ -4099,7 +4099,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
                 cursor?: string;
             };
             header?: never;
@@ -4271,7 +4271,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
                 cursor?: string;
                 /** @description `queued`: waiting to go out, oldest first (the head is the one being retried); `past`: delivered or abandoned, newest first (kept 7 days). */
                 state?: "queued" | "past";
@@ -4387,7 +4387,7 @@ export interface operations {
         parameters: {
             query: {
                 limit?: number;
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
                 cursor?: string;
                 shelterId: string;
             };
@@ -4700,7 +4700,7 @@ export interface operations {
         parameters: {
             query: {
                 limit?: number;
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
                 cursor?: string;
                 shelterId: string;
                 status?: components["schemas"]["ConflictStatus"];
