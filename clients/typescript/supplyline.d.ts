@@ -2492,7 +2492,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Malformed JSON, or a field fails validation (each bad field is named in `errors`). */
+        /** @description Malformed JSON, a field that fails validation (each bad field is named in `errors`), or a list `cursor` this key was not given for this list and filters (`invalid-cursor`). */
         BadRequest: {
             headers: {
                 /** @description Names this request in the logs; quote it when reporting a problem. */
@@ -2710,7 +2710,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
                 cursor?: string;
             };
             header?: never;
@@ -2854,7 +2854,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
                 cursor?: string;
             };
             header?: never;
@@ -2932,7 +2932,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
                 cursor?: string;
             };
             header?: never;
@@ -3171,7 +3171,7 @@ export interface operations {
         parameters: {
             query: {
                 limit?: number;
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
                 cursor?: string;
                 shelterId: string;
                 direction?: "outgoing" | "incoming";
@@ -3333,7 +3333,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
                 cursor?: string;
                 shelterId?: string;
                 itemId?: string;
@@ -3412,7 +3412,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
                 cursor?: string;
                 /** @description Earliest movement, inclusive. A date (YYYY-MM-DD) means from 00:00 that day in Cambodia (UTC+07:00); or send a date-time with offset. */
                 from?: string;
@@ -3628,7 +3628,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
                 cursor?: string;
                 status?: components["schemas"]["VoucherStatus"];
                 shelterId?: string;
@@ -3968,7 +3968,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
                 cursor?: string;
             };
             header?: never;
@@ -4108,7 +4108,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
                 cursor?: string;
             };
             header?: never;
@@ -4280,7 +4280,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
                 cursor?: string;
                 /** @description `queued`: waiting to go out, oldest first (the head is the one being retried); `past`: delivered or abandoned, newest first (kept 7 days). */
                 state?: "queued" | "past";
@@ -4396,7 +4396,7 @@ export interface operations {
         parameters: {
             query: {
                 limit?: number;
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
                 cursor?: string;
                 shelterId: string;
             };
@@ -4709,7 +4709,7 @@ export interface operations {
         parameters: {
             query: {
                 limit?: number;
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
                 cursor?: string;
                 shelterId: string;
                 status?: components["schemas"]["ConflictStatus"];

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { deriveDeviceSealKey } from '../auth/device-secret.js';
+import { deriveCursorKey } from '../auth/list-cursor.js';
 import {
   generateSigningKey,
   type SigningKeySet,
@@ -47,5 +48,6 @@ export function voucherSecrets(secrets: AppSecrets): VoucherSecrets {
     keyRing: new VoucherKeyRing(secrets.voucherSigning),
     beneficiaryHashKey: secrets.beneficiaryHashKey,
     deviceSealKey: deriveDeviceSealKey(secrets.beneficiaryHashKey),
+    cursorKey: deriveCursorKey(secrets.beneficiaryHashKey),
   };
 }

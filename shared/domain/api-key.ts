@@ -99,6 +99,16 @@ const requiredScope: Record<Exclude<Role, 'admin'>, { half: keyof KeyScope; say:
 };
 
 /**
+ * What a refused scope's problem says, in one line that agrees with its field errors: an admin
+ * key must send none, every other key must send its own.
+ */
+export function scopeProblem(role: Role): string {
+  return role === 'admin'
+    ? 'An admin key takes no scope: it reaches every shelter and pickup point.'
+    : `A ${role} key needs an explicit scope.`;
+}
+
+/**
  * The scope a new key is asked for, checked against its role: an admin names none; every other
  * role must name the half it acts through (or `"*"`, an admin's explicit choice). Field paths
  * are relative to the key's input (`scope.pickupPointIds`).

@@ -4,6 +4,7 @@
  */
 export type ErrorCode =
   | 'validation'
+  | 'invalid-cursor'
   | 'malformed-json'
   | 'invalid-encoding'
   | 'unsupported-media-type'
@@ -69,6 +70,20 @@ export class ValidationError extends AppError {
     return new ValidationError(
       this.message,
       this.errors.map((e) => ({ field: `${prefix}.${e.field}`, message: e.message })),
+    );
+  }
+}
+
+/**
+ * A list's `cursor` that this API did not give this key for this list read with these filters:
+ * another organisation's, another list's, edited or made by hand. Nothing is read with it.
+ */
+export class InvalidCursorError extends AppError {
+  override readonly name = 'InvalidCursorError';
+  constructor() {
+    super(
+      'invalid-cursor',
+      'This cursor was not given to this key for this list with these filters. Read the list again without a cursor, then send each page’s nextCursor back unchanged, with the same filters.',
     );
   }
 }

@@ -24,6 +24,8 @@ export function problemShape(code: ErrorCode): ProblemShape {
   switch (code) {
     case 'validation':
       return { status: 400, title: 'Invalid request' };
+    case 'invalid-cursor':
+      return { status: 400, title: 'Invalid cursor' };
     case 'idempotency-key-required':
       return { status: 400, title: 'Idempotency-Key required' };
     case 'malformed-json':

@@ -113,9 +113,18 @@ function voucherEvents(changeId: string, old: Voucher | undefined, now: Voucher 
 const voucherData = (voucher: Voucher) => ({ voucherId: voucher.id, lines: linesOf(voucher.lines) });
 
 /**
- * A balance's alerts fire on the way down only, once per crossing: `stock.low` when available
- * goes from above the threshold to at or below it, `stock.out` when it goes from above zero to
- * zero or below. A new balance has no "before", so it crosses nothing.
+ * Low, as the dashboard shows it: available at or under the balance's own threshold. A balance
+ * with no threshold is never low; neither is one that did not exist yet.
+ */
+const isLow = (balance: StockBalance | undefined) =>
+  balance?.lowStockThreshold !== undefined && balance.available <= balance.lowStockThreshold;
+
+/**
+ * A balance's alerts fire once per crossing, into the state they name. `stock.low` when the
+ * balance becomes low, each side judged by its own threshold: available falls to or through the
+ * threshold, or a threshold is set (or raised) at or above what is available, even where nothing
+ * was ever stocked; not again while it stays low. `stock.out` when available goes from above
+ * zero to zero or below (a new balance has no "before", so it does not run out).
  */
 function stockEvents(
   changeId: string,
@@ -123,10 +132,16 @@ function stockEvents(
   now: StockBalance | undefined,
   cover: CoverContext | undefined,
 ): DomainEvent[] {
-  if (old === undefined || now === undefined) return [];
+  if (now === undefined) return [];
+  // Every balance write sets `updatedAt` but a threshold's, which sets `thresholdSetAt`: the
+  // later of the two is when this change happened.
+  const changedAt =
+    now.thresholdSetAt !== undefined && now.thresholdSetAt > now.updatedAt
+      ? now.thresholdSetAt
+      : now.updatedAt;
   const about = (type: EventType) => ({
     id: eventId(changeId, type),
-    occurredAt: now.updatedAt,
+    occurredAt: changedAt,
     shelterId: now.shelterId,
   });
   const figures = {
@@ -136,14 +151,14 @@ function stockEvents(
     available: now.available,
   };
   const events: DomainEvent[] = [];
-  const threshold = now.lowStockThreshold;
-  if (threshold !== undefined && old.available > threshold && now.available <= threshold) {
+  if (now.lowStockThreshold !== undefined && isLow(now) && !isLow(old)) {
     events.push({
       ...about('stock.low'),
       type: 'stock.low',
-      data: { ...figures, lowStockThreshold: threshold },
+      data: { ...figures, lowStockThreshold: now.lowStockThreshold },
     });
   }
+  if (old === undefined) return events;
   if (old.available > 0 && now.available <= 0) {
     events.push({ ...about('stock.out'), type: 'stock.out', data: figures });
   }

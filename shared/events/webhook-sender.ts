@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 import { isPublicAddress } from '../domain/public-address.js';
 import type { DeliveryAttempt } from '../domain/webhook.js';
 import { signWebhook } from '../domain/webhook-signature.js';
@@ -28,26 +28,30 @@ export type WebhookSender = (message: WebhookMessage, now: Date) => Promise<Send
 const TIMEOUT_MS = 5_000;
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1']);
 
+/** Whether the policy lets a webhook for `hostname` connect to `address`. */
+function mayConnect(policy: WebhookUrlPolicy, hostname: string, address: string): boolean {
+  return (policy === 'local-development' && LOCAL_HOSTS.has(hostname)) || isPublicAddress(address);
+}
+
+const notPublicError = (hostname: string, how: 'is' | 'resolves to') =>
+  Object.assign(new Error(`${hostname} ${how} a private, loopback or link-local address`), {
+    code: 'EADDRNOTPUBLIC',
+  });
+
 /**
  * Resolves a receiver's host and refuses any address that is not public, at connection time:
  * the address checked is the address connected to, so a DNS answer that changed since the
  * subscription was checked (DNS rebinding) cannot turn a webhook against the network behind us.
+ * Node connects to an address written in the URL without a lookup: `send` checks those itself.
  */
 function checkedLookup(policy: WebhookUrlPolicy): LookupFunction {
   return (hostname, options, callback) => {
     lookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, '', 4);
-      const local = policy === 'local-development' && LOCAL_HOSTS.has(hostname);
-      const allowed = addresses.filter((entry) => local || isPublicAddress(entry.address));
+      const allowed = addresses.filter((entry) => mayConnect(policy, hostname, entry.address));
       const chosen = allowed[0];
       if (chosen === undefined || allowed.length !== addresses.length) {
-        return callback(
-          Object.assign(new Error(`${hostname} resolves to a private, loopback or link-local address`), {
-            code: 'EADDRNOTPUBLIC',
-          }),
-          '',
-          4,
-        );
+        return callback(notPublicError(hostname, 'resolves to'), '', 4);
       }
       if (options.all) return (callback as unknown as (e: null, a: typeof allowed) => void)(null, allowed);
       callback(null, chosen.address, chosen.family);
@@ -89,6 +93,11 @@ export function createWebhookSender(policy: WebhookUrlPolicy): WebhookSender {
         'content-length': String(Buffer.byteLength(message.payload)),
         'user-agent': 'Supplyline-Webhooks/1',
       };
+      // An address in the URL (`[::ffff:127.0.0.1]`) is connected to as it is, never looked up.
+      const literal = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+      if (isIP(literal) !== 0 && !mayConnect(policy, literal, literal)) {
+        return finish({ error: notPublicError(url.hostname, 'is').message });
+      }
       const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
       const req = send(url, { method: 'POST', headers, lookup: lookupFn, timeout: TIMEOUT_MS }, (res) => {
         res.resume();

@@ -72,7 +72,9 @@ function problem(description: string, headers: Readonly<Record<string, Header>> 
 
 /** Every shared response, by its name under `components/responses`. */
 const sharedResponses = {
-  BadRequest: problem('Malformed JSON, or a field fails validation (each bad field is named in `errors`).'),
+  BadRequest: problem(
+    'Malformed JSON, a field that fails validation (each bad field is named in `errors`), or a list `cursor` this key was not given for this list and filters (`invalid-cursor`).',
+  ),
   Unauthenticated: problem('Missing, unknown or revoked API key.', responseHeaders.wwwAuthenticate),
   Forbidden: problem('The key may not do this: wrong role or outside its scope.'),
   NotFound: problem('Not found, or not visible to this key.'),

@@ -1,8 +1,10 @@
-import { ValidationError } from '../errors/app-errors.js';
+import { InvalidCursorError } from '../errors/app-errors.js';
 
 /**
- * Opaque cursors: the DynamoDB LastEvaluatedKey, base64url-encoded JSON. Clients must not parse
- * them; they only ever contain key attributes (ids and ULIDs), never personal data.
+ * A store's cursors: the DynamoDB LastEvaluatedKey, base64url-encoded JSON. They only ever
+ * contain key attributes (ids and ULIDs), never personal data. The API never hands one out as it
+ * is: it seals it for its caller and list (http/list-page.ts), so a cursor reaching a store from
+ * a request is one this store gave for the same Query.
  */
 export interface Page<T> {
   items: T[];
@@ -14,8 +16,8 @@ export function encodeCursor(lastKey: Record<string, unknown> | undefined): stri
 }
 
 /**
- * `partition` names the key attributes the cursor must carry unchanged: a cursor from another
- * listing (or hand-made) would otherwise start a Query in a partition the caller did not ask for.
+ * `partition` names the key attributes the cursor must carry unchanged: a second line of defence
+ * behind the seal, so no cursor from another listing can start a Query in another partition.
  */
 export function decodeCursor(
   cursor: string | undefined,
@@ -32,9 +34,7 @@ export function decodeCursor(
       Object.entries(partition).every(([name, value]) => (parsed as Record<string, unknown>)[name] === value);
     if (valid) return parsed as Record<string, unknown>;
   } catch {
-    // fall through to the validation error below
+    // fall through to the error below
   }
-  throw new ValidationError('The cursor is not valid.', [
-    { field: 'cursor', message: 'not a cursor from this API' },
-  ]);
+  throw new InvalidCursorError();
 }

@@ -5,6 +5,7 @@ import {
   type CreateApiKeyInput,
   checkRequestedScope,
   type KeyScope,
+  scopeProblem,
 } from '../domain/api-key.js';
 import type { Actor } from '../domain/attribution.js';
 import type { PickupPoint } from '../domain/pickup-point.js';
@@ -92,8 +93,7 @@ export async function createApiKey(
   deps: CreateApiKeyDeps,
 ): Promise<CreatedApiKey> {
   const scopeErrors = checkRequestedScope(input.role, input.scope);
-  if (scopeErrors.length > 0)
-    throw new ValidationError(`A ${input.role} key needs an explicit scope.`, scopeErrors);
+  if (scopeErrors.length > 0) throw new ValidationError(scopeProblem(input.role), scopeErrors);
   const [org, { scope, unknown }] = await Promise.all([
     deps.stores.organizations.get(input.orgId),
     resolveScope(input, deps),

@@ -6,12 +6,17 @@ import { signVoucherToken } from '../domain/voucher-token.js';
 import { NotFoundError } from '../errors/app-errors.js';
 import type { Stores } from '../store/stores.js';
 
-/** What voucher use cases need beyond the stores: the signing keys and the pseudonymisation secret. */
+/**
+ * What voucher use cases need beyond the stores: the signing keys and the pseudonymisation secret
+ * (and the keys derived from it that the rest of the app uses).
+ */
 export interface VoucherSecrets {
   keyRing: VoucherKeyRing;
   beneficiaryHashKey: string;
   /** Seals device secrets at rest (derived from the app's secrets; see auth/device-secret.ts). */
   deviceSealKey: Buffer;
+  /** Signs the cursors lists hand out (derived from the app's secrets; see auth/list-cursor.ts). */
+  cursorKey: Buffer;
 }
 
 export type VoucherDeps = {

@@ -90,11 +90,27 @@ describe('POST /v1/api-keys and DELETE /v1/api-keys/{id}', () => {
       }
     });
 
-    it('refuses a scope on an admin key, which reaches everything anyway', async () => {
-      const result = await createKey({ role: 'admin', scope: { shelterIds: ['shelter-a'] } });
+    it('refuses a scope on an admin key, which reaches everything anyway, saying one thing: send none', async () => {
+      for (const scope of [{ shelterIds: ['shelter-a'] }, { shelterIds: '*' }, {}]) {
+        const result = await createKey({ role: 'admin', scope });
 
-      expect(result.status).toBe(400);
-      expect((result.body.errors as Field[]).map((e) => e.field)).toEqual(['body.scope']);
+        expect(result.status, JSON.stringify(scope)).toBe(400);
+        expect(result.body.detail).toBe(
+          'An admin key takes no scope: it reaches every shelter and pickup point.',
+        );
+        expect(result.body.errors as Field[]).toEqual([
+          { field: 'body.scope', message: 'admin keys reach every shelter and pickup point: send no scope' },
+        ]);
+      }
+    });
+
+    it('says, for every other role, that the key needs an explicit scope', async () => {
+      for (const role of ['volunteer', 'coordinator', 'logistics']) {
+        const result = await createKey({ role });
+
+        expect(result.status).toBe(400);
+        expect(result.body.detail).toBe(`A ${role} key needs an explicit scope.`);
+      }
     });
 
     it('refuses a scope naming a shelter or pickup point that does not exist', async () => {

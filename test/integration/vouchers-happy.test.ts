@@ -115,7 +115,8 @@ describe('vouchers: happy path', () => {
       const second = await call<{ items: Array<{ issuedAt: string }> }>(
         t.app,
         'GET',
-        `/v1/vouchers?status=issued&limit=2&cursor=${first.body.nextCursor}`,
+        // The next page: the same filters, the cursor the first page gave.
+        `/v1/vouchers?status=issued&shelterId=shelter-a&limit=2&cursor=${first.body.nextCursor}`,
         {
           key: world.coordinator,
         },

@@ -80,9 +80,34 @@ describe('events from one change: stock alerts', () => {
     });
   });
 
-  it('raises nothing for a new balance or a removed one', () => {
+  it.each([
+    // available, old threshold, new threshold, events
+    { available: 30, from: undefined, to: 50, types: ['stock.low'], why: 'a threshold set above stock' },
+    { available: 50, from: undefined, to: 50, types: ['stock.low'], why: 'a threshold set at stock' },
+    { available: 30, from: 20, to: 50, types: ['stock.low'], why: 'raised past stock' },
+    { available: 30, from: 40, to: 50, types: [], why: 'raised while already low' },
+    { available: 30, from: 40, to: 30, types: [], why: 'lowered onto stock: still low' },
+    { available: 30, from: 50, to: 20, types: [], why: 'lowered below stock' },
+    { available: 30, from: 50, to: undefined, types: [], why: 'removed' },
+    { available: 30, from: undefined, to: 20, types: [], why: 'a threshold set below stock' },
+  ])('available $available, threshold $from -> $to: $types ($why)', ({ available, from, to, types }) => {
+    const events = eventsFromChange(stockChange(balance(available, from), balance(available, to)));
+    expect(events.map((event) => event.type)).toEqual(types);
+  });
+
+  it('dates a stock.low a threshold raised by when it was set, not by the last movement', () => {
+    const [low] = eventsFromChange(
+      stockChange(balance(30), { ...balance(30, 50), thresholdSetAt: '2026-12-03T08:00:00.000Z' }),
+    );
+    expect(low).toMatchObject({ type: 'stock.low', occurredAt: '2026-12-03T08:00:00.000Z' });
+  });
+
+  it('raises stock.low for a threshold set where nothing was ever stocked, nothing else for a new or removed balance', () => {
     const base = { changeId: 'c', record: 'stock-balance' as const };
-    expect(eventsFromChange({ ...base, operation: 'insert', new: balance(0, 50) })).toEqual([]);
+    expect(
+      eventsFromChange({ ...base, operation: 'insert', new: balance(0, 50) }).map((event) => event.type),
+    ).toEqual(['stock.low']);
+    expect(eventsFromChange({ ...base, operation: 'insert', new: balance(0) })).toEqual([]);
     expect(eventsFromChange({ ...base, operation: 'remove', old: balance(60, 50) })).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../shared/errors/app-errors.js';
+import { InvalidCursorError } from '../../shared/errors/app-errors.js';
 import { decodeCursor, encodeCursor } from '../../shared/store/pagination.js';
 
 describe('opaque cursors', () => {
@@ -10,7 +10,7 @@ describe('opaque cursors', () => {
 
   it('refuses a cursor from another listing', () => {
     const foreign = encodeCursor({ pk: 'X', sk: 'META', gsi1pk: 'ORG#b#VOUCHERS', gsi1sk: '1' }) ?? '';
-    expect(() => decodeCursor(foreign, { gsi1pk: 'ORGS' })).toThrow(ValidationError);
+    expect(() => decodeCursor(foreign, { gsi1pk: 'ORGS' })).toThrow(InvalidCursorError);
   });
 
   it.each([
@@ -19,6 +19,6 @@ describe('opaque cursors', () => {
     Buffer.from('[1,2]').toString('base64url'),
     Buffer.from('{"a":{}}').toString('base64url'),
   ])('refuses the garbage cursor %j', (cursor) => {
-    expect(() => decodeCursor(cursor, {})).toThrow(ValidationError);
+    expect(() => decodeCursor(cursor, {})).toThrow(InvalidCursorError);
   });
 });

@@ -10,6 +10,7 @@ import { slugSchema } from '../../domain/slug.js';
 import { getConflict, listConflicts, resolveConflict } from '../../usecases/conflicts.js';
 import type { AppEnv } from '../app-env.js';
 import { idempotencyFor } from '../idempotency-context.js';
+import { readListPage } from '../list-page.js';
 import { errorResponses, idempotentWriteRoute, jsonContent, securedRoute } from '../openapi-route.js';
 import { pageSchema } from '../pagination-schemas.js';
 
@@ -61,7 +62,10 @@ const resolveRoute = idempotentWriteRoute([...roles], {
 
 export function registerConflicts(app: OpenAPIHono<AppEnv>) {
   app.openapi(listRoute, async (c) => {
-    return c.json(await listConflicts(c.req.valid('query'), c.get('principal'), c.get('deps')), 200);
+    const page = await readListPage(c, c.req.valid('query'), (query) =>
+      listConflicts(query, c.get('principal'), c.get('deps')),
+    );
+    return c.json(page, 200);
   });
 
   app.openapi(getRoute, async (c) => {

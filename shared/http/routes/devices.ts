@@ -12,6 +12,7 @@ import { registerDevice } from '../../usecases/register-device.js';
 import { revokeDevice } from '../../usecases/revoke-device.js';
 import { signOffDevice } from '../../usecases/sign-off-device.js';
 import type { AppEnv } from '../app-env.js';
+import { readListPage } from '../list-page.js';
 import { errorResponses, idempotentWriteRoute, jsonContent, securedRoute } from '../openapi-route.js';
 import { pageSchema } from '../pagination-schemas.js';
 
@@ -76,7 +77,10 @@ export function registerDevices(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(listRoute, async (c) => {
-    return c.json(await listDevices(c.req.valid('query'), c.get('principal'), c.get('deps')), 200);
+    const page = await readListPage(c, c.req.valid('query'), (query) =>
+      listDevices(query, c.get('principal'), c.get('deps')),
+    );
+    return c.json(page, 200);
   });
 
   app.openapi(revokeRoute, async (c) => {

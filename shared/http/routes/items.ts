@@ -7,6 +7,7 @@ import { createItem } from '../../usecases/create-item.js';
 import { getItem } from '../../usecases/get-item.js';
 import { listItems } from '../../usecases/list-items.js';
 import type { AppEnv } from '../app-env.js';
+import { readListPage } from '../list-page.js';
 import { errorResponses, jsonContent, securedRoute } from '../openapi-route.js';
 import { pageSchema } from '../pagination-schemas.js';
 
@@ -57,7 +58,10 @@ export function registerItems(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(listItemsRoute, async (c) => {
-    return c.json(await listItems(c.req.valid('query'), c.get('principal'), c.get('deps')), 200);
+    const page = await readListPage(c, c.req.valid('query'), (query) =>
+      listItems(query, c.get('principal'), c.get('deps')),
+    );
+    return c.json(page, 200);
   });
 
   app.openapi(getItemRoute, async (c) => {

@@ -4,6 +4,7 @@ import { pageQuerySchema } from '../../domain/page-query.js';
 import { createOrganization } from '../../usecases/create-organization.js';
 import { listOrganizations } from '../../usecases/list-organizations.js';
 import type { AppEnv } from '../app-env.js';
+import { readListPage } from '../list-page.js';
 import { errorResponses, jsonContent, securedRoute } from '../openapi-route.js';
 import { pageSchema } from '../pagination-schemas.js';
 
@@ -37,6 +38,9 @@ export function registerOrganizations(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(listRouteDef, async (c) => {
-    return c.json(await listOrganizations(c.req.valid('query'), c.get('principal'), c.get('deps')), 200);
+    const page = await readListPage(c, c.req.valid('query'), (query) =>
+      listOrganizations(query, c.get('principal'), c.get('deps')),
+    );
+    return c.json(page, 200);
   });
 }

@@ -6,6 +6,7 @@ import { getRound, listRounds } from '../../usecases/list-rounds.js';
 import { openRound } from '../../usecases/open-round.js';
 import { updateRound } from '../../usecases/update-round.js';
 import type { AppEnv } from '../app-env.js';
+import { readListPage } from '../list-page.js';
 import { errorResponses, idempotentWriteRoute, jsonContent, securedRoute } from '../openapi-route.js';
 import { pageSchema } from '../pagination-schemas.js';
 
@@ -108,7 +109,10 @@ export function registerRounds(app: OpenAPIHono<AppEnv>) {
     return c.json(await createRound(c.req.valid('json'), c.get('principal'), c.get('deps')), 201);
   });
   app.openapi(listRoute, async (c) => {
-    return c.json(await listRounds(c.req.valid('query'), c.get('principal'), c.get('deps')), 200);
+    const page = await readListPage(c, c.req.valid('query'), (query) =>
+      listRounds(query, c.get('principal'), c.get('deps')),
+    );
+    return c.json(page, 200);
   });
   app.openapi(getRoute, async (c) => {
     return c.json(

@@ -11,6 +11,7 @@ import { listPickupPoints } from '../../usecases/list-pickup-points.js';
 import { listShelters } from '../../usecases/list-shelters.js';
 import { updateShelter } from '../../usecases/update-shelter.js';
 import type { AppEnv } from '../app-env.js';
+import { readListPage } from '../list-page.js';
 import { errorResponses, jsonContent, securedRoute } from '../openapi-route.js';
 import { pageSchema } from '../pagination-schemas.js';
 
@@ -105,7 +106,10 @@ export function registerShelters(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(listSheltersRoute, async (c) => {
-    return c.json(await listShelters(c.req.valid('query'), c.get('principal'), c.get('deps')), 200);
+    const page = await readListPage(c, c.req.valid('query'), (query) =>
+      listShelters(query, c.get('principal'), c.get('deps')),
+    );
+    return c.json(page, 200);
   });
 
   app.openapi(getShelterRoute, async (c) => {
@@ -124,7 +128,10 @@ export function registerShelters(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(listPickupPointsRoute, async (c) => {
-    const input = { shelterId: c.req.valid('param').id, ...c.req.valid('query') };
-    return c.json(await listPickupPoints(input, c.get('principal'), c.get('deps')), 200);
+    const shelterId = c.req.valid('param').id;
+    const page = await readListPage(c, c.req.valid('query'), (query) =>
+      listPickupPoints({ shelterId, ...query }, c.get('principal'), c.get('deps')),
+    );
+    return c.json(page, 200);
   });
 }

@@ -7,6 +7,7 @@ import { listStock, stockQuerySchema } from '../../usecases/list-stock.js';
 import { setLowStockThreshold } from '../../usecases/set-low-stock-threshold.js';
 import { stockReportCsv } from '../../usecases/stock-report.js';
 import type { AppEnv } from '../app-env.js';
+import { readListPage } from '../list-page.js';
 import { errorResponses, jsonContent, securedRoute } from '../openapi-route.js';
 import { pageSchema } from '../pagination-schemas.js';
 
@@ -76,7 +77,9 @@ const reportRoute = securedRoute([...readers], {
 
 export function registerStock(app: OpenAPIHono<AppEnv>) {
   app.openapi(stockRoute, async (c) => {
-    const page = await listStock(c.req.valid('query'), c.get('principal'), c.get('deps'));
+    const page = await readListPage(c, c.req.valid('query'), (query) =>
+      listStock(query, c.get('principal'), c.get('deps')),
+    );
     // `requests` (what the page cost) is for benchmarks, not clients.
     return c.json({ items: page.items, nextCursor: page.nextCursor }, 200);
   });
@@ -92,8 +95,11 @@ export function registerStock(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(movementsRoute, async (c) => {
-    const input = { shelterId: c.req.valid('param').id, ...c.req.valid('query') };
-    return c.json(await listMovements(input, c.get('principal'), c.get('deps')), 200);
+    const shelterId = c.req.valid('param').id;
+    const page = await readListPage(c, c.req.valid('query'), (query) =>
+      listMovements({ shelterId, ...query }, c.get('principal'), c.get('deps')),
+    );
+    return c.json(page, 200);
   });
 
   app.openapi(reportRoute, async (c) => {

@@ -6,6 +6,7 @@ import { listTransfers, transferQuerySchema } from '../../usecases/list-transfer
 import { receiveTransfer } from '../../usecases/receive-transfer.js';
 import type { AppEnv } from '../app-env.js';
 import { idempotencyFor } from '../idempotency-context.js';
+import { readListPage } from '../list-page.js';
 import { errorResponses, idempotentWriteRoute, jsonContent, securedRoute } from '../openapi-route.js';
 import { pageSchema } from '../pagination-schemas.js';
 
@@ -86,7 +87,10 @@ export function registerTransfers(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(listRoute, async (c) => {
-    return c.json(await listTransfers(c.req.valid('query'), c.get('principal'), c.get('deps')), 200);
+    const page = await readListPage(c, c.req.valid('query'), (query) =>
+      listTransfers(query, c.get('principal'), c.get('deps')),
+    );
+    return c.json(page, 200);
   });
 
   app.openapi(getRoute, async (c) => {

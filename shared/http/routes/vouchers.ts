@@ -8,6 +8,7 @@ import { voidVoucher } from '../../usecases/void-voucher.js';
 import type { AppEnv } from '../app-env.js';
 import { batchAnswer } from '../batch-row-problem.js';
 import { idempotencyFor } from '../idempotency-context.js';
+import { readListPage } from '../list-page.js';
 import {
   errorResponses,
   idempotentWriteRoute,
@@ -139,7 +140,10 @@ export function registerVouchers(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(listRoute, async (c) => {
-    return c.json(await listVouchers(c.req.valid('query'), c.get('principal'), c.get('deps')), 200);
+    const page = await readListPage(c, c.req.valid('query'), (query) =>
+      listVouchers(query, c.get('principal'), c.get('deps')),
+    );
+    return c.json(page, 200);
   });
 
   app.openapi(getRoute, async (c) => {

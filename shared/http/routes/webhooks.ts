@@ -15,6 +15,7 @@ import {
   redeliverWebhook,
 } from '../../usecases/webhook-deliveries.js';
 import type { AppEnv } from '../app-env.js';
+import { readListPage } from '../list-page.js';
 import { errorResponses, jsonContent, securedRoute } from '../openapi-route.js';
 import { pageSchema } from '../pagination-schemas.js';
 
@@ -120,7 +121,10 @@ export function registerWebhooks(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(listRouteDef, async (c) => {
-    return c.json(await listWebhooks(c.req.valid('query'), c.get('principal'), c.get('deps')), 200);
+    const page = await readListPage(c, c.req.valid('query'), (query) =>
+      listWebhooks(query, c.get('principal'), c.get('deps')),
+    );
+    return c.json(page, 200);
   });
 
   app.openapi(getRouteDef, async (c) => {
@@ -139,8 +143,11 @@ export function registerWebhooks(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(deliveriesRouteDef, async (c) => {
-    const input = { ...c.req.valid('query'), webhookId: c.req.valid('param').id };
-    return c.json(await listWebhookDeliveries(input, c.get('principal'), c.get('deps')), 200);
+    const webhookId = c.req.valid('param').id;
+    const page = await readListPage(c, c.req.valid('query'), (query) =>
+      listWebhookDeliveries({ ...query, webhookId }, c.get('principal'), c.get('deps')),
+    );
+    return c.json(page, 200);
   });
 
   app.openapi(redeliverRouteDef, async (c) => {
