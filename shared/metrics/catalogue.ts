@@ -23,55 +23,33 @@ interface MetricDefinition {
   kind: MetricKind;
   /** The one extra dimension the metric is split by, if any. */
   dimension?: typeof PROBLEM_TYPE_DIMENSION;
-  /** What it counts, for people reading the dashboard. */
-  description: string;
 }
 
 export const metricCatalogue = {
-  RedemptionsOnline: {
-    kind: 'count',
-    description: 'Vouchers redeemed at a desk online (POST /v1/redemptions; replays not counted).',
-  },
-  RedemptionsSynced: {
-    kind: 'count',
-    description: 'Offline handovers booked as redemptions when their device synced (replays not counted).',
-  },
-  SyncRecords: { kind: 'count', description: 'Offline records received by device syncs, replays included.' },
-  SyncConflicts: {
-    kind: 'count',
-    description: 'Offline records that became a conflict for a logistics lead to resolve.',
-  },
-  SyncRejected: {
-    kind: 'count',
-    description: 'Offline records refused with nothing stored (a bad signature, a wrong pickup point).',
-  },
-  Refusals: {
-    kind: 'count',
-    dimension: PROBLEM_TYPE_DIMENSION,
-    description: 'API answers 4xx, by problem type (voucher-expired, validation, unauthenticated, ...).',
-  },
-  EventsDispatched: {
-    kind: 'count',
-    description: 'Events stored in the feed for the first time (a stream record read again adds none).',
-  },
-  StreamIteratorAge: {
-    kind: 'age',
-    description:
-      'How long after its change the oldest record of a dispatched batch was dispatched (the table stream’s lag).',
-  },
-  WebhookDeliveries: { kind: 'count', description: 'Webhook deliveries a receiver accepted (2xx).' },
-  WebhookDeliveriesFailed: {
-    kind: 'count',
-    description: 'Webhook delivery attempts that failed (each is retried on its schedule).',
-  },
-  WebhooksDisabled: {
-    kind: 'count',
-    description: 'Webhook subscriptions disabled after 24 hours of failed deliveries.',
-  },
-  OldestUndeliveredAge: {
-    kind: 'age',
-    description: 'Age of the oldest webhook delivery still queued, as the retry pass found the queues.',
-  },
+  /** Vouchers redeemed at a desk online (POST /v1/redemptions); replays not counted. */
+  RedemptionsOnline: { kind: 'count' },
+  /** Offline handovers booked as redemptions when their device synced; replays not counted. */
+  RedemptionsSynced: { kind: 'count' },
+  /** Offline records received by device syncs, replays included. */
+  SyncRecords: { kind: 'count' },
+  /** Offline records that became a conflict for a logistics lead to resolve. */
+  SyncConflicts: { kind: 'count' },
+  /** Offline records refused with nothing stored (a bad signature, a wrong pickup point). */
+  SyncRejected: { kind: 'count' },
+  /** API answers 4xx, by problem type (voucher-expired, validation, unauthenticated, ...). */
+  Refusals: { kind: 'count', dimension: PROBLEM_TYPE_DIMENSION },
+  /** Events stored in the feed for the first time (a stream record read again adds none). */
+  EventsDispatched: { kind: 'count' },
+  /** How long after its change the oldest record of a dispatched batch was dispatched. */
+  StreamIteratorAge: { kind: 'age' },
+  /** Webhook deliveries a receiver accepted (2xx). */
+  WebhookDeliveries: { kind: 'count' },
+  /** Webhook delivery attempts that failed (each is retried on its schedule). */
+  WebhookDeliveriesFailed: { kind: 'count' },
+  /** Webhook subscriptions disabled after 24 hours of failed deliveries. */
+  WebhooksDisabled: { kind: 'count' },
+  /** Age of the oldest webhook delivery still queued, as the retry pass found the queues. */
+  OldestUndeliveredAge: { kind: 'age' },
 } as const satisfies Record<string, MetricDefinition>;
 
 export type MetricName = keyof typeof metricCatalogue;
