@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   Alarm,
@@ -10,21 +10,25 @@ import {
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Operation, type TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Alias } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { TopicsKey } from './topics-key.js';
 
 /**
  * The alarms someone on call needs, all to one SNS topic: the API failing (5xx rate), functions
  * erroring or throttled, DynamoDB throttling, and events falling behind or lost (the stream
  * consumer's iterator age, a batch in the dead-letter queue). Missing data is "not breaching": a
  * quiet night at the shelters is not an incident.
+ *
+ * The topic is encrypted with the stack's topics key, whose policy lets CloudWatch use it for
+ * alarms named `<stack name>-...`; every alarm here is named so (a test checks the two agree).
  */
 export class SupplylineAlarms extends Construct {
   readonly topic: Topic;
+  readonly alarms: Alarm[] = [];
 
   constructor(
     scope: Construct,
@@ -37,14 +41,17 @@ export class SupplylineAlarms extends Construct {
       deadLetters: IQueue;
       table: TableV2;
       alarmEmail: string | undefined;
+      topicsKey: TopicsKey;
     },
   ) {
     super(scope, id);
+    const alarmNamePrefix = `${Stack.of(this).stackName}-`;
     this.topic = new Topic(this, 'Topic', {
       displayName: 'Supplyline alarms',
       enforceSSL: true,
-      masterKey: Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
+      masterKey: targets.topicsKey.key,
     });
+    targets.topicsKey.letAlarmsPublish(this.topic, alarmNamePrefix);
     if (targets.alarmEmail !== undefined)
       this.topic.addSubscription(new EmailSubscription(targets.alarmEmail));
     const notify = new SnsAction(this.topic);
@@ -60,6 +67,7 @@ export class SupplylineAlarms extends Construct {
       },
     ) => {
       const created = new Alarm(this, name, {
+        alarmName: `${alarmNamePrefix}${name}`,
         metric,
         threshold,
         ...periods,
@@ -68,6 +76,7 @@ export class SupplylineAlarms extends Construct {
         alarmDescription: description,
       });
       created.addAlarmAction(notify);
+      this.alarms.push(created);
       return created;
     };
 

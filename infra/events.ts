@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction as LambdaTarget } from 'aws-cdk-lib/aws-events-targets';
@@ -37,6 +37,7 @@ export class SupplylineEvents extends Construct {
       LOG_LEVEL: 'info',
       WEBHOOK_URL_POLICY: 'public-https',
       ALERT_TOPIC_ARN: alertTopic.topicArn,
+      METRICS_SERVICE: Stack.of(this).stackName,
     };
 
     this.dispatcher = createSupplylineFunction(this, 'DispatcherFunction', {

@@ -19,6 +19,10 @@ export function applyNag(app: App, stack: Stack): void {
     'The CDK custom-resource provider framework may invoke any version of its own initializer function, and only that function.',
   );
   acknowledge(
+    'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
+    'The stock-alert publishers need kms:GenerateDataKey* (as AWS documents for publishers to an encrypted SNS topic), on the topics key only, granted with sns:Publish on the stock-alert topic.',
+  );
+  acknowledge(
     'AwsSolutions-L1',
     'Functions pin Node.js 22 deliberately: the code is tested on that runtime; moving to a newer one is a tested change.',
   );

@@ -6,16 +6,19 @@ import { apiFunctionEnvSchema, sweeperEnvSchema } from '../shared/config/env.js'
 import { SupplylineAlarms } from './alarms.js';
 import { AppSecrets } from './app-secrets.js';
 import { readSettings } from './config.js';
+import { SupplylineDashboard } from './dashboard.js';
 import { SupplylineEvents } from './events.js';
 import { createSupplylineFunction } from './functions.js';
 import { SupplylineHttpApi } from './http-api.js';
 import { apiTableActions, grantTable, sweeperTableActions } from './permissions.js';
 import { StockAlerts } from './stock-alerts.js';
 import { createSupplylineTable } from './table.js';
+import { TopicsKey } from './topics-key.js';
 
 /**
  * The deployable Supplyline stack: table, secrets, API and sweeper functions, HTTP API, the events
- * functions on the table's stream, the stock-alert topic, alarms.
+ * functions on the table's stream, the stock-alert topic, alarms and their topic (both topics
+ * under one customer-managed key), the operations dashboard.
  */
 export class SupplylineStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -34,6 +37,7 @@ export class SupplylineStack extends Stack {
         BENEFICIARY_RETENTION_DAYS: String(settings.beneficiaryRetentionDays),
         LOG_LEVEL: 'info',
         WEBHOOK_URL_POLICY: 'public-https',
+        METRICS_SERVICE: this.stackName,
       },
       memorySize: 1024,
       timeout: Duration.seconds(10),
@@ -61,11 +65,15 @@ export class SupplylineStack extends Stack {
       targets: [new LambdaFunction(sweeper, { retryAttempts: 2 })],
     });
 
-    const stockAlerts = new StockAlerts(this, 'StockAlerts', settings.stockAlertEmails);
+    const topicsKey = new TopicsKey(this, 'TopicsKey');
+    const stockAlerts = new StockAlerts(this, 'StockAlerts', {
+      emails: settings.stockAlertEmails,
+      key: topicsKey.key,
+    });
     const events = new SupplylineEvents(this, 'Events', { table, alertTopic: stockAlerts.topic, settings });
 
     const http = new SupplylineHttpApi(this, 'Http', api, settings);
-    new SupplylineAlarms(this, 'Alarms', {
+    const alarms = new SupplylineAlarms(this, 'Alarms', {
       api: http.api,
       functions: {
         Api: api,
@@ -77,6 +85,12 @@ export class SupplylineStack extends Stack {
       deadLetters: events.deadLetters,
       table,
       alarmEmail: settings.alarmEmail,
+      topicsKey,
+    });
+    const dashboard = new SupplylineDashboard(this, 'Operations', {
+      api: http.api,
+      dispatcher: events.dispatcher,
+      alarms: alarms.alarms,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: http.url, description: 'Base URL of the Supplyline API' });
@@ -88,6 +102,10 @@ export class SupplylineStack extends Stack {
     new CfnOutput(this, 'StockAlertTopicArn', {
       value: stockAlerts.topic.topicArn,
       description: 'SNS topic of stock-alert digests for logistics leads',
+    });
+    new CfnOutput(this, 'DashboardName', {
+      value: dashboard.dashboard.dashboardName,
+      description: 'CloudWatch dashboard of a distribution day',
     });
     new CfnOutput(this, 'Region', { value: Aws.REGION });
   }

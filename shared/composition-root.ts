@@ -19,6 +19,8 @@ import { type AlertPublisher, logAlertPublisher, snsAlertPublisher } from './eve
 import { createWebhookSender } from './events/webhook-sender.js';
 import type { AppDeps } from './http/app-env.js';
 import { createLogger, type Logger } from './logging/logger.js';
+import { emfMetricsSink } from './metrics/emf.js';
+import type { MetricsSink } from './metrics/metrics.js';
 import { createDocumentClient } from './store/dynamo-client.js';
 import { createStores, type Stores } from './store/stores.js';
 import type { TableContext } from './store/table-context.js';
@@ -48,15 +50,25 @@ function webhookDeps(urlPolicy: WebhookUrlPolicy): AppDeps['webhooks'] {
   return { urlPolicy, resolveHost, sender: createWebhookSender(urlPolicy) };
 }
 
+/**
+ * Metrics as embedded metric format lines through the entry's logger: in the same log as its
+ * other lines (and silent with it), under the entry's `service`.
+ */
+function metricsThrough(logger: Logger, service: string): MetricsSink {
+  return emfMetricsSink({ service, writeLine: (line) => logger.writeLine(line) });
+}
+
 /** The HTTP app's deps, when the caller holds the secrets (npm start, tests, benchmarks). */
 export function composeAppDeps(
   env: ApiEnv,
   parts: { secrets: AppSecrets; table?: TableContext; logger?: Logger },
 ): AppDeps {
+  const logger = parts.logger ?? createLogger(env.LOG_LEVEL);
   return {
     stores: composeStores(env, parts.table),
     keyCache: new KeyCache(env.API_KEY_CACHE_SECONDS * 1000),
-    logger: parts.logger ?? createLogger(env.LOG_LEVEL),
+    logger,
+    metrics: metricsThrough(logger, env.METRICS_SERVICE),
     now: () => new Date(),
     maxBodyBytes: env.MAX_BODY_BYTES,
     secrets: voucherSecrets(parts.secrets),
@@ -97,6 +109,8 @@ export function composeDispatcherDeps(parts: {
   stores: Stores;
   urlPolicy: WebhookUrlPolicy;
   logger: Logger;
+  /** The metrics' `service` dimension: the stack's name when deployed; `local` by default. */
+  metricsService?: string;
   now?: () => Date;
   /** Stock-alert digests: SNS on AWS; logged when not given (`npm start`, tests). */
   publishAlert?: AlertPublisher;
@@ -108,6 +122,7 @@ export function composeDispatcherDeps(parts: {
     sender: createWebhookSender(parts.urlPolicy),
     now,
     logger: parts.logger,
+    metrics: metricsThrough(parts.logger, parts.metricsService ?? 'local'),
     publishAlert: parts.publishAlert ?? logAlertPublisher(parts.logger),
     nextSeq: () => nextUlid(now().getTime()),
   };
@@ -121,6 +136,7 @@ export function composeDispatcher(source: NodeJS.ProcessEnv = process.env): Disp
     stores: composeStores(env),
     urlPolicy: env.WEBHOOK_URL_POLICY,
     logger,
+    metricsService: env.METRICS_SERVICE,
     publishAlert:
       env.ALERT_TOPIC_ARN === undefined ? logAlertPublisher(logger) : snsAlertPublisher(env.ALERT_TOPIC_ARN),
   });

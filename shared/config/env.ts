@@ -34,17 +34,28 @@ export const sweeperEnvSchema = tableEnvSchema;
 const webhookUrlPolicy = z.enum(['public-https', 'local-development']).default('public-https');
 
 /**
+ * The `service` dimension of every metric the function emits (shared/metrics/catalogue.ts): the
+ * stack's name when deployed, so two stacks in one account keep their metrics apart.
+ */
+const metricsService = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]{1,128}$/, 'letters, digits, ".", "_" or "-", up to 128')
+  .default('local');
+
+/**
  * The event dispatcher (the table's stream) and the webhook retry schedule: the table, where
  * webhooks may go, and the SNS topic stock alerts are published to (none: alerts are logged).
  */
 export const dispatcherEnvSchema = tableEnvSchema.extend({
   WEBHOOK_URL_POLICY: webhookUrlPolicy,
   ALERT_TOPIC_ARN: z.string().startsWith('arn:').optional(),
+  METRICS_SERVICE: metricsService,
 });
 
 /** The HTTP API's settings wherever it runs. Where its secrets come from is the entry's business. */
 export const apiEnvSchema = tableEnvSchema.extend({
   WEBHOOK_URL_POLICY: webhookUrlPolicy,
+  METRICS_SERVICE: metricsService,
   /** Seconds an authenticated API key stays cached in memory; also the revocation delay. */
   API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   /** Largest accepted request body in bytes. Batch voucher issue sets the need. */

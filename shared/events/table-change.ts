@@ -19,6 +19,8 @@ export type TableChange = {
   /** Unique per change and the same on every redelivery of it (the stream record's id). */
   changeId: string;
   operation: 'insert' | 'modify' | 'remove';
+  /** When the change was made (the stream's approximate time, to the second), if the stream says. */
+  changedAt?: Date;
 } & (
   | ({ record: 'voucher' } & Images<Voucher>)
   | ({ record: 'stock-balance' } & Images<StockBalance>)

@@ -2,8 +2,10 @@ import type { KeyCache } from '../auth/key-cache.js';
 import type { Principal } from '../domain/api-key.js';
 import type { IdempotencyClaim } from '../domain/idempotency.js';
 import type { ResolveHost, WebhookUrlPolicy } from '../domain/webhook-url.js';
+import type { ErrorCode } from '../errors/app-errors.js';
 import type { WebhookSender } from '../events/webhook-sender.js';
 import type { Logger } from '../logging/logger.js';
+import type { MetricSet, MetricsSink } from '../metrics/metrics.js';
 import type { Stores } from '../store/stores.js';
 import type { VoucherSecrets } from '../usecases/voucher-context.js';
 
@@ -12,6 +14,8 @@ export interface AppDeps {
   stores: Stores;
   keyCache: KeyCache;
   logger: Logger;
+  /** Where each request's metrics go at its end (embedded metric format lines in the log). */
+  metrics: MetricsSink;
   now: () => Date;
   maxBodyBytes: number;
   secrets: VoucherSecrets;
@@ -29,5 +33,9 @@ export interface AppEnv {
     idempotency: IdempotencyClaim | undefined;
     /** The route matched inside a group loaded on first use (lazy-route-group.ts), for the access log. */
     routePath: string | undefined;
+    /** This request's metrics, published when it is answered (middleware/request-metrics.ts). */
+    metrics: MetricSet;
+    /** The problem type of the last problem answer built for this request, if any. */
+    problem: ErrorCode | undefined;
   };
 }

@@ -8,6 +8,7 @@ import type { AppDeps, AppEnv } from './app-env.js';
 import { registerHotRoutes } from './hot-routes.js';
 import { mountLazyRouteGroup } from './lazy-route-group.js';
 import { accessLog } from './middleware/access-log.js';
+import { requestMetrics } from './middleware/request-metrics.js';
 import { requireJsonBodies } from './middleware/require-json.js';
 import { serveOpenApiDocument } from './openapi-document.js';
 import { lazyRouteGroups } from './route-groups.js';
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use('*', requestId({ headerName: 'x-request-id' }));
+  app.use('*', requestMetrics());
   app.use('*', accessLog());
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
   const limitOf = (maxSize: number) =>

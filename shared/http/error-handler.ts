@@ -14,6 +14,8 @@ export function problemResponse(
   headers: Record<string, string> = {},
 ): Response {
   const requestId = c.get('requestId') ?? 'unknown';
+  // For the request's metrics: refusals are counted by problem type once the answer is sent.
+  c.set('problem', code);
   const body = buildProblem(code, detail, requestId, extra);
   // c.body keeps headers already set on the context (the request id among them).
   return c.body(JSON.stringify(body), problemShape(code).status, {

@@ -15,7 +15,7 @@ interface GroupBindings {
  * group's own, built once from its routes. That app sees the request as the outer middleware
  * left it (body limit applied, request id and deps set) and answers with the same validation
  * hook, 404/405 and error handling; what the outer access log needs from it (the key, the
- * matched route) is handed back. A failed load is tried again on the next request.
+ * matched route, the problem answered) is handed back. A failed load is tried again on the next request.
  */
 export function mountLazyRouteGroup(app: OpenAPIHono<AppEnv>, group: RouteGroup): void {
   let built: Promise<OpenAPIHono<AppEnv>> | undefined;
@@ -44,11 +44,14 @@ async function buildGroupApp(group: RouteGroup): Promise<OpenAPIHono<AppEnv>> {
     const { outer } = c.env as unknown as GroupBindings;
     c.set('deps', outer.get('deps'));
     c.set('requestId', outer.get('requestId'));
+    c.set('metrics', outer.get('metrics'));
     c.header('x-request-id', outer.get('requestId'));
     await next();
     const principal = c.get('principal') as AppEnv['Variables']['principal'] | undefined;
     if (principal !== undefined) outer.set('principal', principal);
     outer.set('routePath', c.req.routePath);
+    const problem = c.get('problem') as AppEnv['Variables']['problem'];
+    if (problem !== undefined) outer.set('problem', problem);
   });
   register(inner);
   answerUnmatchedAndErrors(inner);

@@ -11,6 +11,12 @@ export interface Logger {
   info(message: string, fields?: LogFields): void;
   warn(message: string, fields?: LogFields): void;
   error(message: string, fields?: LogFields): void;
+  /**
+   * A line formatted elsewhere, written as is: the metrics' embedded metric format lines
+   * (shared/metrics/emf.ts), which are log lines CloudWatch reads metrics from. Written at every
+   * level but `silent`.
+   */
+  writeLine(line: string): void;
 }
 
 const levelRank: Record<LogLevel | 'silent', number> = {
@@ -67,5 +73,8 @@ export function createLogger(
     info: (message, fields) => emit('info', message, fields),
     warn: (message, fields) => emit('warn', message, fields),
     error: (message, fields) => emit('error', message, fields),
+    writeLine: (line) => {
+      if (minLevel !== 'silent') write(line);
+    },
   };
 }

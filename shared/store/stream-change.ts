@@ -23,6 +23,8 @@ export interface StreamRecord {
         NewImage?: Image | undefined;
         OldImage?: Image | undefined;
         SequenceNumber?: string | undefined;
+        /** When the change was made, to the second: epoch seconds in a Lambda event, a Date from the SDK. */
+        ApproximateCreationDateTime?: Date | number | undefined;
       }
     | undefined;
 }
@@ -43,6 +45,14 @@ export function tableChangeFrom(record: StreamRecord): TableChange {
   }
   const key = unmarshall(keys) as { pk: string; sk: string };
   const kind = streamedRecordOf(key);
+  const created = record.dynamodb?.ApproximateCreationDateTime;
+  const base = {
+    changeId,
+    operation,
+    ...(created === undefined
+      ? {}
+      : { changedAt: typeof created === 'number' ? new Date(created * 1000) : created }),
+  };
   const images = <T>(parse: (item: Record<string, unknown>) => T) => {
     const old = record.dynamodb?.OldImage;
     const now = record.dynamodb?.NewImage;
@@ -53,19 +63,18 @@ export function tableChangeFrom(record: StreamRecord): TableChange {
   };
   switch (kind) {
     case 'voucher':
-      return { changeId, operation, record: kind, ...images((item) => parseRecord(voucherSchema, item)) };
+      return { ...base, record: kind, ...images((item) => parseRecord(voucherSchema, item)) };
     case 'stock-balance':
       return {
-        changeId,
-        operation,
+        ...base,
         record: kind,
         ...images((item) => parseRecord(stockBalanceSchema, item)),
       };
     case 'transfer':
-      return { changeId, operation, record: kind, ...images((item) => parseRecord(transferSchema, item)) };
+      return { ...base, record: kind, ...images((item) => parseRecord(transferSchema, item)) };
     case 'conflict':
-      return { changeId, operation, record: kind, ...images((item) => parseRecord(conflictSchema, item)) };
+      return { ...base, record: kind, ...images((item) => parseRecord(conflictSchema, item)) };
     case 'other':
-      return { changeId, operation, record: kind };
+      return { ...base, record: kind };
   }
 }

@@ -3,6 +3,7 @@ import { retryDelayMs, shouldDisable } from '../domain/retry-schedule.js';
 import { ATTEMPT_LOG_LENGTH, type DeliveryAttempt } from '../domain/webhook.js';
 import type { WebhookSender } from '../events/webhook-sender.js';
 import type { Logger } from '../logging/logger.js';
+import { MetricSet, type MetricsSink } from '../metrics/metrics.js';
 import type { Stores } from '../store/stores.js';
 
 export interface DeliveryDeps {
@@ -10,7 +11,28 @@ export interface DeliveryDeps {
   sender: WebhookSender;
   now: () => Date;
   logger: Logger;
+  metrics: MetricsSink;
 }
+
+/** What one pass over a subscription's queue did, and what it left waiting. */
+export interface QueuePass {
+  delivered: number;
+  failed: number;
+  disabled: boolean;
+  /**
+   * When the oldest delivery still queued was queued; undefined when the queue is empty, was
+   * abandoned, or another worker holds it now.
+   */
+  oldestQueuedAt: string | undefined;
+}
+
+const passOf = (delivered: number, rest: Partial<QueuePass> = {}): QueuePass => ({
+  delivered,
+  failed: 0,
+  disabled: false,
+  oldestQueuedAt: undefined,
+  ...rest,
+});
 
 /** How long one worker holds a subscription's queue: longer than a pass of attempts takes. */
 const QUEUE_LEASE_MS = 2 * 60_000;
@@ -28,19 +50,20 @@ const withAttempt = (log: DeliveryAttempt[], attempt: DeliveryAttempt) =>
  * dispatcher and the retry schedule. Throws only what the table throws: receiver failures are
  * outcomes, recorded.
  */
-export async function deliverQueue(webhookId: string, deps: DeliveryDeps): Promise<number> {
+export async function deliverQueue(webhookId: string, deps: DeliveryDeps): Promise<QueuePass> {
   const worker = randomUUID();
   const webhook = await deps.stores.webhooks.claimQueue(webhookId, worker, deps.now(), QUEUE_LEASE_MS);
-  if (webhook === undefined) return 0;
+  if (webhook === undefined) return passOf(0);
   let delivered = 0;
   try {
     while (delivered < ATTEMPTS_PER_PASS) {
       const queued = await deps.stores.deliveries.queued(webhookId, 10);
-      if (queued.length === 0) return delivered;
+      if (queued.length === 0) return passOf(delivered);
       for (const item of queued) {
         const now = deps.now();
         const due = item.delivery.nextAttemptAt;
-        if (due !== undefined && Date.parse(due) > now.getTime()) return delivered;
+        if (due !== undefined && Date.parse(due) > now.getTime())
+          return passOf(delivered, { oldestQueuedAt: item.delivery.createdAt });
         const outcome = await deps.sender(
           { url: webhook.url, secret: webhook.secret, eventId: item.delivery.eventId, payload: item.payload },
           now,
@@ -58,27 +81,50 @@ export async function deliverQueue(webhookId: string, deps: DeliveryDeps): Promi
           await deps.stores.webhooks.disable(webhookId, reason, now);
           await deps.stores.deliveries.abandonQueued(webhookId, now);
           deps.logger.warn('webhook disabled after 24 hours of failure', { webhookId });
-          return delivered;
+          return passOf(delivered, { failed: 1, disabled: true });
         }
         const next = new Date(now.getTime() + retryDelayMs(item.delivery.attempts + 1)).toISOString();
         await deps.stores.deliveries.recordFailure(webhookId, item.delivery, log, next, error, now);
-        return delivered;
+        return passOf(delivered, { failed: 1, oldestQueuedAt: item.delivery.createdAt });
       }
     }
-    return delivered;
+    // The pass's share is spent with more queued: the next one in line is the oldest waiting.
+    const [next] = await deps.stores.deliveries.queued(webhookId, 1);
+    return passOf(delivered, { oldestQueuedAt: next?.delivery.createdAt });
   } finally {
     await deps.stores.webhooks.releaseQueue(webhookId, worker);
   }
 }
 
+/** Deliveries made, failed and subscriptions disabled by some passes, into a unit of work's metrics. */
+export function recordDeliveries(metrics: MetricSet, passes: readonly QueuePass[]): void {
+  const sum = (of: (pass: QueuePass) => number) => passes.reduce((total, pass) => total + of(pass), 0);
+  const delivered = sum((pass) => pass.delivered);
+  const failed = sum((pass) => pass.failed);
+  const disabled = sum((pass) => (pass.disabled ? 1 : 0));
+  if (delivered > 0) metrics.count('WebhookDeliveries', delivered);
+  if (failed > 0) metrics.count('WebhookDeliveriesFailed', failed);
+  if (disabled > 0) metrics.count('WebhooksDisabled', disabled);
+}
+
 /**
  * The retry schedule's pass: every active subscription's queue, whatever is due. Runs every
- * minute on AWS (EventBridge) and every second under `npm start`.
+ * minute on AWS (EventBridge) and every second under `npm start`. Its metrics: what it delivered
+ * and failed, and the age of the oldest delivery it left queued. A pass that did nothing and
+ * left nothing waiting writes no line (the dashboard reads the gap as nothing waiting).
  */
 export async function deliverDueWebhooks(deps: DeliveryDeps): Promise<{ delivered: number }> {
-  let delivered = 0;
+  const passes: QueuePass[] = [];
   for (const webhook of await deps.stores.webhooks.listActive()) {
-    delivered += await deliverQueue(webhook.id, deps);
+    passes.push(await deliverQueue(webhook.id, deps));
   }
-  return { delivered };
+  const now = deps.now();
+  const metrics = new MetricSet();
+  recordDeliveries(metrics, passes);
+  const oldest = passes.flatMap((pass) =>
+    pass.oldestQueuedAt === undefined ? [] : [Date.parse(pass.oldestQueuedAt)],
+  );
+  if (oldest.length > 0) metrics.age('OldestUndeliveredAge', now.getTime() - Math.min(...oldest));
+  deps.metrics.publish(metrics, now);
+  return { delivered: passes.reduce((total, pass) => total + pass.delivered, 0) };
 }

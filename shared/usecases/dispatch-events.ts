@@ -5,8 +5,9 @@ import { subscriptionHears } from '../events/event-audience.js';
 import type { DomainEvent } from '../events/event-schemas.js';
 import { type CoverContext, eventsFromChange } from '../events/events-from-change.js';
 import type { TableChange } from '../events/table-change.js';
+import { MetricSet } from '../metrics/metrics.js';
 import type { Stores } from '../store/stores.js';
-import { type DeliveryDeps, deliverQueue } from './deliver-webhooks.js';
+import { type DeliveryDeps, deliverQueue, recordDeliveries } from './deliver-webhooks.js';
 import { isStockAlert, noteStockAlert, type StockAlertDeps, sendDueAlertDigests } from './stock-alerts.js';
 
 export interface DispatchDeps extends DeliveryDeps, StockAlertDeps {
@@ -25,11 +26,27 @@ export interface DispatchDeps extends DeliveryDeps, StockAlertDeps {
  * harmless: an event read again keeps its first feed position, is queued for no one twice and
  * is noted for no digest twice. A failure to store or queue throws (the batch is offered again);
  * a receiver that fails is a recorded outcome, retried on its own schedule. The same function
- * runs in the dispatcher Lambda and under `npm start`.
+ * runs in the dispatcher Lambda and under `npm start`. Once the batch is done it publishes its
+ * metrics: events newly stored, deliveries, and how long after its change the batch's oldest
+ * record was dispatched (a batch that fails publishes nothing: it is offered again).
  */
 export async function dispatchTableChanges(
   changes: readonly TableChange[],
   deps: DispatchDeps,
+): Promise<void> {
+  const metrics = new MetricSet();
+  await dispatchEvents(changes, deps, metrics);
+  const now = deps.now();
+  const changedAt = changes.flatMap((change) => (change.changedAt === undefined ? [] : [change.changedAt]));
+  if (changedAt.length > 0)
+    metrics.age('StreamIteratorAge', now.getTime() - Math.min(...changedAt.map((at) => at.getTime())));
+  deps.metrics.publish(metrics, now);
+}
+
+async function dispatchEvents(
+  changes: readonly TableChange[],
+  deps: DispatchDeps,
+  metrics: MetricSet,
 ): Promise<void> {
   const coverOf = coverLookup(deps);
   const events: Array<{ event: DomainEvent; cover: CoverContext | undefined }> = [];
@@ -44,7 +61,8 @@ export async function dispatchTableChanges(
   const alerted = new Set<string>();
   for (const { event, cover } of events) {
     const now = deps.now();
-    const { seq } = await deps.stores.events.append(event, deps.nextSeq(), now);
+    const { seq, fresh } = await deps.stores.events.append(event, deps.nextSeq(), now);
+    if (fresh) metrics.count('EventsDispatched');
     const payload = JSON.stringify(event);
     for (const webhook of webhooks) {
       if (!subscriptionHears(webhook, event)) continue;
@@ -67,10 +85,11 @@ export async function dispatchTableChanges(
     }
   }
   // Subscriptions are independent of each other: one slow receiver does not hold up the rest.
-  await Promise.all([
-    ...[...touched].map((webhookId) => deliverQueue(webhookId, deps)),
+  const [passes] = await Promise.all([
+    Promise.all([...touched].map((webhookId) => deliverQueue(webhookId, deps))),
     alerted.size === 0 ? Promise.resolve() : sendDueAlertDigests(deps, alerted),
   ]);
+  recordDeliveries(metrics, passes);
 }
 
 /** The shelter and item figures days of cover need, read once per batch per shelter and item. */

@@ -34,6 +34,17 @@ export type SyncDeps = {
   now: () => Date;
 };
 
+/** What one sync did, for the metrics: records received, and what this call newly committed. */
+export interface SyncTally {
+  records: number;
+  /** Records booked as redemptions by this call (a record answered from an earlier sync is not). */
+  redeemed: number;
+  /** Conflicts this call created. */
+  conflicts: number;
+  /** Records refused with nothing stored. */
+  rejected: number;
+}
+
 interface SyncContext {
   device: DeviceRecord;
   point: PickupPoint | undefined;
@@ -41,6 +52,8 @@ interface SyncContext {
   syncedAt: string;
   vouchers: ReadonlyMap<string, Voucher>;
   deps: SyncDeps;
+  /** Counted as records commit here, not from the answers: an answer may be an earlier sync's. */
+  committed: { redeemed: number; conflicts: number };
 }
 
 /**
@@ -55,7 +68,7 @@ export async function syncDevice(
   input: { deviceId: string } & SyncInput,
   actor: Principal,
   deps: SyncDeps,
-): Promise<SyncResponse> {
+): Promise<{ response: SyncResponse; tally: SyncTally }> {
   const device = await loadOwnDevice(input.deviceId, actor, deps);
   const syncedAt = deps.now().toISOString();
   const ids = input.records.map((record) => record.clientRedemptionId);
@@ -72,6 +85,7 @@ export async function syncDevice(
     syncedAt,
     vouchers,
     deps,
+    committed: { redeemed: 0, conflicts: 0 },
   };
   const results = await runBounded(input.records, RECORDS_IN_FLIGHT, (record) => {
     const replay = stored.get(record.clientRedemptionId);
@@ -83,7 +97,14 @@ export async function syncDevice(
     deps.stores.syncs.sequences(device.id),
     deps.stores.devices.markSynced(device.id, syncedAt),
   ]);
-  return { syncedAt, results, gaps: sequenceGaps(sequences) };
+  return {
+    response: { syncedAt, results, gaps: sequenceGaps(sequences) },
+    tally: {
+      records: input.records.length,
+      ...context.committed,
+      rejected: results.filter((result) => result.outcome === 'rejected').length,
+    },
+  };
 }
 
 function authentic(record: OfflineRecord, context: SyncContext): boolean {
@@ -151,6 +172,7 @@ async function syncRecord(record: OfflineRecord, context: SyncContext): Promise<
         },
       },
     );
+    context.committed.redeemed++;
     return result;
   } catch (err) {
     if (err instanceof SyncRecordCommittedError) return storedResult(record, context);
@@ -250,7 +272,9 @@ async function conflict(
     record_,
     deps.stores.syncs.recordWrite(device.id, result),
   );
-  return created ? result : storedResult(record, context);
+  if (!created) return storedResult(record, context);
+  context.committed.conflicts++;
+  return result;
 }
 
 async function storedResult(record: OfflineRecord, context: SyncContext): Promise<SyncResult> {

@@ -1,40 +1,11 @@
-import {
-  DescribeStreamCommand,
-  GetRecordsCommand,
-  GetShardIteratorCommand,
-} from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createStreamsClient, latestStreamArn } from '../../shared/store/stream-client.js';
+import { latestStreamArn } from '../../shared/store/stream-client.js';
 import { buildWorld, type World } from '../support/fixtures.js';
 import { call } from '../support/http.js';
+import { streamRecords } from '../support/stream-records.js';
 import { createTestApp, freshTable, localClient, type TestApp } from '../support/test-app.js';
 import { issue, stockShelter } from '../support/voucher-fixtures.js';
-
-/** Every record of the table's stream so far, as Lambda's event source would hand them over. */
-async function streamRecords(endpoint: string, streamArn: string) {
-  const client = createStreamsClient({ endpoint, region: 'local' });
-  const described = await client.send(new DescribeStreamCommand({ StreamArn: streamArn }));
-  const records = [];
-  for (const shard of described.StreamDescription?.Shards ?? []) {
-    let iterator = (
-      await client.send(
-        new GetShardIteratorCommand({
-          StreamArn: streamArn,
-          ShardId: shard.ShardId,
-          ShardIteratorType: 'TRIM_HORIZON',
-        }),
-      )
-    ).ShardIterator;
-    while (iterator !== undefined) {
-      const page = await client.send(new GetRecordsCommand({ ShardIterator: iterator }));
-      records.push(...(page.Records ?? []));
-      if ((page.Records ?? []).length === 0) break;
-      iterator = page.NextShardIterator;
-    }
-  }
-  return records;
-}
 
 describe('the dispatcher Lambda entry', () => {
   let t: TestApp;

@@ -104,7 +104,7 @@ describe('webhooks, delivered from the table stream', () => {
     await r.waitFor(1);
     await settled(subscription.id);
     // Not due yet: the pass leaves the head where it is.
-    expect(await deliverQueue(subscription.id, deps)).toBe(0);
+    expect((await deliverQueue(subscription.id, deps)).delivered).toBe(0);
     await deliverQueue(subscription.id, { ...deps, now: later(10 * 60_000) });
     await deliverQueue(subscription.id, { ...deps, now: later(30 * 60_000) });
     expect(r.received).toHaveLength(3);

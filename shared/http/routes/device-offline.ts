@@ -112,6 +112,12 @@ export function registerDeviceOffline(app: OpenAPIHono<AppEnv>) {
 
   app.openapi(syncRoute, async (c) => {
     const input = { deviceId: c.req.valid('param').id, ...c.req.valid('json') };
-    return c.json(await syncDevice(input, c.get('principal'), c.get('deps')), 200);
+    const { response, tally } = await syncDevice(input, c.get('principal'), c.get('deps'));
+    const metrics = c.get('metrics');
+    metrics.count('SyncRecords', tally.records);
+    metrics.count('RedemptionsSynced', tally.redeemed);
+    metrics.count('SyncConflicts', tally.conflicts);
+    metrics.count('SyncRejected', tally.rejected);
+    return c.json(response, 200);
   });
 }

@@ -93,6 +93,7 @@ export function registerRedemptions(app: OpenAPIHono<AppEnv>) {
       c.get('principal'),
       c.get('deps'),
     );
+    c.get('metrics').count('RedemptionsOnline');
     return c.json(redemption, 200);
   });
 
