@@ -87,7 +87,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a shelter (population, capacity, name, location, confidentiality, offline mode and window)
+         * Change a shelter (population, capacity, name, location, confidentiality, offline mode, window and silent-phone time)
          * @description Roles: admin.
          */
         patch: operations["updateShelter"];
@@ -926,7 +926,7 @@ export interface paths {
         };
         /**
          * The offline pack: keys, catalogue, and the vouchers this device may hand over offline
-         * @description Also (re)assigns the shelter’s pools: under offlineMode "pools" a voucher is leased to at most one device until min(validUntil, lease + offlineWindowHours). Without `since` (or with a cursor older than 6 days) the answer is full: replace the local list. With `since`, a delta: upsert `vouchers`, drop `removed`. Never holds a beneficiary field. A revoked device is 409.
+         * @description Also (re)assigns the shelter’s pools: under offlineMode "pools" a voucher is leased to at most one device until min(validUntil, lease + offlineWindowHours); a device silent (no pack, no sync) for longer than the shelter’s silentPhoneMinutes loses its leases at another device’s refresh, and its next pack lists them under `removed` (`lease-ended`). `pool` says how many vouchers this device holds, how many other devices hold and which. Without `since` (or with a cursor older than 6 days) the answer is full: replace the local list. With `since`, a delta: upsert `vouchers`, drop `removed`. Never holds a beneficiary field. A revoked device is 409.
          *
          *     Roles: volunteer.
          */
@@ -1374,6 +1374,8 @@ export interface components {
             offlineMode?: components["schemas"]["OfflineMode"];
             /** @default 12 */
             offlineWindowHours: number;
+            /** @default 120 */
+            silentPhoneMinutes: number;
             /** Format: date-time */
             createdAt: string;
             createdBy?: string;
@@ -1409,6 +1411,11 @@ export interface components {
             confidential: boolean;
             /** @description Days of cover below which a balance raises `stock.cover-low` (webhooks, feed, alert digest); 3 when unset. */
             coverWarningDays?: number;
+            offlineMode?: components["schemas"]["OfflineMode"] & unknown;
+            /** @description The longest a phone holds a voucher offline without a refresh; 12 when unset. */
+            offlineWindowHours?: number;
+            /** @description A phone silent (no pack refresh, no sync) for longer than this loses its vouchers to the other phones at their next refresh; 120 when unset. */
+            silentPhoneMinutes?: number;
         };
         UpdateShelter: {
             name?: string;
@@ -1432,6 +1439,8 @@ export interface components {
             coverWarningDays?: number;
             offlineMode?: components["schemas"]["OfflineMode"];
             offlineWindowHours?: number;
+            /** @description A phone silent (no pack refresh, no sync) for longer than this loses its vouchers to the other phones at their next refresh; 120 when unset. */
+            silentPhoneMinutes?: number;
         };
         PickupPoint: {
             id: string;
@@ -2170,6 +2179,7 @@ export interface components {
             }[];
             /** @description Another desk asked for these: if not handed over here, drop them and POST .../hand-back. */
             handBackRequested: string[];
+            pool: components["schemas"]["PackPool"];
         };
         PackVoucher: {
             id: string;
@@ -2188,6 +2198,31 @@ export interface components {
         };
         /** @enum {string} */
         PackRemovalReason: "redeemed" | "voided" | "expired" | "moved" | "released" | "lease-ended";
+        PackPool: {
+            /** @description Vouchers this phone holds for offline handover (its list, once this pack is applied). */
+            heldHere: number;
+            /** @description Vouchers other phones of the shelter hold now: this phone cannot hand them over offline. */
+            heldByOtherPhones: number;
+            /** @description Vouchers no phone holds: handed over online only, until a phone whose share they are takes them at its refresh. */
+            inPool: number;
+            /** @description The shelter’s setting: a phone silent longer than this loses its vouchers to the others. */
+            silentPhoneMinutes: number;
+            /** @description The phones behind heldByOtherPhones, most vouchers first (at most 10). */
+            otherPhones: components["schemas"]["PackOtherPhone"][];
+        };
+        PackOtherPhone: {
+            deviceId: string;
+            /** @description As registered, e.g. "Main gate · 7F3K"; the same name a 409 voucher-held-by-device gives. */
+            label: string;
+            pickupPointId: string;
+            pickupPointName: string;
+            /** @description Issued vouchers of the shelter it holds now. */
+            held: number;
+            /** @description Its last pack, sync or registration (server time). */
+            lastContactAt: string;
+            /** @description lastContactAt + silentPhoneMinutes: if it stays silent past this, the next refresh of another phone takes its vouchers back into the pool. */
+            silentFrom: string;
+        };
         HandBackResult: {
             handedBack: string[];
             notHeld: string[];

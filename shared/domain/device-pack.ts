@@ -30,6 +30,55 @@ export const packVoucherSchema = z
   .openapi('PackVoucher');
 export type PackVoucher = z.infer<typeof packVoucherSchema>;
 
+/** The pack names at most this many other phones (a shelter has a few dozen at most). */
+export const MAX_OTHER_PHONES = 10;
+
+/** A phone that holds vouchers of this device's shelter (issue 21), so a phone with none can say who has them. */
+export const packOtherPhoneSchema = z
+  .object({
+    deviceId: z.string(),
+    label: z.string().openapi({
+      description:
+        'As registered, e.g. "Main gate · 7F3K"; the same name a 409 voucher-held-by-device gives.',
+    }),
+    pickupPointId: z.string(),
+    pickupPointName: z.string(),
+    held: z.number().int().min(0).openapi({ description: 'Issued vouchers of the shelter it holds now.' }),
+    lastContactAt: z.string().openapi({ description: 'Its last pack, sync or registration (server time).' }),
+    silentFrom: z.string().openapi({
+      description:
+        'lastContactAt + silentPhoneMinutes: if it stays silent past this, the next refresh of another phone takes its vouchers back into the pool.',
+    }),
+  })
+  .openapi('PackOtherPhone');
+export type PackOtherPhone = z.infer<typeof packOtherPhoneSchema>;
+
+/**
+ * Where the shelter's issued vouchers are, as this refresh left them: counted over the vouchers
+ * still issued and valid. Always whole, in full and delta packs alike.
+ */
+export const packPoolSchema = z
+  .object({
+    heldHere: z.number().int().min(0).openapi({
+      description: 'Vouchers this phone holds for offline handover (its list, once this pack is applied).',
+    }),
+    heldByOtherPhones: z.number().int().min(0).openapi({
+      description: 'Vouchers other phones of the shelter hold now: this phone cannot hand them over offline.',
+    }),
+    inPool: z.number().int().min(0).openapi({
+      description:
+        'Vouchers no phone holds: handed over online only, until a phone whose share they are takes them at its refresh.',
+    }),
+    silentPhoneMinutes: z.number().int().openapi({
+      description: 'The shelter’s setting: a phone silent longer than this loses its vouchers to the others.',
+    }),
+    otherPhones: z.array(packOtherPhoneSchema).openapi({
+      description: `The phones behind heldByOtherPhones, most vouchers first (at most ${MAX_OTHER_PHONES}).`,
+    }),
+  })
+  .openapi('PackPool');
+export type PackPool = z.infer<typeof packPoolSchema>;
+
 export const packSchema = z
   .object({
     deviceId: z.string(),
@@ -53,6 +102,7 @@ export const packSchema = z
     handBackRequested: z.array(z.string()).openapi({
       description: 'Another desk asked for these: if not handed over here, drop them and POST .../hand-back.',
     }),
+    pool: packPoolSchema,
   })
   .openapi('DevicePack');
 export type DevicePack = z.infer<typeof packSchema>;

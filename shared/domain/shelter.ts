@@ -28,6 +28,22 @@ const offlineWindowHoursSchema = z.number().int().min(1).max(72);
 export const DEFAULT_OFFLINE_MODE: OfflineMode = 'pools';
 export const DEFAULT_OFFLINE_WINDOW_HOURS = 12;
 
+/**
+ * A phone that has neither refreshed its pack nor synced for longer than this is "silent": the
+ * next refresh of another phone of the shelter ends its leases and the vouchers go back to the
+ * pool (issue 21). At least 15 minutes, so a phone that loses its network for a moment keeps its
+ * list; at most 72 hours, the longest offline window (past the window its leases end anyway).
+ */
+export const silentPhoneMinutesSchema = z.number().int().min(15).max(4320);
+export const DEFAULT_SILENT_PHONE_MINUTES = 120;
+
+const offlineSettingDescriptions = {
+  offlineMode: 'How phones hand vouchers over without a network; `pools` when unset.',
+  offlineWindowHours: 'The longest a phone holds a voucher offline without a refresh; 12 when unset.',
+  silentPhoneMinutes:
+    'A phone silent (no pack refresh, no sync) for longer than this loses its vouchers to the other phones at their next refresh; 120 when unset.',
+} as const;
+
 export const createShelterSchema = z
   .object({
     id: slugSchema.optional().openapi({ description: 'Chosen id; generated from the name when absent.' }),
@@ -40,6 +56,15 @@ export const createShelterSchema = z
       description:
         'Days of cover below which a balance raises `stock.cover-low` (webhooks, feed, alert digest); 3 when unset.',
     }),
+    offlineMode: offlineModeSchema
+      .optional()
+      .openapi({ description: offlineSettingDescriptions.offlineMode }),
+    offlineWindowHours: offlineWindowHoursSchema
+      .optional()
+      .openapi({ description: offlineSettingDescriptions.offlineWindowHours }),
+    silentPhoneMinutes: silentPhoneMinutesSchema
+      .optional()
+      .openapi({ description: offlineSettingDescriptions.silentPhoneMinutes }),
   })
   .strict()
   .openapi('CreateShelter');
@@ -57,6 +82,9 @@ export const updateShelterSchema = z
     }),
     offlineMode: offlineModeSchema,
     offlineWindowHours: offlineWindowHoursSchema,
+    silentPhoneMinutes: silentPhoneMinutesSchema.openapi({
+      description: offlineSettingDescriptions.silentPhoneMinutes,
+    }),
   })
   .partial()
   .strict()
@@ -80,6 +108,7 @@ export const shelterSchema = z
     // Shelters stored before these settings existed read as the defaults.
     offlineMode: offlineModeSchema.default(DEFAULT_OFFLINE_MODE),
     offlineWindowHours: offlineWindowHoursSchema.default(DEFAULT_OFFLINE_WINDOW_HOURS),
+    silentPhoneMinutes: silentPhoneMinutesSchema.default(DEFAULT_SILENT_PHONE_MINUTES),
     ...createdFields,
     ...updatedFields,
   })

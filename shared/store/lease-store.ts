@@ -4,7 +4,14 @@ import { type Lease, leaseSchema, type PoolEntry, poolEntrySchema } from '../dom
 import { runBounded } from '../domain/run-bounded.js';
 import { backoffDelay, sleep } from './backoff.js';
 import { batchGet } from './batch-get.js';
-import { devicePartition, POOL_PREFIX, poolEntryKey, shelterLeasesKey, voucherLeaseKey } from './keys.js';
+import {
+  deviceKey,
+  devicePartition,
+  POOL_PREFIX,
+  poolEntryKey,
+  shelterLeasesKey,
+  voucherLeaseKey,
+} from './keys.js';
 import { parseRecord } from './parse-record.js';
 import { queryAll } from './query-all.js';
 import { callDynamo, isConditionFailure } from './store-errors.js';
@@ -21,6 +28,18 @@ const leaseGuards = {
   freeOrMine: 'attribute_not_exists(pk) OR leaseUntil <= :now OR deviceId = :device',
   /** Only the holder renews, hands back or ends its lease. */
   mine: 'deviceId = :device',
+  /** Re-pooling ends the lease as it was read: one the silent device renewed meanwhile is kept. */
+  asRead: 'deviceId = :device AND leaseUntil = :until',
+} as const;
+
+/** Conditions on the holder's device record when another device's refresh ends its lease. */
+const silentGuards = {
+  /**
+   * Only a phone still silent loses its leases: no pack and no sync since the cutoff (ISO times
+   * compare as strings), and still active (sign-off and revocation end leases their own way).
+   */
+  stillSilent:
+    '#status = :active AND (attribute_not_exists(lastSeenAt) OR lastSeenAt < :cutoff) AND (attribute_not_exists(lastSyncAt) OR lastSyncAt < :cutoff)',
 } as const;
 
 /** Leases of vouchers to devices, and each device's pool entries (see keys.ts). */
@@ -80,12 +99,7 @@ export class LeaseStore {
         item: {
           Put: {
             TableName: this.table.tableName,
-            Item: {
-              ...voucherLeaseKey(lease.voucherId),
-              gsi1pk: shelterLeasesKey(lease.shelterId),
-              gsi1sk: lease.voucherId,
-              ...lease,
-            },
+            Item: this.leaseItem(lease),
             ConditionExpression: leaseGuards.freeOrMine,
             ExpressionAttributeValues: { ':now': now.toISOString(), ':device': lease.deviceId },
           },
@@ -139,6 +153,49 @@ export class LeaseStore {
       },
       { purpose: 'pool', item: this.endEntryWrite(deviceId, voucherId, reason, cursor) },
       { purpose: 'voucher', item: voucherLeaseCopyWrite(this.table, voucherId, undefined) },
+    ]);
+    return result.outcome === 'committed';
+  }
+
+  /**
+   * Another device's refresh ends the lease of a silent device (issue 21), only while that device
+   * is still silent (no pack, no sync since `cutoff`) and the lease is as read: the silent
+   * device's pool is told `lease-ended` and the voucher record's copy follows, in one
+   * transaction. With a `successor` (the refreshing device's share) the lease passes straight to
+   * it, one transaction instead of two and one write of the voucher record; without, it is
+   * deleted. False when the device spoke meanwhile, renewed or lost the lease, or the voucher
+   * left `issued`; nothing is written then.
+   */
+  async endSilentLease(
+    lease: Lease,
+    options: { cutoff: string; cursor: string; successor?: Lease | undefined },
+  ): Promise<boolean> {
+    const { cutoff, cursor, successor } = options;
+    const asRead = {
+      TableName: this.table.tableName,
+      ConditionExpression: leaseGuards.asRead,
+      ExpressionAttributeValues: { ':device': lease.deviceId, ':until': lease.leaseUntil },
+    };
+    const leaseWrite: TransactItem =
+      successor === undefined
+        ? { Delete: { ...asRead, Key: voucherLeaseKey(lease.voucherId) } }
+        : { Put: { ...asRead, Item: this.leaseItem(successor) } };
+    const result = await sendTransaction(this.table, [
+      { purpose: 'lease', item: leaseWrite },
+      {
+        purpose: 'device',
+        item: {
+          ConditionCheck: {
+            TableName: this.table.tableName,
+            Key: deviceKey(lease.deviceId),
+            ConditionExpression: silentGuards.stillSilent,
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':active': 'active', ':cutoff': cutoff },
+          },
+        },
+      },
+      { purpose: 'pool', item: this.endEntryWrite(lease.deviceId, lease.voucherId, 'lease-ended', cursor) },
+      { purpose: 'voucher', item: voucherLeaseCopyWrite(this.table, lease.voucherId, successor) },
     ]);
     return result.outcome === 'committed';
   }
@@ -226,6 +283,16 @@ export class LeaseStore {
           changed: cursor,
         }),
       },
+    };
+  }
+
+  /** A lease as stored: listed per shelter through gsi1. */
+  private leaseItem(lease: Lease): Record<string, unknown> {
+    return {
+      ...voucherLeaseKey(lease.voucherId),
+      gsi1pk: shelterLeasesKey(lease.shelterId),
+      gsi1sk: lease.voucherId,
+      ...lease,
     };
   }
 

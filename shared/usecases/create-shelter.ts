@@ -3,6 +3,7 @@ import {
   type CreateShelterInput,
   DEFAULT_OFFLINE_MODE,
   DEFAULT_OFFLINE_WINDOW_HOURS,
+  DEFAULT_SILENT_PHONE_MINUTES,
   type Shelter,
   slugFromName,
 } from '../domain/shelter.js';
@@ -20,12 +21,13 @@ export async function createShelter(
   deps: CreateShelterDeps,
 ): Promise<Shelter> {
   const at = deps.now().toISOString();
-  const { id, ...fields } = input;
+  const { id, offlineMode, offlineWindowHours, silentPhoneMinutes, ...fields } = input;
   const shelter: Shelter = {
     ...fields,
     id: id ?? slugFromName(input.name),
-    offlineMode: DEFAULT_OFFLINE_MODE,
-    offlineWindowHours: DEFAULT_OFFLINE_WINDOW_HOURS,
+    offlineMode: offlineMode ?? DEFAULT_OFFLINE_MODE,
+    offlineWindowHours: offlineWindowHours ?? DEFAULT_OFFLINE_WINDOW_HOURS,
+    silentPhoneMinutes: silentPhoneMinutes ?? DEFAULT_SILENT_PHONE_MINUTES,
     createdAt: at,
     createdBy: actor.keyId,
     updatedAt: at,

@@ -22,6 +22,17 @@ const allowed = {
     'vouchers',
     'removed',
     'handBackRequested',
+    'pool',
+  ],
+  pool: ['heldHere', 'heldByOtherPhones', 'inPool', 'silentPhoneMinutes', 'otherPhones'],
+  otherPhone: [
+    'deviceId',
+    'label',
+    'pickupPointId',
+    'pickupPointName',
+    'held',
+    'lastContactAt',
+    'silentFrom',
   ],
   shelter: ['id', 'name', 'timeZone'],
   pickupPoint: ['id', 'name'],
@@ -51,7 +62,12 @@ describe('offline pack and sync', () => {
     expect(pack.full).toBe(true);
     expect(pack.vouchers.map((v) => v.id).sort()).toEqual(vouchers.map((v) => v.id).sort());
     expect(pack.shelter).toEqual({ id: 'shelter-a', name: 'Shelter A', timeZone: 'Asia/Phnom_Penh' });
+    // A second phone holds none of them: its pack names the first, from the same allow-list.
+    const second = await takePack(t, await registerDevice(t, world.volunteerAB, 'pp-a1', 'Desk 2 phone'));
+    expect(second.pool.otherPhones.map((p) => p.deviceId)).toEqual([device.id]);
     const outside = [
+      ...keysOutside(second.pool, allowed.pool),
+      ...second.pool.otherPhones.flatMap((p) => keysOutside(p, allowed.otherPhone)),
       ...keysOutside(pack, allowed.pack),
       ...keysOutside(pack.shelter, allowed.shelter),
       ...keysOutside(pack.pickupPoint, allowed.pickupPoint),
@@ -62,6 +78,8 @@ describe('offline pack and sync', () => {
         ...v.lines.flatMap((l) => keysOutside(l, allowed.line)),
       ]),
       ...pack.removed.flatMap((r) => keysOutside(r, allowed.removed)),
+      ...keysOutside(pack.pool, allowed.pool),
+      ...pack.pool.otherPhones.flatMap((p) => keysOutside(p, allowed.otherPhone)),
     ];
     expect(outside).toEqual([]);
     expect(JSON.stringify(pack)).not.toContain('HH-TEST');

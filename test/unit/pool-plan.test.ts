@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignedDevice, type Lease, leaseEnd } from '../../shared/domain/lease.js';
-import { type PoolPlanInput, planPool } from '../../shared/domain/pool-plan.js';
+import { MAX_REPOOLED_PER_REFRESH, type PoolPlanInput, planPool } from '../../shared/domain/pool-plan.js';
 import type { IssuedVoucher } from '../../shared/domain/voucher.js';
 
 const now = new Date('2026-12-03T08:00:00.000Z');
@@ -44,6 +44,7 @@ const input = (over: Partial<PoolPlanInput>): PoolPlanInput => ({
   stamp: String(now.getTime()),
   issued: [],
   activeDeviceIds: ['dev-a'],
+  silentDeviceIds: new Set(),
   leases: new Map(),
   pool: new Map(),
   gone: new Map(),
@@ -137,5 +138,66 @@ describe('the pool a refresh plans', () => {
     const online = planPool(input({ mode: 'online', issued: vouchers, pool }));
     expect(online.hold).toEqual([]);
     expect(online.end.map((e) => e.reason)).toEqual(['lease-ended', 'lease-ended']);
+  });
+
+  it('ends a silent device’s leases and splits its vouchers among the devices that are not silent', () => {
+    const vouchers = ['v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8'].map((id) => voucher(id));
+    const until = new Date(now.getTime() + 6 * HOUR).toISOString();
+    // dev-s (silent) holds all eight; dev-b is another live desk; dev-a refreshes.
+    const leases = new Map(vouchers.map((v) => [v.id, lease(v.id, 'dev-s', until)]));
+    const plan = planPool(
+      input({
+        issued: vouchers,
+        activeDeviceIds: ['dev-a', 'dev-b', 'dev-s'],
+        silentDeviceIds: new Set(['dev-s']),
+        leases,
+      }),
+    );
+    expect(plan.repool.map((l) => l.voucherId)).toEqual(vouchers.map((v) => v.id));
+    const mine = vouchers
+      .filter((v) => assignedDevice(v.id, ['dev-a', 'dev-b']) === 'dev-a')
+      .map((v) => v.id);
+    expect(plan.acquire.map((l) => l.voucherId)).toEqual(mine);
+    // The silent device is out of the split: dev-b takes the rest at its own refresh.
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.length).toBeLessThan(vouchers.length);
+  });
+
+  it('leaves a live device’s lease alone, and a silent device’s lease that already ended', () => {
+    const live = lease('v1', 'dev-b', new Date(now.getTime() + HOUR).toISOString());
+    const lapsed = lease('v2', 'dev-s', new Date(now.getTime() - HOUR).toISOString());
+    const plan = planPool(
+      input({
+        issued: [voucher('v1'), voucher('v2')],
+        activeDeviceIds: ['dev-a', 'dev-b', 'dev-s'],
+        silentDeviceIds: new Set(['dev-s']),
+        leases: new Map([
+          ['v1', live],
+          ['v2', lapsed],
+        ]),
+      }),
+    );
+    expect(plan.repool).toEqual([]);
+    expect(plan.acquire.map((l) => l.voucherId)).not.toContain('v1');
+    // v2 is free: it goes to whichever live device its hash names.
+    expect(plan.acquire.some((l) => l.voucherId === 'v2')).toBe(
+      assignedDevice('v2', ['dev-a', 'dev-b']) === 'dev-a',
+    );
+  });
+
+  it('ends a bounded number of silent leases per refresh and leaves the rest to the next ones', () => {
+    const vouchers = Array.from({ length: MAX_REPOOLED_PER_REFRESH + 20 }, (_, i) => voucher(`v${i}`));
+    const until = new Date(now.getTime() + 6 * HOUR).toISOString();
+    const plan = planPool(
+      input({
+        issued: vouchers,
+        activeDeviceIds: ['dev-a', 'dev-s'],
+        silentDeviceIds: new Set(['dev-s']),
+        leases: new Map(vouchers.map((v) => [v.id, lease(v.id, 'dev-s', until)])),
+      }),
+    );
+    expect(plan.repool).toHaveLength(MAX_REPOOLED_PER_REFRESH);
+    // Only what was re-pooled is taken: the rest is still the silent device's until a later refresh.
+    expect(plan.acquire.map((l) => l.voucherId)).toEqual(plan.repool.map((l) => l.voucherId));
   });
 });

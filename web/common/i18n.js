@@ -61,6 +61,18 @@ const en = {
   'age.now': 'just now',
   'age.minutes': '{n} min old',
   'age.hours': '{n} h old',
+  'status.poolHere': '{count} vouchers on this phone for offline',
+  'status.poolHere.one': '{count} voucher on this phone for offline',
+  'status.poolOff': 'no offline handovers at this shelter',
+  'pool.empty.title': 'No vouchers on this phone for offline',
+  'pool.empty.detail':
+    'Other phones hold {count} of this shelter’s vouchers: this phone cannot hand those over, online or offline.',
+  'pool.empty.phone':
+    '“{label}” at {point} holds {count}; last heard from at {lastContact}. If it stays silent, they are shared out again at {silentFrom}.',
+  'pool.empty.phone.silent':
+    '“{label}” at {point} holds {count}; silent since {silentFrom}: they are being shared out again.',
+  'pool.empty.todo':
+    'Keep this phone online to get its share at that time. Sooner: ask the volunteer with that phone to sign out, or ask a coordinator to revoke it if it is lost.',
   'sync.outcomes': 'After the last sync',
   'sync.redeemed': 'confirmed',
   'sync.conflict': 'conflict: the logistics lead will check it',
@@ -231,6 +243,18 @@ const km = {
   'age.now': 'ទើបតែឥឡូវ',
   'age.minutes': 'ចាស់ {n} នាទី',
   'age.hours': 'ចាស់ {n} ម៉ោង',
+  'status.poolHere': 'ប័ណ្ណ {count} នៅលើទូរសព្ទនេះ សម្រាប់ប្រើគ្មានអ៊ីនធឺណិត',
+  'status.poolHere.one': 'ប័ណ្ណ {count} នៅលើទូរសព្ទនេះ សម្រាប់ប្រើគ្មានអ៊ីនធឺណិត',
+  'status.poolOff': 'ទីជម្រកនេះមិនប្រគល់ដោយគ្មានអ៊ីនធឺណិតទេ',
+  'pool.empty.title': 'គ្មានប័ណ្ណនៅលើទូរសព្ទនេះ សម្រាប់ប្រើគ្មានអ៊ីនធឺណិតទេ',
+  'pool.empty.detail':
+    'ទូរសព្ទផ្សេងកំពុងកាន់ប័ណ្ណ {count} របស់ទីជម្រកនេះ៖ ទូរសព្ទនេះមិនអាចប្រគល់ប័ណ្ណទាំងនោះបានទេ ទោះមាន ឬគ្មានអ៊ីនធឺណិតក៏ដោយ។',
+  'pool.empty.phone':
+    '«{label}» នៅ {point} កាន់ប័ណ្ណ {count}។ ទាក់ទងចុងក្រោយពេល {lastContact}។ បើវានៅស្ងៀមតទៅទៀត ប័ណ្ណទាំងនោះនឹងត្រូវចែកឡើងវិញនៅពេល {silentFrom}។',
+  'pool.empty.phone.silent':
+    '«{label}» នៅ {point} កាន់ប័ណ្ណ {count}។ ស្ងៀមតាំងពី {silentFrom}៖ ប័ណ្ណទាំងនោះកំពុងត្រូវចែកឡើងវិញ។',
+  'pool.empty.todo':
+    'សូមទុកទូរសព្ទនេះឱ្យមានអ៊ីនធឺណិត ដើម្បីទទួលចំណែករបស់វានៅពេលនោះ។ ឱ្យបានលឿនជាងនេះ៖ សូមឱ្យអ្នកស្ម័គ្រចិត្តដែលកាន់ទូរសព្ទនោះចាកចេញ ឬស្នើអ្នកសម្របសម្រួលឱ្យដកសិទ្ធិទូរសព្ទនោះ បើវាបាត់។',
   'sync.outcomes': 'ក្រោយសមកាលកម្មចុងក្រោយ',
   'sync.redeemed': 'បានបញ្ជាក់',
   'sync.conflict': 'ជម្លោះ៖ អ្នកទទួលខុសត្រូវភស្តុភារនឹងពិនិត្យ',

@@ -119,6 +119,7 @@ export async function refreshPack(key, device) {
     pickupPoint: pack.pickupPoint,
     keys: pack.keys,
     catalogue: pack.catalogue,
+    pool: pack.pool,
   };
   await storePack(header, { full: pack.full, vouchers: pack.vouchers, removed: pack.removed });
   await handBack(key, device, pack.handBackRequested ?? []);

@@ -12,6 +12,7 @@ import {
   syncOutbox,
 } from './device-sync.js';
 import { countPending, devicesOfKey, getDevice, getPack, settledEntries } from './offline-store.js';
+import { poolStatusText, renderPoolWarning, vouchersHeldHere } from './pool-status.js';
 
 /** @typedef {import('./offline-store.js').DeviceRecord} DeviceRecord */
 /** @typedef {import('./offline-store.js').PackHeader} PackHeader */
@@ -204,16 +205,18 @@ function age(ms) {
   return t('age.hours', { n: Math.floor(minutes / 60) });
 }
 
-/** Online or offline, the list's age, how many handovers wait, the last sync. */
+/** Online or offline, the list's age and size, how many handovers wait, the last sync. */
 export async function renderStatus() {
   const line = $('status-line');
   const online = navigator.onLine;
   const waiting = state ? await waitingToSync(state.device.keyFingerprint) : 0;
   const parts = [t(online ? 'status.online' : 'status.offline')];
   const pack = state?.pack;
+  const held = state && pack ? await vouchersHeldHere(state.device.deviceId) : 0;
   parts.push(
     pack ? t('status.listAge', { age: age(Date.now() - Date.parse(pack.fetchedAt)) }) : t('status.noList'),
   );
+  if (pack) parts.push(poolStatusText(pack, held));
   parts.push(t('status.waiting', { count: waiting }));
   const lastSync = state?.device.lastSyncAt;
   parts.push(lastSync ? t('status.lastSync', { time: formatClock(lastSync) }) : t('status.neverSynced'));
@@ -221,7 +224,9 @@ export async function renderStatus() {
   line.dataset.online = String(online);
   line.dataset.waiting = String(waiting);
   line.dataset.pack = pack ? 'yes' : 'no';
+  line.dataset.held = String(held);
   line.hidden = false;
+  renderPoolWarning(pack, held);
 }
 
 /**

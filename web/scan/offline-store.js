@@ -35,7 +35,8 @@ import { openDB } from '../vendor/idb.js';
  *   pickupPoint: { id: string, name: string },
  *   keys: import('./voucher-token.js').VoucherJwk[],
  *   catalogue: Array<{ itemId: string, name: string, nameKm?: string, unit: string }>,
- * }} PackHeader
+ *   pool?: import('../common/api-types.js').DevicePack['pool'],
+ * }} PackHeader `pool`: where the shelter's vouchers were at this pack (absent in packs stored before it existed).
  */
 
 /**
@@ -240,6 +241,17 @@ export async function poolVoucherByCode(deviceId, code) {
 /** @param {string} deviceId */
 export async function poolSize(deviceId) {
   return (await db()).countFromIndex('vouchers', 'byDevice', deviceId);
+}
+
+/**
+ * How many vouchers of the device's list can still be handed over offline at `at` (ISO): their
+ * lease and validity not run out. A list left unrefreshed past its window counts none.
+ * @param {string} deviceId
+ * @param {string} at
+ */
+export async function heldVoucherCount(deviceId, at) {
+  const pool = await (await db()).getAllFromIndex('vouchers', 'byDevice', deviceId);
+  return pool.filter((voucher) => voucher.leaseUntil > at && voucher.validUntil > at).length;
 }
 
 /**

@@ -50,6 +50,7 @@ const ours = [
   'scan/offline-handover.js',
   'scan/offline-session.js',
   'scan/device-sync.js',
+  'scan/pool-status.js',
   'dashboard/dashboard.html',
   'dashboard/dashboard.css',
   'dashboard/dashboard.js',

@@ -38,7 +38,7 @@ const packRoute = securedRoute(['volunteer'], {
   tags: ['Devices'],
   summary: 'The offline pack: keys, catalogue, and the vouchers this device may hand over offline',
   description:
-    'Also (re)assigns the shelter’s pools: under offlineMode "pools" a voucher is leased to at most one device until min(validUntil, lease + offlineWindowHours). Without `since` (or with a cursor older than 6 days) the answer is full: replace the local list. With `since`, a delta: upsert `vouchers`, drop `removed`. Never holds a beneficiary field. A revoked device is 409.',
+    'Also (re)assigns the shelter’s pools: under offlineMode "pools" a voucher is leased to at most one device until min(validUntil, lease + offlineWindowHours); a device silent (no pack, no sync) for longer than the shelter’s silentPhoneMinutes loses its leases at another device’s refresh, and its next pack lists them under `removed` (`lease-ended`). `pool` says how many vouchers this device holds, how many other devices hold and which. Without `since` (or with a cursor older than 6 days) the answer is full: replace the local list. With `since`, a delta: upsert `vouchers`, drop `removed`. Never holds a beneficiary field. A revoked device is 409.',
   operationId: 'getDevicePack',
   request: { params: deviceParams, query: packQuerySchema },
   responses: {

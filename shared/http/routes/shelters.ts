@@ -64,7 +64,7 @@ const updateShelterRoute = securedRoute(['admin'], {
   operationId: 'updateShelter',
   tags: ['Shelters'],
   summary:
-    'Change a shelter (population, capacity, name, location, confidentiality, offline mode and window)',
+    'Change a shelter (population, capacity, name, location, confidentiality, offline mode, window and silent-phone time)',
   request: { params: shelterParams, body: { required: true, content: jsonContent(updateShelterSchema) } },
   responses: {
     200: { description: 'Updated.', content: jsonContent(shelterViewSchema) },
