@@ -346,13 +346,17 @@ export function lang() {
 }
 
 /**
- * A message in the current language, with {name} placeholders filled in.
+ * A message in the current language, with {name} placeholders filled in. A number is written as
+ * the language writes numbers (Khmer digits in Khmer), so no caller can leave one in Latin digits.
  * @param {MessageKey} key
  * @param {Record<string, string | number>} [params]
  */
 export function t(key, params = {}) {
   const text = dictionaries[lang()][key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
+  return text.replace(/\{(\w+)\}/g, (_, name) => {
+    const value = params[name];
+    return typeof value === 'number' ? formatNumber(value) : String(value ?? '');
+  });
 }
 
 /**
@@ -371,27 +375,106 @@ export function setTimeZone(zone) {
   }
 }
 
-function locale() {
-  return lang() === 'km' ? 'km-KH' : 'en-GB';
+/*
+ * Khmer is written here, not asked of Intl: Chromium ships without Khmer locale data (Debian's
+ * Chromium 156 resolves 'km' and 'km-KH' to en-US: "Dec 7, 2026, 6:46 PM"), and where a browser
+ * has it, CLDR's Khmer still writes Latin digits and "PM". Intl does the arithmetic (rounding,
+ * grouping, the shelter's time zone) in a locale every browser has; the words and digits are
+ * Khmer's: ០-៩, "." between thousands and "," before decimals (CLDR's Khmer-digit symbols), the
+ * month names of CLDR's km, and a 24-hour clock.
+ */
+const KHMER_DIGITS = '០១២៣៤៥៦៧៨៩';
+const KHMER_MONTHS = [
+  'មករា',
+  'កុម្ភៈ',
+  'មីនា',
+  'មេសា',
+  'ឧសភា',
+  'មិថុនា',
+  'កក្កដា',
+  'សីហា',
+  'កញ្ញា',
+  'តុលា',
+  'វិច្ឆិកា',
+  'ធ្នូ',
+];
+
+/** @param {string} text */
+function khmerDigits(text) {
+  return text.replace(/[0-9]/g, (digit) => KHMER_DIGITS[Number(digit)] ?? digit);
 }
 
-/** @param {string | number} iso */
+/**
+ * @param {number} value
+ * @param {'en' | 'km'} [language]
+ */
+export function formatNumber(value, language = lang()) {
+  const format = new Intl.NumberFormat(language === 'km' ? 'en-US' : 'en-GB', { maximumFractionDigits: 1 });
+  if (language !== 'km') return format.format(value);
+  return format
+    .formatToParts(value)
+    .map((part) => (part.type === 'group' ? '.' : part.type === 'decimal' ? ',' : khmerDigits(part.value)))
+    .join('');
+}
+
+/**
+ * The day and time of an instant where the shelter is, as numbers.
+ * @param {string | number} when
+ */
+function zoned(when) {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(when));
+  /** @param {Intl.DateTimeFormatPartTypes} type */
+  const part = (type) => parts.find((candidate) => candidate.type === type)?.value ?? '';
+  return {
+    day: Number(part('day')),
+    month: Number(part('month')),
+    year: part('year'),
+    clock: `${part('hour')}:${part('minute')}`,
+  };
+}
+
+/**
+ * @param {string | number} when
+ * @param {Intl.DateTimeFormatOptions} options what English shows
+ * @param {(parts: ReturnType<typeof zoned>, month: string) => string} khmer what Khmer shows
+ */
+function formatWhen(when, options, khmer) {
+  if (lang() !== 'km')
+    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone }).format(new Date(when));
+  const parts = zoned(when);
+  return khmerDigits(khmer(parts, KHMER_MONTHS[parts.month - 1] ?? ''));
+}
+
+/** Day and time: "7 Dec 2026, 18:46", "៧ ធ្នូ ២០២៦ ១៨:៤៦". @param {string | number} iso */
 export function formatTime(iso) {
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-    new Date(iso),
+  return formatWhen(
+    iso,
+    { dateStyle: 'medium', timeStyle: 'short' },
+    (p, month) => `${p.day} ${month} ${p.year} ${p.clock}`,
   );
 }
 
 /** Only the time of day ("14:02"), for what happened moments ago. @param {string | number} iso */
 export function formatClock(iso) {
-  return new Intl.DateTimeFormat(locale(), { timeStyle: 'short', timeZone }).format(new Date(iso));
+  return formatWhen(iso, { timeStyle: 'short' }, (p) => p.clock);
 }
 
-/** @param {number} value */
-export function formatNumber(value) {
-  return new Intl.NumberFormat(lang() === 'km' ? 'km-KH' : 'en-GB', { maximumFractionDigits: 1 }).format(
-    value,
-  );
+/** Only the day: "7 Dec 2026", "៧ ធ្នូ ២០២៦". @param {string | number} iso */
+export function formatDate(iso) {
+  return formatWhen(iso, { dateStyle: 'medium' }, (p, month) => `${p.day} ${month} ${p.year}`);
+}
+
+/** Day and month, for a chart's axis: "7 Dec", "៧ ធ្នូ". @param {string | number} iso */
+export function formatDayMonth(iso) {
+  return formatWhen(iso, { day: 'numeric', month: 'short' }, (p, month) => `${p.day} ${month}`);
 }
 
 /**
