@@ -1,7 +1,7 @@
 import type { Principal } from '../domain/api-key.js';
 import { addQuantities, roundQuantity } from '../domain/quantity.js';
-import type { RawHousehold } from '../domain/round-households.js';
-import type { Forecast, ForecastRow } from '../domain/round-report.js';
+import { ALREADY_IN_ROUND, type RawHousehold } from '../domain/round-households.js';
+import type { Forecast, ForecastRefusal, ForecastRow } from '../domain/round-report.js';
 import { daysOfCover } from '../domain/stock.js';
 import { ConflictError } from '../errors/app-errors.js';
 import { planHouseholds } from './plan-households.js';
@@ -9,8 +9,9 @@ import { checkRoundRules, loadVisibleRound, type RoundDeps } from './round-conte
 
 /**
  * What issuing this list would take, per shelter and item, against what is available now: the
- * same plan the issue makes (so the same rows are left out), and nothing written or kept. The
- * list is read, summed and forgotten.
+ * same plan the issue makes (so the same rows are left out, each with the issue's reason), and
+ * nothing written or kept. The list is read, summed and forgotten. Whether the stock covers every
+ * household is answered here, once, so that a page deciding to open a round asks the server.
  */
 export async function forecastRound(
   input: { roundId: string; rows: readonly RawHousehold[] },
@@ -55,11 +56,26 @@ export async function forecastRound(
       });
     }
   }
+  const ownClaims = plan.claimed.filter(({ claim }) => claim.orgId === actor.orgId);
+  const refusals: ForecastRefusal[] = [
+    ...plan.refused.flatMap(({ row, problem }) => (problem === undefined ? [] : [{ row, ...problem }])),
+    ...plan.claimed
+      .filter(({ claim }) => claim.orgId !== actor.orgId)
+      .map(({ row }) => ({
+        row,
+        reason: 'already-in-round' as const,
+        field: 'beneficiaryRef',
+        detail: ALREADY_IN_ROUND,
+      })),
+  ].sort((a, b) => a.row - b.row);
   return {
     roundId: round.id,
     rulesVersion: round.rulesVersion,
     households: plan.planned.length,
     skipped: plan.refused.length + plan.claimed.length,
+    alreadyIssued: ownClaims.length,
+    refusals,
+    coversEveryHousehold: rows.every((row) => row.shortfall === 0),
     rows,
   };
 }
