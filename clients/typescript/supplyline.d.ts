@@ -2434,6 +2434,8 @@ export interface components {
             }[];
             /** @description True when the stock available now covers every household that would be issued: no row has a shortfall. When false, issuing the list refuses some households for lack of stock (insufficient-stock). */
             coversEveryHousehold: boolean;
+            /** @description Of `households`, how many the stock available now covers when they are served in list order, each taking its whole voucher: what issuing refuses no one of for lack of stock. 0 means every one of them would be refused. */
+            householdsCovered: number;
             rows: {
                 shelterId: string;
                 itemId: string;

@@ -22,17 +22,18 @@ interface Forecast {
   skipped: number;
   alreadyIssued: number;
   coversEveryHousehold: boolean;
+  householdsCovered: number;
   refusals: Array<{ row: number; reason: string; field?: string; detail: string }>;
   rows: Array<{ itemId: string; needed: number; available: number; shortfall: number }>;
 }
 
 /** A draft round of mats (one a person), shared with org-b so that another organisation can claim a household. */
-async function matsRound(name: string): Promise<string> {
+async function matsRound(name: string, shelterId = 'shelter-a'): Promise<string> {
   const created = await call<{ id: string }>(t.app, 'POST', '/v1/rounds', {
     key: w.admin,
     body: {
       name,
-      shelterIds: ['shelter-a'],
+      shelterIds: [shelterId],
       organizationIds: ['org-a', 'org-b'],
       ...liveWindow(14),
       rules: [{ itemId: 'sleeping-mat', amount: 1, per: 'person' }],
@@ -60,7 +61,12 @@ describe('the forecast answers whether stock covers every household, before a ro
       ]),
     );
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ households: 2, coversEveryHousehold: true, refusals: [] });
+    expect(answer.body).toMatchObject({
+      households: 2,
+      coversEveryHousehold: true,
+      householdsCovered: 2,
+      refusals: [],
+    });
     expect(answer.body.rows).toMatchObject([
       { itemId: 'sleeping-mat', needed: 5, available: 5, shortfall: 0 },
     ]);
@@ -74,7 +80,7 @@ describe('the forecast answers whether stock covers every household, before a ro
       { ref: 'HH-SHORT-3', size: 2 },
     ]);
     const answer = await forecast(roundId, csv);
-    expect(answer.body).toMatchObject({ households: 3, coversEveryHousehold: false });
+    expect(answer.body).toMatchObject({ households: 3, coversEveryHousehold: false, householdsCovered: 2 });
     expect(answer.body.rows).toMatchObject([{ needed: 6, available: 5, shortfall: 1 }]);
 
     await call(t.app, 'POST', `/v1/rounds/${roundId}/open`, { key: w.admin });
@@ -83,6 +89,24 @@ describe('the forecast answers whether stock covers every household, before a ro
     expect(issued.body.results.find((r) => r.outcome === 'refused')?.problem?.reason).toBe(
       'insufficient-stock',
     );
+  });
+
+  it('counts the households the stock covers in list order, a smaller household after a refused one included', async () => {
+    // Shelter B's own five mats: 3 + 3 does not fit, 3 + 2 does; a household of 6 fits nowhere.
+    await stockShelter(t, w.logistics, 'shelter-b', [{ itemId: 'sleeping-mat', quantity: 5 }]);
+    const roundId = await matsRound('In list order', 'shelter-b');
+    const answer = await forecast(
+      roundId,
+      householdCsv([
+        { ref: 'HH-ORDER-1', size: 3 },
+        { ref: 'HH-ORDER-2', size: 3 },
+        { ref: 'HH-ORDER-3', size: 2 },
+        { ref: 'HH-ORDER-4', size: 6 },
+      ]),
+    );
+    expect(answer.body).toMatchObject({ households: 4, coversEveryHousehold: false, householdsCovered: 2 });
+    const none = await forecast(roundId, householdCsv([{ ref: 'HH-ORDER-5', size: 6 }]));
+    expect(none.body).toMatchObject({ households: 1, householdsCovered: 0 });
   });
 
   it('names every row the issue would refuse, with its reason, and counts the households that already hold our voucher', async () => {
