@@ -24,8 +24,9 @@ export async function smallPhone(browser: Browser, baseUrl: string): Promise<Bro
 
 /**
  * Visible text holding a Latin digit, outside what is typed as it is printed (marked
- * translate="no": voucher codes) and what the person typed (inputs, the CSV box). In Khmer, a
- * date or a number left in Latin digits shows up here. Run in the page (a string: this file is
+ * translate="no": voucher codes, names the coordinator typed) and what the person typed (inputs,
+ * the CSV box), and numbered lists counting in Latin digits. In Khmer, a date or a number left in
+ * Latin digits shows up here. Run in the page (a string: this file is
  * type-checked without the DOM).
  */
 export function latinDigitsOnScreen(page: Page): Promise<string[]> {
@@ -37,6 +38,11 @@ export function latinDigitsOnScreen(page: Page): Promise<string[]> {
       if (!parent || parent.closest('[translate="no"], textarea, script, style, option')) continue;
       if (!parent.checkVisibility()) continue;
       if (/[0-9]/.test(node.data)) found.push(node.data.trim());
+    }
+    // A numbered list's numbers are drawn by CSS, outside the text.
+    for (const list of document.querySelectorAll('ol')) {
+      const numbering = getComputedStyle(list).listStyleType;
+      if (list.checkVisibility() && /decimal/.test(numbering)) found.push('ol numbered ' + numbering);
     }
     // A select shows its chosen option only.
     for (const select of document.querySelectorAll('select')) {
