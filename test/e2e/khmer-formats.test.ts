@@ -2,7 +2,13 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { watchForViolations } from './support/browser.js';
 import { issueVoucher } from './support/demo-server.js';
-import { KHMER_DAY_TIME, KHMER_MONTH, latinDigitsOnScreen, scrollWidth, smallPhone } from './support/khmer.js';
+import {
+  KHMER_DAY_TIME,
+  KHMER_MONTH,
+  latinDigitsOnScreen,
+  scrollWidth,
+  smallPhone,
+} from './support/khmer.js';
 import { demoInChromium } from './support/lifecycle.js';
 import { screenText, signInToScan, typeCode, waitForState } from './support/scan-page.js';
 
@@ -59,7 +65,9 @@ describe('dates and numbers in Khmer on every page, on a 360 px phone', () => {
 
     // And back: English digits and month names again, without a reload.
     await page.getByRole('button', { name: 'English' }).click();
-    expect(await page.locator('#updated').textContent()).toMatch(/^Updated \d{1,2} \w{3,4} \d{4}, \d{2}:\d{2}$/);
+    expect(await page.locator('#updated').textContent()).toMatch(
+      /^Updated \d{1,2} \w{3,4} \d{4}, \d{2}:\d{2}$/,
+    );
   });
 
   it('writes the scanner’s times and quantities in Khmer digits', async () => {
