@@ -498,16 +498,6 @@ const KHMER_MONTHS = [
   'ធ្នូ',
 ];
 
-/**
- * The text with its digits in the language's own: Khmer's ០-៩, English's as they are. For text
- * whose numbers are already laid out (a printed slip's dates), not for formatting numbers.
- * @param {string} text
- * @param {'en' | 'km'} [language]
- */
-export function digitsIn(text, language = 'km') {
-  return language === 'km' ? khmerDigits(text) : text;
-}
-
 /** @param {string} text */
 function khmerDigits(text) {
   return text.replace(/[0-9]/g, (digit) => KHMER_DIGITS[Number(digit)] ?? digit);

@@ -2,7 +2,6 @@
 // come from GET /v1/voucher-slips (fetched with the key, never opened as a URL), the wording is
 // ours. Eight slips a sheet, 2 x 4, each inside its dashed cut line; nothing personal is printed.
 import { ApiError } from '../common/api.js';
-import { digitsIn, formatNumber } from '../common/i18n.js';
 
 /** @typedef {import('../common/api-types.js').Item} Item */
 /** @typedef {'vi' | 'zh' | 'th' | 'id'} HouseholdLanguage */
@@ -171,14 +170,7 @@ function slip(voucher, round, { items, shelterName, qr }) {
     const item = items.get(line.itemId);
     const li = element('li', '', `${line.quantity} ${item?.unit ?? ''} ${item?.name ?? line.itemId}`);
     if (item?.nameKm) {
-      li.append(
-        ' · ',
-        element(
-          'span',
-          'km',
-          `${item.nameKm} ${formatNumber(line.quantity, 'km')} ${unitKm[item.unit] ?? ''}`,
-        ),
-      );
+      li.append(' · ', element('span', 'km', `${item.nameKm} ${line.quantity} ${unitKm[item.unit] ?? ''}`));
     }
     list.append(li);
   }
@@ -194,9 +186,7 @@ function slip(voucher, round, { items, shelterName, qr }) {
     p.lang = text.lang;
     p.dataset.lang = language;
     const valid = text.valid.replace('{from}', dates.from).replace('{until}', dates.until);
-    // The Khmer words count in Khmer digits; the other languages keep the digits they use.
-    const shown = language === 'km' ? digitsIn(valid, 'km') : valid;
-    p.append(element('strong', '', text.title), ` ${text.bring} ${shown} ${text.show}`);
+    p.append(element('strong', '', text.title), ` ${text.bring} ${valid} ${text.show}`);
     wording.append(p);
   }
   section.append(top, code, wording);
