@@ -2360,7 +2360,9 @@ export interface components {
             amount: number;
             per: components["schemas"]["RationBasis"];
             people?: number;
+            /** @description The least one household receives of this item, in its unit. */
             min?: number;
+            /** @description The most one household receives of this item, in its unit: a cap per household (water at most 300 L, whatever the family size and the round’s length). */
             max?: number;
             bands?: {
                 upToHouseholdSize: number;
@@ -2465,6 +2467,19 @@ export interface components {
             households: number;
             /** @description Rows left out: invalid, duplicate in the list, or already holding a voucher in the round. */
             skipped: number;
+            /** @description Of the skipped rows, households that already hold your voucher in this round: issuing answers with it again. */
+            alreadyIssued: number;
+            /** @description Every other skipped row, in row order, with the reason the issue would give it (never the reference). */
+            refusals: {
+                row: number;
+                reason: components["schemas"]["HouseholdRefusal"];
+                field?: string;
+                detail: string;
+            }[];
+            /** @description True when the stock available now covers every household that would be issued: no row has a shortfall. When false, issuing the list refuses some households for lack of stock (insufficient-stock). */
+            coversEveryHousehold: boolean;
+            /** @description Of `households`, how many the stock available now covers when they are served in list order, each taking its whole voucher: what issuing refuses no one of for lack of stock. 0 means every one of them would be refused. */
+            householdsCovered: number;
             rows: {
                 shelterId: string;
                 itemId: string;

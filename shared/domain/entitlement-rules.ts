@@ -42,8 +42,16 @@ export const rationRuleSchema = z
     amount: positiveQuantitySchema,
     per: rationBasisSchema,
     people: z.number().int().min(1).max(MAX_HOUSEHOLD).optional(),
-    min: z.number().min(0).max(1_000_000).optional(),
-    max: z.number().positive().max(1_000_000).optional(),
+    min: z
+      .number()
+      .min(0)
+      .max(1_000_000)
+      .optional()
+      .openapi({ description: 'The least one household receives of this item, in its unit.' }),
+    max: z.number().positive().max(1_000_000).optional().openapi({
+      description:
+        'The most one household receives of this item, in its unit: a cap per household (water at most 300 L, whatever the family size and the round’s length).',
+    }),
     bands: z.array(bandSchema).min(1).max(MAX_BANDS).optional(),
     round: roundingSchema.optional(),
   })

@@ -56,6 +56,8 @@ function roundToUnit(value: number, unit: ItemUnit, rounding: Rounding | undefin
 
 /**
  * What one household receives in a round, item by item: pure, the one place rations are computed.
+ * A rule's `max` is the household's cap on that line (water for a large family over a long round
+ * would otherwise be more than anyone can carry home).
  * Lines that come to nothing (a band of 0, a rounding down to 0) are left out; a voucher with no
  * line at all is the caller's to refuse.
  */
@@ -69,7 +71,10 @@ export function computeEntitlement(
     .map((rule) => {
       const unit = unitOf(rule.itemId);
       const rounded = roundToUnit(unrounded(rule, householdSize, days), unit, rule.round);
-      const bounded = Math.min(rule.max ?? Number.POSITIVE_INFINITY, Math.max(rule.min ?? 0, rounded));
+      // The bounds on the unit's steps too: a cap of 22.45 kg hands over 22.4, never more than the cap.
+      const cap = rule.max === undefined ? Number.POSITIVE_INFINITY : roundToUnit(rule.max, unit, 'down');
+      const floor = rule.min === undefined ? 0 : roundToUnit(rule.min, unit, 'up');
+      const bounded = Math.min(cap, Math.max(floor, rounded));
       return { itemId: rule.itemId, quantity: bounded };
     })
     .filter((line) => line.quantity > 0);

@@ -50,6 +50,9 @@ export const householdRefusalSchema = z
   .openapi('HouseholdRefusal');
 export type HouseholdRefusal = z.infer<typeof householdRefusalSchema>;
 
+/** What an organisation hears of a household another organisation serves in the round: nothing more. */
+export const ALREADY_IN_ROUND = 'This household already holds a voucher in this round.';
+
 const shortItemSchema = z.object({
   itemId: z.string(),
   requested: z.number(),

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { addQuantities } from './quantity.js';
+import { householdRefusalSchema } from './round-households.js';
 import { effectiveStatus, type Voucher } from './voucher.js';
 
 /** One row of a round's reconciliation: one organisation's vouchers of one item at one shelter. */
@@ -170,6 +171,15 @@ export const forecastRowSchema = z.object({
 });
 export type ForecastRow = z.infer<typeof forecastRowSchema>;
 
+/** A row the issue would refuse before any write, and why: the issue's own answer for that row. */
+export const forecastRefusalSchema = z.object({
+  row: z.number().int(),
+  reason: householdRefusalSchema,
+  field: z.string().optional(),
+  detail: z.string(),
+});
+export type ForecastRefusal = z.infer<typeof forecastRefusalSchema>;
+
 export const forecastSchema = z
   .object({
     roundId: z.string(),
@@ -178,6 +188,22 @@ export const forecastSchema = z
     skipped: z.number().int().openapi({
       description:
         'Rows left out: invalid, duplicate in the list, or already holding a voucher in the round.',
+    }),
+    alreadyIssued: z.number().int().openapi({
+      description:
+        'Of the skipped rows, households that already hold your voucher in this round: issuing answers with it again.',
+    }),
+    refusals: z.array(forecastRefusalSchema).openapi({
+      description:
+        'Every other skipped row, in row order, with the reason the issue would give it (never the reference).',
+    }),
+    coversEveryHousehold: z.boolean().openapi({
+      description:
+        'True when the stock available now covers every household that would be issued: no row has a shortfall. When false, issuing the list refuses some households for lack of stock (insufficient-stock).',
+    }),
+    householdsCovered: z.number().int().openapi({
+      description:
+        'Of `households`, how many the stock available now covers when they are served in list order, each taking its whole voucher: what issuing refuses no one of for lack of stock. 0 means every one of them would be refused.',
     }),
     rows: z.array(forecastRowSchema),
   })

@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import type { Principal } from '../domain/api-key.js';
 import type { Round } from '../domain/round.js';
 import {
+  ALREADY_IN_ROUND,
   type HouseholdClaim,
   type HouseholdIssueResult,
   type HouseholdResult,
@@ -26,9 +27,6 @@ import { categoriesOf } from './stock-context.js';
  * issued again one household at a time, so each row gets its own answer.
  */
 const PARALLEL_GROUPS = 4;
-
-/** The detail another organisation sees for a household it does not serve: nothing more. */
-const ALREADY_IN_ROUND = 'This household already holds a voucher in this round.';
 
 /**
  * Issues a voucher to every household of the list that may have one, computed from the round's

@@ -181,7 +181,7 @@ describe('/scan: a volunteer types voucher codes on a phone', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('km');
     const screen = await screenText(page);
     expect(screen.title).toBe('សូមប្រគល់');
-    expect(screen.lines).toEqual(['5 គីឡូ អង្ករ', '30 លីត្រ ទឹកស្អាត', '2 × មុង']);
+    expect(screen.lines).toEqual(['៥ គីឡូ អង្ករ', '៣០ លីត្រ ទឹកស្អាត', '២ × មុង']);
     expect(await page.getByRole('button', { name: 'បានប្រគល់' }).isVisible()).toBe(true);
     expect(await renderedFonts(page, '#state-title')).toEqual([expect.stringMatching(/khmer/i)]);
     expect(await renderedFonts(page, '#lines li:first-child .name')).toEqual([

@@ -19,6 +19,8 @@ const unitOf = (itemId: string) => units[itemId] ?? 'piece';
 
 const rice: RationRule = { itemId: 'rice', amount: 0.4, per: 'person-day' };
 const water: RationRule = { itemId: 'water', amount: 15, per: 'person-day' };
+/** The same, capped per household: no family carries 840 L home. */
+const cappedWater: RationRule = { ...water, max: 300 };
 const nets: RationRule = { itemId: 'mosquito-net', amount: 1, per: 'people', people: 2, max: 3 };
 const mats: RationRule = { itemId: 'sleeping-mat', amount: 1, per: 'person', max: 6 };
 /** 250 g of soap per person per month, in 125 g bars: 2 bars per person-month. */
@@ -38,6 +40,23 @@ describe('computeEntitlement', () => {
     ['soap for 4 people over a 30-day round: 8 bars', soap, 4, 30, 8],
     ['soap for 4 people over 14 days: 3.73 bars rounds up to 4', soap, 4, 14, 4],
     ['soap for 1 person over 7 days: a part bar rounds up to one', soap, 1, 7, 1],
+    ['water capped at 300 L, 4 people over 14 days: 840 L capped', cappedWater, 4, 14, 300],
+    ['water capped at 300 L, 1 person over 14 days: 210 L, under the cap', cappedWater, 1, 14, 210],
+    ['water capped at 300 L, 2 people over 10 days: exactly the cap', cappedWater, 2, 10, 300],
+    [
+      'rice capped at 22.45 kg: the cap on the 0.1 kg step, never above it',
+      { ...rice, max: 22.45 },
+      5,
+      14,
+      22.4,
+    ],
+    [
+      'rice at least 0.35 kg: the minimum on the 0.1 kg step, never below it',
+      { ...rice, amount: 0.01, min: 0.35 },
+      1,
+      1,
+      0.4,
+    ],
   ] as const)('%s', (_name, rule, size, days, quantity) => {
     expect(computeEntitlement([rule], size, days, unitOf)).toEqual([{ itemId: rule.itemId, quantity }]);
   });

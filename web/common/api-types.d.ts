@@ -5,13 +5,18 @@
 export type { KeyScope, Role } from '../../shared/domain/api-key.js';
 export type { RegisteredDevice } from '../../shared/domain/device.js';
 export type { DevicePack, HandBackResult } from '../../shared/domain/device-pack.js';
+export type { RationRule } from '../../shared/domain/entitlement-rules.js';
 export type { Item, ItemUnit } from '../../shared/domain/item.js';
 export type { Movement, MovementType } from '../../shared/domain/movement.js';
 export type { OfflineRecord, SyncResponse, SyncResult } from '../../shared/domain/offline-sync.js';
 export type { PickupPoint } from '../../shared/domain/pickup-point.js';
 export type { Round } from '../../shared/domain/round.js';
-export type { HouseholdIssueResult, HouseholdResult } from '../../shared/domain/round-households.js';
-export type { Forecast, Reconciliation } from '../../shared/domain/round-report.js';
+export type {
+  HouseholdIssueResult,
+  HouseholdRefusal,
+  HouseholdResult,
+} from '../../shared/domain/round-households.js';
+export type { Forecast, ForecastRefusal, Reconciliation } from '../../shared/domain/round-report.js';
 export type { Shelter } from '../../shared/domain/shelter.js';
 export type { StockView } from '../../shared/domain/stock.js';
 export type { VolunteerVoucherView } from '../../shared/domain/voucher.js';

@@ -141,10 +141,10 @@ const en = {
   'coord.until': 'Valid until',
   'coord.templates': 'Rations (templates)',
   'coord.create': 'Create round',
-  'coord.round': 'Round {name}: {status}, rules version {version}',
   'coord.households': '2. Households',
   'coord.csvHelp':
     'CSV with a header row: beneficiaryRef, householdSize, shelterId, language (vi, zh, th, id).',
+  'coord.csvLabel': 'Household list (CSV)',
   'coord.file': 'Or upload a CSV file',
   'coord.forecast': 'See forecast',
   'coord.issue': 'Open and issue',
@@ -162,7 +162,8 @@ const en = {
   'coord.issued': 'issued',
   'coord.refused': 'refused',
   'coord.print': 'Print slips',
-  'coord.noSlips': 'Issue vouchers first.',
+  'coord.noSlips':
+    'No slips yet: issue the list. Sending it again issues nobody twice and brings back the vouchers to print.',
   'coord.reconciliation': '4. Redemptions and reconciliation',
   'coord.refresh': 'Refresh',
   'coord.redeemed': 'Redeemed',
@@ -174,11 +175,60 @@ const en = {
   'coord.yes': 'yes',
   'coord.no': 'NO',
   'coord.busy': 'Working…',
-  'tpl.rice': 'Rice 0.4 kg a person a day',
-  'tpl.water': 'Water 15 L a person a day',
-  'tpl.net': 'Mosquito net per 2 people, at most 3',
-  'tpl.mat': 'Sleeping mat per person, at most 6',
-  'tpl.soap': 'Soap 250 g a person a month (2 bars of 125 g)',
+  'coord.rounds': 'Your rounds',
+  'coord.noRounds': 'No round yet: create the first one below.',
+  'coord.moreRounds': 'More rounds',
+  'coord.newRoundButton': 'New round',
+  'coord.allRounds': 'All rounds',
+  'coord.validity': '{from} to {until}',
+  'coord.roundMeta': '{status} · rules version {version}',
+  'coord.templatesHint': 'Tick the rations this round gives: none is chosen for you.',
+  'coord.issueOpen': 'Issue vouchers',
+  'coord.closedNote': 'This round is {status}: no more vouchers are issued from it.',
+  'coord.forecastRefused': 'Rows that will not be issued',
+  'coord.refusedTitle': 'Refused rows',
+  'coord.rowN': 'Row {row}',
+  'coord.shortItem': '{item} (needs {requested}, {available} available)',
+  'coord.err.title': 'There is a problem',
+  'coord.err.name': 'Enter a name for the round.',
+  'coord.err.date': 'Enter a date.',
+  'coord.err.dates': 'The last day must be on or after the first day.',
+  'coord.err.templates': 'Choose at least one ration.',
+  'coord.err.emptyList': 'The list has no households: paste or upload at least one row under the header row.',
+  'coord.err.nobody': 'No household on this list can receive a voucher: each row’s reason is below.',
+  'coord.err.noneCovered':
+    'The stock covers none of these households: every one would be refused for lack of stock. Receive stock first, or change the list.',
+  'coord.check.title': 'Stock does not cover every household',
+  'coord.check.covered':
+    'Stock covers {covered} of the {households} households that would receive a voucher; the other {short} would be refused for lack of stock.',
+  'coord.check.already': '{count} already hold their voucher in this round.',
+  'coord.check.refused': '{count} rows will be refused: their reasons are under the forecast.',
+  'coord.check.short': '{item}: {needed} needed, {available} available, {short} short',
+  'coord.check.explain':
+    'Vouchers are issued in list order while stock lasts; the other households are refused for lack of stock. Send the same list again when stock has come: nobody is issued twice.',
+  'coord.check.freeze': 'Opening the round freezes its rations: they can no longer change.',
+  'coord.check.confirmOpen': 'Open the round and issue what stock covers',
+  'coord.check.confirm': 'Issue what stock covers',
+  'coord.check.back': 'Change the list',
+  'round.draft': 'draft',
+  'round.open': 'open',
+  'round.closing': 'closing',
+  'round.closed': 'closed',
+  'reason.invalid': 'not valid ({field}: {detail})',
+  'reason.duplicate-in-list': 'the same household is on an earlier row',
+  'reason.already-in-round': 'already holds a voucher in this round',
+  'reason.waiting-period': 'received a voucher in another round too recently',
+  'reason.insufficient-stock': 'not enough stock: {items}',
+  'reason.no-entitlement': 'the rations give this household nothing',
+  'rule.person-day': '{amount} a person a day',
+  'rule.person-month': '{amount} a person a month',
+  'rule.person': '{amount} a person',
+  'rule.household': '{amount} a household',
+  'rule.people': '{amount} for every {people} people',
+  'rule.max': 'at most {max} a household',
+  'rule.min': 'at least {min} a household',
+  'rule.bands': 'less for small households',
+  'tpl.soapNote': '250 g a person a month in 125 g bars',
 };
 
 /** @typedef {keyof typeof en} MessageKey */
@@ -322,9 +372,9 @@ const km = {
   'coord.until': 'មានសុពលភាពរហូតដល់',
   'coord.templates': 'របបចែកចាយ (គំរូ)',
   'coord.create': 'បង្កើតជុំ',
-  'coord.round': 'ជុំ {name}៖ {status} កំណែច្បាប់ {version}',
   'coord.households': '២. គ្រួសារ',
   'coord.csvHelp': 'CSV មានជួរក្បាល៖ beneficiaryRef, householdSize, shelterId, language (vi, zh, th, id)។',
+  'coord.csvLabel': 'បញ្ជីគ្រួសារ (CSV)',
   'coord.file': 'ឬផ្ទុកឯកសារ CSV',
   'coord.forecast': 'មើលការព្យាករ',
   'coord.issue': 'បើក និងចេញប័ណ្ណ',
@@ -342,7 +392,7 @@ const km = {
   'coord.issued': 'បានចេញ',
   'coord.refused': 'បដិសេធ',
   'coord.print': 'បោះពុម្ពប័ណ្ណ',
-  'coord.noSlips': 'សូមចេញប័ណ្ណជាមុនសិន។',
+  'coord.noSlips': 'មិនទាន់មានប័ណ្ណទេ៖ សូមចេញប័ណ្ណតាមបញ្ជី។ ការផ្ញើបញ្ជីម្តងទៀតមិនចេញឱ្យនរណាពីរដងទេ ហើយនាំប័ណ្ណមកវិញសម្រាប់បោះពុម្ព។',
   'coord.reconciliation': '៤. ការប្រើប្រាស់ និងការផ្ទៀងផ្ទាត់',
   'coord.refresh': 'ផ្ទុកឡើងវិញ',
   'coord.redeemed': 'បានប្រើ',
@@ -354,11 +404,60 @@ const km = {
   'coord.yes': 'ត្រូវ',
   'coord.no': 'មិនត្រូវ',
   'coord.busy': 'កំពុងដំណើរការ…',
-  'tpl.rice': 'អង្ករ ០.៤ គីឡូក្រាម ក្នុងម្នាក់ក្នុងមួយថ្ងៃ',
-  'tpl.water': 'ទឹក ១៥ លីត្រ ក្នុងម្នាក់ក្នុងមួយថ្ងៃ',
-  'tpl.net': 'មុងមួយសម្រាប់មនុស្ស ២ នាក់ យ៉ាងច្រើន ៣',
-  'tpl.mat': 'កន្ទេលមួយក្នុងម្នាក់ យ៉ាងច្រើន ៦',
-  'tpl.soap': 'សាប៊ូ ២៥០ ក្រាម ក្នុងម្នាក់ក្នុងមួយខែ (២ ដុំ ១២៥ ក្រាម)',
+  'coord.rounds': 'ជុំរបស់អ្នក',
+  'coord.noRounds': 'មិនទាន់មានជុំទេ៖ សូមបង្កើតជុំដំបូងខាងក្រោម។',
+  'coord.moreRounds': 'ជុំបន្ថែមទៀត',
+  'coord.newRoundButton': 'ជុំថ្មី',
+  'coord.allRounds': 'ជុំទាំងអស់',
+  'coord.validity': '{from} ដល់ {until}',
+  'coord.roundMeta': '{status} · កំណែច្បាប់ {version}',
+  'coord.templatesHint': 'សូមគូសធីករបបដែលជុំនេះផ្តល់ឱ្យ៖ គ្មានរបបណាត្រូវបានជ្រើសរើសជំនួសអ្នកទេ។',
+  'coord.issueOpen': 'ចេញប័ណ្ណ',
+  'coord.closedNote': 'ជុំនេះ{status}៖ មិនចេញប័ណ្ណពីជុំនេះទៀតទេ។',
+  'coord.forecastRefused': 'ជួរដែលនឹងមិនទទួលប័ណ្ណ',
+  'coord.refusedTitle': 'ជួរដែលត្រូវបានបដិសេធ',
+  'coord.rowN': 'ជួរ {row}',
+  'coord.shortItem': '{item} (ត្រូវការ {requested} មាន {available})',
+  'coord.err.title': 'មានបញ្ហា',
+  'coord.err.name': 'សូមបញ្ចូលឈ្មោះជុំ។',
+  'coord.err.date': 'សូមបញ្ចូលកាលបរិច្ឆេទ។',
+  'coord.err.dates': 'ថ្ងៃចុងក្រោយត្រូវតែជាថ្ងៃដំបូង ឬក្រោយថ្ងៃដំបូង។',
+  'coord.err.templates': 'សូមជ្រើសរើសរបបយ៉ាងហោចណាស់មួយ។',
+  'coord.err.emptyList': 'បញ្ជីគ្មានគ្រួសារទេ៖ សូមបិទភ្ជាប់ ឬផ្ទុកឡើងយ៉ាងហោចណាស់មួយជួរនៅក្រោមជួរក្បាល។',
+  'coord.err.nobody': 'គ្មានគ្រួសារណាក្នុងបញ្ជីនេះអាចទទួលប័ណ្ណបានទេ៖ មូលហេតុនៃជួរនីមួយៗនៅខាងក្រោម។',
+  'coord.err.noneCovered':
+    'ស្តុកមិនគ្រប់សម្រាប់គ្រួសារណាមួយក្នុងបញ្ជីនេះទេ៖ គ្រប់គ្រួសារនឹងត្រូវបដិសេធដោយសារខ្វះស្តុក។ សូមទទួលស្តុកជាមុនសិន ឬកែបញ្ជី។',
+  'coord.check.title': 'ស្តុកមិនគ្រប់សម្រាប់គ្រប់គ្រួសារទេ',
+  'coord.check.covered':
+    'ស្តុកគ្រប់សម្រាប់គ្រួសារ {covered} ក្នុងចំណោម {households} ដែលនឹងទទួលប័ណ្ណ។ គ្រួសារ {short} ផ្សេងទៀតនឹងត្រូវបដិសេធដោយសារខ្វះស្តុក។',
+  'coord.check.already': 'គ្រួសារ {count} មានប័ណ្ណក្នុងជុំនេះរួចហើយ។',
+  'coord.check.refused': 'ជួរ {count} នឹងត្រូវបដិសេធ៖ មូលហេតុនៅក្រោមការព្យាករ។',
+  'coord.check.short': '{item}៖ ត្រូវការ {needed} មាន {available} ខ្វះ {short}',
+  'coord.check.explain':
+    'ប័ណ្ណត្រូវបានចេញតាមលំដាប់បញ្ជី ដរាបណាស្តុកនៅមាន។ គ្រួសារផ្សេងទៀតនឹងត្រូវបដិសេធដោយសារខ្វះស្តុក។ សូមផ្ញើបញ្ជីដដែលម្តងទៀតពេលស្តុកមកដល់៖ គ្មាននរណាម្នាក់ទទួលពីរដងទេ។',
+  'coord.check.freeze': 'ការបើកជុំនឹងបង្កករបបចែកចាយ៖ មិនអាចផ្លាស់ប្តូរបានទៀតទេ។',
+  'coord.check.confirmOpen': 'បើកជុំ ហើយចេញប័ណ្ណតាមស្តុកដែលមាន',
+  'coord.check.confirm': 'ចេញប័ណ្ណតាមស្តុកដែលមាន',
+  'coord.check.back': 'កែបញ្ជី',
+  'round.draft': 'សេចក្តីព្រាង',
+  'round.open': 'បើក',
+  'round.closing': 'កំពុងបិទ',
+  'round.closed': 'បានបិទ',
+  'reason.invalid': 'មិនត្រឹមត្រូវ ({field}៖ {detail})',
+  'reason.duplicate-in-list': 'គ្រួសារដដែលមាននៅជួរមុនរួចហើយ',
+  'reason.already-in-round': 'មានប័ណ្ណក្នុងជុំនេះរួចហើយ',
+  'reason.waiting-period': 'បានទទួលប័ណ្ណក្នុងជុំផ្សេងថ្មីៗពេក',
+  'reason.insufficient-stock': 'ស្តុកមិនគ្រប់៖ {items}',
+  'reason.no-entitlement': 'របបចែកចាយមិនផ្តល់អ្វីដល់គ្រួសារនេះទេ',
+  'rule.person-day': '{amount} ក្នុងម្នាក់ក្នុងមួយថ្ងៃ',
+  'rule.person-month': '{amount} ក្នុងម្នាក់ក្នុងមួយខែ',
+  'rule.person': '{amount} ក្នុងម្នាក់',
+  'rule.household': '{amount} ក្នុងមួយគ្រួសារ',
+  'rule.people': '{amount} សម្រាប់មនុស្សរៀងរាល់ {people} នាក់',
+  'rule.max': 'យ៉ាងច្រើន {max} ក្នុងមួយគ្រួសារ',
+  'rule.min': 'យ៉ាងតិច {min} ក្នុងមួយគ្រួសារ',
+  'rule.bands': 'តិចជាងសម្រាប់គ្រួសារតូច',
+  'tpl.soapNote': '២៥០ ក្រាម ក្នុងម្នាក់ក្នុងមួយខែ ជាដុំ ១២៥ ក្រាម',
 };
 
 const dictionaries = { en, km };
@@ -370,13 +469,17 @@ export function lang() {
 }
 
 /**
- * A message in the current language, with {name} placeholders filled in.
+ * A message in the current language, with {name} placeholders filled in. A number is written as
+ * the language writes numbers (Khmer digits in Khmer), so no caller can leave one in Latin digits.
  * @param {MessageKey} key
  * @param {Record<string, string | number>} [params]
  */
 export function t(key, params = {}) {
   const text = dictionaries[lang()][key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
+  return text.replace(/\{(\w+)\}/g, (_, name) => {
+    const value = params[name];
+    return typeof value === 'number' ? formatNumber(value) : String(value ?? '');
+  });
 }
 
 /**
@@ -395,27 +498,106 @@ export function setTimeZone(zone) {
   }
 }
 
-function locale() {
-  return lang() === 'km' ? 'km-KH' : 'en-GB';
+/*
+ * Khmer is written here, not asked of Intl: Chromium ships without Khmer locale data (Debian's
+ * Chromium 156 resolves 'km' and 'km-KH' to en-US: "Dec 7, 2026, 6:46 PM"), and where a browser
+ * has it, CLDR's Khmer still writes Latin digits and "PM". Intl does the arithmetic (rounding,
+ * grouping, the shelter's time zone) in a locale every browser has; the words and digits are
+ * Khmer's: ០-៩, "." between thousands and "," before decimals (CLDR's Khmer-digit symbols), the
+ * month names of CLDR's km, and a 24-hour clock.
+ */
+const KHMER_DIGITS = '០១២៣៤៥៦៧៨៩';
+const KHMER_MONTHS = [
+  'មករា',
+  'កុម្ភៈ',
+  'មីនា',
+  'មេសា',
+  'ឧសភា',
+  'មិថុនា',
+  'កក្កដា',
+  'សីហា',
+  'កញ្ញា',
+  'តុលា',
+  'វិច្ឆិកា',
+  'ធ្នូ',
+];
+
+/** @param {string} text */
+function khmerDigits(text) {
+  return text.replace(/[0-9]/g, (digit) => KHMER_DIGITS[Number(digit)] ?? digit);
 }
 
-/** @param {string | number} iso */
+/**
+ * @param {number} value
+ * @param {'en' | 'km'} [language]
+ */
+export function formatNumber(value, language = lang()) {
+  const format = new Intl.NumberFormat(language === 'km' ? 'en-US' : 'en-GB', { maximumFractionDigits: 1 });
+  if (language !== 'km') return format.format(value);
+  return format
+    .formatToParts(value)
+    .map((part) => (part.type === 'group' ? '.' : part.type === 'decimal' ? ',' : khmerDigits(part.value)))
+    .join('');
+}
+
+/**
+ * The day and time of an instant where the shelter is, as numbers.
+ * @param {string | number} when
+ */
+function zoned(when) {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(when));
+  /** @param {Intl.DateTimeFormatPartTypes} type */
+  const part = (type) => parts.find((candidate) => candidate.type === type)?.value ?? '';
+  return {
+    day: Number(part('day')),
+    month: Number(part('month')),
+    year: part('year'),
+    clock: `${part('hour')}:${part('minute')}`,
+  };
+}
+
+/**
+ * @param {string | number} when
+ * @param {Intl.DateTimeFormatOptions} options what English shows
+ * @param {(parts: ReturnType<typeof zoned>, month: string) => string} khmer what Khmer shows
+ */
+function formatWhen(when, options, khmer) {
+  if (lang() !== 'km')
+    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone }).format(new Date(when));
+  const parts = zoned(when);
+  return khmerDigits(khmer(parts, KHMER_MONTHS[parts.month - 1] ?? ''));
+}
+
+/** Day and time: "7 Dec 2026, 18:46", "៧ ធ្នូ ២០២៦ ១៨:៤៦". @param {string | number} iso */
 export function formatTime(iso) {
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-    new Date(iso),
+  return formatWhen(
+    iso,
+    { dateStyle: 'medium', timeStyle: 'short' },
+    (p, month) => `${p.day} ${month} ${p.year} ${p.clock}`,
   );
 }
 
 /** Only the time of day ("14:02"), for what happened moments ago. @param {string | number} iso */
 export function formatClock(iso) {
-  return new Intl.DateTimeFormat(locale(), { timeStyle: 'short', timeZone }).format(new Date(iso));
+  return formatWhen(iso, { timeStyle: 'short' }, (p) => p.clock);
 }
 
-/** @param {number} value */
-export function formatNumber(value) {
-  return new Intl.NumberFormat(lang() === 'km' ? 'km-KH' : 'en-GB', { maximumFractionDigits: 1 }).format(
-    value,
-  );
+/** Only the day: "7 Dec 2026", "៧ ធ្នូ ២០២៦". @param {string | number} iso */
+export function formatDate(iso) {
+  return formatWhen(iso, { dateStyle: 'medium' }, (p, month) => `${p.day} ${month} ${p.year}`);
+}
+
+/** Day and month, for a chart's axis: "7 Dec", "៧ ធ្នូ". @param {string | number} iso */
+export function formatDayMonth(iso) {
+  return formatWhen(iso, { day: 'numeric', month: 'short' }, (p, month) => `${p.day} ${month}`);
 }
 
 /**

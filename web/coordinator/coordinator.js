@@ -1,37 +1,29 @@
-// The coordinator's page: a round from rule templates, a household CSV, the forecast, issuing,
-// the slips printed from this page, and the reconciliation. Beneficiary references are sent to
-// the API only (which pseudonymises them) and are never shown back, stored or printed here.
-import { ApiError, api, getAll, NetworkError, newIdempotencyKey, savedKey } from '../common/api.js';
+// The coordinator's page: the rounds already made (each reopens), a new round from rule templates,
+// a household CSV, the forecast, issuing on the forecast's answer (or after the coordinator
+// confirms a partial issue), the slips printed from this page, and the reconciliation.
+// Beneficiary references are sent to the API only (which pseudonymises them) and are never shown
+// back, stored or printed here.
+import { ApiError, api, getAll, NetworkError, savedKey } from '../common/api.js';
 import { $ } from '../common/dom.js';
 import { setupLanguageToggle, t } from '../common/i18n.js';
-import { renderForecast, renderReconciliation, renderResults } from './round-tables.js';
-import { availableTemplates } from './rule-templates.js';
-import { renderSheets } from './slip-sheet.js';
+import { clearErrors, showErrors } from './error-summary.js';
+import { localName, state } from './page-state.js';
+import {
+  confirmIssue,
+  createRound,
+  forecast,
+  issue,
+  moreRounds,
+  print,
+  reconcile,
+  route,
+} from './round-actions.js';
+import { formFieldOf, renderTemplates, resetRoundForm, showChosenDays } from './round-form.js';
+import { render } from './round-view.js';
 
 /** @typedef {import('../common/api-types.js').Item} Item */
 /** @typedef {import('../common/api-types.js').Shelter} Shelter */
-/** @typedef {import('../common/api-types.js').Round} Round */
-/** @typedef {import('../common/api-types.js').Forecast} Forecast */
-/** @typedef {import('../common/api-types.js').HouseholdIssueResult} HouseholdIssueResult */
-/** @typedef {import('../common/api-types.js').Reconciliation} Reconciliation */
-/** @typedef {import('./slip-sheet.js').SlipVoucher} SlipVoucher */
-
-/** Issuing 5,000 households takes a while; the server answers each row in one response. */
-const ISSUE_TIMEOUT_MS = 300_000;
-
-/**
- * @type {{
- *   key?: string,
- *   items: Item[],
- *   shelters: Shelter[],
- *   round?: Round,
- *   forecast?: Forecast,
- *   issued?: HouseholdIssueResult,
- *   vouchers: SlipVoucher[],
- *   reconciliation?: Reconciliation,
- * }}
- */
-const state = { items: [], shelters: [], vouchers: [] };
+/** @typedef {import('./error-summary.js').PageField} PageField */
 
 /** @param {boolean} signedIn */
 function show(signedIn) {
@@ -40,110 +32,60 @@ function show(signedIn) {
   $('sign-out').hidden = !signedIn;
 }
 
-/** @param {unknown} err */
-function messageFor(err) {
-  if (err instanceof ApiError && err.status === 401) return t('signin.rejected');
-  if (err instanceof ApiError && err.status === 403) return t('signin.notCoordinator');
-  if (err instanceof NetworkError) return t('state.offline');
-  if (err instanceof ApiError) {
-    const fields = /** @type {Array<{ field: string, message: string }> | undefined} */ (err.problem.errors);
-    const detail = (fields ?? []).map((field) => `${field.field}: ${field.message}`).join('; ');
-    return detail === '' ? err.message : `${err.message} (${detail})`;
-  }
-  return err instanceof Error ? err.message : String(err);
-}
-
-/** @param {unknown} err */
-function fail(err) {
+/**
+ * An error as the page shows it: a refused key signs out; a problem's field errors go beside the
+ * page's fields where `fieldOf` knows them; anything else is listed in the summary.
+ * @param {unknown} err
+ * @param {(serverField: string) => PageField | undefined} fieldOf
+ */
+function fail(err, fieldOf) {
   if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
     savedKey.forget('coordinator');
     state.key = undefined;
-    $('signin-error').textContent = messageFor(err);
+    $('signin-error').textContent = err.status === 401 ? t('signin.rejected') : t('signin.notCoordinator');
     return show(false);
   }
-  $('error').textContent = messageFor(err);
-}
-
-/** @param {string} itemId */
-function itemName(itemId) {
-  const item = state.items.find((candidate) => candidate.id === itemId);
-  if (!item) return itemId;
-  return document.documentElement.lang === 'km' && item.nameKm ? item.nameKm : item.name;
-}
-
-/** @param {string} shelterId */
-function shelterName(shelterId) {
-  return state.shelters.find((shelter) => shelter.id === shelterId)?.name ?? shelterId;
-}
-
-/** A date input's day, as an instant in Phnom Penh time (UTC+7). */
-function phnomPenhInstant(/** @type {string} */ day, /** @type {string} */ time) {
-  return `${day}T${time}+07:00`;
-}
-
-/** @param {Date} date */
-function phnomPenhDay(date) {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Phnom_Penh', dateStyle: 'short' }).format(date);
-}
-
-function renderTemplates() {
-  const fieldset = $('templates');
-  const legend = fieldset.querySelector('legend');
-  const boxes = availableTemplates(state.items).map((template) => {
-    const label = document.createElement('label');
-    label.className = 'check';
-    const input = document.createElement('input');
-    input.type = 'checkbox';
-    input.checked = true;
-    input.value = template.id;
-    input.dataset.template = template.id;
-    label.append(input, ` ${t(template.label)}`);
-    return label;
+  if (err instanceof NetworkError) return showErrors([{ message: t('state.offline') }]);
+  if (!(err instanceof ApiError))
+    return showErrors([{ message: err instanceof Error ? err.message : String(err) }]);
+  const fields = /** @type {Array<{ field: string, message: string }>} */ (err.problem.errors ?? []);
+  const placed = fields.flatMap(({ field, message }) => {
+    const page = fieldOf(field);
+    return page === undefined ? [] : [{ field: page, message: `${err.message} ${message}` }];
   });
-  fieldset.replaceChildren(...(legend ? [legend] : []), ...boxes);
+  const unplaced = fields.filter(({ field }) => fieldOf(field) === undefined);
+  const detail = unplaced.map(({ field, message }) => `${field}: ${message}`).join('; ');
+  showErrors([
+    ...placed,
+    ...(placed.length > 0 && unplaced.length === 0
+      ? []
+      : [{ message: detail === '' ? err.message : `${err.message} (${detail})` }]),
+  ]);
 }
 
-function renderRound() {
-  const { round } = state;
-  $('households').hidden = round === undefined;
-  $('reconciliation').hidden = round === undefined || round.status === 'draft';
-  $('round-status').textContent = round
-    ? t('coord.round', { name: round.name, status: round.status, version: round.rulesVersion })
-    : '';
-}
-
-function render() {
-  renderRound();
-  if (state.forecast) renderForecast($('forecast-table', HTMLTableElement), state.forecast, itemName);
-  if (state.issued) {
-    renderResults($('results-table', HTMLTableElement), state.issued);
-    $('results-summary').textContent = t('coord.summary', {
-      issued: state.issued.issued,
-      replayed: state.issued.replayed,
-      refused: state.issued.refused,
-    });
-  }
-  $('results').hidden = state.issued === undefined;
-  if (state.reconciliation) {
-    renderReconciliation($('reconciliation-table', HTMLTableElement), state.reconciliation, itemName);
-  }
-}
+/** The household list's errors (an empty list, an unreadable CSV) belong beside the list. */
+const csvField = (/** @type {string} */ field) =>
+  field === 'body' || field.startsWith('body.') || field === 'households' ? 'csv' : undefined;
 
 /**
- * Runs `work` with the page's buttons disabled, showing its error if it fails.
+ * Runs `work` with the page's buttons disabled; its error is shown with `fieldOf` placing the
+ * server's field errors. The focus then goes where the work asked (a new step's heading).
  * @param {() => Promise<void>} work
+ * @param {(serverField: string) => PageField | undefined} [fieldOf]
  */
-async function busy(work) {
+async function busy(work, fieldOf = () => undefined) {
   const buttons = [...document.querySelectorAll('#view-rounds button')];
   for (const button of buttons) button.setAttribute('disabled', '');
-  $('error').textContent = '';
+  clearErrors();
   try {
     await work();
   } catch (err) {
-    fail(err);
+    fail(err, fieldOf);
   } finally {
     for (const button of buttons) button.removeAttribute('disabled');
     render();
+    if (state.focus) $(state.focus).focus();
+    state.focus = undefined;
   }
 }
 
@@ -161,87 +103,8 @@ async function load(key) {
   state.shelters = shelters;
   const select = $('round-shelter', HTMLSelectElement);
   select.replaceChildren(...state.shelters.map((shelter) => new Option(shelter.name, shelter.id)));
-  renderTemplates();
-  const today = new Date();
-  $('round-from', HTMLInputElement).value = phnomPenhDay(today);
-  $('round-until', HTMLInputElement).value = phnomPenhDay(new Date(today.getTime() + 13 * 86_400_000));
-}
-
-async function createRound() {
-  const key = state.key;
-  if (!key) return;
-  const chosen = new Set(
-    [...document.querySelectorAll('#templates input:checked')].map((input) => input.getAttribute('value')),
-  );
-  const rules = availableTemplates(state.items)
-    .filter((template) => chosen.has(template.id))
-    .map((template) => template.rule);
-  const body = JSON.stringify({
-    name: $('round-name', HTMLInputElement).value.trim(),
-    shelterIds: [$('round-shelter', HTMLSelectElement).value],
-    validFrom: phnomPenhInstant($('round-from', HTMLInputElement).value, '00:00:00'),
-    validUntil: phnomPenhInstant($('round-until', HTMLInputElement).value, '23:59:00'),
-    rules,
-  });
-  /** @type {Round} */
-  const round = await api(key, 'POST', '/v1/rounds', {
-    body,
-    headers: { 'idempotency-key': newIdempotencyKey() },
-  });
-  Object.assign(state, { round, forecast: undefined, issued: undefined, vouchers: [] });
-}
-
-function csvText() {
-  return $('csv', HTMLTextAreaElement).value;
-}
-
-async function forecast() {
-  const { key, round } = state;
-  if (!key || !round) return;
-  state.forecast = await api(key, 'POST', `/v1/rounds/${encodeURIComponent(round.id)}/forecast`, {
-    body: csvText(),
-    headers: { 'content-type': 'text/csv' },
-  });
-}
-
-async function issue() {
-  const { key } = state;
-  let { round } = state;
-  if (!key || !round) return;
-  const path = `/v1/rounds/${encodeURIComponent(round.id)}`;
-  if (round.status === 'draft') {
-    round = /** @type {Round} */ (
-      await api(key, 'POST', `${path}/open`, { headers: { 'idempotency-key': newIdempotencyKey() } })
-    );
-    state.round = round;
-  }
-  /** @type {HouseholdIssueResult} */
-  const result = await api(key, 'POST', `${path}/households`, {
-    body: csvText(),
-    headers: { 'content-type': 'text/csv' },
-    timeoutMs: ISSUE_TIMEOUT_MS,
-  });
-  state.issued = result;
-  // Each voucher carries its row's slip language (the server keeps it on the voucher).
-  state.vouchers = result.results.flatMap((row) => (row.voucher === undefined ? [] : [row.voucher]));
-  await reconcile();
-}
-
-async function reconcile() {
-  const { key, round } = state;
-  if (!key || !round || round.status === 'draft') return;
-  state.reconciliation = await api(key, 'GET', `/v1/rounds/${encodeURIComponent(round.id)}/reconciliation`);
-}
-
-async function print() {
-  const { key, round } = state;
-  if (!key || !round) return;
-  if (state.vouchers.length === 0) throw new Error(t('coord.noSlips'));
-  const items = new Map(state.items.map((item) => [item.id, item]));
-  const sheet = $('sheet');
-  await renderSheets(sheet, key, state.vouchers, round, { items, shelterName });
-  sheet.hidden = false;
-  window.print();
+  renderTemplates(state.items, localName);
+  resetRoundForm(new Date());
 }
 
 /** @param {string} candidate */
@@ -251,10 +114,13 @@ function signIn(candidate) {
     () => {
       savedKey.set('coordinator', candidate);
       show(true);
+      busy(route);
     },
     (err) => {
       state.key = undefined;
-      $('signin-error').textContent = messageFor(err);
+      $('signin-error').textContent =
+        err instanceof ApiError && err.status === 403 ? t('signin.notCoordinator') : t('signin.rejected');
+      if (err instanceof NetworkError) $('signin-error').textContent = t('state.offline');
       show(false);
     },
   );
@@ -262,7 +128,8 @@ function signIn(candidate) {
 
 function wire() {
   setupLanguageToggle($('lang'), () => {
-    renderTemplates();
+    renderTemplates(state.items, localName);
+    showChosenDays();
     render();
   });
   $('signin-form').addEventListener('submit', (event) => {
@@ -271,19 +138,54 @@ function wire() {
   });
   $('round-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    busy(createRound);
+    busy(createRound, formFieldOf);
+  });
+  // A changed form is another intended round: it gets its own Idempotency-Key.
+  $('round-form').addEventListener('input', () => {
+    state.createKey = undefined;
+    showChosenDays();
+  });
+  $('csv').addEventListener('input', () => {
+    if (state.pending === undefined) return;
+    state.pending = undefined;
+    render();
   });
   $('csv-file').addEventListener('change', () => {
     const file = $('csv-file', HTMLInputElement).files?.[0];
-    if (file) file.text().then((text) => ($('csv', HTMLTextAreaElement).value = text), fail);
+    if (file)
+      file.text().then(
+        (text) => {
+          $('csv', HTMLTextAreaElement).value = text;
+          state.pending = undefined;
+          render();
+        },
+        (err) => showErrors([{ field: 'csv', message: String(err) }]),
+      );
   });
-  $('forecast').addEventListener('click', () => busy(forecast));
-  $('issue').addEventListener('click', () => busy(issue));
+  $('more-rounds').addEventListener('click', () => busy(moreRounds));
+  $('all-rounds').addEventListener('click', () => {
+    location.hash = '';
+  });
+  window.addEventListener('hashchange', () => busy(route));
+  $('forecast').addEventListener('click', () => busy(forecast, csvField));
+  $('issue').addEventListener('click', () => busy(issue, csvField));
+  $('confirm-issue').addEventListener('click', () => busy(confirmIssue, csvField));
+  $('cancel-issue').addEventListener('click', () => {
+    state.pending = undefined;
+    render();
+    $('csv').focus();
+  });
   $('reconcile').addEventListener('click', () => busy(reconcile));
   $('print').addEventListener('click', () => busy(print));
   $('sign-out').addEventListener('click', () => {
     savedKey.forget('coordinator');
-    state.key = undefined;
+    Object.assign(state, {
+      key: undefined,
+      round: undefined,
+      rounds: [],
+      forecast: undefined,
+      issued: undefined,
+    });
     $('signin-key', HTMLInputElement).value = '';
     $('signin-error').textContent = '';
     show(false);
@@ -295,5 +197,8 @@ const remembered = savedKey.get('coordinator');
 if (remembered) {
   state.key = remembered;
   show(true);
-  load(remembered).catch(fail);
+  load(remembered).then(
+    () => busy(route),
+    (err) => fail(err, () => undefined),
+  );
 } else show(false);

@@ -1,5 +1,5 @@
 // Stock over time for one shelter and item, drawn as inline SVG from the ledger.
-import { formatAmount, formatNumber, lang } from '../common/i18n.js';
+import { formatAmount, formatClock, formatDayMonth, formatNumber } from '../common/i18n.js';
 
 /** @typedef {import('../common/api-types.js').Movement} Movement */
 /** @typedef {import('../common/api-types.js').ItemUnit} ItemUnit */
@@ -44,15 +44,13 @@ function node(tag, attributes, text) {
 }
 
 /**
- * Axis labels: dates for a long history, times of day for a short one.
+ * Axis labels, in the chosen language and the shelter's time zone: dates for a long history,
+ * times of day for a short one.
  * @param {number} ms
  * @param {number} spanMs
  */
 function axisLabel(ms, spanMs) {
-  /** @type {Intl.DateTimeFormatOptions} */
-  const options =
-    spanMs < 2 * 86_400_000 ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short' };
-  return new Intl.DateTimeFormat(lang() === 'km' ? 'km-KH' : 'en-GB', options).format(ms);
+  return spanMs < 2 * 86_400_000 ? formatClock(ms) : formatDayMonth(ms);
 }
 
 /**
