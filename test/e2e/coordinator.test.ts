@@ -81,6 +81,8 @@ function slipGeometry(page: Page): Promise<SlipGeometry[]> {
     const box = slip.getBoundingClientRect();
     const outside = [...slip.querySelectorAll('*')]
       .filter((element) => {
+        // An SVG's <title> is the QR code's accessible name: never drawn, so it has no place.
+        if (element.tagName === 'title') return false;
         const rect = element.getBoundingClientRect();
         return rect.left < box.left - 0.5 || rect.top < box.top - 0.5 ||
           rect.right > box.right + 0.5 || rect.bottom > box.bottom + 0.5;

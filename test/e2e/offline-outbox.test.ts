@@ -4,11 +4,17 @@ import { phonePerTest } from './support/lifecycle.js';
 import { signInToScan } from './support/scan-page.js';
 
 /** In a page: record handovers of these pooled vouchers through the scanner's own outbox module. */
-const recordInPage = `async (ids) => {
+// The vouchers are read from the list before either tab hands over: a handover takes its voucher
+// off the list, and the race under test is two tabs recording the same voucher, not reading it.
+const poolInPage = `async (ids) => {
+  const store = await import('/web/scan/offline-store.js');
+  return Promise.all(ids.map((id) => store.poolVoucher(id)));
+}`;
+const recordInPage = `async (vouchers) => {
   const store = await import('/web/scan/offline-store.js');
   const { recordHandover } = await import('/web/scan/offline-handover.js');
   const device = await store.getDevice('pp-central-gate');
-  return Promise.all(ids.map(async (id) => (await recordHandover(device, await store.poolVoucher(id))).entry));
+  return Promise.all(vouchers.map(async (voucher) => (await recordHandover(device, voucher)).entry));
 }`;
 const syncInPage = `async (key) => {
   const store = await import('/web/scan/offline-store.js');
@@ -31,9 +37,11 @@ describe('/scan offline outbox: two tabs of one phone', () => {
     const ids = vouchers.map((voucher) => voucher.id);
 
     // Both tabs hand over overlapping halves at the same moment (a double tap, a second tab).
+    const listed = await page.evaluate(`(${poolInPage})(${JSON.stringify(ids)})`);
+    expect((listed as unknown[]).filter(Boolean)).toHaveLength(12);
     const [first, second] = (await Promise.all([
-      page.evaluate(`(${recordInPage})(${JSON.stringify(ids.slice(0, 8))})`),
-      other.evaluate(`(${recordInPage})(${JSON.stringify(ids.slice(4))})`),
+      page.evaluate(`(${recordInPage})(${JSON.stringify((listed as unknown[]).slice(0, 8))})`),
+      other.evaluate(`(${recordInPage})(${JSON.stringify((listed as unknown[]).slice(4))})`),
     ])) as Array<Array<{ clientRedemptionId: string; voucherId: string; sequence: number }>>;
 
     const records = new Map(
