@@ -1372,7 +1372,10 @@ export interface components {
             confidential: boolean;
             coverWarningDays?: number;
             offlineMode?: components["schemas"]["OfflineMode"];
-            /** @default 12 */
+            /**
+             * Format: int32
+             * @default 12
+             */
             offlineWindowHours: number;
             /** Format: date-time */
             createdAt: string;
@@ -1403,7 +1406,9 @@ export interface components {
             address?: string;
             latitude?: number;
             longitude?: number;
+            /** Format: int32 */
             capacity: number;
+            /** Format: int32 */
             population: number;
             /** @default false */
             confidential: boolean;
@@ -1425,12 +1430,15 @@ export interface components {
             address?: string;
             latitude?: number;
             longitude?: number;
+            /** Format: int32 */
             capacity?: number;
+            /** Format: int32 */
             population?: number;
             confidential?: boolean;
             /** @description Days of cover below which a balance raises `stock.cover-low` (webhooks, feed, alert digest); 3 when unset. */
             coverWarningDays?: number;
             offlineMode?: components["schemas"]["OfflineMode"];
+            /** Format: int32 */
             offlineWindowHours?: number;
         };
         PickupPoint: {
@@ -1754,6 +1762,7 @@ export interface components {
             shelterId: string;
             /** @description Your own reference for the household. Pseudonymised before storage; never stored or logged raw. */
             beneficiaryRef: string;
+            /** Format: int32 */
             householdSize: number;
             lines: {
                 itemId: string;
@@ -2225,6 +2234,7 @@ export interface components {
             }[];
             /** Format: date-time */
             deviceTime: string;
+            /** Format: int32 */
             sequence: number;
             /** @description base64url (no padding) HMAC-SHA256 under the device secret of JSON.stringify([deviceId, clientRedemptionId, sequence, voucherId, pickupPointId, deviceTime, lines.map(l => [l.itemId, l.quantity])]). */
             hmac: string;
@@ -2315,10 +2325,12 @@ export interface components {
             itemId: string;
             amount: number;
             per: components["schemas"]["RationBasis"];
+            /** Format: int32 */
             people?: number;
             min?: number;
             max?: number;
             bands?: {
+                /** Format: int32 */
                 upToHouseholdSize: number;
                 amount: number;
             }[];
@@ -2348,7 +2360,10 @@ export interface components {
             validUntil: string;
             /** @description Ration rules, one per item: what one household receives, computed from its size and the round’s days. */
             rules: components["schemas"]["RationRule"][];
-            /** @description Waiting period: a household that received a voucher in another round less than this many days before this round’s start is refused. */
+            /**
+             * Format: int32
+             * @description Waiting period: a household that received a voucher in another round less than this many days before this round’s start is refused.
+             */
             minDaysSinceLastRound?: number;
             /** @description Admins only: the organisations that share the round (and its deduplication). A coordinator’s round is its own organisation’s. */
             organizationIds?: string[];
@@ -2369,7 +2384,10 @@ export interface components {
             validUntil?: string;
             /** @description Ration rules, one per item: what one household receives, computed from its size and the round’s days. */
             rules?: components["schemas"]["RationRule"][];
-            /** @description Waiting period: a household that received a voucher in another round less than this many days before this round’s start is refused. */
+            /**
+             * Format: int32
+             * @description Waiting period: a household that received a voucher in another round less than this many days before this round’s start is refused.
+             */
             minDaysSinceLastRound?: number;
         };
         HouseholdIssueResult: {
