@@ -712,11 +712,33 @@ export interface paths {
         put?: never;
         /**
          * Subscribe a URL to events (the signing secret is returned once)
-         * @description Each event is POSTed as JSON, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256>`), at least once and in order per subscription; failures are retried with exponential backoff for 24 hours, after which the subscription is disabled with the reason. The subscription hears its organisation’s voucher events and the stock and transfer events of the shelters the creating key reaches (narrowed by `shelterIds`). On AWS the URL must be https and resolve to public addresses only.
+         * @description Each event is POSTed as JSON, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256>`), at least once and in order per subscription; failures are retried with exponential backoff for 24 hours, after which the subscription is disabled with the reason. The subscription hears its organisation’s voucher and round events and the stock and transfer events of the shelters the creating key reaches (narrowed by `shelterIds`). On AWS the URL must be https and resolve to public addresses only. A retry with the same Idempotency-Key answers the first subscription, secret included; the secret is kept encrypted and never shown again.
          *
          *     Roles: admin, coordinator.
          */
         post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new signing secret (returned once), the current one signing beside it for an overlap
+         * @description From now on deliveries are signed with the new secret, and, until the overlap ends (`overlapHours`, 24 by default), with the secrets it replaces as well: `webhook-signature` carries one `v1,…` signature per secret, space-separated, and a receiver accepts the delivery if any one verifies. Switch the receiver to the new secret within the overlap. `overlapHours: 0` retires every other secret at once (one leaked). At most three secrets sign at a time: a rotation that would make a fourth is refused (409). A retry with the same Idempotency-Key answers the first rotation, new secret included.
+         *
+         *     Roles: admin, coordinator.
+         */
+        post: operations["rotateWebhookSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1864,7 +1886,17 @@ export interface components {
             disabledAt?: string;
             disabledReason?: string;
             createdBy?: string;
-            /** @description The signing secret (`whsec_…`), shown this once: verify `webhook-signature` with it (Standard Webhooks). */
+            /** @description The secrets deliveries are signed with now, newest first (when each was made, and until when one being rotated out still signs). The secrets themselves are shown only once, when made. */
+            signingSecrets: {
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: date-time
+                 * @description Being rotated out: deliveries carry its signature beside the newest one until then.
+                 */
+                retiresAt?: string;
+            }[];
+            /** @description The signing secret (`whsec_…`), shown this once and never again: verify `webhook-signature` with it (Standard Webhooks). */
             secret: string;
         };
         /** @enum {string} */
@@ -1879,6 +1911,45 @@ export interface components {
             /** @description Only events of these shelters; all shelters in the key’s scope when absent. */
             shelterIds?: string[];
             description?: string;
+        };
+        WebhookWithNewSecret: {
+            id: string;
+            orgId: string;
+            url: string;
+            eventTypes: components["schemas"]["EventType"][];
+            shelterIds: "*" | string[];
+            description?: string;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            failingSince?: string;
+            lastError?: string;
+            /** Format: date-time */
+            disabledAt?: string;
+            disabledReason?: string;
+            createdBy?: string;
+            /** @description The secrets deliveries are signed with now, newest first (when each was made, and until when one being rotated out still signs). The secrets themselves are shown only once, when made. */
+            signingSecrets: {
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: date-time
+                 * @description Being rotated out: deliveries carry its signature beside the newest one until then.
+                 */
+                retiresAt?: string;
+            }[];
+            /** @description The signing secret (`whsec_…`), shown this once and never again: verify `webhook-signature` with it (Standard Webhooks). */
+            secret: string;
+        };
+        RotateWebhookSecret: {
+            /**
+             * Format: int32
+             * @description Hours during which deliveries carry signatures under both the new and the current secret, so the receiver can switch over; 0 retires the current secret at once (it leaked). 24 when absent.
+             * @default 24
+             */
+            overlapHours: number;
         };
         Webhook: {
             id: string;
@@ -1898,6 +1969,16 @@ export interface components {
             disabledAt?: string;
             disabledReason?: string;
             createdBy?: string;
+            /** @description The secrets deliveries are signed with now, newest first (when each was made, and until when one being rotated out still signs). The secrets themselves are shown only once, when made. */
+            signingSecrets: {
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: date-time
+                 * @description Being rotated out: deliveries carry its signature beside the newest one until then.
+                 */
+                retiresAt?: string;
+            }[];
         };
         NoBody: Record<string, never>;
         WebhookDelivery: {
@@ -4153,7 +4234,10 @@ export interface operations {
     createWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required. */
+                "idempotency-key": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4168,6 +4252,10 @@ export interface operations {
                 headers: {
                     /** @description Names this request in the logs; quote it when reporting a problem. */
                     "X-Request-Id": string;
+                    /** @description Present, as `true`, when this is the stored answer to an earlier request with the same Idempotency-Key: nothing changed this time. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The path of the created resource. */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4177,8 +4265,54 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["IdempotencyConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required. */
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RotateWebhookSecret"];
+            };
+        };
+        responses: {
+            /** @description Rotated. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Present, as `true`, when this is the stored answer to an earlier request with the same Idempotency-Key: nothing changed this time. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithNewSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

@@ -40,6 +40,8 @@ const webhookUrlPolicy = z.enum(['public-https', 'local-development']).default('
 export const dispatcherEnvSchema = tableEnvSchema.extend({
   WEBHOOK_URL_POLICY: webhookUrlPolicy,
   ALERT_TOPIC_ARN: z.string().startsWith('arn:').optional(),
+  /** The KMS key that wraps the data keys webhook signing secrets are sealed with. */
+  SEALING_KEY_ARN: z.string().startsWith('arn:'),
 });
 
 /** The HTTP API's settings wherever it runs. Where its secrets come from is the entry's business. */
@@ -59,6 +61,8 @@ export const apiEnvSchema = tableEnvSchema.extend({
 /** The API function as deployed: its secrets document is in Secrets Manager, read once per cold start. */
 export const apiFunctionEnvSchema = apiEnvSchema.extend({
   SECRETS_ARN: z.string().startsWith('arn:'),
+  /** The KMS key that wraps the data keys the API seals secrets with (shared/auth/secret-sealer.ts). */
+  SEALING_KEY_ARN: z.string().startsWith('arn:'),
 });
 
 /**

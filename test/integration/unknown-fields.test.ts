@@ -172,6 +172,11 @@ const bodies: Record<string, { path: string; body: Record<string, unknown>; nest
     nested: [],
   },
   'POST /v1/webhooks/{id}/enable': { path: '/v1/webhooks/whk_x/enable', body: {}, nested: [] },
+  'POST /v1/webhooks/{id}/rotate-secret': {
+    path: '/v1/webhooks/whk_x/rotate-secret',
+    body: { overlapHours: 24 },
+    nested: [],
+  },
   'POST /v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': {
     path: '/v1/webhooks/whk_x/deliveries/d-x/redeliver',
     body: {},

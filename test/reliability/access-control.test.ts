@@ -45,6 +45,7 @@ const sensitiveRoles: Record<string, Role[]> = {
   'POST /v1/items': ['admin'],
   'POST /v1/webhooks': ['admin', 'coordinator'],
   'DELETE /v1/webhooks/{id}': ['admin', 'coordinator'],
+  'POST /v1/webhooks/{id}/rotate-secret': ['admin', 'coordinator'],
 };
 
 /**

@@ -108,7 +108,7 @@ describe('the webhook sender, at connection time', () => {
     try {
       const message = {
         url: `http://localhost:${port}/hook`,
-        secret: newWebhookSecret(),
+        secrets: [newWebhookSecret()] as const,
         eventId: 'evt_1',
         payload: '{}',
       };

@@ -301,6 +301,13 @@ export const operationCases: Record<string, OperationCase> = {
     guard: 'organisation',
     build: async (w, reach) => ({ path: `/v1/webhooks/${(await webhookFor(w, reach)).id}` }),
   },
+  'POST /v1/webhooks/{id}/rotate-secret': {
+    guard: 'organisation',
+    build: async (w, reach) => ({
+      path: `/v1/webhooks/${(await webhookFor(w, reach)).id}/rotate-secret`,
+      body: { overlapHours: 24 },
+    }),
+  },
   'POST /v1/webhooks/{id}/enable': {
     guard: 'organisation',
     build: async (w, reach) => ({ path: `/v1/webhooks/${(await webhookFor(w, reach)).id}/enable` }),
