@@ -870,7 +870,9 @@ export interface paths {
         put?: never;
         /**
          * Register this phone at a pickup point of the key (the secret is shown once)
-         * @description Roles: volunteer.
+         * @description A retry with the same Idempotency-Key answers the first registration, secret included, and registers no second device; the secret is kept encrypted and never shown again.
+         *
+         *     Roles: volunteer.
          */
         post: operations["createDevice"];
         delete?: never;

@@ -12,25 +12,38 @@ import { registerDevice } from '../../usecases/register-device.js';
 import { revokeDevice } from '../../usecases/revoke-device.js';
 import { signOffDevice } from '../../usecases/sign-off-device.js';
 import type { AppEnv } from '../app-env.js';
-import { errorResponses, idempotentWriteRoute, jsonContent, securedRoute } from '../openapi-route.js';
+import { idempotencyFor } from '../idempotency-context.js';
+import {
+  errorResponses,
+  idempotentWriteRoute,
+  inTransaction,
+  jsonContent,
+  securedRoute,
+} from '../openapi-route.js';
 import { pageSchema } from '../pagination-schemas.js';
 
 const deviceParams = z.object({ id: deviceIdSchema });
 const noBody = z.object({}).strict();
 
-const registerRoute = idempotentWriteRoute(['volunteer'], {
-  method: 'post',
-  path: '/v1/devices',
-  tags: ['Devices'],
-  summary: 'Register this phone at a pickup point of the key (the secret is shown once)',
-  operationId: 'createDevice',
-  body: registerDeviceSchema,
-  success: {
-    status: 201,
-    description: 'Registered: keep the secret on the device.',
-    schema: registeredDeviceSchema,
+const registerRoute = idempotentWriteRoute(
+  ['volunteer'],
+  {
+    method: 'post',
+    path: '/v1/devices',
+    tags: ['Devices'],
+    summary: 'Register this phone at a pickup point of the key (the secret is shown once)',
+    description:
+      'A retry with the same Idempotency-Key answers the first registration, secret included, and registers no second device; the secret is kept encrypted and never shown again.',
+    operationId: 'createDevice',
+    body: registerDeviceSchema,
+    success: {
+      status: 201,
+      description: 'Registered: keep the secret on the device.',
+      schema: registeredDeviceSchema,
+    },
   },
-});
+  inTransaction,
+);
 
 const listRoute = securedRoute(['admin', 'coordinator', 'logistics'], {
   method: 'get',
@@ -72,7 +85,8 @@ const signOffRoute = idempotentWriteRoute(['volunteer'], {
 export function registerDevices(app: OpenAPIHono<AppEnv>) {
   app.openapi(registerRoute, async (c) => {
     c.header('cache-control', 'no-store');
-    return c.json(await registerDevice(c.req.valid('json'), c.get('principal'), c.get('deps')), 201);
+    const input = { ...c.req.valid('json'), idempotency: idempotencyFor(c, 201) };
+    return c.json(await registerDevice(input, c.get('principal'), c.get('deps')), 201);
   });
 
   app.openapi(listRoute, async (c) => {
