@@ -1902,7 +1902,7 @@ export interface components {
             secret: string;
         };
         /** @enum {string} */
-        EventType: "voucher.issued" | "voucher.redeemed" | "voucher.voided" | "voucher.expired" | "redemption.conflict" | "stock.low" | "stock.out" | "stock.cover-low" | "transfer.dispatched" | "transfer.received";
+        EventType: "voucher.issued" | "voucher.redeemed" | "voucher.voided" | "voucher.expired" | "redemption.conflict" | "stock.low" | "stock.out" | "stock.cover-low" | "transfer.dispatched" | "transfer.received" | "round.opened" | "round.closed";
         CreateWebhook: {
             /**
              * @description Where events are POSTed. On AWS: https to a public address only; locally, http://localhost too.
@@ -2178,6 +2178,51 @@ export interface components {
                     sent: number;
                     received: number;
                     difference: number;
+                }[];
+            };
+            /** @description This event’s position: pass it as `after` to read on from it. */
+            cursor: string;
+        } | {
+            id: string;
+            occurredAt: string;
+            /** @enum {string} */
+            type: "round.opened";
+            orgId: string;
+            data: {
+                roundId: string;
+                shelterIds: string[];
+                orgIds: string[];
+                rulesVersion: number;
+                validFrom: string;
+                validUntil: string;
+            };
+            /** @description This event’s position: pass it as `after` to read on from it. */
+            cursor: string;
+        } | {
+            id: string;
+            occurredAt: string;
+            /** @enum {string} */
+            type: "round.closed";
+            orgId: string;
+            data: {
+                roundId: string;
+                shelterIds: string[];
+                orgIds: string[];
+                rulesVersion: number;
+                agrees: boolean;
+                items: {
+                    itemId: string;
+                    vouchersIssued: number;
+                    vouchersRedeemed: number;
+                    vouchersVoided: number;
+                    vouchersExpired: number;
+                    vouchersOutstanding: number;
+                    quantityIssued: number;
+                    quantityRedeemed: number;
+                    quantityVoided: number;
+                    quantityExpired: number;
+                    quantityOutstanding: number;
+                    ledgerOut: number;
                 }[];
             };
             /** @description This event’s position: pass it as `after` to read on from it. */

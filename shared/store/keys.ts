@@ -123,16 +123,19 @@ export const idempotencyKey = (apiKeyId: string, key: string): TableKey => ({
 
 /**
  * Which record a key belongs to, for the table's stream: the records events are made from, and
- * `other` for the rest (the beneficiary record shares its voucher's partition but is `other`).
+ * `other` for the rest (the beneficiary record shares its voucher's partition, and a household
+ * claim its round's, but both are `other`: their content never reaches the events code).
  */
 export function streamedRecordOf(
   key: TableKey,
-): 'voucher' | 'stock-balance' | 'transfer' | 'conflict' | 'other' {
+): 'voucher' | 'stock-balance' | 'transfer' | 'conflict' | 'round' | 'other' {
   if (key.pk === STOCK_PARTITION) return 'stock-balance';
   if (key.sk !== META) return 'other';
   if (key.pk.startsWith('VOUCHER#')) return 'voucher';
   if (key.pk.startsWith('TRANSFER#')) return 'transfer';
   if (key.pk.startsWith('CONFLICT#')) return 'conflict';
+  // The round record only: its household claims (`HH#<pseudonym>`) and its report are `other`.
+  if (key.pk.startsWith('ROUND#')) return 'round';
   return 'other';
 }
 
