@@ -892,7 +892,9 @@ export interface paths {
         put?: never;
         /**
          * Revoke a lost or stolen device, for good
-         * @description Roles: admin, coordinator.
+         * @description Its leases end at once and its late records become conflicts. An admin revokes any device; a logistics lead any device at a shelter of its scope, whichever organisation it serves; a coordinator only its own organisation’s devices (another organisation’s phone at a shared shelter: 403, ask an admin or a logistics lead of the shelter).
+         *
+         *     Roles: admin, coordinator, logistics.
          */
         post: operations["revokeDevice"];
         delete?: never;

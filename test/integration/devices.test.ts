@@ -126,4 +126,24 @@ describe('devices', () => {
       (await openStoredDeviceSecret(stored?.sealedSecret ?? '', device.id, keys)).toString('base64url'),
     ).toBe(device.secret);
   });
+
+  it('lets a coordinator revoke only its own organisation’s phones; a partner’s are revoked by an admin or the shelter’s logistics lead', async () => {
+    const revoke = (key: string, deviceId: string) =>
+      call(t.app, 'POST', `/v1/devices/${deviceId}/revoke`, { key, body: {} });
+    const phone = await registerDevice(t, world.volunteer, 'pp-a1', 'Org A desk');
+    const another = await registerDevice(t, world.volunteer, 'pp-a1', 'Org A desk 2');
+    const logisticsOfOrgB = await t.createKey('logistics', 'org-b', { shelterIds: ['shelter-a'] });
+
+    const byPartner = await revoke(world.otherOrgCoordinator, phone.id);
+    const stillActive = await t.deps.stores.devices.get(phone.id);
+    const byLogistics = await revoke(logisticsOfOrgB, phone.id);
+    const byAdmin = await revoke(world.admin, another.id);
+
+    expect(byPartner.status).toBe(403);
+    expect(byPartner.body.detail).toMatch(/own organisation's devices.*admin.*logistics lead/);
+    expect(stillActive?.status).toBe('active');
+    expect(byLogistics.status, byLogistics.text).toBe(200);
+    expect(byLogistics.body).toMatchObject({ status: 'revoked' });
+    expect(byAdmin.body).toMatchObject({ status: 'revoked' });
+  });
 });

@@ -46,6 +46,7 @@ const sensitiveRoles: Record<string, Role[]> = {
   'POST /v1/webhooks': ['admin', 'coordinator'],
   'DELETE /v1/webhooks/{id}': ['admin', 'coordinator'],
   'POST /v1/webhooks/{id}/rotate-secret': ['admin', 'coordinator'],
+  'POST /v1/devices/{id}/revoke': ['admin', 'coordinator', 'logistics'],
 };
 
 /**
@@ -84,6 +85,15 @@ function expectation(
       : principal.scoped
         ? { kind: 'as-absent' }
         : { kind: 'status', status: 404 };
+  // A phone is revoked by its own organisation's coordinator, never another's (an admin or a
+  // logistics lead of the shelter does it for a partner).
+  if (
+    spec.guard === 'own-organisation-device' &&
+    principal.role === 'coordinator' &&
+    principal.org !== 'org-a' &&
+    reach !== 'absent'
+  )
+    return { kind: 'status', status: 403 };
   // A conflict concerns one organisation's voucher: another organisation's coordinator sees nothing.
   if (spec.guard === 'conflict' && principal.role === 'coordinator' && principal.org !== 'org-a')
     return { kind: 'status', status: 404 };

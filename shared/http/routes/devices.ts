@@ -58,11 +58,13 @@ const listRoute = securedRoute(['admin', 'coordinator', 'logistics'], {
   },
 });
 
-const revokeRoute = idempotentWriteRoute(['admin', 'coordinator'], {
+const revokeRoute = idempotentWriteRoute(['admin', 'coordinator', 'logistics'], {
   method: 'post',
   path: '/v1/devices/{id}/revoke',
   tags: ['Devices'],
   summary: 'Revoke a lost or stolen device, for good',
+  description:
+    'Its leases end at once and its late records become conflicts. An admin revokes any device; a logistics lead any device at a shelter of its scope, whichever organisation it serves; a coordinator only its own organisation’s devices (another organisation’s phone at a shared shelter: 403, ask an admin or a logistics lead of the shelter).',
   operationId: 'revokeDevice',
   params: deviceParams,
   body: noBody,
