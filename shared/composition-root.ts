@@ -72,6 +72,7 @@ export function composeAppDeps(
     logger: parts.logger ?? createLogger(env.LOG_LEVEL),
     now: () => new Date(),
     maxBodyBytes: env.MAX_BODY_BYTES,
+    limits: { checkReferencesPerHour: env.BENEFICIARY_CHECK_REFS_PER_HOUR },
     secrets: voucherSecrets(parts.secrets),
     sealer: parts.sealer,
     webhooks: webhookDeps(env.WEBHOOK_URL_POLICY),

@@ -1240,11 +1240,33 @@ export interface paths {
         put?: never;
         /**
          * Served before? For each reference: holds a voucher in an open round, and when it was last redeemed
-         * @description Across every organisation, and nothing else: never which organisation, round or shelter. Changes nothing, so no Idempotency-Key. The references are pseudonymised at once and are never logged, stored or sent back: results come in request order.
+         * @description Across every organisation, and nothing else: never which organisation, round or shelter. Changes nothing, so no Idempotency-Key. The references are pseudonymised at once and are never logged, stored or sent back: results come in request order. Every call is recorded for admins (who, when, how many references, how many matched; `GET /v1/beneficiaries/checks`), and a key may check at most 2,000 references an hour (the deployment may set another figure): past that, 429 with `Retry-After`.
          *
          *     Roles: coordinator.
          */
         post: operations["checkBeneficiaries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/beneficiaries/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who asked "served before?", when, about how many references, and how many matched
+         * @description Newest first, kept 400 days. Never the references: the record is about the asking. Calls refused for the hourly limit are listed too (`refused-over-limit`).
+         *
+         *     Roles: admin.
+         */
+        get: operations["listBeneficiaryChecks"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2629,6 +2651,20 @@ export interface components {
             /** @description Your references; pseudonymised at once, never stored, logged or echoed. */
             beneficiaryRefs: string[];
         };
+        BeneficiaryCheckLogEntry: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            keyId: string;
+            orgId: string;
+            /** @description How many references the call asked about. */
+            references: number;
+            /** @description How many of them had been served: holding a voucher in an open round, or redeemed one of a round before. */
+            matched: number;
+            outcome: components["schemas"]["BeneficiaryCheckOutcome"];
+        };
+        /** @enum {string} */
+        BeneficiaryCheckOutcome: "answered" | "refused-over-limit";
     };
     responses: {
         /** @description Malformed JSON, or a field fails validation (each bad field is named in `errors`). */
@@ -2749,6 +2785,23 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                "application/json": {
+                    /** @example Too Many Requests */
+                    message: string;
+                };
+            };
+        };
+        /** @description Too many requests. This key used its allowance for the hour (problem+json, `rate-limited`, with `Retry-After` seconds until the next hour and the request id); or the API gateway in front throttled the request (JSON `{ message }`, with neither). */
+        RateLimited: {
+            headers: {
+                /** @description Seconds to wait before trying again. */
+                "Retry-After"?: number;
+                /** @description Names this request in the logs; quote it when reporting a problem. */
+                "X-Request-Id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
                 "application/json": {
                     /** @example Too Many Requests */
                     message: string;
@@ -5395,6 +5448,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BeneficiaryCheckResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listBeneficiaryChecks: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Only the calls of this organisation. */
+                orgId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["BeneficiaryCheckLogEntry"][];
+                        nextCursor: string | null;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];

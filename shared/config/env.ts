@@ -49,6 +49,11 @@ export const apiEnvSchema = tableEnvSchema.extend({
   WEBHOOK_URL_POLICY: webhookUrlPolicy,
   /** Seconds an authenticated API key stays cached in memory; also the revocation delay. */
   API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  /**
+   * Beneficiary references one key may check ("served before?") per clock hour, counted in the
+   * table across instances; past it, 429 with Retry-After.
+   */
+  BENEFICIARY_CHECK_REFS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(2_000),
   /** Largest accepted request body in bytes. Batch voucher issue sets the need. */
   MAX_BODY_BYTES: z.coerce
     .number()

@@ -15,6 +15,8 @@ export interface AppDeps {
   logger: Logger;
   now: () => Date;
   maxBodyBytes: number;
+  /** Per-key allowances counted in the table. */
+  limits: { checkReferencesPerHour: number };
   secrets: VoucherSecrets;
   /** Seals the secrets the server keeps (webhook signing secrets, replayable answers that hold one). */
   sealer: SecretSealer;

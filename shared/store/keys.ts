@@ -32,6 +32,8 @@
  * | round             | ROUND#<roundId>            | META                    | ROUNDS                    | <createdAt>#<id>     |
  * | household claim   | ROUND#<roundId>            | HH#<beneficiaryHash>    | HH#<beneficiaryHash>      | <issuedAt>#<roundId> |
  * | frozen report     | ROUND#<roundId>            | REPORT                  | -                         | -                    |
+ * | check log entry   | BCHECKS                    | <at>#<id>  (ttl 400 d)  | -                         | -                    |
+ * | rate window       | RATE#<bucket>#<hourStart>  | META  (ttl)             | -                         | -                    |
  *
  * Transfers are listed by sending shelter through gsi1 and by receiving shelter through gsi2
  * (`gsi2pk = SHELTER#<to>#INCOMING`, `gsi2sk = <dispatchedAt>#<id>`).
@@ -62,6 +64,10 @@
  * gsi1 the claims of one household list its rounds newest first (the waiting period, "served
  * before?"); the round's partition lists its households (reconciliation, closing).
  * Ledger movements are keyed by ULID, so sort order is time order and time ranges are key ranges.
+ *
+ * "Served before?" calls are recorded in one partition in time order (admins read it newest
+ * first), without the references. A key's hourly allowance of checked references is one counter
+ * item per key and clock hour, updated under "room left", so every instance counts against it.
  */
 
 export interface TableKey {
@@ -201,6 +207,16 @@ export const householdClaimKey = (roundId: string, beneficiaryHash: string): Tab
 });
 export const householdRoundsKey = (beneficiaryHash: string) => `${HOUSEHOLD_CLAIM_PREFIX}${beneficiaryHash}`;
 export const roundReportKey = (roundId: string): TableKey => ({ pk: `ROUND#${roundId}`, sk: 'REPORT' });
+
+export const BENEFICIARY_CHECKS_PARTITION = 'BCHECKS';
+export const beneficiaryCheckKey = (at: string, id: string): TableKey => ({
+  pk: BENEFICIARY_CHECKS_PARTITION,
+  sk: `${at}#${id}`,
+});
+export const rateWindowKey = (bucket: string, windowStart: string): TableKey => ({
+  pk: `RATE#${bucket}#${windowStart}`,
+  sk: META,
+});
 
 export const demoSeedKey = (): TableKey => ({ pk: 'SEED#demo', sk: META });
 export const healthProbeKey = (): TableKey => ({ pk: 'HEALTH', sk: META });

@@ -205,6 +205,7 @@ const queries: Record<string, string> = {
   'GET /v1/events': '/v1/events',
   'GET /v1/rounds': '/v1/rounds',
   'GET /v1/rounds/{id}/reconciliation': '/v1/rounds/round-x/reconciliation',
+  'GET /v1/beneficiaries/checks': '/v1/beneficiaries/checks',
 };
 
 /** `body` with `{ [EXTRA]: 1 }` added to the object at `at` ('' is the body itself). */

@@ -563,6 +563,10 @@ export const operationCases: Record<string, OperationCase> = {
       body: { beneficiaryRefs: [w.watch.beneficiaryRef()] },
     }),
   },
+  'GET /v1/beneficiaries/checks': {
+    guard: 'role',
+    build: async () => ({ path: '/v1/beneficiaries/checks?limit=5' }),
+  },
   'GET /v1/voucher-slips': {
     guard: 'voucher',
     build: async (w, reach) => ({ path: `/v1/voucher-slips?ids=${(await voucherFor(w, reach)).id}` }),
