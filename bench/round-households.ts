@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { startLocalServer } from '../functions/local-server.js';
-import { composeAppDeps } from '../shared/composition-root.js';
+import { newLocalSealingKey } from '../shared/auth/local-data-keys.js';
+import { composeAppDeps, localSealer } from '../shared/composition-root.js';
 import { apiEnvSchema, loadEnv } from '../shared/config/env.js';
 import { generateAppSecrets } from '../shared/config/secrets.js';
 import type { RationRule } from '../shared/domain/entitlement-rules.js';
@@ -138,6 +139,7 @@ export async function measureRoundHouseholds(env: BenchEnvironment): Promise<Rou
   };
   const meter = new CapacityMeter(metered.doc, env.db.endpoint, metered.tableName);
   const deps = composeAppDeps(loadEnv(apiEnvSchema, { TABLE_NAME: metered.tableName }), {
+    sealer: localSealer(newLocalSealingKey()),
     table: metered,
     secrets: generateAppSecrets('bench-meter'),
     logger: createLogger('silent'),

@@ -3,7 +3,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalServer } from '../functions/local-server.js';
 import { ensureTable } from '../scripts/lib/ensure-table.js';
-import { composeAppDeps } from '../shared/composition-root.js';
+import { newLocalSealingKey } from '../shared/auth/local-data-keys.js';
+import { composeAppDeps, localSealer } from '../shared/composition-root.js';
 import { apiEnvSchema, loadEnv } from '../shared/config/env.js';
 import { generateAppSecrets } from '../shared/config/secrets.js';
 import { createLogger } from '../shared/logging/logger.js';
@@ -115,6 +116,7 @@ export async function measureStockOverview(
     const doc = createDocumentClient({ endpoint: env.db.endpoint });
     await seed(doc, tableName, shelters);
     const deps = composeAppDeps(loadEnv(apiEnvSchema, { TABLE_NAME: tableName }), {
+      sealer: localSealer(newLocalSealingKey()),
       table: { doc, tableName },
       secrets: generateAppSecrets(),
       logger: createLogger('silent'),

@@ -58,7 +58,12 @@ export async function measureWebhookLatency(
     credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
   });
   const logger = createLogger('silent');
-  const deps = composeDispatcherDeps({ stores: env.deps.stores, urlPolicy: 'local-development', logger });
+  const deps = composeDispatcherDeps({
+    stores: env.deps.stores,
+    urlPolicy: 'local-development',
+    logger,
+    sealer: env.deps.sealer,
+  });
   const receiver = await startWebhookReceiver();
   let dispatcher: LocalDispatcher | undefined;
   const manager = { ...env.coordinator, role: 'coordinator' as const };

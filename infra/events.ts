@@ -11,6 +11,7 @@ import { type DeployedEnvironment, dispatcherEnvSchema } from '../shared/config/
 import type { StackSettings } from './config.js';
 import { createSupplylineFunction } from './functions.js';
 import { dispatcherTableActions, grantTable } from './permissions.js';
+import type { SealingKey } from './sealing-key.js';
 
 /**
  * Events on AWS: the dispatcher, fed by the table's stream, stores each change's events in the
@@ -27,10 +28,10 @@ export class SupplylineEvents extends Construct {
   constructor(
     scope: Construct,
     id: string,
-    props: { table: TableV2; alertTopic: ITopic; settings: StackSettings },
+    props: { table: TableV2; alertTopic: ITopic; sealing: SealingKey; settings: StackSettings },
   ) {
     super(scope, id);
-    const { table, alertTopic, settings } = props;
+    const { table, alertTopic, sealing, settings } = props;
     const environment: DeployedEnvironment<typeof dispatcherEnvSchema> = {
       TABLE_NAME: table.tableName,
       BENEFICIARY_RETENTION_DAYS: String(settings.beneficiaryRetentionDays),
@@ -38,6 +39,7 @@ export class SupplylineEvents extends Construct {
       WEBHOOK_URL_POLICY: 'public-https',
       ALERT_TOPIC_ARN: alertTopic.topicArn,
       METRICS_SERVICE: Stack.of(this).stackName,
+      SEALING_KEY_ARN: sealing.key.keyArn,
     };
 
     this.dispatcher = createSupplylineFunction(this, 'DispatcherFunction', {
@@ -72,6 +74,8 @@ export class SupplylineEvents extends Construct {
     );
     grantTable(this.dispatcher, table, dispatcherTableActions);
     alertTopic.grantPublish(this.dispatcher);
+    // It signs deliveries with the stored secrets; it never seals one.
+    sealing.grantOpen(this.dispatcher);
 
     this.retries = createSupplylineFunction(this, 'WebhookRetriesFunction', {
       entry: 'functions/webhook-retries.ts',
@@ -88,6 +92,8 @@ export class SupplylineEvents extends Construct {
     this.retries.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.minutes(1) });
     grantTable(this.retries, table, dispatcherTableActions);
     alertTopic.grantPublish(this.retries);
+    // It signs retries, and seals once the secrets stored in clear before issue 24.
+    sealing.grantSealAndOpen(this.retries);
     new Rule(this, 'RetrySchedule', {
       description: 'Retries due webhook deliveries',
       schedule: Schedule.rate(Duration.minutes(1)),

@@ -11,6 +11,7 @@ import { SupplylineEvents } from './events.js';
 import { createSupplylineFunction } from './functions.js';
 import { SupplylineHttpApi } from './http-api.js';
 import { apiTableActions, grantTable, sweeperTableActions } from './permissions.js';
+import { SealingKey } from './sealing-key.js';
 import { StockAlerts } from './stock-alerts.js';
 import { createSupplylineTable } from './table.js';
 import { TopicsKey } from './topics-key.js';
@@ -26,6 +27,7 @@ export class SupplylineStack extends Stack {
     const settings = readSettings(this);
     const table = createSupplylineTable(this, 'Table');
     const secrets = new AppSecrets(this, 'Secrets');
+    const sealing = new SealingKey(this, 'Sealing');
 
     const api = createSupplylineFunction(this, 'ApiFunction', {
       entry: 'functions/api.ts',
@@ -34,6 +36,7 @@ export class SupplylineStack extends Stack {
       environment: {
         TABLE_NAME: table.tableName,
         SECRETS_ARN: secrets.secret.secretArn,
+        SEALING_KEY_ARN: sealing.key.keyArn,
         BENEFICIARY_RETENTION_DAYS: String(settings.beneficiaryRetentionDays),
         LOG_LEVEL: 'info',
         WEBHOOK_URL_POLICY: 'public-https',
@@ -45,6 +48,7 @@ export class SupplylineStack extends Stack {
     });
     grantTable(api, table, apiTableActions);
     secrets.secret.grantRead(api);
+    sealing.grantSealAndOpen(api);
 
     const sweeper = createSupplylineFunction(this, 'SweeperFunction', {
       entry: 'functions/sweeper.ts',
@@ -70,7 +74,12 @@ export class SupplylineStack extends Stack {
       emails: settings.stockAlertEmails,
       key: topicsKey.key,
     });
-    const events = new SupplylineEvents(this, 'Events', { table, alertTopic: stockAlerts.topic, settings });
+    const events = new SupplylineEvents(this, 'Events', {
+      table,
+      alertTopic: stockAlerts.topic,
+      sealing,
+      settings,
+    });
 
     const http = new SupplylineHttpApi(this, 'Http', api, settings);
     const alarms = new SupplylineAlarms(this, 'Alarms', {

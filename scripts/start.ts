@@ -3,14 +3,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type LocalDispatcher, startLocalDispatcher } from '../functions/local-dispatcher.js';
 import { startLocalServer } from '../functions/local-server.js';
-import { composeAppDeps, composeDispatcherDeps, openTable } from '../shared/composition-root.js';
+import { composeAppDeps, composeDispatcherDeps, localSealer, openTable } from '../shared/composition-root.js';
 import { apiEnvSchema, loadEnv } from '../shared/config/env.js';
 import { latestStreamArn } from '../shared/store/stream-client.js';
 import { localDataFiles } from './lib/data-dir.js';
 import { type DynamoDbLocal, SetupError, startDynamoDbLocal } from './lib/dynamodb-local.js';
 import { ensureTable } from './lib/ensure-table.js';
 import { isPortTaken } from './lib/free-port.js';
-import { readOrCreateLocalSecrets } from './lib/local-secrets.js';
+import { readOrCreateLocalSecrets, readOrCreateSealingKey } from './lib/local-secrets.js';
 import { type DemoKeys, isDemoSeeded, seedDemo } from './lib/seed-demo.js';
 import { seedDemoStock } from './lib/seed-demo-stock.js';
 import { seedDemoVouchers } from './lib/seed-demo-vouchers.js';
@@ -89,7 +89,11 @@ async function main() {
   });
   await ensureTable(rawClient, env.TABLE_NAME);
   const table = openTable(env);
-  const deps = composeAppDeps(env, { table, secrets: readOrCreateLocalSecrets(files.secrets) });
+  const deps = composeAppDeps(env, {
+    table,
+    secrets: readOrCreateLocalSecrets(files.secrets),
+    sealer: localSealer(readOrCreateSealingKey(files.sealingKey)),
+  });
   writeFileSync(files.endpoint, `${db.endpoint}\n`);
 
   let keys: DemoKeys | undefined;
@@ -114,6 +118,7 @@ async function main() {
       stores: deps.stores,
       urlPolicy: env.WEBHOOK_URL_POLICY,
       logger: deps.logger,
+      sealer: deps.sealer,
     }),
     logger: deps.logger,
   });

@@ -1,6 +1,9 @@
 import { lookup } from 'node:dns/promises';
 import { monotonicFactory } from 'ulid';
 import { KeyCache } from './auth/key-cache.js';
+import { lazyKmsDataKeys } from './auth/kms-data-keys.js';
+import { inlineSealingKey, localDataKeys } from './auth/local-data-keys.js';
+import { EnvelopeSealer, type SecretSealer } from './auth/secret-sealer.js';
 import {
   type ApiEnv,
   apiFunctionEnvSchema,
@@ -58,10 +61,20 @@ function metricsThrough(logger: Logger, service: string): MetricsSink {
   return emfMetricsSink({ service, writeLine: (line) => logger.writeLine(line) });
 }
 
-/** The HTTP app's deps, when the caller holds the secrets (npm start, tests, benchmarks). */
+/** Sealing under the deployed KMS key; the KMS client is loaded on the first seal or open. */
+export function kmsSealer(keyArn: string): SecretSealer {
+  return new EnvelopeSealer(lazyKmsDataKeys(keyArn));
+}
+
+/** Sealing under a local master key (`npm start`'s key file, a test's key in memory). */
+export function localSealer(masterKey: Buffer): SecretSealer {
+  return new EnvelopeSealer(localDataKeys(masterKey));
+}
+
+/** The HTTP app's deps, when the caller holds the secrets and the sealer (npm start, tests, benchmarks). */
 export function composeAppDeps(
   env: ApiEnv,
-  parts: { secrets: AppSecrets; table?: TableContext; logger?: Logger },
+  parts: { secrets: AppSecrets; sealer: SecretSealer; table?: TableContext; logger?: Logger },
 ): AppDeps {
   const logger = parts.logger ?? createLogger(env.LOG_LEVEL);
   return {
@@ -71,7 +84,9 @@ export function composeAppDeps(
     metrics: metricsThrough(logger, env.METRICS_SERVICE),
     now: () => new Date(),
     maxBodyBytes: env.MAX_BODY_BYTES,
+    limits: { checkReferencesPerHour: env.BENEFICIARY_CHECK_REFS_PER_HOUR },
     secrets: voucherSecrets(parts.secrets),
+    sealer: parts.sealer,
     webhooks: webhookDeps(env.WEBHOOK_URL_POLICY),
   };
 }
@@ -83,10 +98,17 @@ export function composeAppDeps(
 export async function composeApi(source: NodeJS.ProcessEnv = process.env): Promise<AppDeps> {
   if (source.SECRETS_JSON !== undefined) {
     const env = loadEnv(inlineSecretsApiEnvSchema, source);
-    return composeAppDeps(env, { secrets: parseAppSecrets(env.SECRETS_JSON) });
+    const secrets = parseAppSecrets(env.SECRETS_JSON);
+    return composeAppDeps(env, {
+      secrets,
+      sealer: localSealer(inlineSealingKey(secrets.beneficiaryHashKey)),
+    });
   }
   const env = loadEnv(apiFunctionEnvSchema, source);
-  return composeAppDeps(env, { secrets: await loadSecretsFromSecretsManager(env.SECRETS_ARN) });
+  return composeAppDeps(env, {
+    secrets: await loadSecretsFromSecretsManager(env.SECRETS_ARN),
+    sealer: kmsSealer(env.SEALING_KEY_ARN),
+  });
 }
 
 export interface SweeperDeps {
@@ -111,6 +133,8 @@ export function composeDispatcherDeps(parts: {
   logger: Logger;
   /** The metrics' `service` dimension: the stack's name when deployed; `local` by default. */
   metricsService?: string;
+  /** Opens the webhook signing secrets it signs deliveries with: the API's sealer. */
+  sealer: SecretSealer;
   now?: () => Date;
   /** Stock-alert digests: SNS on AWS; logged when not given (`npm start`, tests). */
   publishAlert?: AlertPublisher;
@@ -120,6 +144,7 @@ export function composeDispatcherDeps(parts: {
   return {
     stores: parts.stores,
     sender: createWebhookSender(parts.urlPolicy),
+    sealer: parts.sealer,
     now,
     logger: parts.logger,
     metrics: metricsThrough(parts.logger, parts.metricsService ?? 'local'),
@@ -137,6 +162,7 @@ export function composeDispatcher(source: NodeJS.ProcessEnv = process.env): Disp
     urlPolicy: env.WEBHOOK_URL_POLICY,
     logger,
     metricsService: env.METRICS_SERVICE,
+    sealer: kmsSealer(env.SEALING_KEY_ARN),
     publishAlert:
       env.ALERT_TOPIC_ARN === undefined ? logAlertPublisher(logger) : snsAlertPublisher(env.ALERT_TOPIC_ARN),
   });

@@ -3,7 +3,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../../scripts/lib/dynamodb-local.js';
 import { ensureTable } from '../../scripts/lib/ensure-table.js';
 import { findFreePort } from '../../scripts/lib/free-port.js';
-import { composeAppDeps } from '../../shared/composition-root.js';
+import { newLocalSealingKey } from '../../shared/auth/local-data-keys.js';
+import { composeAppDeps, localSealer } from '../../shared/composition-root.js';
 import { apiEnvSchema, loadEnv } from '../../shared/config/env.js';
 import { generateAppSecrets } from '../../shared/config/secrets.js';
 import type { Principal } from '../../shared/domain/api-key.js';
@@ -64,6 +65,7 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
   const table = { doc: createDocumentClient({ endpoint: db.endpoint }), tableName: 'bench' };
   const secrets = generateAppSecrets('bench-1');
   const deps = composeAppDeps(loadEnv(apiEnvSchema, { TABLE_NAME: 'bench' }), {
+    sealer: localSealer(newLocalSealingKey()),
     table,
     secrets,
     logger: createLogger('silent'),

@@ -712,11 +712,33 @@ export interface paths {
         put?: never;
         /**
          * Subscribe a URL to events (the signing secret is returned once)
-         * @description Each event is POSTed as JSON, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256>`), at least once and in order per subscription; failures are retried with exponential backoff for 24 hours, after which the subscription is disabled with the reason. The subscription hears its organisation’s voucher events and the stock and transfer events of the shelters the creating key reaches (narrowed by `shelterIds`). On AWS the URL must be https and resolve to public addresses only.
+         * @description Each event is POSTed as JSON, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256>`), at least once and in order per subscription; failures are retried with exponential backoff for 24 hours, after which the subscription is disabled with the reason. The subscription hears its organisation’s voucher and round events and the stock and transfer events of the shelters the creating key reaches (narrowed by `shelterIds`). On AWS the URL must be https and resolve to public addresses only. A retry with the same Idempotency-Key answers the first subscription, secret included; the secret is kept encrypted and never shown again.
          *
          *     Roles: admin, coordinator.
          */
         post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new signing secret (returned once), the current one signing beside it for an overlap
+         * @description From now on deliveries are signed with the new secret, and, until the overlap ends (`overlapHours`, 24 by default), with the secrets it replaces as well: `webhook-signature` carries one `v1,…` signature per secret, space-separated, and a receiver accepts the delivery if any one verifies. Switch the receiver to the new secret within the overlap. `overlapHours: 0` retires every other secret at once (one leaked). At most three secrets sign at a time: a rotation that would make a fourth is refused (409). A retry with the same Idempotency-Key answers the first rotation, new secret included.
+         *
+         *     Roles: admin, coordinator.
+         */
+        post: operations["rotateWebhookSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -848,7 +870,9 @@ export interface paths {
         put?: never;
         /**
          * Register this phone at a pickup point of the key (the secret is shown once)
-         * @description Roles: volunteer.
+         * @description A retry with the same Idempotency-Key answers the first registration, secret included, and registers no second device; the secret is kept encrypted and never shown again.
+         *
+         *     Roles: volunteer.
          */
         post: operations["createDevice"];
         delete?: never;
@@ -868,7 +892,9 @@ export interface paths {
         put?: never;
         /**
          * Revoke a lost or stolen device, for good
-         * @description Roles: admin, coordinator.
+         * @description Its leases end at once and its late records become conflicts. An admin revokes any device; a logistics lead any device at a shelter of its scope, whichever organisation it serves; a coordinator only its own organisation’s devices (another organisation’s phone at a shared shelter: 403, ask an admin or a logistics lead of the shelter).
+         *
+         *     Roles: admin, coordinator, logistics.
          */
         post: operations["revokeDevice"];
         delete?: never;
@@ -1214,11 +1240,33 @@ export interface paths {
         put?: never;
         /**
          * Served before? For each reference: holds a voucher in an open round, and when it was last redeemed
-         * @description Across every organisation, and nothing else: never which organisation, round or shelter. Changes nothing, so no Idempotency-Key. The references are pseudonymised at once and are never logged, stored or sent back: results come in request order.
+         * @description Across every organisation, and nothing else: never which organisation, round or shelter. Changes nothing, so no Idempotency-Key. The references are pseudonymised at once and are never logged, stored or sent back: results come in request order. Every call is recorded for admins (who, when, how many references, how many matched; `GET /v1/beneficiaries/checks`), and a key may check at most 2,000 references an hour (the deployment may set another figure): past that, 429 with `Retry-After`.
          *
          *     Roles: coordinator.
          */
         post: operations["checkBeneficiaries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/beneficiaries/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who asked "served before?", when, about how many references, and how many matched
+         * @description Newest first, kept 400 days. Never the references: the record is about the asking. Calls refused for the hourly limit are listed too (`refused-over-limit`).
+         *
+         *     Roles: admin.
+         */
+        get: operations["listBeneficiaryChecks"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1372,7 +1420,10 @@ export interface components {
             confidential: boolean;
             coverWarningDays?: number;
             offlineMode?: components["schemas"]["OfflineMode"];
-            /** @default 12 */
+            /**
+             * Format: int32
+             * @default 12
+             */
             offlineWindowHours: number;
             /** @default 120 */
             silentPhoneMinutes: number;
@@ -1405,14 +1456,19 @@ export interface components {
             address?: string;
             latitude?: number;
             longitude?: number;
+            /** Format: int32 */
             capacity: number;
+            /** Format: int32 */
             population: number;
             /** @default false */
             confidential: boolean;
             /** @description Days of cover below which a balance raises `stock.cover-low` (webhooks, feed, alert digest); 3 when unset. */
             coverWarningDays?: number;
             offlineMode?: components["schemas"]["OfflineMode"] & unknown;
-            /** @description The longest a phone holds a voucher offline without a refresh; 12 when unset. */
+            /**
+             * Format: int32
+             * @description The longest a phone holds a voucher offline without a refresh; 12 when unset.
+             */
             offlineWindowHours?: number;
             /** @description A phone silent (no pack refresh, no sync) for longer than this loses its vouchers to the other phones at their next refresh; 120 when unset. */
             silentPhoneMinutes?: number;
@@ -1432,12 +1488,15 @@ export interface components {
             address?: string;
             latitude?: number;
             longitude?: number;
+            /** Format: int32 */
             capacity?: number;
+            /** Format: int32 */
             population?: number;
             confidential?: boolean;
             /** @description Days of cover below which a balance raises `stock.cover-low` (webhooks, feed, alert digest); 3 when unset. */
             coverWarningDays?: number;
             offlineMode?: components["schemas"]["OfflineMode"];
+            /** Format: int32 */
             offlineWindowHours?: number;
             /** @description A phone silent (no pack refresh, no sync) for longer than this loses its vouchers to the other phones at their next refresh; 120 when unset. */
             silentPhoneMinutes?: number;
@@ -1769,6 +1828,7 @@ export interface components {
             shelterId: string;
             /** @description Your own reference for the household. Pseudonymised before storage; never stored or logged raw. */
             beneficiaryRef: string;
+            /** Format: int32 */
             householdSize: number;
             lines: {
                 itemId: string;
@@ -1870,11 +1930,21 @@ export interface components {
             disabledAt?: string;
             disabledReason?: string;
             createdBy?: string;
-            /** @description The signing secret (`whsec_…`), shown this once: verify `webhook-signature` with it (Standard Webhooks). */
+            /** @description The secrets deliveries are signed with now, newest first (when each was made, and until when one being rotated out still signs). The secrets themselves are shown only once, when made. */
+            signingSecrets: {
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: date-time
+                 * @description Being rotated out: deliveries carry its signature beside the newest one until then.
+                 */
+                retiresAt?: string;
+            }[];
+            /** @description The signing secret (`whsec_…`), shown this once and never again: verify `webhook-signature` with it (Standard Webhooks). */
             secret: string;
         };
         /** @enum {string} */
-        EventType: "voucher.issued" | "voucher.redeemed" | "voucher.voided" | "voucher.expired" | "redemption.conflict" | "stock.low" | "stock.out" | "stock.cover-low" | "transfer.dispatched" | "transfer.received";
+        EventType: "voucher.issued" | "voucher.redeemed" | "voucher.voided" | "voucher.expired" | "redemption.conflict" | "stock.low" | "stock.out" | "stock.cover-low" | "transfer.dispatched" | "transfer.received" | "round.opened" | "round.closed";
         CreateWebhook: {
             /**
              * @description Where events are POSTed. On AWS: https to a public address only; locally, http://localhost too.
@@ -1885,6 +1955,45 @@ export interface components {
             /** @description Only events of these shelters; all shelters in the key’s scope when absent. */
             shelterIds?: string[];
             description?: string;
+        };
+        WebhookWithNewSecret: {
+            id: string;
+            orgId: string;
+            url: string;
+            eventTypes: components["schemas"]["EventType"][];
+            shelterIds: "*" | string[];
+            description?: string;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            failingSince?: string;
+            lastError?: string;
+            /** Format: date-time */
+            disabledAt?: string;
+            disabledReason?: string;
+            createdBy?: string;
+            /** @description The secrets deliveries are signed with now, newest first (when each was made, and until when one being rotated out still signs). The secrets themselves are shown only once, when made. */
+            signingSecrets: {
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: date-time
+                 * @description Being rotated out: deliveries carry its signature beside the newest one until then.
+                 */
+                retiresAt?: string;
+            }[];
+            /** @description The signing secret (`whsec_…`), shown this once and never again: verify `webhook-signature` with it (Standard Webhooks). */
+            secret: string;
+        };
+        RotateWebhookSecret: {
+            /**
+             * Format: int32
+             * @description Hours during which deliveries carry signatures under both the new and the current secret, so the receiver can switch over; 0 retires the current secret at once (it leaked). 24 when absent.
+             * @default 24
+             */
+            overlapHours: number;
         };
         Webhook: {
             id: string;
@@ -1904,6 +2013,16 @@ export interface components {
             disabledAt?: string;
             disabledReason?: string;
             createdBy?: string;
+            /** @description The secrets deliveries are signed with now, newest first (when each was made, and until when one being rotated out still signs). The secrets themselves are shown only once, when made. */
+            signingSecrets: {
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: date-time
+                 * @description Being rotated out: deliveries carry its signature beside the newest one until then.
+                 */
+                retiresAt?: string;
+            }[];
         };
         NoBody: Record<string, never>;
         WebhookDelivery: {
@@ -2105,6 +2224,51 @@ export interface components {
             };
             /** @description This event’s position: pass it as `after` to read on from it. */
             cursor: string;
+        } | {
+            id: string;
+            occurredAt: string;
+            /** @enum {string} */
+            type: "round.opened";
+            orgId: string;
+            data: {
+                roundId: string;
+                shelterIds: string[];
+                orgIds: string[];
+                rulesVersion: number;
+                validFrom: string;
+                validUntil: string;
+            };
+            /** @description This event’s position: pass it as `after` to read on from it. */
+            cursor: string;
+        } | {
+            id: string;
+            occurredAt: string;
+            /** @enum {string} */
+            type: "round.closed";
+            orgId: string;
+            data: {
+                roundId: string;
+                shelterIds: string[];
+                orgIds: string[];
+                rulesVersion: number;
+                agrees: boolean;
+                items: {
+                    itemId: string;
+                    vouchersIssued: number;
+                    vouchersRedeemed: number;
+                    vouchersVoided: number;
+                    vouchersExpired: number;
+                    vouchersOutstanding: number;
+                    quantityIssued: number;
+                    quantityRedeemed: number;
+                    quantityVoided: number;
+                    quantityExpired: number;
+                    quantityOutstanding: number;
+                    ledgerOut: number;
+                }[];
+            };
+            /** @description This event’s position: pass it as `after` to read on from it. */
+            cursor: string;
         };
         RegisteredDevice: components["schemas"]["Device"] & {
             /** @description base64url of 32 random bytes. Shown only in this response: store it on the device. */
@@ -2266,6 +2430,7 @@ export interface components {
             }[];
             /** Format: date-time */
             deviceTime: string;
+            /** Format: int32 */
             sequence: number;
             /** @description base64url (no padding) HMAC-SHA256 under the device secret of JSON.stringify([deviceId, clientRedemptionId, sequence, voucherId, pickupPointId, deviceTime, lines.map(l => [l.itemId, l.quantity])]). */
             hmac: string;
@@ -2359,12 +2524,14 @@ export interface components {
             itemId: string;
             amount: number;
             per: components["schemas"]["RationBasis"];
+            /** Format: int32 */
             people?: number;
             /** @description The least one household receives of this item, in its unit. */
             min?: number;
             /** @description The most one household receives of this item, in its unit: a cap per household (water at most 300 L, whatever the family size and the round’s length). */
             max?: number;
             bands?: {
+                /** Format: int32 */
                 upToHouseholdSize: number;
                 amount: number;
             }[];
@@ -2394,7 +2561,10 @@ export interface components {
             validUntil: string;
             /** @description Ration rules, one per item: what one household receives, computed from its size and the round’s days. */
             rules: components["schemas"]["RationRule"][];
-            /** @description Waiting period: a household that received a voucher in another round less than this many days before this round’s start is refused. */
+            /**
+             * Format: int32
+             * @description Waiting period: a household that received a voucher in another round less than this many days before this round’s start is refused.
+             */
             minDaysSinceLastRound?: number;
             /** @description Admins only: the organisations that share the round (and its deduplication). A coordinator’s round is its own organisation’s. */
             organizationIds?: string[];
@@ -2415,7 +2585,10 @@ export interface components {
             validUntil?: string;
             /** @description Ration rules, one per item: what one household receives, computed from its size and the round’s days. */
             rules?: components["schemas"]["RationRule"][];
-            /** @description Waiting period: a household that received a voucher in another round less than this many days before this round’s start is refused. */
+            /**
+             * Format: int32
+             * @description Waiting period: a household that received a voucher in another round less than this many days before this round’s start is refused.
+             */
             minDaysSinceLastRound?: number;
         };
         HouseholdIssueResult: {
@@ -2540,6 +2713,20 @@ export interface components {
             /** @description Your references; pseudonymised at once, never stored, logged or echoed. */
             beneficiaryRefs: string[];
         };
+        BeneficiaryCheckLogEntry: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            keyId: string;
+            orgId: string;
+            /** @description How many references the call asked about. */
+            references: number;
+            /** @description How many of them had been served: holding a voucher in an open round, or redeemed one of a round before. */
+            matched: number;
+            outcome: components["schemas"]["BeneficiaryCheckOutcome"];
+        };
+        /** @enum {string} */
+        BeneficiaryCheckOutcome: "answered" | "refused-over-limit";
     };
     responses: {
         /** @description Malformed JSON, a field that fails validation (each bad field is named in `errors`), or a list `cursor` this key was not given for this list and filters (`invalid-cursor`). */
@@ -2660,6 +2847,23 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                "application/json": {
+                    /** @example Too Many Requests */
+                    message: string;
+                };
+            };
+        };
+        /** @description Too many requests. This key used its allowance for the hour (problem+json, `rate-limited`, with `Retry-After` seconds until the next hour and the request id); or the API gateway in front throttled the request (JSON `{ message }`, with neither). */
+        RateLimited: {
+            headers: {
+                /** @description Seconds to wait before trying again. */
+                "Retry-After"?: number;
+                /** @description Names this request in the logs; quote it when reporting a problem. */
+                "X-Request-Id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
                 "application/json": {
                     /** @example Too Many Requests */
                     message: string;
@@ -4194,7 +4398,10 @@ export interface operations {
     createWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required. */
+                "idempotency-key": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4209,6 +4416,10 @@ export interface operations {
                 headers: {
                     /** @description Names this request in the logs; quote it when reporting a problem. */
                     "X-Request-Id": string;
+                    /** @description Present, as `true`, when this is the stored answer to an earlier request with the same Idempotency-Key: nothing changed this time. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The path of the created resource. */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4218,8 +4429,54 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["IdempotencyConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required. */
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RotateWebhookSecret"];
+            };
+        };
+        responses: {
+            /** @description Rotated. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Present, as `true`, when this is the stored answer to an earlier request with the same Idempotency-Key: nothing changed this time. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithNewSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -5253,6 +5510,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BeneficiaryCheckResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listBeneficiaryChecks: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
+                cursor?: string;
+                /** @description Only the calls of this organisation. */
+                orgId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["BeneficiaryCheckLogEntry"][];
+                        nextCursor: string | null;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];

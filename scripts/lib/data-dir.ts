@@ -11,6 +11,11 @@ export function localDataFiles(dataDir = process.env.SUPPLYLINE_DATA_DIR ?? '.da
     dynamodb: join(dataDir, 'dynamodb'),
     /** The keys the local vouchers are signed with: they live and die with the data. */
     secrets: join(dataDir, 'secrets.json'),
+    /**
+     * The key that wraps the data keys webhook signing secrets are sealed with (KMS does this on
+     * AWS). Kept apart from secrets.json, as the KMS key is apart from Secrets Manager.
+     */
+    sealingKey: join(dataDir, 'sealing-key'),
     demoKeys: join(dataDir, 'demo-keys.json'),
     /** Where `npm run sweep` and `npm run key:create` find the running DynamoDB Local. */
     endpoint: join(dataDir, 'dynamodb-endpoint'),

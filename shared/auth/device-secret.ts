@@ -1,12 +1,16 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import type { SecretSealer } from './secret-sealer.js';
 
 /**
  * Device secrets. The server verifies the HMAC of every offline record, so unlike an API key
- * (kept as a hash) it must keep the secret itself. It is sealed with AES-256-GCM under a key
- * derived (HKDF-SHA256) from the app's secret document, so a copy of the table alone (a backup,
- * an export, a read-only role) holds no usable device secret. The derivation needs no new entry
- * in the secret document; its cost is that the sealing key changes with the pseudonymisation key,
- * which is never rotated (rotating it unlinks every stored pseudonym already).
+ * (kept as a hash) it must keep the secret itself. Since issue 24 it is sealed as webhook signing
+ * secrets are (secret-sealer.ts: envelope encryption under the KMS key on AWS), bound to the
+ * device id, so a copy of the table alone (a backup, an export, a read-only role) holds no usable
+ * device secret, and the key that protects it rotates, is audited and belongs to nothing else.
+ *
+ * Devices registered before were sealed with AES-256-GCM under a key derived (HKDF-SHA256) from
+ * the pseudonymisation key of the app's secret document, which is never rotated: such a secret
+ * still opens with that key (`openDeviceSecret`), and the device's next sync seals it anew.
  */
 
 const INFO = 'supplyline device secret sealing v1';
@@ -37,4 +41,29 @@ export function openDeviceSecret(sealed: string, deviceId: string, key: Buffer):
   decipher.setAAD(Buffer.from(deviceId, 'utf8'));
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(data), decipher.final()]);
+}
+
+/** What a device secret is sealed to: moved to another device's record, it does not open. */
+export function deviceSecretContext(deviceId: string): string {
+  return `device secret\n${deviceId}`;
+}
+
+/** Seals a new device's secret for storage (the envelope sealer's `sl1.` form). */
+export function sealNewDeviceSecret(secret: string, deviceId: string, sealer: SecretSealer): Promise<string> {
+  return sealer.seal(secret, deviceSecretContext(deviceId));
+}
+
+/** Whether a stored device secret is in the form devices were sealed in before issue 24. */
+export function isLegacySealedDeviceSecret(sealed: string): boolean {
+  return !sealed.startsWith('sl1.');
+}
+
+/** The secret's 32 bytes, whichever way it was sealed; throws if it was altered or moved. */
+export async function openStoredDeviceSecret(
+  sealed: string,
+  deviceId: string,
+  keys: { sealer: SecretSealer; legacyKey: Buffer },
+): Promise<Buffer> {
+  if (isLegacySealedDeviceSecret(sealed)) return openDeviceSecret(sealed, deviceId, keys.legacyKey);
+  return Buffer.from(await keys.sealer.open(sealed, deviceSecretContext(deviceId)), 'base64url');
 }

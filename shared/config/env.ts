@@ -50,6 +50,8 @@ export const dispatcherEnvSchema = tableEnvSchema.extend({
   WEBHOOK_URL_POLICY: webhookUrlPolicy,
   ALERT_TOPIC_ARN: z.string().startsWith('arn:').optional(),
   METRICS_SERVICE: metricsService,
+  /** The KMS key that wraps the data keys webhook signing secrets are sealed with. */
+  SEALING_KEY_ARN: z.string().startsWith('arn:'),
 });
 
 /** The HTTP API's settings wherever it runs. Where its secrets come from is the entry's business. */
@@ -58,6 +60,11 @@ export const apiEnvSchema = tableEnvSchema.extend({
   METRICS_SERVICE: metricsService,
   /** Seconds an authenticated API key stays cached in memory; also the revocation delay. */
   API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  /**
+   * Beneficiary references one key may check ("served before?") per clock hour, counted in the
+   * table across instances; past it, 429 with Retry-After.
+   */
+  BENEFICIARY_CHECK_REFS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(2_000),
   /** Largest accepted request body in bytes. Batch voucher issue sets the need. */
   MAX_BODY_BYTES: z.coerce
     .number()
@@ -70,6 +77,8 @@ export const apiEnvSchema = tableEnvSchema.extend({
 /** The API function as deployed: its secrets document is in Secrets Manager, read once per cold start. */
 export const apiFunctionEnvSchema = apiEnvSchema.extend({
   SECRETS_ARN: z.string().startsWith('arn:'),
+  /** The KMS key that wraps the data keys the API seals secrets with (shared/auth/secret-sealer.ts). */
+  SEALING_KEY_ARN: z.string().startsWith('arn:'),
 });
 
 /**

@@ -31,7 +31,7 @@ export const MAX_RULES = 20;
 
 const bandSchema = z
   .object({
-    upToHouseholdSize: z.number().int().min(1).max(MAX_HOUSEHOLD),
+    upToHouseholdSize: z.number().int().min(1).max(MAX_HOUSEHOLD).openapi({ format: 'int32' }),
     amount: z.number().min(0).max(1_000_000),
   })
   .strict();
@@ -41,7 +41,7 @@ export const rationRuleSchema = z
     itemId: slugSchema,
     amount: positiveQuantitySchema,
     per: rationBasisSchema,
-    people: z.number().int().min(1).max(MAX_HOUSEHOLD).optional(),
+    people: z.number().int().min(1).max(MAX_HOUSEHOLD).optional().openapi({ format: 'int32' }),
     min: z
       .number()
       .min(0)

@@ -69,6 +69,27 @@ export interface IdempotencyClaim {
 export interface StoredResponse {
   status: number;
   body: string;
+  /**
+   * The body is sealed (shared/auth/secret-sealer.ts): the answer holds a secret shown once (a
+   * webhook's signing secret, a device's), which the table never holds in clear. A replay opens
+   * it under `replaySealContext` of the key it was stored under.
+   */
+  sealed?: true;
+}
+
+/** What a replayable answer is sealed to: the API key and Idempotency-Key it answers, and nothing else. */
+export function replaySealContext(apiKeyId: string, key: string): string {
+  return `idempotent answer\n${apiKeyId}\n${key}`;
+}
+
+/**
+ * What a write whose answer holds a secret gives its store: the completion, and the answer
+ * already sealed to it (none without an Idempotency-Key). The store writes it as it writes any
+ * completion, marked sealed.
+ */
+export interface SealedReply {
+  readonly idempotency?: IdempotencyCompletion | undefined;
+  readonly sealedResponse?: string | undefined;
 }
 
 /**
@@ -104,6 +125,12 @@ export interface ComputedReply<C, R> {
 /** The stored record of a key: held while its request runs, then the response to replay. */
 export const idempotencyRecordSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('in_flight'), fingerprint: z.string(), token: z.string() }),
-  z.object({ state: z.literal('completed'), fingerprint: z.string(), status: z.number(), body: z.string() }),
+  z.object({
+    state: z.literal('completed'),
+    fingerprint: z.string(),
+    status: z.number(),
+    body: z.string(),
+    sealed: z.literal(true).optional(),
+  }),
 ]);
 export type IdempotencyRecord = z.infer<typeof idempotencyRecordSchema>;

@@ -17,7 +17,7 @@ export const offlineRecordSchema = z
       .min(1)
       .max(20),
     deviceTime: z.iso.datetime({ offset: true }).max(40),
-    sequence: z.number().int().min(1).max(1_000_000_000),
+    sequence: z.number().int().min(1).max(1_000_000_000).openapi({ format: 'int32' }),
     hmac: z.string().min(1).max(100).openapi({
       description:
         'base64url (no padding) HMAC-SHA256 under the device secret of JSON.stringify([deviceId, clientRedemptionId, sequence, voucherId, pickupPointId, deviceTime, lines.map(l => [l.itemId, l.quantity])]).',

@@ -20,7 +20,7 @@ export const householdRowSchema = z
       description:
         'Your own reference for the household. Pseudonymised with a keyed hash before it is stored or compared; never stored or logged raw.',
     }),
-    householdSize: z.coerce.number().int().min(1).max(50),
+    householdSize: z.coerce.number().int().min(1).max(50).openapi({ format: 'int32' }),
     shelterId: slugSchema
       .optional()
       .openapi({ description: 'Required when the round has several shelters.' }),

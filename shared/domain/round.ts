@@ -33,6 +33,7 @@ const roundFields = {
       'Ration rules, one per item: what one household receives, computed from its size and the round’s days.',
   }),
   minDaysSinceLastRound: z.number().int().min(1).max(365).optional().openapi({
+    format: 'int32',
     description:
       'Waiting period: a household that received a voucher in another round less than this many days before this round’s start is refused.',
   }),
@@ -98,7 +99,7 @@ export const roundQuerySchema = z
     status: roundStatusSchema.optional(),
     shelterId: slugSchema.optional(),
     orgId: slugSchema.optional().openapi({ description: 'Admins: rounds shared with this organisation.' }),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
+    limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ format: 'int32' }),
     cursor: z
       .string()
       .max(2048)

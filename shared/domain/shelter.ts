@@ -24,7 +24,7 @@ const locationFields = {
  */
 export const offlineModeSchema = z.enum(['pools', 'detect', 'online']).openapi('OfflineMode');
 export type OfflineMode = z.infer<typeof offlineModeSchema>;
-const offlineWindowHoursSchema = z.number().int().min(1).max(72);
+const offlineWindowHoursSchema = z.number().int().min(1).max(72).openapi({ format: 'int32' });
 export const DEFAULT_OFFLINE_MODE: OfflineMode = 'pools';
 export const DEFAULT_OFFLINE_WINDOW_HOURS = 12;
 
@@ -49,8 +49,8 @@ export const createShelterSchema = z
     id: slugSchema.optional().openapi({ description: 'Chosen id; generated from the name when absent.' }),
     name: z.string().trim().min(1).max(200),
     ...locationFields,
-    capacity: z.number().int().min(0).max(1_000_000),
-    population: z.number().int().min(0).max(1_000_000),
+    capacity: z.number().int().min(0).max(1_000_000).openapi({ format: 'int32' }),
+    population: z.number().int().min(0).max(1_000_000).openapi({ format: 'int32' }),
     confidential: z.boolean().default(false),
     coverWarningDays: z.number().min(0).max(90).optional().openapi({
       description:
@@ -73,8 +73,8 @@ export const updateShelterSchema = z
   .object({
     name: z.string().trim().min(1).max(200),
     ...locationFields,
-    capacity: z.number().int().min(0).max(1_000_000),
-    population: z.number().int().min(0).max(1_000_000),
+    capacity: z.number().int().min(0).max(1_000_000).openapi({ format: 'int32' }),
+    population: z.number().int().min(0).max(1_000_000).openapi({ format: 'int32' }),
     confidential: z.boolean(),
     coverWarningDays: z.number().min(0).max(90).optional().openapi({
       description:

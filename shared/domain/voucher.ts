@@ -24,7 +24,7 @@ export const issueVoucherSchema = z
       description:
         'Your own reference for the household. Pseudonymised before storage; never stored or logged raw.',
     }),
-    householdSize: z.number().int().min(1).max(50),
+    householdSize: z.number().int().min(1).max(50).openapi({ format: 'int32' }),
     lines: voucherLinesSchema,
     validFrom: z.iso.datetime({ offset: true }).max(40).optional().openapi({ description: 'Default: now.' }),
     validUntil: z.iso

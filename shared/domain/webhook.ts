@@ -32,7 +32,23 @@ export type CreateWebhookInput = z.infer<typeof createWebhookSchema>;
 
 export const webhookStatusSchema = z.enum(['active', 'disabled']);
 
-/** A subscription as stored. The secret is kept (it signs every delivery) and shown once. */
+/**
+ * A signing secret as stored: sealed (shared/auth/secret-sealer.ts), never in clear. The newest
+ * signs every delivery; one being rotated out keeps signing beside it until `retiresAt`.
+ */
+export const signingSecretSchema = z
+  .object({
+    sealed: z.string().min(1),
+    createdAt: z.iso.datetime(),
+    retiresAt: z.iso.datetime().optional(),
+  })
+  .strict();
+export type SigningSecret = z.infer<typeof signingSecretSchema>;
+
+/** The newest secret and at most two being rotated out: a delivery carries one signature per secret. */
+export const MAX_SIGNING_SECRETS = 3;
+
+/** A subscription as stored. Its secrets are kept sealed (they sign every delivery) and shown once. */
 export const webhookRecordSchema = z
   .object({
     id: z.string().min(1).max(64),
@@ -42,7 +58,13 @@ export const webhookRecordSchema = z
     shelterIds: shelterReachSchema,
     description: z.string().optional(),
     status: webhookStatusSchema,
-    secret: z.string(),
+    /** Newest first. Absent only on a subscription stored before issue 24 (see `secret`). */
+    signingSecrets: z.array(signingSecretSchema).min(1).max(MAX_SIGNING_SECRETS).optional(),
+    /**
+     * The secret in clear, as subscriptions were stored before issue 24; the retry schedule seals
+     * it on its next pass (deliver-webhooks.ts) and it goes. Never written any more.
+     */
+    secret: z.string().optional(),
     ...createdFields,
     /** Since when every attempt failed; cleared by the next delivery that succeeds. */
     failingSince: z.iso.datetime().optional(),
@@ -58,25 +80,95 @@ export type WebhookRecord = z.infer<typeof webhookRecordSchema>;
 
 /** What the API shows of a subscription (named schemas are built from this, never from each other). */
 const webhookViewShape = webhookRecordSchema
-  .omit({ secret: true, drainingUntil: true, drainedBy: true, createdBy: true })
-  .extend({ createdBy: actorIdSchema.optional() });
+  .omit({
+    secret: true,
+    signingSecrets: true,
+    drainingUntil: true,
+    drainedBy: true,
+    createdBy: true,
+  })
+  .extend({
+    createdBy: actorIdSchema.optional(),
+    signingSecrets: z
+      .array(
+        z.object({
+          createdAt: z.iso.datetime(),
+          retiresAt: z.iso.datetime().optional().openapi({
+            description:
+              'Being rotated out: deliveries carry its signature beside the newest one until then.',
+          }),
+        }),
+      )
+      .openapi({
+        description:
+          'The secrets deliveries are signed with now, newest first (when each was made, and until when one being rotated out still signs). The secrets themselves are shown only once, when made.',
+      }),
+  });
 
 export const webhookViewSchema = webhookViewShape.openapi('Webhook');
 export type WebhookView = z.infer<typeof webhookViewSchema>;
 
+const secretField = z.string().openapi({
+  description:
+    'The signing secret (`whsec_…`), shown this once and never again: verify `webhook-signature` with it (Standard Webhooks).',
+});
+
 export const createdWebhookSchema = webhookViewShape
-  .extend({
-    secret: z.string().openapi({
-      description:
-        'The signing secret (`whsec_…`), shown this once: verify `webhook-signature` with it (Standard Webhooks).',
-    }),
-  })
+  .extend({ secret: secretField })
   .openapi('CreatedWebhook');
 
-export function webhookView(record: WebhookRecord, viewer: { role: string }): WebhookView {
-  const { secret: _secret, drainingUntil: _until, drainedBy: _by, createdBy, ...view } = record;
+export const rotatedWebhookSchema = webhookViewShape
+  .extend({ secret: secretField })
+  .openapi('WebhookWithNewSecret');
+
+/** Rotating a secret: how long the one it replaces keeps signing beside it. */
+export const rotateSecretSchema = z
+  .object({
+    overlapHours: z.number().int().min(0).max(72).default(24).openapi({
+      format: 'int32',
+      description:
+        'Hours during which deliveries carry signatures under both the new and the current secret, so the receiver can switch over; 0 retires the current secret at once (it leaked). 24 when absent.',
+    }),
+  })
+  .strict()
+  .openapi('RotateWebhookSecret');
+export type RotateSecretInput = z.infer<typeof rotateSecretSchema>;
+
+export function webhookView(
+  record: WebhookRecord,
+  viewer: { role: string },
+  now: Date = new Date(),
+): WebhookView {
+  const {
+    secret: _secret,
+    signingSecrets: _sealed,
+    drainingUntil: _until,
+    drainedBy: _by,
+    createdBy,
+    ...view
+  } = record;
+  const signingSecrets = liveSigningSecrets(record, now).map(({ createdAt, retiresAt }) => ({
+    createdAt,
+    ...(retiresAt === undefined ? {} : { retiresAt }),
+  }));
   // Key ids are shown to admins only, as for every other record (attribution.ts).
-  return viewer.role === 'admin' ? { ...view, createdBy } : view;
+  return viewer.role === 'admin' ? { ...view, signingSecrets, createdBy } : { ...view, signingSecrets };
+}
+
+/**
+ * The secrets that sign a delivery made at `now`, newest first: those not retired yet. A
+ * subscription stored before issue 24 has its one secret in clear (`plaintext`) until sealed.
+ */
+export function liveSigningSecrets(
+  record: Pick<WebhookRecord, 'signingSecrets' | 'secret' | 'createdAt'>,
+  now: Date,
+): Array<{ createdAt: string; retiresAt?: string } & ({ sealed: string } | { plaintext: string })> {
+  if (record.signingSecrets === undefined) {
+    return record.secret === undefined ? [] : [{ createdAt: record.createdAt, plaintext: record.secret }];
+  }
+  return record.signingSecrets.filter(
+    (secret) => secret.retiresAt === undefined || Date.parse(secret.retiresAt) > now.getTime(),
+  );
 }
 
 /** One attempt to deliver one event to one subscription. */

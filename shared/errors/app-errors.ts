@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'idempotency-key-reused'
   | 'idempotency-in-flight'
   | 'unprocessable'
+  | 'rate-limited'
   | 'unavailable'
   | 'internal'
   | 'voucher-unreadable'
@@ -117,6 +118,18 @@ export class ConflictError extends AppError {
   override readonly name = 'ConflictError';
   constructor(message: string, extra: Record<string, unknown> = {}) {
     super('conflict', message, extra);
+  }
+}
+
+/** This key used its allowance for the window (a count kept in the table): retry after `retryAfterSeconds`. */
+export class RateLimitedError extends AppError {
+  override readonly name = 'RateLimitedError';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    extra: Record<string, unknown> = {},
+  ) {
+    super('rate-limited', message, extra);
   }
 }
 

@@ -15,7 +15,7 @@ export interface Problem {
 }
 
 interface ProblemShape {
-  status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 500 | 503;
+  status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
   title: string;
 }
 
@@ -54,6 +54,8 @@ export function problemShape(code: ErrorCode): ProblemShape {
       return { status: 422, title: 'Idempotency-Key reused with a different request' };
     case 'unprocessable':
       return { status: 422, title: 'Unprocessable request' };
+    case 'rate-limited':
+      return { status: 429, title: 'Too many requests' };
     case 'unavailable':
       return { status: 503, title: 'Service temporarily unavailable' };
     case 'internal':

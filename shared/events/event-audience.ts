@@ -2,11 +2,12 @@ import { type Principal, scopeAllows } from '../domain/api-key.js';
 import type { WebhookRecord } from '../domain/webhook.js';
 import type { DomainEvent } from './event-schemas.js';
 
-/** The shelters an event is about: its own, and for a transfer both ends. */
+/** The shelters an event is about: its own, for a transfer both ends, for a round every shelter of it. */
 export function eventShelters(event: DomainEvent): string[] {
   if (event.type === 'transfer.dispatched' || event.type === 'transfer.received') {
     return [event.data.fromShelterId, event.data.toShelterId];
   }
+  if (event.type === 'round.opened' || event.type === 'round.closed') return event.data.shelterIds;
   return [event.shelterId];
 }
 
@@ -15,8 +16,10 @@ const reaches = (shelterIds: '*' | string[], event: DomainEvent) =>
 
 /**
  * Who may hear an event. A voucher's events belong to the organisation that issued it, and to
- * no other, whatever the shelter; a shelter's events (stock, transfers) to every organisation
- * whose key reaches the shelter. The rule is the same for a webhook and for the pull feed.
+ * no other, whatever the shelter; a round's event to the organisation it was made for (one per
+ * organisation sharing the round), if its key reaches one of the round's shelters; a shelter's
+ * events (stock, transfers) to every organisation whose key reaches the shelter. The rule is the
+ * same for a webhook and for the pull feed.
  */
 function visibleTo(orgId: string, shelterIds: '*' | string[], event: DomainEvent): boolean {
   if ('orgId' in event) return event.orgId === orgId && reaches(shelterIds, event);

@@ -95,6 +95,61 @@ export const transferReceivedEventSchema = shelterEvent('transfer.received', {
   ),
 });
 
+/**
+ * A distribution round's event belongs to one organisation that shares the round: one event per
+ * organisation, each with that organisation's figures only (as the reconciliation shows a
+ * coordinator its own rows). A round spans shelters, so it names them all and no single one.
+ */
+function roundEvent<T extends string, D extends z.ZodRawShape>(type: T, data: D) {
+  const { shelterId: _single, ...around } = envelope;
+  return z
+    .object({ ...around, type: z.literal(type), orgId: z.string(), data: z.object(data).strict() })
+    .strict();
+}
+
+const roundFacts = {
+  roundId: z.string(),
+  shelterIds: z.array(z.string()),
+  orgIds: z.array(z.string()),
+  rulesVersion: z.number(),
+};
+
+/** A round opened: households can be issued vouchers from now until it closes. Never its name (typed by a person). */
+export const roundOpenedEventSchema = roundEvent('round.opened', {
+  ...roundFacts,
+  validFrom: z.string(),
+  validUntil: z.string(),
+});
+
+/** Per item, the organisation's vouchers of the round and what became of them, against the ledger. */
+const roundItemTotalsSchema = z
+  .object({
+    itemId: z.string(),
+    vouchersIssued: z.number(),
+    vouchersRedeemed: z.number(),
+    vouchersVoided: z.number(),
+    vouchersExpired: z.number(),
+    vouchersOutstanding: z.number(),
+    quantityIssued: z.number(),
+    quantityRedeemed: z.number(),
+    quantityVoided: z.number(),
+    quantityExpired: z.number(),
+    quantityOutstanding: z.number(),
+    ledgerOut: z.number(),
+  })
+  .strict();
+
+/**
+ * A round closed, four eyes: its frozen reconciliation's totals for the organisation, per item
+ * over every shelter of the round, and whether all of its rows agree with the ledger. Figures
+ * only: no household, reference or pseudonym.
+ */
+export const roundClosedEventSchema = roundEvent('round.closed', {
+  ...roundFacts,
+  agrees: z.boolean(),
+  items: z.array(roundItemTotalsSchema),
+});
+
 export const domainEventSchema = z.discriminatedUnion('type', [
   voucherIssuedEventSchema,
   voucherRedeemedEventSchema,
@@ -106,6 +161,8 @@ export const domainEventSchema = z.discriminatedUnion('type', [
   stockCoverLowEventSchema,
   transferDispatchedEventSchema,
   transferReceivedEventSchema,
+  roundOpenedEventSchema,
+  roundClosedEventSchema,
 ]);
 export type DomainEvent = z.infer<typeof domainEventSchema>;
 export type EventType = DomainEvent['type'];

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Conflict } from '../domain/conflict.js';
+import { addQuantities } from '../domain/quantity.js';
+import type { Round } from '../domain/round.js';
+import type { Reconciliation } from '../domain/round-report.js';
 import { daysOfCover, type StockBalance } from '../domain/stock.js';
 import type { Transfer } from '../domain/transfer.js';
 import type { Voucher } from '../domain/voucher.js';
@@ -13,7 +16,12 @@ import type { TableChange } from './table-change.js';
  * Each event is checked against its strict schema before it leaves, so nothing but the ids and
  * numbers the schema names can ride along.
  */
-export function eventsFromChange(change: TableChange, cover?: CoverContext): DomainEvent[] {
+export function eventsFromChange(
+  change: TableChange,
+  cover?: CoverContext,
+  /** The report a round froze when it closed: read by the dispatcher for a round turning `closed`. */
+  closedReport?: Reconciliation,
+): DomainEvent[] {
   const events = (() => {
     switch (change.record) {
       case 'voucher':
@@ -24,6 +32,8 @@ export function eventsFromChange(change: TableChange, cover?: CoverContext): Dom
         return transferEvents(change.changeId, change.old, change.new);
       case 'conflict':
         return conflictEvents(change.changeId, change.old, change.new);
+      case 'round':
+        return roundEvents(change.changeId, change.old, change.new, closedReport);
       case 'other':
         return [];
     }
@@ -42,11 +52,92 @@ export interface CoverContext {
 }
 
 /**
- * One id per (stream record, event type): stable across redeliveries, distinct for the two events
- * one record can give, opaque (it says nothing about the record).
+ * One id per (stream record, event type, and for a round the organisation it is for): stable
+ * across redeliveries, distinct for the events one record can give, opaque (it says nothing
+ * about the record).
  */
-export function eventId(changeId: string, type: EventType): string {
-  return `evt_${createHash('sha256').update(`${changeId}\n${type}`).digest('base64url').slice(0, 32)}`;
+export function eventId(changeId: string, type: EventType, orgId?: string): string {
+  const input = orgId === undefined ? `${changeId}\n${type}` : `${changeId}\n${type}\n${orgId}`;
+  return `evt_${createHash('sha256').update(input).digest('base64url').slice(0, 32)}`;
+}
+
+/** A round turning `closed` needs its frozen report to say what it closed with. */
+export function roundClosedBy(change: TableChange): string | undefined {
+  if (change.record !== 'round' || change.new === undefined) return undefined;
+  return change.new.status === 'closed' && change.old?.status !== 'closed' ? change.new.id : undefined;
+}
+
+/**
+ * A round's events, one per organisation sharing it: `round.opened` when it leaves draft for
+ * open, `round.closed` when it becomes closed (four eyes, its outstanding vouchers voided, its
+ * reconciliation frozen), with that organisation's totals from the frozen report. Other changes
+ * of the record (rules, names, a first close request) are no event.
+ */
+function roundEvents(
+  changeId: string,
+  old: Round | undefined,
+  now: Round | undefined,
+  report: Reconciliation | undefined,
+): DomainEvent[] {
+  if (now === undefined) return [];
+  const facts = {
+    roundId: now.id,
+    shelterIds: [...now.shelterIds],
+    orgIds: [...now.orgIds],
+    rulesVersion: now.rulesVersion,
+  };
+  if (old?.status === 'draft' && now.status === 'open') {
+    const occurredAt = now.openedAt ?? now.updatedAt ?? now.createdAt;
+    return now.orgIds.map((orgId) => ({
+      id: eventId(changeId, 'round.opened', orgId),
+      type: 'round.opened' as const,
+      occurredAt,
+      orgId,
+      data: { ...facts, validFrom: now.validFrom, validUntil: now.validUntil },
+    }));
+  }
+  if (now.status === 'closed' && old?.status !== 'closed') {
+    if (report === undefined || report.roundId !== now.id)
+      throw new Error(`Round ${now.id} closed without its frozen report`);
+    return now.orgIds.map((orgId) => {
+      const rows = report.rows.filter((row) => row.orgId === orgId);
+      return {
+        id: eventId(changeId, 'round.closed', orgId),
+        type: 'round.closed' as const,
+        occurredAt: now.closedAt ?? report.generatedAt,
+        orgId,
+        data: { ...facts, agrees: rows.every((row) => row.agrees), items: itemTotals(rows) },
+      };
+    });
+  }
+  return [];
+}
+
+const countedFields = [
+  'vouchersIssued',
+  'vouchersRedeemed',
+  'vouchersVoided',
+  'vouchersExpired',
+  'vouchersOutstanding',
+  'quantityIssued',
+  'quantityRedeemed',
+  'quantityVoided',
+  'quantityExpired',
+  'quantityOutstanding',
+  'ledgerOut',
+] as const;
+
+/** One organisation's rows of a reconciliation, summed per item over the shelters, in item order. */
+function itemTotals(rows: Reconciliation['rows']) {
+  const totals = new Map<string, Record<(typeof countedFields)[number], number>>();
+  for (const row of rows) {
+    const total = totals.get(row.itemId) ?? Object.fromEntries(countedFields.map((field) => [field, 0]));
+    for (const field of countedFields) total[field] = addQuantities(total[field], row[field]);
+    totals.set(row.itemId, total as Record<(typeof countedFields)[number], number>);
+  }
+  return [...totals.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([itemId, total]) => ({ itemId, ...total }));
 }
 
 const linesOf = (lines: ReadonlyArray<{ itemId: string; quantity: number }>) =>

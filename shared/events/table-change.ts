@@ -1,4 +1,5 @@
 import type { Conflict } from '../domain/conflict.js';
+import type { Round } from '../domain/round.js';
 import type { StockBalance } from '../domain/stock.js';
 import type { Transfer } from '../domain/transfer.js';
 import type { Voucher } from '../domain/voucher.js';
@@ -26,5 +27,6 @@ export type TableChange = {
   | ({ record: 'stock-balance' } & Images<StockBalance>)
   | ({ record: 'transfer' } & Images<Transfer>)
   | ({ record: 'conflict' } & Images<Conflict>)
+  | ({ record: 'round' } & Images<Round>)
   | { record: 'other' }
 );

@@ -7,10 +7,11 @@ import type { DeliveryAttempt } from '../domain/webhook.js';
 import { signWebhook } from '../domain/webhook-signature.js';
 import type { WebhookUrlPolicy } from '../domain/webhook-url.js';
 
-/** What one delivery attempt needs: where, with which secret, and the exact bytes. */
+/** What one delivery attempt needs: where, with which secrets (newest first), and the exact bytes. */
 export interface WebhookMessage {
   url: string;
-  secret: string;
+  /** One while the subscription has one; the newest and those being rotated out during an overlap. */
+  secrets: readonly [string, ...string[]];
   eventId: string;
   payload: string;
 }
@@ -88,7 +89,7 @@ export function createWebhookSender(policy: WebhookUrlPolicy): WebhookSender {
         return finish({ error: 'the subscription URL is not a URL' });
       }
       const headers = {
-        ...signWebhook([message.secret], message.eventId, now, message.payload),
+        ...signWebhook(message.secrets, message.eventId, now, message.payload),
         'content-type': 'application/json',
         'content-length': String(Buffer.byteLength(message.payload)),
         'user-agent': 'Supplyline-Webhooks/1',

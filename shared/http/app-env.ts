@@ -1,4 +1,5 @@
 import type { KeyCache } from '../auth/key-cache.js';
+import type { SecretSealer } from '../auth/secret-sealer.js';
 import type { Principal } from '../domain/api-key.js';
 import type { IdempotencyClaim } from '../domain/idempotency.js';
 import type { ResolveHost, WebhookUrlPolicy } from '../domain/webhook-url.js';
@@ -18,7 +19,11 @@ export interface AppDeps {
   metrics: MetricsSink;
   now: () => Date;
   maxBodyBytes: number;
+  /** Per-key allowances counted in the table. */
+  limits: { checkReferencesPerHour: number };
   secrets: VoucherSecrets;
+  /** Seals the secrets the server keeps (webhook signing secrets, replayable answers that hold one). */
+  sealer: SecretSealer;
   /** Where webhooks may go, how their hosts are resolved for the check, and how one is sent (redelivery). */
   webhooks: { urlPolicy: WebhookUrlPolicy; resolveHost: ResolveHost; sender: WebhookSender };
 }

@@ -93,6 +93,18 @@ const sharedResponses = {
       'Throttled by the API gateway in front of the app (the stage’s rate and burst limits). Sent without `Retry-After` or a request id: back off with jitter and retry.',
     content: { 'application/json': { schema: gatewayThrottleSchema } },
   },
+  RateLimited: {
+    description:
+      'Too many requests. This key used its allowance for the hour (problem+json, `rate-limited`, with `Retry-After` seconds until the next hour and the request id); or the API gateway in front throttled the request (JSON `{ message }`, with neither).',
+    headers: {
+      'Retry-After': { ...responseHeaders.retryAfter['Retry-After'], required: false },
+      'X-Request-Id': { ...responseHeaders.requestId['X-Request-Id'], required: false },
+    },
+    content: {
+      [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } },
+      'application/json': { schema: gatewayThrottleSchema },
+    },
+  },
   InternalError: problem('Unexpected failure; the cause is logged under the request id.'),
   Unavailable: problem(
     'Database unreachable or throttled; retry after the `Retry-After` seconds.',

@@ -31,6 +31,8 @@ export const errorResponses = {
   404: sharedResponse('NotFound'),
   409: sharedResponse('Conflict'),
   422: sharedResponse('Unprocessable'),
+  /** A per-key allowance kept by the app, besides the gateway's throttle every route documents. */
+  429: sharedResponse('RateLimited'),
 } as const;
 
 /** Documented on every route that takes an Idempotency-Key. */

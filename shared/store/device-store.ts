@@ -1,12 +1,16 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type DeviceRecord, deviceRecordSchema } from '../domain/device.js';
+import type { SealedReply } from '../domain/idempotency.js';
 import { ConflictError, NotFoundError } from '../errors/app-errors.js';
+import { IdempotencyClaimLostError } from '../errors/idempotency-errors.js';
+import { type CompletionWrite, sealedCompletionWrites } from './idempotency-store.js';
 import { deviceKey, deviceListKey } from './keys.js';
 import type { Page } from './pagination.js';
 import { parseRecord } from './parse-record.js';
 import { RecordCollection } from './record-collection.js';
 import { callDynamo, isConditionFailure } from './store-errors.js';
 import type { TableContext } from './table-context.js';
+import { sendTransaction, type TransactionWrite } from './transaction.js';
 
 /** Scanning devices, listed per shelter through gsi1. */
 export class DeviceStore {
@@ -23,8 +27,54 @@ export class DeviceStore {
     });
   }
 
-  create(device: DeviceRecord): Promise<void> {
-    return this.devices.create(device);
+  /**
+   * Registers a device with, under an Idempotency-Key, its answer (the secret inside) sealed for
+   * replays, in one transaction. Refused on the key: IdempotencyClaimLostError, nothing written.
+   */
+  async create(device: DeviceRecord, reply: SealedReply): Promise<void> {
+    const write: TransactionWrite<{ of: 'device' } | CompletionWrite> = {
+      purpose: { of: 'device' },
+      item: {
+        Put: {
+          TableName: this.table.tableName,
+          Item: {
+            ...deviceKey(device.id),
+            gsi1pk: deviceListKey(device.shelterId),
+            gsi1sk: device.id,
+            ...device,
+          },
+          // Ids are random; a collision would replace another volunteer's phone.
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    };
+    const result = await sendTransaction(this.table, [write, ...sealedCompletionWrites(this.table, reply)]);
+    if (result.outcome === 'committed') return;
+    if (result.refused.some((purpose) => purpose.of === 'idempotency-completion'))
+      throw new IdempotencyClaimLostError();
+    throw new Error(`Device id ${device.id} collided`);
+  }
+
+  /**
+   * Seals anew a secret kept the way devices were sealed before issue 24, on condition that it is
+   * still that one (a second sync doing the same at once changes nothing).
+   */
+  async resealSecret(deviceId: string, from: string, to: string): Promise<void> {
+    try {
+      await callDynamo(() =>
+        this.table.doc.send(
+          new UpdateCommand({
+            TableName: this.table.tableName,
+            Key: deviceKey(deviceId),
+            UpdateExpression: 'SET sealedSecret = :to',
+            ConditionExpression: 'sealedSecret = :from',
+            ExpressionAttributeValues: { ':from': from, ':to': to },
+          }),
+        ),
+      );
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
   }
 
   /** `consistent`: a phone registered a moment ago must be found (a redemption naming it). */

@@ -5,6 +5,7 @@ import {
   type IdempotencyCompletion,
   type IdempotencyRecord,
   idempotencyRecordSchema,
+  type SealedReply,
   type StoredResponse,
 } from '../domain/idempotency.js';
 import { AppError } from '../errors/app-errors.js';
@@ -151,7 +152,8 @@ function answerFor(
     );
   }
   if (existing.state === 'completed') {
-    return { kind: 'replay', response: { status: existing.status, body: existing.body } };
+    const { status, body, sealed } = existing;
+    return { kind: 'replay', response: { status, body, ...(sealed ? { sealed } : {}) } };
   }
   throw new AppError(
     'idempotency-in-flight',
@@ -174,7 +176,31 @@ export function completionWrites(
   response: unknown,
 ): Array<TransactionWrite<CompletionWrite>> {
   if (completion === undefined) return [];
-  const stored = { status: completion.status, body: JSON.stringify(response) };
+  return storedCompletion(table, completion, { status: completion.status, body: JSON.stringify(response) });
+}
+
+/**
+ * As completionWrites, for an answer that holds a secret: the record keeps the answer sealed as
+ * the use case sealed it (`SealedReply`), marked so that a replay opens it first.
+ */
+export function sealedCompletionWrites(
+  table: TableContext,
+  reply: SealedReply,
+): Array<TransactionWrite<CompletionWrite>> {
+  if (reply.idempotency === undefined) return [];
+  if (reply.sealedResponse === undefined) throw new Error('a sealed reply without its sealed answer');
+  return storedCompletion(table, reply.idempotency, {
+    status: reply.idempotency.status,
+    body: reply.sealedResponse,
+    sealed: true,
+  });
+}
+
+function storedCompletion(
+  table: TableContext,
+  completion: IdempotencyCompletion,
+  stored: StoredResponse,
+): Array<TransactionWrite<CompletionWrite>> {
   const { claim } = completion;
   const item: TransactItem =
     claim.optimistic === undefined
@@ -202,6 +228,7 @@ function optimisticCompletion(
       state: 'completed',
       status: response.status,
       body: response.body,
+      ...(response.sealed ? { sealed: true } : {}),
       ttl: at.ttl,
     },
     // The key is free: never used, its record expired (TTL deletes late), or a claim on it was
@@ -217,7 +244,9 @@ function completionUpdate(table: TableContext, claim: IdempotencyClaim, response
   return {
     TableName: table.tableName,
     Key: idempotencyKey(claim.apiKeyId, claim.key),
-    UpdateExpression: 'SET #state = :completed, #status = :status, #body = :body REMOVE lockedUntil',
+    UpdateExpression: response.sealed
+      ? 'SET #state = :completed, #status = :status, #body = :body, sealed = :sealed REMOVE lockedUntil'
+      : 'SET #state = :completed, #status = :status, #body = :body REMOVE lockedUntil',
     // Only the request holding the claim completes it: a stale request that lost its lock fails here.
     ConditionExpression: '#state = :inFlight AND #token = :token',
     ExpressionAttributeNames: {
@@ -232,6 +261,7 @@ function completionUpdate(table: TableContext, claim: IdempotencyClaim, response
       ':token': claim.token,
       ':status': response.status,
       ':body': response.body,
+      ...(response.sealed ? { ':sealed': true } : {}),
     },
   };
 }

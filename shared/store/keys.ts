@@ -32,6 +32,8 @@
  * | round             | ROUND#<roundId>            | META                    | ROUNDS                    | <createdAt>#<id>     |
  * | household claim   | ROUND#<roundId>            | HH#<beneficiaryHash>    | HH#<beneficiaryHash>      | <issuedAt>#<roundId> |
  * | frozen report     | ROUND#<roundId>            | REPORT                  | -                         | -                    |
+ * | check log entry   | BCHECKS                    | <at>#<id>  (ttl 400 d)  | -                         | -                    |
+ * | rate window       | RATE#<bucket>#<hourStart>  | META  (ttl)             | -                         | -                    |
  *
  * Transfers are listed by sending shelter through gsi1 and by receiving shelter through gsi2
  * (`gsi2pk = SHELTER#<to>#INCOMING`, `gsi2sk = <dispatchedAt>#<id>`).
@@ -62,6 +64,10 @@
  * gsi1 the claims of one household list its rounds newest first (the waiting period, "served
  * before?"); the round's partition lists its households (reconciliation, closing).
  * Ledger movements are keyed by ULID, so sort order is time order and time ranges are key ranges.
+ *
+ * "Served before?" calls are recorded in one partition in time order (admins read it newest
+ * first), without the references. A key's hourly allowance of checked references is one counter
+ * item per key and clock hour, updated under "room left", so every instance counts against it.
  */
 
 export interface TableKey {
@@ -123,16 +129,19 @@ export const idempotencyKey = (apiKeyId: string, key: string): TableKey => ({
 
 /**
  * Which record a key belongs to, for the table's stream: the records events are made from, and
- * `other` for the rest (the beneficiary record shares its voucher's partition but is `other`).
+ * `other` for the rest (the beneficiary record shares its voucher's partition, and a household
+ * claim its round's, but both are `other`: their content never reaches the events code).
  */
 export function streamedRecordOf(
   key: TableKey,
-): 'voucher' | 'stock-balance' | 'transfer' | 'conflict' | 'other' {
+): 'voucher' | 'stock-balance' | 'transfer' | 'conflict' | 'round' | 'other' {
   if (key.pk === STOCK_PARTITION) return 'stock-balance';
   if (key.sk !== META) return 'other';
   if (key.pk.startsWith('VOUCHER#')) return 'voucher';
   if (key.pk.startsWith('TRANSFER#')) return 'transfer';
   if (key.pk.startsWith('CONFLICT#')) return 'conflict';
+  // The round record only: its household claims (`HH#<pseudonym>`) and its report are `other`.
+  if (key.pk.startsWith('ROUND#')) return 'round';
   return 'other';
 }
 
@@ -198,6 +207,16 @@ export const householdClaimKey = (roundId: string, beneficiaryHash: string): Tab
 });
 export const householdRoundsKey = (beneficiaryHash: string) => `${HOUSEHOLD_CLAIM_PREFIX}${beneficiaryHash}`;
 export const roundReportKey = (roundId: string): TableKey => ({ pk: `ROUND#${roundId}`, sk: 'REPORT' });
+
+export const BENEFICIARY_CHECKS_PARTITION = 'BCHECKS';
+export const beneficiaryCheckKey = (at: string, id: string): TableKey => ({
+  pk: BENEFICIARY_CHECKS_PARTITION,
+  sk: `${at}#${id}`,
+});
+export const rateWindowKey = (bucket: string, windowStart: string): TableKey => ({
+  pk: `RATE#${bucket}#${windowStart}`,
+  sk: META,
+});
 
 export const demoSeedKey = (): TableKey => ({ pk: 'SEED#demo', sk: META });
 export const healthProbeKey = (): TableKey => ({ pk: 'HEALTH', sk: META });

@@ -1,5 +1,6 @@
 import { AlertStore } from './alert-store.js';
 import { ApiKeyStore } from './api-key-store.js';
+import { BeneficiaryCheckStore } from './beneficiary-check-store.js';
 import { BeneficiaryStore } from './beneficiary-store.js';
 import { ConflictStore } from './conflict-store.js';
 import { DeliveryStore } from './delivery-store.js';
@@ -11,6 +12,7 @@ import { ItemStore } from './item-store.js';
 import { LeaseStore } from './lease-store.js';
 import { MovementStore } from './movement-store.js';
 import { OrganizationStore } from './organization-store.js';
+import { RateLimitStore } from './rate-limit-store.js';
 import { RoundStore } from './round-store.js';
 import { ShelterStore } from './shelter-store.js';
 import { StockStore } from './stock-store.js';
@@ -44,6 +46,8 @@ export function createStores(table: TableContext, beneficiaryRetentionSeconds = 
     syncs: new SyncStore(table),
     conflicts: new ConflictStore(table),
     rounds: new RoundStore(table),
+    beneficiaryChecks: new BeneficiaryCheckStore(table),
+    rateLimits: new RateLimitStore(table),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { conflictSchema } from '../domain/conflict.js';
+import { roundSchema } from '../domain/round.js';
 import { stockBalanceSchema } from '../domain/stock.js';
 import { transferSchema } from '../domain/transfer.js';
 import { voucherSchema } from '../domain/voucher.js';
@@ -74,6 +75,8 @@ export function tableChangeFrom(record: StreamRecord): TableChange {
       return { ...base, record: kind, ...images((item) => parseRecord(transferSchema, item)) };
     case 'conflict':
       return { ...base, record: kind, ...images((item) => parseRecord(conflictSchema, item)) };
+    case 'round':
+      return { ...base, record: kind, ...images((item) => parseRecord(roundSchema, item)) };
     case 'other':
       return { ...base, record: kind };
   }

@@ -1,13 +1,18 @@
 import { BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type WebhookRecord, webhookRecordSchema } from '../domain/webhook.js';
-import { NotFoundError } from '../errors/app-errors.js';
-import { conditionalPut } from './conditional-put.js';
+import type { SealedReply } from '../domain/idempotency.js';
+import { type SigningSecret, type WebhookRecord, webhookRecordSchema } from '../domain/webhook.js';
+import { ConflictError, NotFoundError } from '../errors/app-errors.js';
+import { IdempotencyClaimLostError } from '../errors/idempotency-errors.js';
+import { type CompletionWrite, sealedCompletionWrites } from './idempotency-store.js';
 import { webhookKey, webhookListKey, webhookListSort } from './keys.js';
 import type { Page } from './pagination.js';
 import { parseRecord } from './parse-record.js';
 import { queryPage } from './query-page.js';
 import { callDynamo, isConditionFailure } from './store-errors.js';
 import type { TableContext } from './table-context.js';
+import { sendTransaction, type TransactionWrite } from './transaction.js';
+
+type WebhookWrite = { of: 'webhook' } | CompletionWrite;
 
 const parseWebhook = (item: Record<string, unknown>) => parseRecord(webhookRecordSchema, item);
 
@@ -18,18 +23,102 @@ const parseWebhook = (item: Record<string, unknown>) => parseRecord(webhookRecor
 export class WebhookStore {
   constructor(private readonly table: TableContext) {}
 
-  async create(record: WebhookRecord): Promise<void> {
-    const outcome = await conditionalPut(this.table, {
-      item: {
-        ...webhookKey(record.id),
-        gsi1pk: webhookListKey(),
-        gsi1sk: webhookListSort(record.orgId, record.id),
-        ...record,
+  /**
+   * Stores a new subscription with, under an Idempotency-Key, its answer sealed for replays, in
+   * one transaction: a retried create replays the first subscription (secret included) instead
+   * of making a second. Refused on the key: IdempotencyClaimLostError, nothing written.
+   */
+  async create(record: WebhookRecord, reply: SealedReply): Promise<void> {
+    await this.commit(
+      {
+        purpose: { of: 'webhook' },
+        item: {
+          Put: {
+            TableName: this.table.tableName,
+            Item: {
+              ...webhookKey(record.id),
+              gsi1pk: webhookListKey(),
+              gsi1sk: webhookListSort(record.orgId, record.id),
+              ...record,
+            },
+            // Ids are random; a collision would replace another organisation's subscription.
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
       },
-      // Ids are random; a collision would replace another organisation's subscription.
-      condition: 'attribute_not_exists(pk)',
-    });
-    if (!outcome.written) throw new Error(`Webhook id ${record.id} collided`);
+      reply,
+      () => new Error(`Webhook id ${record.id} collided`),
+    );
+  }
+
+  /**
+   * Replaces the signing secrets (a rotation), with the sealed answer for replays, on condition
+   * that the newest secret is still the one the rotation was planned from: two rotations at once
+   * cannot both win, and neither drops a secret the other just made.
+   */
+  async replaceSecrets(
+    webhookId: string,
+    secrets: SigningSecret[],
+    seen: { sealed: string } | { plaintext: string },
+    reply: SealedReply,
+  ): Promise<void> {
+    const unchanged =
+      'sealed' in seen
+        ? { condition: 'signingSecrets[0].sealed = :seen', value: seen.sealed }
+        : { condition: 'attribute_not_exists(signingSecrets) AND secret = :seen', value: seen.plaintext };
+    await this.commit(
+      {
+        purpose: { of: 'webhook' },
+        item: {
+          Update: {
+            TableName: this.table.tableName,
+            Key: webhookKey(webhookId),
+            UpdateExpression: 'SET signingSecrets = :secrets REMOVE secret',
+            ConditionExpression: `attribute_exists(pk) AND ${unchanged.condition}`,
+            ExpressionAttributeValues: { ':secrets': secrets, ':seen': unchanged.value },
+          },
+        },
+      },
+      reply,
+      () =>
+        new ConflictError(
+          `The signing secret of webhook "${webhookId}" changed while this rotation ran (another rotation, or it was deleted). Read it again before rotating.`,
+        ),
+    );
+  }
+
+  /**
+   * Seals the secret of a subscription stored before issue 24 (kept in clear then): the clear
+   * text goes in the same write. Does nothing if it was sealed or rotated meanwhile.
+   */
+  async sealLegacySecret(webhookId: string, plaintext: string, sealed: SigningSecret): Promise<void> {
+    try {
+      await callDynamo(() =>
+        this.table.doc.send(
+          new UpdateCommand({
+            TableName: this.table.tableName,
+            Key: webhookKey(webhookId),
+            UpdateExpression: 'SET signingSecrets = :secrets REMOVE secret',
+            ConditionExpression: 'attribute_not_exists(signingSecrets) AND secret = :plain',
+            ExpressionAttributeValues: { ':secrets': [sealed], ':plain': plaintext },
+          }),
+        ),
+      );
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
+  }
+
+  private async commit(
+    write: TransactionWrite<WebhookWrite>,
+    reply: SealedReply,
+    refusedOnWebhook: () => Error,
+  ): Promise<void> {
+    const result = await sendTransaction(this.table, [write, ...sealedCompletionWrites(this.table, reply)]);
+    if (result.outcome === 'committed') return;
+    if (result.refused.some((purpose) => purpose.of === 'idempotency-completion'))
+      throw new IdempotencyClaimLostError();
+    throw refusedOnWebhook();
   }
 
   async get(webhookId: string): Promise<WebhookRecord | undefined> {

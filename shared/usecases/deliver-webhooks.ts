@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import type { SecretSealer } from '../auth/secret-sealer.js';
 import { retryDelayMs, shouldDisable } from '../domain/retry-schedule.js';
 import { ATTEMPT_LOG_LENGTH, type DeliveryAttempt } from '../domain/webhook.js';
 import type { WebhookSender } from '../events/webhook-sender.js';
 import type { Logger } from '../logging/logger.js';
 import { MetricSet, type MetricsSink } from '../metrics/metrics.js';
 import type { Stores } from '../store/stores.js';
+import { openSigningSecrets, sealedLiveSecrets } from './webhook-secrets.js';
 
 export interface DeliveryDeps {
   stores: Pick<Stores, 'webhooks' | 'deliveries'>;
   sender: WebhookSender;
+  /** Opens the subscription's signing secrets for the pass (they are stored sealed). */
+  sealer: SecretSealer;
   now: () => Date;
   logger: Logger;
   metrics: MetricsSink;
@@ -56,6 +60,9 @@ export async function deliverQueue(webhookId: string, deps: DeliveryDeps): Promi
   if (webhook === undefined) return passOf(0);
   let delivered = 0;
   try {
+    // Opened once per pass, held only while it runs. The newest never retires, so one is live.
+    const secrets = await openSigningSecrets(webhook, deps.sealer, deps.now());
+    if (secrets === undefined) throw new Error(`Webhook ${webhookId} has no live signing secret`);
     while (delivered < ATTEMPTS_PER_PASS) {
       const queued = await deps.stores.deliveries.queued(webhookId, 10);
       if (queued.length === 0) return passOf(delivered);
@@ -65,7 +72,7 @@ export async function deliverQueue(webhookId: string, deps: DeliveryDeps): Promi
         if (due !== undefined && Date.parse(due) > now.getTime())
           return passOf(delivered, { oldestQueuedAt: item.delivery.createdAt });
         const outcome = await deps.sender(
-          { url: webhook.url, secret: webhook.secret, eventId: item.delivery.eventId, payload: item.payload },
+          { url: webhook.url, secrets, eventId: item.delivery.eventId, payload: item.payload },
           now,
         );
         const log = withAttempt(item.delivery.attemptLog, outcome.attempt);
@@ -114,6 +121,7 @@ export function recordDeliveries(metrics: MetricSet, passes: readonly QueuePass[
  * left nothing waiting writes no line (the dashboard reads the gap as nothing waiting).
  */
 export async function deliverDueWebhooks(deps: DeliveryDeps): Promise<{ delivered: number }> {
+  await sealLegacySecrets(deps);
   const passes: QueuePass[] = [];
   for (const webhook of await deps.stores.webhooks.listActive()) {
     passes.push(await deliverQueue(webhook.id, deps));
@@ -127,4 +135,23 @@ export async function deliverDueWebhooks(deps: DeliveryDeps): Promise<{ delivere
   if (oldest.length > 0) metrics.age('OldestUndeliveredAge', now.getTime() - Math.min(...oldest));
   deps.metrics.publish(metrics, now);
   return { delivered: passes.reduce((total, pass) => total + pass.delivered, 0) };
+}
+
+/**
+ * Subscriptions stored before issue 24 kept their secret in clear; the first pass after the
+ * deploy seals each one (active or disabled), so within a minute the table holds none in clear.
+ * Afterwards a pass finds none and writes nothing.
+ */
+async function sealLegacySecrets(deps: DeliveryDeps): Promise<void> {
+  let cursor: string | undefined;
+  do {
+    const page = await deps.stores.webhooks.list(undefined, 200, cursor);
+    for (const webhook of page.items) {
+      if (webhook.secret === undefined || webhook.signingSecrets !== undefined) continue;
+      const [sealed] = await sealedLiveSecrets(webhook, deps.sealer, deps.now());
+      if (sealed !== undefined)
+        await deps.stores.webhooks.sealLegacySecret(webhook.id, webhook.secret, sealed);
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
 }

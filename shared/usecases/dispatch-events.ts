@@ -3,7 +3,7 @@ import { daysOfCover } from '../domain/stock.js';
 import type { Delivery } from '../domain/webhook.js';
 import { subscriptionHears } from '../events/event-audience.js';
 import type { DomainEvent } from '../events/event-schemas.js';
-import { type CoverContext, eventsFromChange } from '../events/events-from-change.js';
+import { type CoverContext, eventsFromChange, roundClosedBy } from '../events/events-from-change.js';
 import type { TableChange } from '../events/table-change.js';
 import { MetricSet } from '../metrics/metrics.js';
 import type { Stores } from '../store/stores.js';
@@ -13,7 +13,7 @@ import { isStockAlert, noteStockAlert, type StockAlertDeps, sendDueAlertDigests 
 export interface DispatchDeps extends DeliveryDeps, StockAlertDeps {
   stores: Pick<
     Stores,
-    'events' | 'webhooks' | 'deliveries' | 'alerts' | 'shelters' | 'items' | 'beneficiaries'
+    'events' | 'webhooks' | 'deliveries' | 'alerts' | 'shelters' | 'items' | 'beneficiaries' | 'rounds'
   >;
   /** The feed position of the next event stored: increasing within this process (a monotonic ULID). */
   nextSeq: () => string;
@@ -53,7 +53,10 @@ async function dispatchEvents(
   for (const change of changes) {
     const cover =
       change.record === 'stock-balance' && change.new !== undefined ? await coverOf(change.new) : undefined;
-    for (const event of eventsFromChange(change, cover)) events.push({ event, cover });
+    // A round closes after its report is frozen (close-round.ts), so the report is there to read.
+    const closed = roundClosedBy(change);
+    const report = closed === undefined ? undefined : await deps.stores.rounds.report(closed);
+    for (const event of eventsFromChange(change, cover, report)) events.push({ event, cover });
   }
   if (events.length === 0) return;
   const webhooks = await deps.stores.webhooks.listActive();

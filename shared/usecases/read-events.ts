@@ -24,7 +24,7 @@ export const eventQuerySchema = z
       description: 'Comma-separated event types; every type when absent.',
       example: 'voucher.redeemed,stock.low',
     }),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
+    limit: z.coerce.number().int().min(1).max(500).default(100).openapi({ format: 'int32' }),
   })
   .strict();
 export type EventQuery = z.infer<typeof eventQuerySchema>;

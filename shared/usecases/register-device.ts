@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
-import { newDeviceSecret, sealDeviceSecret } from '../auth/device-secret.js';
+import { newDeviceSecret, sealNewDeviceSecret } from '../auth/device-secret.js';
+import type { SecretSealer } from '../auth/secret-sealer.js';
 import type { Principal } from '../domain/api-key.js';
 import {
   type DeviceRecord,
@@ -7,22 +8,26 @@ import {
   type RegisterDeviceInput,
   type RegisteredDevice,
 } from '../domain/device.js';
+import type { Idempotent } from '../domain/idempotency.js';
 import { ForbiddenError } from '../errors/app-errors.js';
 import type { Stores } from '../store/stores.js';
+import { sealedReply } from './sealed-reply.js';
 import { loadVolunteerPickupPoint } from './volunteer-scope.js';
 
 export interface DeviceDeps {
   stores: Pick<Stores, 'devices' | 'shelters'>;
-  secrets: { deviceSealKey: Buffer };
+  sealer: SecretSealer;
   now: () => Date;
 }
 
 /**
  * Registers a volunteer's phone at a pickup point of the key's scope. The secret is drawn here,
- * sealed for storage and returned once; nobody can read it back afterwards.
+ * sealed for storage and returned once; nobody can read it back afterwards. Under an
+ * Idempotency-Key a retry after a lost answer gets this answer again (kept sealed with the
+ * registration, in its transaction), not a second device.
  */
 export async function registerDevice(
-  input: RegisterDeviceInput,
+  input: RegisterDeviceInput & Idempotent,
   actor: Principal,
   deps: DeviceDeps,
 ): Promise<RegisteredDevice> {
@@ -40,8 +45,9 @@ export async function registerDevice(
     orgId: actor.orgId,
     status: 'active',
     createdAt: deps.now().toISOString(),
-    sealedSecret: sealDeviceSecret(secret, id, deps.secrets.deviceSealKey),
+    sealedSecret: await sealNewDeviceSecret(secret, id, deps.sealer),
   };
-  await deps.stores.devices.create(device);
-  return { ...deviceView(device), secret };
+  const registered = { ...deviceView(device), secret };
+  await deps.stores.devices.create(device, await sealedReply(deps.sealer, input.idempotency, registered));
+  return registered;
 }

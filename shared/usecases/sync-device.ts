@@ -1,6 +1,11 @@
 import { ulid } from 'ulid';
-import { openDeviceSecret } from '../auth/device-secret.js';
+import {
+  isLegacySealedDeviceSecret,
+  openStoredDeviceSecret,
+  sealNewDeviceSecret,
+} from '../auth/device-secret.js';
 import { isAuthentic } from '../auth/offline-record-hmac.js';
+import type { SecretSealer } from '../auth/secret-sealer.js';
 import type { Principal } from '../domain/api-key.js';
 import type { Conflict, ConflictReason } from '../domain/conflict.js';
 import type { DeviceRecord } from '../domain/device.js';
@@ -31,6 +36,7 @@ const RECORDS_IN_FLIGHT = 16;
 export type SyncDeps = {
   stores: Pick<Stores, 'devices' | 'shelters' | 'vouchers' | 'syncs' | 'conflicts'> & VoucherDeps['stores'];
   secrets: Pick<VoucherDeps['secrets'], 'deviceSealKey'>;
+  sealer: SecretSealer;
   now: () => Date;
 };
 
@@ -78,10 +84,19 @@ export async function syncDevice(
     deps.stores.shelters.getPickupPoint(device.pickupPointId),
     deps.stores.vouchers.getMany(voucherIds.filter((id) => /^[0-9A-HJKMNP-TV-Z]{26}$/.test(id))),
   ]);
+  const secret = await openStoredDeviceSecret(device.sealedSecret, device.id, {
+    sealer: deps.sealer,
+    legacyKey: deps.secrets.deviceSealKey,
+  });
+  if (isLegacySealedDeviceSecret(device.sealedSecret)) {
+    // Registered before issue 24: from now on under the sealing key, like every new device.
+    const resealed = await sealNewDeviceSecret(secret.toString('base64url'), device.id, deps.sealer);
+    await deps.stores.devices.resealSecret(device.id, device.sealedSecret, resealed);
+  }
   const context: SyncContext = {
     device,
     point,
-    secret: openDeviceSecret(device.sealedSecret, device.id, deps.secrets.deviceSealKey),
+    secret,
     syncedAt,
     vouchers,
     deps,

@@ -9,7 +9,13 @@ import { assertShelterInScope, loadShelter } from './stock-context.js';
 export const vouchersTodayQuerySchema = z
   .object({
     shelterId: slugSchema.optional(),
-    utcOffsetMinutes: z.coerce.number().int().min(-720).max(840).default(CAMBODIA_UTC_OFFSET_MINUTES),
+    utcOffsetMinutes: z.coerce
+      .number()
+      .int()
+      .min(-720)
+      .max(840)
+      .default(CAMBODIA_UTC_OFFSET_MINUTES)
+      .openapi({ format: 'int32' }),
   })
   .strict();
 export type VouchersTodayQuery = z.infer<typeof vouchersTodayQuerySchema>;

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import type { SecretSealer } from '../auth/secret-sealer.js';
 import type { Principal } from '../domain/api-key.js';
 import { pageQuerySchema } from '../domain/page-query.js';
 import { ATTEMPT_LOG_LENGTH, type Delivery } from '../domain/webhook.js';
@@ -7,6 +8,7 @@ import type { WebhookSender } from '../events/webhook-sender.js';
 import type { Page } from '../store/pagination.js';
 import type { Stores } from '../store/stores.js';
 import { loadManagedWebhook } from './webhook-access.js';
+import { openSigningSecrets } from './webhook-secrets.js';
 
 export const deliveryQuerySchema = pageQuerySchema
   .extend({
@@ -39,6 +41,7 @@ export async function redeliverWebhook(
   deps: {
     stores: Pick<Stores, 'webhooks' | 'deliveries'>;
     webhooks: { sender: WebhookSender };
+    sealer: SecretSealer;
     now: () => Date;
   },
 ): Promise<Delivery> {
@@ -46,8 +49,10 @@ export async function redeliverWebhook(
   const found = await deps.stores.deliveries.getDelivery(input.webhookId, input.deliveryId);
   if (found === undefined) throw new NotFoundError('Delivery', input.deliveryId);
   const now = deps.now();
+  const secrets = await openSigningSecrets(webhook, deps.sealer, now);
+  if (secrets === undefined) throw new Error(`Webhook ${webhook.id} has no live signing secret`);
   const outcome = await deps.webhooks.sender(
-    { url: webhook.url, secret: webhook.secret, eventId: found.delivery.eventId, payload: found.payload },
+    { url: webhook.url, secrets, eventId: found.delivery.eventId, payload: found.payload },
     now,
   );
   const log = [...found.delivery.attemptLog, { ...outcome.attempt, manual: true }].slice(-ATTEMPT_LOG_LENGTH);

@@ -28,6 +28,8 @@ describe('the dispatcher Lambda entry', () => {
       DYNAMODB_ENDPOINT: endpoint,
       WEBHOOK_URL_POLICY: 'local-development',
       LOG_LEVEL: 'silent',
+      // Read at start-up; KMS is asked only when a secret is sealed or opened, which no test here does.
+      SEALING_KEY_ARN: 'arn:aws:kms:ap-southeast-1:111122223333:key/test',
     });
     ({ handler } = await import('../../functions/dispatcher.js'));
     await stockShelter(t, world.logistics, 'shelter-a', [{ itemId: 'water', quantity: 100 }]);

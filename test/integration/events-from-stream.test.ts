@@ -12,7 +12,7 @@ import { readRecord } from '../support/table-reads.js';
 import { createTestApp, freshTable, localClient, type TestApp } from '../support/test-app.js';
 import { issue, stockShelter } from '../support/voucher-fixtures.js';
 
-type VoucherEvent = Extract<DomainEvent, { orgId: string }>;
+type VoucherEvent = Extract<DomainEvent, { type: `voucher.${string}` }>;
 type StockEvent = Extract<DomainEvent, { type: 'stock.low' | 'stock.out' }>;
 const isVoucherEvent = (event: DomainEvent): event is VoucherEvent => event.type.startsWith('voucher.');
 const isStockEvent = (event: DomainEvent): event is StockEvent => event.type.startsWith('stock.');

@@ -172,6 +172,11 @@ const bodies: Record<string, { path: string; body: Record<string, unknown>; nest
     nested: [],
   },
   'POST /v1/webhooks/{id}/enable': { path: '/v1/webhooks/whk_x/enable', body: {}, nested: [] },
+  'POST /v1/webhooks/{id}/rotate-secret': {
+    path: '/v1/webhooks/whk_x/rotate-secret',
+    body: { overlapHours: 24 },
+    nested: [],
+  },
   'POST /v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': {
     path: '/v1/webhooks/whk_x/deliveries/d-x/redeliver',
     body: {},
@@ -200,6 +205,7 @@ const queries: Record<string, string> = {
   'GET /v1/events': '/v1/events',
   'GET /v1/rounds': '/v1/rounds',
   'GET /v1/rounds/{id}/reconciliation': '/v1/rounds/round-x/reconciliation',
+  'GET /v1/beneficiaries/checks': '/v1/beneficiaries/checks',
 };
 
 /** `body` with `{ [EXTRA]: 1 }` added to the object at `at` ('' is the body itself). */

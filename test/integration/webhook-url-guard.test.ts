@@ -71,17 +71,20 @@ describe('webhook URLs that hide a private IPv4 address in IPv6', () => {
     // As a subscription made before the check knew these forms: stored as it was accepted then.
     const port = new URL(receiver.url).port;
     const webhookId = 'whk_before_the_fix';
-    await t.deps.stores.webhooks.create({
-      id: webhookId,
-      orgId: 'org-a',
-      url: `http://[::ffff:127.0.0.1]:${port}/hook`,
-      eventTypes: ['stock.low'],
-      shelterIds: '*',
-      status: 'active',
-      secret: newWebhookSecret(),
-      createdAt: new Date().toISOString(),
-      createdBy: 'test',
-    });
+    await t.deps.stores.webhooks.create(
+      {
+        id: webhookId,
+        orgId: 'org-a',
+        url: `http://[::ffff:127.0.0.1]:${port}/hook`,
+        eventTypes: ['stock.low'],
+        shelterIds: '*',
+        status: 'active',
+        secret: newWebhookSecret(),
+        createdAt: new Date().toISOString(),
+        createdBy: 'test',
+      },
+      {},
+    );
     const deliveryId = '01J00000000000000000000001';
     await t.deps.stores.deliveries.enqueue(
       webhookId,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/domain/api-key.js';
-import { type CallResult, isProblem } from '../support/http.js';
+import { type CallResult, call, isProblem } from '../support/http.js';
 import { PersonalDataWatch } from '../support/log-privacy.js';
 import { createTestApp } from '../support/test-app.js';
 import { type AccessWorld, buildAccessWorld, type Principal } from './lib/access-world.js';
@@ -45,6 +45,10 @@ const sensitiveRoles: Record<string, Role[]> = {
   'POST /v1/items': ['admin'],
   'POST /v1/webhooks': ['admin', 'coordinator'],
   'DELETE /v1/webhooks/{id}': ['admin', 'coordinator'],
+  'POST /v1/webhooks/{id}/rotate-secret': ['admin', 'coordinator'],
+  'POST /v1/devices/{id}/revoke': ['admin', 'coordinator', 'logistics'],
+  'POST /v1/beneficiaries/check': ['coordinator'],
+  'GET /v1/beneficiaries/checks': ['admin'],
 };
 
 /**
@@ -83,6 +87,15 @@ function expectation(
       : principal.scoped
         ? { kind: 'as-absent' }
         : { kind: 'status', status: 404 };
+  // A phone is revoked by its own organisation's coordinator, never another's (an admin or a
+  // logistics lead of the shelter does it for a partner).
+  if (
+    spec.guard === 'own-organisation-device' &&
+    principal.role === 'coordinator' &&
+    principal.org !== 'org-a' &&
+    reach !== 'absent'
+  )
+    return { kind: 'status', status: 403 };
   // A conflict concerns one organisation's voucher: another organisation's coordinator sees nothing.
   if (spec.guard === 'conflict' && principal.role === 'coordinator' && principal.org !== 'org-a')
     return { kind: 'status', status: 404 };
@@ -335,6 +348,60 @@ describe('the redemption policy', () => {
       ).toEqual([field]);
       await expect(w.t.issueKey({ role, orgId: 'org-a' }), role).rejects.toThrow(/explicit scope/);
     }
+  });
+});
+
+/**
+ * "Served before?" asks about people across every organisation: coordinators may ask, every call
+ * is on a record only admins read (never the references), and each key has an hourly allowance of
+ * references, counted in the table so that every instance draws from the same count.
+ */
+describe('the beneficiary check', () => {
+  it('records every call, by whom and how many, for admins only', async () => {
+    const before = await w.send('GET', '/v1/beneficiaries/checks?limit=200', { key: w.key('admin') });
+    const asked = await w.send('POST', '/v1/beneficiaries/check', {
+      key: w.key('coordinator', 'org-b'),
+      body: { beneficiaryRefs: [w.watch.beneficiaryRef(), w.watch.beneficiaryRef()] },
+    });
+    const after = await w.send('GET', '/v1/beneficiaries/checks?limit=1', { key: w.key('admin', 'org-b') });
+    const refused = await Promise.all(
+      (['coordinator', 'logistics', 'volunteer'] as const).map((role) =>
+        w.send('GET', '/v1/beneficiaries/checks', { key: w.key(role) }),
+      ),
+    );
+    cells += 3 + refused.length;
+
+    expect(before.status).toBe(200);
+    expect(asked.status).toBe(200);
+    expect(after.body.items).toEqual([
+      expect.objectContaining({ orgId: 'org-b', references: 2, outcome: 'answered' }),
+    ]);
+    expect(refused.map((result) => result.status)).toEqual([403, 403, 403]);
+  });
+
+  it('refuses a key past its hourly references with 429 and Retry-After, on any instance, and records it', async () => {
+    const limited = await createTestApp({
+      table: w.t.table,
+      env: { BENEFICIARY_CHECK_REFS_PER_HOUR: '3' },
+    });
+    const key = await w.t.issueKey({ role: 'coordinator', orgId: 'org-a', scope: { shelterIds: '*' } });
+    const ask = (app: typeof limited, n: number) =>
+      call(app.app, 'POST', '/v1/beneficiaries/check', {
+        key,
+        body: { beneficiaryRefs: Array.from({ length: n }, () => w.watch.beneficiaryRef()) },
+      });
+    const within = await ask(limited, 3);
+    const past = await ask(limited, 1);
+    cells += 2;
+
+    expect(within.status).toBe(200);
+    expect(past.status).toBe(429);
+    expect(isProblem(past)).toBe(true);
+    expect(Number(past.headers.get('retry-after'))).toBeGreaterThan(0);
+    const record = await w.send('GET', '/v1/beneficiaries/checks?limit=1', { key: w.key('admin') });
+    expect(record.body.items).toEqual([
+      expect.objectContaining({ outcome: 'refused-over-limit', references: 1 }),
+    ]);
   });
 });
 

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { ensureTable } from '../../scripts/lib/ensure-table.js';
-import { composeAppDeps } from '../../shared/composition-root.js';
+import { newLocalSealingKey } from '../../shared/auth/local-data-keys.js';
+import { composeAppDeps, localSealer } from '../../shared/composition-root.js';
 import { apiEnvSchema, loadEnv } from '../../shared/config/env.js';
 import { type AppSecrets, generateAppSecrets } from '../../shared/config/secrets.js';
 import type { CreateApiKeyInput, KeyScope, Role } from '../../shared/domain/api-key.js';
@@ -16,6 +17,9 @@ import { createOrganization } from '../../shared/usecases/create-organization.js
 
 /** One set of secrets per test file: every app in the file signs and verifies alike. */
 export const testSecrets = generateAppSecrets('test-k1');
+
+/** One sealing key per test file, in memory: the app and the dispatcher of a file open each other's seals. */
+export const testSealer = localSealer(newLocalSealingKey());
 
 export function localClient(endpoint = inject('dynamoEndpoint')): DynamoDBClient {
   return new DynamoDBClient({
@@ -69,7 +73,12 @@ export async function createTestApp(
     ...options.env,
   });
   const deps: AppDeps = {
-    ...composeAppDeps(env, { logger, table, secrets: options.secrets ?? testSecrets }),
+    ...composeAppDeps(env, {
+      logger,
+      table,
+      secrets: options.secrets ?? testSecrets,
+      sealer: testSealer,
+    }),
     ...options.deps,
   };
   const app = createApp(deps);

@@ -20,6 +20,7 @@ export async function startTestDispatcher(
     stores: options.stores ?? t.deps.stores,
     urlPolicy: 'local-development',
     logger: t.deps.logger,
+    sealer: t.deps.sealer,
     ...(options.publishAlert === undefined ? {} : { publishAlert: options.publishAlert }),
   });
   const dispatcher = startLocalDispatcher({

@@ -1,6 +1,8 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { Conflict } from '../../shared/domain/conflict.js';
+import type { Round } from '../../shared/domain/round.js';
+import type { Reconciliation } from '../../shared/domain/round-report.js';
 import type { StockBalance } from '../../shared/domain/stock.js';
 import type { InTransitTransfer } from '../../shared/domain/transfer.js';
 import type { IssuedVoucher } from '../../shared/domain/voucher.js';
@@ -357,5 +359,146 @@ describe('stock.cover-low', () => {
 
   it('uses the shelter’s own level', () => {
     expect(coverEvents(400, 300, { ...cover, coverWarningDays: 7 })).toHaveLength(1);
+  });
+});
+
+describe('round events', () => {
+  const draft: Round = {
+    id: 'round-dec',
+    name: 'December, Phnom Penh',
+    orgIds: ['org-a', 'org-b'],
+    shelterIds: ['shelter-a', 'shelter-b'],
+    validFrom: '2026-12-01T00:00:00.000Z',
+    validUntil: '2026-12-15T00:00:00.000Z',
+    rules: [{ itemId: 'rice', amount: 2, per: 'household' }],
+    rulesVersion: 2,
+    status: 'draft',
+    version: 3,
+    createdAt: '2026-11-20T00:00:00.000Z',
+    createdBy: 'key1',
+  };
+  const open: Round = {
+    ...draft,
+    status: 'open',
+    version: 4,
+    openedAt: '2026-11-30T08:00:00.000Z',
+    openedBy: 'k',
+  };
+  const closing: Round = { ...open, status: 'closing', version: 6, closedBy: 'k2' };
+  const closed: Round = { ...closing, status: 'closed', version: 7, closedAt: '2026-12-15T09:00:00.000Z' };
+  const roundChange = (old: Round | undefined, now: Round) => ({
+    changeId: 'change-r',
+    operation: old === undefined ? ('insert' as const) : ('modify' as const),
+    record: 'round' as const,
+    ...(old === undefined ? {} : { old }),
+    new: now,
+  });
+  const row = (orgId: string, shelterId: string, itemId: string, issued: number, redeemed: number) => ({
+    orgId,
+    shelterId,
+    itemId,
+    households: issued,
+    vouchersIssued: issued,
+    vouchersRedeemed: redeemed,
+    vouchersVoided: issued - redeemed,
+    vouchersExpired: 0,
+    vouchersOutstanding: 0,
+    quantityIssued: issued * 2,
+    quantityRedeemed: redeemed * 2,
+    quantityVoided: (issued - redeemed) * 2,
+    quantityExpired: 0,
+    quantityOutstanding: 0,
+    vouchersHeldOffline: 0,
+    conflicts: 0,
+    conflictsOpen: 0,
+    ledgerOut: redeemed * 2,
+    agrees: true,
+  });
+  const report: Reconciliation = {
+    roundId: 'round-dec',
+    status: 'closed',
+    frozen: true,
+    generatedAt: '2026-12-15T09:00:00.000Z',
+    agrees: false,
+    rows: [
+      row('org-a', 'shelter-a', 'rice', 3, 2),
+      row('org-a', 'shelter-b', 'rice', 4, 4),
+      { ...row('org-b', 'shelter-a', 'rice', 1, 0), ledgerOut: 2, agrees: false },
+    ],
+  };
+
+  it('tells each organisation sharing the round that it opened, with its window, never its name', () => {
+    const events = eventsFromChange(roundChange(draft, open));
+
+    expect(
+      events.map((event) => [event.type, 'orgId' in event ? event.orgId : '', event.occurredAt]),
+    ).toEqual([
+      ['round.opened', 'org-a', '2026-11-30T08:00:00.000Z'],
+      ['round.opened', 'org-b', '2026-11-30T08:00:00.000Z'],
+    ]);
+    expect(events[0]?.data).toEqual({
+      roundId: 'round-dec',
+      shelterIds: ['shelter-a', 'shelter-b'],
+      orgIds: ['org-a', 'org-b'],
+      rulesVersion: 2,
+      validFrom: '2026-12-01T00:00:00.000Z',
+      validUntil: '2026-12-15T00:00:00.000Z',
+    });
+    expect(new Set(events.map((event) => event.id)).size).toBe(2);
+    expect(JSON.stringify(events)).not.toContain('December');
+  });
+
+  it('closes with each organisation’s own totals per item over the shelters, and whether they agree', () => {
+    const [forA, forB] = eventsFromChange(roundChange(closing, closed), undefined, report);
+
+    expect(forA).toMatchObject({
+      type: 'round.closed',
+      orgId: 'org-a',
+      occurredAt: '2026-12-15T09:00:00.000Z',
+      data: {
+        agrees: true,
+        items: [
+          {
+            itemId: 'rice',
+            vouchersIssued: 7,
+            vouchersRedeemed: 6,
+            vouchersVoided: 1,
+            quantityIssued: 14,
+            quantityRedeemed: 12,
+            ledgerOut: 12,
+          },
+        ],
+      },
+    });
+    expect(forB).toMatchObject({ orgId: 'org-b', data: { agrees: false, items: [{ vouchersIssued: 1 }] } });
+  });
+
+  it('is silent for every other change of the record: created, rules changed, a first close request, closing', () => {
+    expect(eventsFromChange(roundChange(undefined, draft))).toEqual([]);
+    expect(eventsFromChange(roundChange(draft, { ...draft, rulesVersion: 3, version: 4 }))).toEqual([]);
+    const asked = { ...open, closeRequest: { keyId: 'k', orgId: 'org-a', at: '2026-12-15T08:00:00.000Z' } };
+    expect(eventsFromChange(roundChange(open, asked))).toEqual([]);
+    expect(eventsFromChange(roundChange(asked, closing))).toEqual([]);
+  });
+
+  it('refuses to close without the frozen report, so the dispatcher retries rather than send no totals', () => {
+    expect(() => eventsFromChange(roundChange(closing, closed))).toThrow(/frozen report/);
+  });
+
+  it('decodes the round record from the stream, and keeps its household claims to themselves', () => {
+    const record = (sk: string, image: object) => ({
+      eventID: 'e-r',
+      eventName: 'INSERT',
+      dynamodb: {
+        Keys: marshall({ pk: 'ROUND#round-dec', sk }),
+        NewImage: marshall({ pk: 'ROUND#round-dec', sk, ...image }),
+      },
+    });
+    expect(tableChangeFrom(record('META', draft))).toMatchObject({ record: 'round', new: draft });
+    expect(tableChangeFrom(record('HH#abc', { roundId: 'round-dec', beneficiaryHash: 'abc' }))).toEqual({
+      changeId: 'e-r',
+      operation: 'insert',
+      record: 'other',
+    });
   });
 });

@@ -40,14 +40,20 @@ describe('secrets', () => {
     expect(loaded).toEqual(document);
   });
 
-  it('keeps the API function from starting without its secret ARN, or on a placeholder document', async () => {
-    await expect(composeApi({ TABLE_NAME: 'supplyline' })).rejects.toThrow(/SECRETS_ARN/);
+  it('keeps the API function from starting without its secret and sealing key ARNs, or on a placeholder document', async () => {
+    const sealingKey = 'arn:aws:kms:ap-southeast-1:111122223333:key/test';
+    await expect(composeApi({ TABLE_NAME: 'supplyline', SEALING_KEY_ARN: sealingKey })).rejects.toThrow(
+      /SECRETS_ARN/,
+    );
+    await expect(composeApi({ TABLE_NAME: 'supplyline', SECRETS_ARN: arn })).rejects.toThrow(
+      /SEALING_KEY_ARN/,
+    );
     secretsManager
       .on(GetSecretValueCommand)
       .resolves({ SecretString: '{"uninitialised":true,"placeholder":"x"}' });
-    await expect(composeApi({ TABLE_NAME: 'supplyline', SECRETS_ARN: arn })).rejects.toThrow(
-      /Invalid secrets document/,
-    );
+    await expect(
+      composeApi({ TABLE_NAME: 'supplyline', SECRETS_ARN: arn, SEALING_KEY_ARN: sealingKey }),
+    ).rejects.toThrow(/Invalid secrets document/);
   });
 
   it('fills a placeholder secret with generated keys on first deploy, and never replaces valid keys', async () => {

@@ -155,7 +155,12 @@ describe('the webhook sender, at connection time', () => {
     const { port } = server.address() as import('node:net').AddressInfo;
     const send = (host: string) =>
       createWebhookSender('public-https')(
-        { url: `http://${host}:${port}/hook`, secret: newWebhookSecret(), eventId: 'evt_1', payload: '{}' },
+        {
+          url: `http://${host}:${port}/hook`,
+          secrets: [newWebhookSecret()],
+          eventId: 'evt_1',
+          payload: '{}',
+        },
         new Date(),
       );
     try {
@@ -178,7 +183,7 @@ describe('the webhook sender, at connection time', () => {
     try {
       const message = {
         url: `http://localhost:${port}/hook`,
-        secret: newWebhookSecret(),
+        secrets: [newWebhookSecret()] as const,
         eventId: 'evt_1',
         payload: '{}',
       };

@@ -1,6 +1,11 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { parseIdempotencyKey, requestFingerprint, type StoredResponse } from '../../domain/idempotency.js';
+import {
+  parseIdempotencyKey,
+  replaySealContext,
+  requestFingerprint,
+  type StoredResponse,
+} from '../../domain/idempotency.js';
 import { IdempotencyKeyRequiredError } from '../../errors/idempotency-errors.js';
 import type { AppEnv } from '../app-env.js';
 import { RequestValidationError } from '../request-validation-error.js';
@@ -40,7 +45,7 @@ export function idempotent(options: { storeResponse?: boolean; optimistic?: bool
       const earlier = await deps.stores.idempotency.settle(claim, deps.now());
       if (earlier === undefined) return;
       c.res = undefined;
-      c.res = replay(c, earlier);
+      c.res = await replay(c, key, earlier);
       return;
     }
     const outcome = await deps.stores.idempotency.claim(
@@ -49,7 +54,7 @@ export function idempotent(options: { storeResponse?: boolean; optimistic?: bool
       fingerprint,
       deps.now(),
     );
-    if (outcome.kind === 'replay') return replay(c, outcome.response);
+    if (outcome.kind === 'replay') return replay(c, key, outcome.response);
     c.set('idempotency', outcome.claim);
     await next();
     // Anything but success changed nothing (the change and the completion commit together):
@@ -72,10 +77,15 @@ export function idempotent(options: { storeResponse?: boolean; optimistic?: bool
   });
 }
 
-/** The stored first response, as it was sent, marked as a replay. */
-function replay(c: Context<AppEnv>, response: StoredResponse): Response {
-  return c.body(response.body, response.status as 200, {
+/** The stored first response, as it was sent (opened first if it was sealed), marked as a replay. */
+async function replay(c: Context<AppEnv>, key: string, response: StoredResponse): Promise<Response> {
+  const body = response.sealed
+    ? await c.get('deps').sealer.open(response.body, replaySealContext(c.get('principal').keyId, key))
+    : response.body;
+  return c.body(body, response.status as 200, {
     'content-type': 'application/json',
     'idempotent-replayed': 'true',
+    // A sealed answer holds a secret: no cache keeps a copy, as none kept the first.
+    ...(response.sealed ? { 'cache-control': 'no-store' } : {}),
   });
 }

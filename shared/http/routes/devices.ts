@@ -12,26 +12,39 @@ import { registerDevice } from '../../usecases/register-device.js';
 import { revokeDevice } from '../../usecases/revoke-device.js';
 import { signOffDevice } from '../../usecases/sign-off-device.js';
 import type { AppEnv } from '../app-env.js';
+import { idempotencyFor } from '../idempotency-context.js';
 import { readListPage } from '../list-page.js';
-import { errorResponses, idempotentWriteRoute, jsonContent, securedRoute } from '../openapi-route.js';
+import {
+  errorResponses,
+  idempotentWriteRoute,
+  inTransaction,
+  jsonContent,
+  securedRoute,
+} from '../openapi-route.js';
 import { pageSchema } from '../pagination-schemas.js';
 
 const deviceParams = z.object({ id: deviceIdSchema });
 const noBody = z.object({}).strict();
 
-const registerRoute = idempotentWriteRoute(['volunteer'], {
-  method: 'post',
-  path: '/v1/devices',
-  tags: ['Devices'],
-  summary: 'Register this phone at a pickup point of the key (the secret is shown once)',
-  operationId: 'createDevice',
-  body: registerDeviceSchema,
-  success: {
-    status: 201,
-    description: 'Registered: keep the secret on the device.',
-    schema: registeredDeviceSchema,
+const registerRoute = idempotentWriteRoute(
+  ['volunteer'],
+  {
+    method: 'post',
+    path: '/v1/devices',
+    tags: ['Devices'],
+    summary: 'Register this phone at a pickup point of the key (the secret is shown once)',
+    description:
+      'A retry with the same Idempotency-Key answers the first registration, secret included, and registers no second device; the secret is kept encrypted and never shown again.',
+    operationId: 'createDevice',
+    body: registerDeviceSchema,
+    success: {
+      status: 201,
+      description: 'Registered: keep the secret on the device.',
+      schema: registeredDeviceSchema,
+    },
   },
-});
+  inTransaction,
+);
 
 const listRoute = securedRoute(['admin', 'coordinator', 'logistics'], {
   method: 'get',
@@ -46,11 +59,13 @@ const listRoute = securedRoute(['admin', 'coordinator', 'logistics'], {
   },
 });
 
-const revokeRoute = idempotentWriteRoute(['admin', 'coordinator'], {
+const revokeRoute = idempotentWriteRoute(['admin', 'coordinator', 'logistics'], {
   method: 'post',
   path: '/v1/devices/{id}/revoke',
   tags: ['Devices'],
   summary: 'Revoke a lost or stolen device, for good',
+  description:
+    'Its leases end at once and its late records become conflicts. An admin revokes any device; a logistics lead any device at a shelter of its scope, whichever organisation it serves; a coordinator only its own organisation’s devices (another organisation’s phone at a shared shelter: 403, ask an admin or a logistics lead of the shelter).',
   operationId: 'revokeDevice',
   params: deviceParams,
   body: noBody,
@@ -73,7 +88,8 @@ const signOffRoute = idempotentWriteRoute(['volunteer'], {
 export function registerDevices(app: OpenAPIHono<AppEnv>) {
   app.openapi(registerRoute, async (c) => {
     c.header('cache-control', 'no-store');
-    return c.json(await registerDevice(c.req.valid('json'), c.get('principal'), c.get('deps')), 201);
+    const input = { ...c.req.valid('json'), idempotency: idempotencyFor(c, 201) };
+    return c.json(await registerDevice(input, c.get('principal'), c.get('deps')), 201);
   });
 
   app.openapi(listRoute, async (c) => {

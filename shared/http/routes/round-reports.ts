@@ -1,13 +1,8 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { reconciliationSchema } from '../../domain/round-report.js';
-import {
-  beneficiaryCheckResultSchema,
-  beneficiaryCheckSchema,
-  checkBeneficiaries,
-} from '../../usecases/check-beneficiaries.js';
 import { reconciliationCsv, roundReconciliation } from '../../usecases/round-reconciliation.js';
 import type { AppEnv } from '../app-env.js';
-import { errorResponses, jsonContent, securedRoute } from '../openapi-route.js';
+import { errorResponses, securedRoute } from '../openapi-route.js';
 import { roundParams } from './rounds.js';
 
 const reconciliationRoute = securedRoute(['coordinator', 'admin'], {
@@ -31,21 +26,6 @@ const reconciliationRoute = securedRoute(['coordinator', 'admin'], {
   },
 });
 
-const checkRoute = securedRoute(['coordinator'], {
-  method: 'post',
-  path: '/v1/beneficiaries/check',
-  operationId: 'checkBeneficiaries',
-  tags: ['Rounds'],
-  summary:
-    'Served before? For each reference: holds a voucher in an open round, and when it was last redeemed',
-  description:
-    'Across every organisation, and nothing else: never which organisation, round or shelter. Changes nothing, so no Idempotency-Key. The references are pseudonymised at once and are never logged, stored or sent back: results come in request order.',
-  request: { body: { required: true, content: jsonContent(beneficiaryCheckSchema) } },
-  responses: {
-    200: { description: 'One result per reference.', content: jsonContent(beneficiaryCheckResultSchema) },
-  },
-});
-
 export function registerRoundReports(app: OpenAPIHono<AppEnv>) {
   app.openapi(reconciliationRoute, async (c) => {
     const report = await roundReconciliation(
@@ -63,8 +43,5 @@ export function registerRoundReports(app: OpenAPIHono<AppEnv>) {
       return c.body(reconciliationCsv(report), 200) as never;
     }
     return c.json(report, 200);
-  });
-  app.openapi(checkRoute, async (c) => {
-    return c.json(await checkBeneficiaries(c.req.valid('json'), c.get('principal'), c.get('deps')), 200);
   });
 }

@@ -30,7 +30,9 @@ const pngRoute = securedRoute(['coordinator'], {
   summary: 'The voucher’s QR code as PNG',
   request: {
     params: voucherParams,
-    query: z.object({ size: z.coerce.number().int().min(120).max(1200).default(360) }).strict(),
+    query: z
+      .object({ size: z.coerce.number().int().min(120).max(1200).default(360).openapi({ format: 'int32' }) })
+      .strict(),
   },
   responses: {
     200: { description: 'PNG.', content: { 'image/png': { schema: z.string() } } },

@@ -37,7 +37,13 @@ export type Guard =
    */
   | 'device'
   /** A sync conflict: as its shelter, but a coordinator only for its own organisation's voucher. */
-  | 'conflict';
+  | 'conflict'
+  /**
+   * A device's revocation (final): as its shelter for admins and logistics leads, whichever
+   * organisation the device serves, but a coordinator only for its own organisation's devices;
+   * another organisation's coordinator is refused (403: it sees the phone in the shelter's list).
+   */
+  | 'own-organisation-device';
 
 export interface Request {
   path: string;
@@ -301,6 +307,13 @@ export const operationCases: Record<string, OperationCase> = {
     guard: 'organisation',
     build: async (w, reach) => ({ path: `/v1/webhooks/${(await webhookFor(w, reach)).id}` }),
   },
+  'POST /v1/webhooks/{id}/rotate-secret': {
+    guard: 'organisation',
+    build: async (w, reach) => ({
+      path: `/v1/webhooks/${(await webhookFor(w, reach)).id}/rotate-secret`,
+      body: { overlapHours: 24 },
+    }),
+  },
   'POST /v1/webhooks/{id}/enable': {
     guard: 'organisation',
     build: async (w, reach) => ({ path: `/v1/webhooks/${(await webhookFor(w, reach)).id}/enable` }),
@@ -373,7 +386,7 @@ export const operationCases: Record<string, OperationCase> = {
     build: async (w, reach) => ({ path: `/v1/devices/${(await deviceFor(w, reach))?.id ?? ABSENT_DEVICE}` }),
   },
   'POST /v1/devices/{id}/revoke': {
-    guard: 'shelter',
+    guard: 'own-organisation-device',
     build: async (w, reach) => ({
       path: `/v1/devices/${(await deviceFor(w, reach))?.id ?? ABSENT_DEVICE}/revoke`,
       body: {},
@@ -549,6 +562,10 @@ export const operationCases: Record<string, OperationCase> = {
       path: '/v1/beneficiaries/check',
       body: { beneficiaryRefs: [w.watch.beneficiaryRef()] },
     }),
+  },
+  'GET /v1/beneficiaries/checks': {
+    guard: 'role',
+    build: async () => ({ path: '/v1/beneficiaries/checks?limit=5' }),
   },
   'GET /v1/voucher-slips': {
     guard: 'voucher',
