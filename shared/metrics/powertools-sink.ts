@@ -28,14 +28,18 @@ export function powertoolsMetricsSink(options: {
   writeLine: (line: string) => void;
   logger: NonNullable<MetricsOptions['logger']>;
 }): MetricsSink {
-  // One instance per sink, built at start. Sharing it between concurrent requests is safe: a
-  // publish adds, serialises and clears in one synchronous run that nothing can interleave.
-  const powertools = new Metrics({
-    namespace: METRICS_NAMESPACE,
-    serviceName: options.service,
-    logger: options.logger,
-  });
+  // One instance per sink, shared by concurrent requests: a publish adds, serialises and clears
+  // in one synchronous run that nothing can interleave. Built by the first publish, not at start:
+  // its constructor opens a console over stdout and stderr, time a cold start need not spend
+  // (see docs/design.md, "Operations", for the measured cost).
+  let instance: Metrics | undefined;
   const lineOf = (values: MetricValue[], at: Date): string => {
+    instance ??= new Metrics({
+      namespace: METRICS_NAMESPACE,
+      serviceName: options.service,
+      logger: options.logger,
+    });
+    const powertools = instance;
     try {
       powertools.setTimestamp(at);
       for (const [name, value] of Object.entries(values[0]?.dimensions ?? {}))
