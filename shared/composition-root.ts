@@ -22,8 +22,8 @@ import { type AlertPublisher, logAlertPublisher, snsAlertPublisher } from './eve
 import { createWebhookSender } from './events/webhook-sender.js';
 import type { AppDeps } from './http/app-env.js';
 import { createLogger, type Logger } from './logging/logger.js';
-import { emfMetricsSink } from './metrics/emf.js';
 import type { MetricsSink } from './metrics/metrics.js';
+import { powertoolsMetricsSink } from './metrics/powertools-sink.js';
 import { createDocumentClient } from './store/dynamo-client.js';
 import { createStores, type Stores } from './store/stores.js';
 import type { TableContext } from './store/table-context.js';
@@ -54,11 +54,11 @@ function webhookDeps(urlPolicy: WebhookUrlPolicy): AppDeps['webhooks'] {
 }
 
 /**
- * Metrics as embedded metric format lines through the entry's logger: in the same log as its
- * other lines (and silent with it), under the entry's `service`.
+ * Metrics as embedded metric format lines (made by Powertools' Metrics) through the entry's
+ * logger: in the same log as its other lines (and silent with it), under the entry's `service`.
  */
 function metricsThrough(logger: Logger, service: string): MetricsSink {
-  return emfMetricsSink({ service, writeLine: (line) => logger.writeLine(line) });
+  return powertoolsMetricsSink({ service, writeLine: (line) => logger.writeLine(line), logger });
 }
 
 /** Sealing under the deployed KMS key; the KMS client is loaded on the first seal or open. */

@@ -13,7 +13,7 @@ export interface Logger {
   error(message: string, fields?: LogFields): void;
   /**
    * A line formatted elsewhere, written as is: the metrics' embedded metric format lines
-   * (shared/metrics/emf.ts), which are log lines CloudWatch reads metrics from. Written at every
+   * (shared/metrics/powertools-sink.ts), which are log lines CloudWatch reads metrics from. Written at every
    * level but `silent`.
    */
   writeLine(line: string): void;

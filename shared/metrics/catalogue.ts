@@ -9,8 +9,8 @@
  * device, key or voucher. `Refusals` alone carries a second dimension, the problem type, whose
  * values are the API's error codes (a closed list of about thirty).
  *
- * `service` is what Powertools for AWS Lambda's Metrics calls its default dimension, so swapping
- * the writer for Powertools (see emf.ts) keeps every metric's identity, dashboard and all.
+ * `service` is Powertools for AWS Lambda's Metrics' default dimension: the lines are written by
+ * Powertools (powertools-sink.ts), which sets it from the service name it is given.
  */
 export const METRICS_NAMESPACE = 'Supplyline';
 export const SERVICE_DIMENSION = 'service';

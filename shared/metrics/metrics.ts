@@ -15,8 +15,8 @@ export interface MetricValue {
 
 /**
  * The metrics of one unit of work (a request, a dispatched batch, a retry pass), recorded while
- * it runs and published once at its end, as one log line: recording is a map write, publishing
- * a synchronous write, and nothing awaits either. Routes, the error boundary and the events use
+ * it runs and published once at its end, as one log line (one per set of dimensions it holds):
+ * recording is a map write, publishing a synchronous write, and nothing awaits either. Routes, the error boundary and the events use
  * cases record here; only the sink knows a metric's wire format.
  */
 export class MetricSet {
@@ -38,10 +38,6 @@ export class MetricSet {
     this.#add(name, {}, Math.max(0, Math.round(ms)), Math.max);
   }
 
-  get isEmpty(): boolean {
-    return this.#values.size === 0;
-  }
-
   values(): MetricValue[] {
     return [...this.#values.values()];
   }
@@ -60,7 +56,7 @@ export class MetricSet {
 
 /**
  * Where a finished unit of work's metrics go: the port the entries are built with. Its adapter
- * (emf.ts) writes CloudWatch embedded metric format lines to the log.
+ * (powertools-sink.ts) writes CloudWatch embedded metric format lines to the log.
  */
 export interface MetricsSink {
   publish(metrics: MetricSet, at: Date): void;
