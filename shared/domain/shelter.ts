@@ -32,6 +32,9 @@ export const createShelterSchema = z
   .object({
     id: slugSchema.optional().openapi({ description: 'Chosen id; generated from the name when absent.' }),
     name: z.string().trim().min(1).max(200),
+    nameKm: z.string().trim().min(1).max(200).optional().openapi({
+      description: 'Name in Khmer, shown wherever Khmer is chosen (pages, slips).',
+    }),
     ...locationFields,
     capacity: z.number().int().min(0).max(1_000_000),
     population: z.number().int().min(0).max(1_000_000),
@@ -47,6 +50,9 @@ export const createShelterSchema = z
 export const updateShelterSchema = z
   .object({
     name: z.string().trim().min(1).max(200),
+    nameKm: z.string().trim().min(1).max(200).optional().openapi({
+      description: 'Name in Khmer, shown wherever Khmer is chosen (pages, slips).',
+    }),
     ...locationFields,
     capacity: z.number().int().min(0).max(1_000_000),
     population: z.number().int().min(0).max(1_000_000),
@@ -68,6 +74,7 @@ export const shelterSchema = z
   .object({
     id: slugSchema,
     name: z.string(),
+    nameKm: z.string().optional(),
     province: z.string().optional(),
     provinceCode: z.string().optional(),
     address: z.string().optional(),

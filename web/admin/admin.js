@@ -165,6 +165,29 @@ function mountSections() {
     section.mount(box, context);
   }
   $('who').textContent = at(role === 'admin' ? 'who.admin' : 'who.coordinator', { org: current.me.orgId });
+  showSection(false);
+}
+
+/**
+ * One section at a time, named by the address's #fragment (so Back works and a link can name
+ * one); the first when none is named.
+ * @param {boolean} focus move the focus to the section's heading (after a choice in the menu)
+ */
+function showSection(focus) {
+  const boxes = /** @type {HTMLElement[]} */ ([
+    ...$('admin-sections').querySelectorAll('section.admin-section'),
+  ]);
+  const wanted = location.hash.slice(1);
+  const named = boxes.find((box) => box.id === wanted);
+  // Another fragment (the skip link's) leaves the section shown as it is.
+  if (named === undefined && boxes.some((box) => !box.hidden)) return;
+  const chosen = named ?? boxes[0];
+  for (const box of boxes) box.toggleAttribute('hidden', box !== chosen);
+  for (const link of $('nav-list').querySelectorAll('a')) {
+    if (link.getAttribute('href') === `#${chosen?.id}`) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  if (focus) /** @type {HTMLElement | null | undefined} */ (chosen?.querySelector('h2'))?.focus();
 }
 
 /** @param {string} candidate */
@@ -201,6 +224,7 @@ function wire() {
     renderAll();
   });
   translateAdmin();
+  window.addEventListener('hashchange', () => showSection(true));
   $('signin-form').addEventListener('submit', (event) => {
     event.preventDefault();
     $('signin-error').textContent = '';

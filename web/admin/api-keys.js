@@ -200,7 +200,7 @@ export const apiKeysSection = {
       after: revokeHost,
     });
     forms.push(create, revoke);
-    host.append(secretHost, said('h3', 'key.made'), list, create.form, revoke.form);
+    host.append(secretHost, said('h3', 'key.made'), list, create.box, revoke.box);
   },
   render() {
     if (!context) return;

@@ -182,6 +182,7 @@ function fieldValue(form, field) {
 /**
  * @typedef {{
  *   form: HTMLFormElement,
+ *   box: HTMLElement,
  *   fields: Field[],
  *   submit: HTMLButtonElement,
  *   status: HTMLElement,
@@ -205,6 +206,7 @@ function fieldValue(form, field) {
  *   check?: (values: Record<string, unknown>) => Array<{ field: string, message: string }>,
  *   after?: HTMLElement,
  *   keepValues?: boolean,
+ *   folded?: boolean,
  * }} options
  * @returns {WriteForm}
  */
@@ -217,6 +219,7 @@ export function writeForm({
   check,
   after,
   keepValues,
+  folded,
 }) {
   formCount++;
   const formId = `form-${formCount}`;
@@ -228,7 +231,7 @@ export function writeForm({
   const submit = el('button', { type: 'submit', class: 'primary' });
   const status = el('p', { class: 'done', role: 'status' });
   const form = el('form', { class: 'stack write', id: formId, novalidate: true }, [
-    said('h3', title),
+    folded ? undefined : said('h3', title),
     summary,
     ...fields.map((field) => fieldMarkup(formId, field)),
     submit,
@@ -236,6 +239,10 @@ export function writeForm({
     after,
   ]);
   refreshOptions(form, fields);
+  // A form folded under its title: the section shows its records first, a form when asked.
+  const box = folded
+    ? el('details', { class: 'fold' }, [el('summary', {}, [said('h3', title)]), form])
+    : form;
 
   /** The key of the change being made: kept across retries, dropped when the change is another. */
   /** @type {string | undefined} */
@@ -320,6 +327,7 @@ export function writeForm({
   label();
   return {
     form,
+    box,
     fields,
     submit,
     status,

@@ -57,6 +57,7 @@ export const itemsSection = {
     context = given;
     create = writeForm({
       title: 'item.new',
+      folded: true,
       fields: [
         { name: 'name', label: 'item.name', required: true },
         { name: 'nameKm', label: 'item.nameKm', hint: 'item.nameKmHint', lang: 'km' },
@@ -84,7 +85,7 @@ export const itemsSection = {
         return at('item.created', { name: nameOf(item), id: item.id });
       },
     });
-    host.append(list, create.form);
+    host.append(list, create.box);
   },
   render() {
     if (!context) return;

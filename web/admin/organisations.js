@@ -33,7 +33,7 @@ export const organisationsSection = {
         return at('org.created', { name: org.name, id: org.id });
       },
     });
-    host.append(list, create.form);
+    host.append(list, create.box);
   },
   render() {
     if (!context) return;

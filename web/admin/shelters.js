@@ -137,6 +137,7 @@ export const sheltersSection = {
     context = given;
     const create = writeForm({
       title: 'shelter.new',
+      folded: true,
       fields: shelterFields(given, 'CreateShelter'),
       submitLabel: (values) =>
         typeof values.name === 'string'
@@ -160,6 +161,7 @@ export const sheltersSection = {
     const editFields = [which, ...shelterFields(given, 'UpdateShelter')];
     const edit = writeForm({
       title: 'shelter.edit',
+      folded: true,
       fields: editFields,
       keepValues: true,
       submitLabel: (values) => {
@@ -188,6 +190,7 @@ export const sheltersSection = {
 
     const point = writeForm({
       title: 'point.new',
+      folded: true,
       fields: [
         { name: 'shelterId', label: 'point.shelter', kind: 'select', options: shelterOptions(given) },
         { name: 'name', label: 'point.name', required: true },
@@ -212,7 +215,7 @@ export const sheltersSection = {
       },
     });
     forms.push(create, edit, point);
-    host.append(list, create.form, edit.form, point.form);
+    host.append(list, create.box, edit.box, point.box);
     // The change form shows the first shelter's values once shelters have loaded (render()).
     edit.form.dataset.fillFirst = 'yes';
   },

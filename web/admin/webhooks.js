@@ -42,9 +42,15 @@ async function load() {
 /** @param {string} id */
 async function loadDeliveries(id) {
   if (!context) return;
-  /** @type {{ items: Delivery[] }} */
-  const page = await context.call('GET', `/v1/webhooks/${encodeURIComponent(id)}/deliveries?limit=50`);
-  shown.set(id, page.items);
+  const given = context;
+  const path = `/v1/webhooks/${encodeURIComponent(id)}/deliveries?limit=50&state=`;
+  // Those waiting their turn (or their next retry) first, then those delivered or abandoned.
+  /** @type {Array<{ items: Delivery[] }>} */
+  const [queued, past] = await Promise.all([
+    given.call('GET', `${path}queued`),
+    given.call('GET', `${path}past`),
+  ]);
+  shown.set(id, [...(queued?.items ?? []), ...(past?.items ?? [])]);
 }
 
 /** @param {string} deliveryStatus */
@@ -230,6 +236,7 @@ export const webhooksSection = {
     context = given;
     create = writeForm({
       title: 'webhook.new',
+      folded: true,
       fields: [
         { name: 'url', label: 'webhook.url', kind: 'url', hint: 'webhook.urlHint', required: true },
         { name: 'description', label: 'webhook.description' },
@@ -268,7 +275,7 @@ export const webhooksSection = {
     });
     const refresh = button('webhook.refresh');
     refresh.addEventListener('click', load);
-    host.append(secretHost, status, error, refresh, said('h3', 'webhook.list'), list, create.form);
+    host.append(secretHost, status, error, refresh, said('h3', 'webhook.list'), list, create.box);
     load();
   },
   render() {
