@@ -16,6 +16,8 @@ import { button, el, fillList, nameOf, recordItem, said } from './ui.js';
 let context;
 const list = el('ul', { class: 'records' });
 const secretHost = el('div');
+/** What the last revoke did: outside the list, which is drawn again after it. */
+const revokedStatus = el('p', { class: 'done', role: 'status' });
 /** @type {ApiKeyView[]} */
 const made = [];
 /** @type {Array<import('./form.js').WriteForm>} */
@@ -85,7 +87,8 @@ function confirmRevoke(given, host, key, done) {
       return at('key.revoked', { name: revoked.label, id: revoked.id });
     },
     onDone(message) {
-      host.replaceChildren(el('p', { class: 'done', role: 'status', text: message, tabindex: '-1' }));
+      host.replaceChildren();
+      revokedStatus.textContent = message;
       done();
     },
     onCancel() {
@@ -200,7 +203,7 @@ export const apiKeysSection = {
       after: revokeHost,
     });
     forms.push(create, revoke);
-    host.append(secretHost, said('h3', 'key.made'), list, create.box, revoke.box);
+    host.append(secretHost, said('h3', 'key.made'), revokedStatus, list, create.box, revoke.box);
   },
   render() {
     if (!context) return;

@@ -366,14 +366,16 @@ function findField(form, name) {
   const boxes = [...form.querySelectorAll('[data-field]')].filter(
     (box) => !box.closest('[hidden]') && box.getAttribute('data-field') !== null,
   );
-  let path = name;
+  // The server names a body's fields from the body ("body.scope.shelterIds").
+  let path = name.startsWith('body.') ? name.slice('body.'.length) : name;
+  const whole = path;
   while (path !== '') {
     const box = boxes.find((candidate) => candidate.getAttribute('data-field') === path);
     if (box) return /** @type {HTMLElement} */ (box);
     path = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '';
   }
   // An error about the whole scope lands on the first visible field below it.
-  const below = boxes.find((candidate) => candidate.getAttribute('data-field')?.startsWith(`${name}.`));
+  const below = boxes.find((candidate) => candidate.getAttribute('data-field')?.startsWith(`${whole}.`));
   return below ? /** @type {HTMLElement} */ (below) : undefined;
 }
 
