@@ -209,7 +209,7 @@ describe('/admin: an admin sets up organisations, keys, shelters, items, devices
     await section.getByLabel('Role').selectOption('logistics');
     await section.getByLabel('Organisation').selectOption('pp-relief');
     await section.getByRole('checkbox', { name: 'Phnom Penh Central Shelter' }).check();
-    await section.getByRole('button', { name: 'Create a Logistics key for pp-relief' }).click();
+    await section.getByRole('button', { name: 'Create a key for pp-relief: Logistics' }).click();
     const secretPanel = section.getByRole('region', { name: 'The secret of key “Kandal reporting”' });
     await secretPanel.getByText('You will not see this again.').waitFor();
     const secret = await secretPanel.getByRole('textbox').inputValue();

@@ -69,6 +69,8 @@ const sections = [
 
 /** @type {AdminState | undefined} */
 let current;
+/** The id of the section on screen. */
+let shownSection = '';
 
 /** @param {boolean} signedIn */
 function show(signedIn) {
@@ -180,14 +182,14 @@ function showSection(focus) {
   const wanted = location.hash.slice(1);
   const named = boxes.find((box) => box.id === wanted);
   // Another fragment (the skip link's) leaves the section shown as it is.
-  if (named === undefined && boxes.some((box) => !box.hidden)) return;
-  const chosen = named ?? boxes[0];
+  const chosen = named ?? boxes.find((box) => box.id === shownSection) ?? boxes[0];
+  shownSection = chosen?.id ?? '';
   for (const box of boxes) box.toggleAttribute('hidden', box !== chosen);
   for (const link of $('nav-list').querySelectorAll('a')) {
     if (link.getAttribute('href') === `#${chosen?.id}`) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
-  if (focus) /** @type {HTMLElement | null | undefined} */ (chosen?.querySelector('h2'))?.focus();
+  if (focus && named) /** @type {HTMLElement | null | undefined} */ (named.querySelector('h2'))?.focus();
 }
 
 /** @param {string} candidate */
