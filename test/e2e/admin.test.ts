@@ -233,6 +233,62 @@ describe('/admin: an admin sets up organisations, keys, shelters, items, devices
     expect(errors).toEqual([]);
   });
 
+  it('shows a coordinator only its people, devices and webhooks, in Khmer on a 360x740 phone', async () => {
+    const { page, errors } = await open(smallPhone);
+    await signIn(page, suite.demo.keys.coordinator, 'km');
+    const menu = page.getByRole('navigation');
+    expect(await menu.getByRole('link').allTextContents()).toEqual(['មនុស្ស', 'ឧបករណ៍', 'Webhook']);
+    await page.getByRole('heading', { name: 'មនុស្ស', level: 2 }).waitFor();
+    await page.screenshot({ path: 'test-artifacts/admin-coordinator-phone-km.png', fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('adds a volunteer, invites them with a QR code on screen and a link, then revokes them after a check (where the server has the people API)', async () => {
+    const document = (await (await fetch(`${suite.demo.baseUrl}/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
+    const { page, errors } = await open(laptop);
+    await signIn(page, suite.demo.keys.admin);
+    await openSection(page, 'People');
+    const section = page.locator('#people');
+    if (!Object.hasOwn(document.paths, '/v1/people')) {
+      // This server has no people API yet: the section says so, and offers nothing that would fail.
+      await section.getByText('People are not available on this server yet.').waitFor();
+      expect(await section.getByRole('button').count()).toBe(0);
+      expect(errors).toEqual([]);
+      return;
+    }
+
+    await section.getByText('Add a person').click();
+    await section.getByLabel('What colleagues call them').fill('Sokha (gate desk)');
+    await section.getByLabel('Role').selectOption('volunteer');
+    await section.getByLabel('Organisation').selectOption('pp-relief');
+    await section.getByRole('checkbox', { name: 'Main gate (Phnom Penh Central Shelter)' }).check();
+    await section.getByRole('button', { name: 'Add Sokha (gate desk) as Volunteer' }).click();
+    await section.getByRole('status').filter({ hasText: 'Added Sokha (gate desk).' }).waitFor();
+    const record = section
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'Sokha (gate desk)' }) });
+    await record.getByText('invited, no key yet').waitFor();
+
+    await record.getByRole('button', { name: 'Invite Sokha (gate desk): QR code on screen' }).click();
+    const invitation = record.getByRole('region', { name: 'Invitation for Sokha (gate desk)' });
+    await invitation.getByRole('img', { name: 'QR code of the invitation for Sokha (gate desk)' }).waitFor();
+    expect(await invitation.getByRole('textbox', { name: 'Invitation link' }).inputValue()).toContain(
+      '#invite=',
+    );
+    await page.screenshot({ path: 'test-artifacts/admin-people-invite-laptop-en.png', fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+    await invitation.getByRole('button', { name: 'Done' }).click();
+
+    await record.getByRole('button', { name: 'Revoke Sokha (gate desk)' }).click();
+    const check = section.getByRole('group', { name: 'Check before you revoke this person' });
+    await check.getByRole('button', { name: 'Revoke Sokha (gate desk)' }).click();
+    await section.getByRole('status').filter({ hasText: 'Revoked Sokha (gate desk)' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
   describe('webhooks and devices', () => {
     let dispatcher: LocalDispatcher | undefined;
     let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;

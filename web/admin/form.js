@@ -186,7 +186,7 @@ function fieldValue(form, field) {
  *   fields: Field[],
  *   submit: HTMLButtonElement,
  *   status: HTMLElement,
- *   setErrors: (errors: Array<{ field: string, message: string }>) => void,
+ *   setErrors: (errors: Array<{ field: string, message: string }>, local?: boolean) => void,
  *   clearErrors: () => void,
  *   refresh: () => void,
  *   reset: () => void,
@@ -264,8 +264,11 @@ export function writeForm({
     for (const control of form.querySelectorAll('[aria-invalid]')) control.removeAttribute('aria-invalid');
   };
 
-  /** @param {Array<{ field: string, message: string }>} errors */
-  const setErrors = (errors) => {
+  /**
+   * @param {Array<{ field: string, message: string }>} errors
+   * @param {boolean} [local] the page's own messages, which name their field already
+   */
+  const setErrors = (errors, local = false) => {
     clearErrors();
     summaryList.replaceChildren(
       ...errors.map(({ field, message }) => {
@@ -280,7 +283,10 @@ export function writeForm({
           }
           target?.setAttribute('aria-invalid', 'true');
         }
-        const link = el('a', { href: `#${target?.id ?? box?.id ?? formId}`, text: message });
+        // The summary names the field, as the person reads it, before the server's reason.
+        const label = box?.querySelector('label, legend')?.textContent;
+        const text = label && !message.startsWith(label) && !local ? `${label}: ${message}` : message;
+        const link = el('a', { href: `#${target?.id ?? box?.id ?? formId}`, text });
         link.addEventListener('click', (event) => {
           event.preventDefault();
           /** @type {HTMLElement | null | undefined} */ (target)?.focus();
@@ -304,7 +310,7 @@ export function writeForm({
     if (sending) return;
     const values = valuesOf(form, fields);
     const local = [...requiredErrors(form, fields), ...(check?.(values) ?? [])];
-    if (local.length > 0) return setErrors(local);
+    if (local.length > 0) return setErrors(local, true);
     clearErrors();
     idempotencyKey ??= newIdempotencyKey();
     sending = true;
