@@ -49,6 +49,19 @@ export function peopleAvailable(given) {
   return Object.hasOwn(given.state.document.paths, '/v1/people');
 }
 
+/**
+ * A pickup point's name in the chosen language, wherever it is; its id if this key cannot see it.
+ * @param {AdminContext} given
+ * @param {string} id
+ */
+function pointName(given, id) {
+  for (const points of given.state.points.values()) {
+    const point = points.find((candidate) => candidate.id === id);
+    if (point) return nameOf(point);
+  }
+  return id;
+}
+
 /** @param {string} personStatus */
 function statusLabel(personStatus) {
   if (personStatus === 'invited') return at('person.invited');
@@ -284,7 +297,7 @@ function renderList() {
             person.role === 'volunteer'
               ? person.scope.pickupPointIds === '*'
                 ? at('key.everywhere')
-                : person.scope.pickupPointIds.join(', ')
+                : person.scope.pickupPointIds.map((id) => pointName(given, id)).join(', ')
               : undefined,
           ],
           ['person.lastSeen', person.lastSeenAt ? formatTime(person.lastSeenAt) : at('device.never')],
