@@ -1333,6 +1333,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Admin page: organisations, people, partner keys, shelters, items, devices, webhooks (HTML)
+         * @description One page for the platform’s set-up, on a phone or a laptop, in English and Khmer. An admin key sees every section; a coordinator key sees its own volunteers, devices and webhooks.
+         */
+        get: operations["getAdminPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/web/{folder}/{name}": {
         parameters: {
             query?: never;
@@ -1410,6 +1430,7 @@ export interface components {
         Shelter: {
             id: string;
             name: string;
+            nameKm?: string;
             province?: string;
             provinceCode?: string;
             address?: string;
@@ -1443,6 +1464,8 @@ export interface components {
             /** @description Chosen id; generated from the name when absent. */
             id?: string;
             name: string;
+            /** @description Name in Khmer, shown wherever Khmer is chosen (pages, slips). */
+            nameKm?: string;
             /**
              * @description ADM1 name
              * @example Phnom Penh
@@ -1475,6 +1498,8 @@ export interface components {
         };
         UpdateShelter: {
             name?: string;
+            /** @description Name in Khmer, shown wherever Khmer is chosen (pages, slips). */
+            nameKm?: string;
             /**
              * @description ADM1 name
              * @example Phnom Penh
@@ -1505,6 +1530,7 @@ export interface components {
             id: string;
             shelterId: string;
             name: string;
+            nameKm?: string;
             /** Format: date-time */
             createdAt: string;
             createdBy?: string;
@@ -1513,6 +1539,8 @@ export interface components {
             /** @description Chosen id; generated when absent. */
             id?: string;
             name: string;
+            /** @description Name in Khmer, shown to volunteers who read Khmer. */
+            nameKm?: string;
         };
         Item: {
             /** @example rice */
@@ -5644,6 +5672,47 @@ export interface operations {
         };
     };
     getCoordinatorPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Version of the file; send it as `If-None-Match` to revalidate. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not modified: the copy named by the request’s `If-None-Match` is current. */
+            304: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Version of the file; send it as `If-None-Match` to revalidate. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAdminPage: {
         parameters: {
             query?: never;
             header?: never;

@@ -7,6 +7,9 @@ export const createPickupPointSchema = z
   .object({
     id: slugSchema.optional().openapi({ description: 'Chosen id; generated when absent.' }),
     name: z.string().trim().min(1).max(200),
+    nameKm: z.string().trim().min(1).max(200).optional().openapi({
+      description: 'Name in Khmer, shown to volunteers who read Khmer.',
+    }),
   })
   .strict()
   .openapi('CreatePickupPoint');
@@ -15,7 +18,13 @@ export type CreatePickupPointInput = z.infer<typeof createPickupPointSchema>;
 
 /** A pickup point as stored. It never moves to another shelter (no operation changes `shelterId`). */
 export const pickupPointSchema = z
-  .object({ id: slugSchema, shelterId: slugSchema, name: z.string(), ...createdFields })
+  .object({
+    id: slugSchema,
+    shelterId: slugSchema,
+    name: z.string(),
+    nameKm: z.string().optional(),
+    ...createdFields,
+  })
   .strict();
 
 /** A pickup point as the API shows it: `createdBy` (a key id) to admins only. */

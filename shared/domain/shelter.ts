@@ -48,6 +48,9 @@ export const createShelterSchema = z
   .object({
     id: slugSchema.optional().openapi({ description: 'Chosen id; generated from the name when absent.' }),
     name: z.string().trim().min(1).max(200),
+    nameKm: z.string().trim().min(1).max(200).optional().openapi({
+      description: 'Name in Khmer, shown wherever Khmer is chosen (pages, slips).',
+    }),
     ...locationFields,
     capacity: z.number().int().min(0).max(1_000_000).openapi({ format: 'int32' }),
     population: z.number().int().min(0).max(1_000_000).openapi({ format: 'int32' }),
@@ -72,6 +75,9 @@ export const createShelterSchema = z
 export const updateShelterSchema = z
   .object({
     name: z.string().trim().min(1).max(200),
+    nameKm: z.string().trim().min(1).max(200).optional().openapi({
+      description: 'Name in Khmer, shown wherever Khmer is chosen (pages, slips).',
+    }),
     ...locationFields,
     capacity: z.number().int().min(0).max(1_000_000).openapi({ format: 'int32' }),
     population: z.number().int().min(0).max(1_000_000).openapi({ format: 'int32' }),
@@ -96,6 +102,7 @@ export const shelterSchema = z
   .object({
     id: slugSchema,
     name: z.string(),
+    nameKm: z.string().optional(),
     province: z.string().optional(),
     provinceCode: z.string().optional(),
     address: z.string().optional(),

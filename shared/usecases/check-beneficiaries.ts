@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { ulid } from 'ulid';
 import type { Principal } from '../domain/api-key.js';
-import { beneficiaryRefSchema } from '../domain/beneficiary-ref.js';
 import { type BeneficiaryCheckLogEntry, hourWindow } from '../domain/beneficiary-check.js';
+import { beneficiaryRefSchema } from '../domain/beneficiary-ref.js';
 import { pseudonymiseBeneficiary } from '../domain/pseudonym.js';
 import type { Round } from '../domain/round.js';
 import { RateLimitedError } from '../errors/app-errors.js';

@@ -22,6 +22,7 @@ export async function createPickupPoint(
     id: input.id ?? `pp-${randomBytes(5).toString('hex')}`,
     shelterId: input.shelterId,
     name: input.name,
+    ...(input.nameKm === undefined ? {} : { nameKm: input.nameKm }),
     createdAt: deps.now().toISOString(),
     createdBy: actor.keyId,
   };

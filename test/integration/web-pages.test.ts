@@ -22,10 +22,13 @@ async function browserFilesOnDisk(): Promise<string[]> {
     .sort();
 }
 
-/** Everything the pages load: their scripts and style sheets, and jsQR. */
+/** Everything the field pages load: their scripts and style sheets, and jsQR. */
 const pageFiles = webFiles.filter(
   (path) => /^(common|scan|dashboard|coordinator)\/.*\.(js|css)$/.test(path) || path === 'vendor/jsQR.js',
 );
+
+/** What /admin loads besides the shared files: an office page, with a budget of its own. */
+const adminFiles = webFiles.filter((path) => /^admin\/.*\.(js|css)$/.test(path));
 
 async function fetchRaw(t: TestApp, path: string, headers: Record<string, string> = {}) {
   const response = await t.app.request(path, { headers });
@@ -35,7 +38,7 @@ async function fetchRaw(t: TestApp, path: string, headers: Record<string, string
   return { response, bytes };
 }
 
-describe('the /scan, /dashboard and /coordinator pages, as the server sends them', () => {
+describe('the /scan, /dashboard, /coordinator and /admin pages, as the server sends them', () => {
   let t: TestApp;
 
   beforeAll(async () => {
@@ -43,7 +46,7 @@ describe('the /scan, /dashboard and /coordinator pages, as the server sends them
   });
 
   describe('happy path', () => {
-    it.each(['/scan', '/dashboard', '/coordinator'])(
+    it.each(['/scan', '/dashboard', '/coordinator', '/admin'])(
       'serves %s as HTML with a strict same-origin Content-Security-Policy',
       async (path) => {
         const page = await call(t.app, 'GET', path);
@@ -60,9 +63,10 @@ describe('the /scan, /dashboard and /coordinator pages, as the server sends them
     );
 
     it('links only files of its own origin, every one of them served', async () => {
-      for (const path of ['/scan', '/dashboard', '/coordinator']) {
+      for (const path of ['/scan', '/dashboard', '/coordinator', '/admin']) {
         const page = await call(t.app, 'GET', path);
-        const urls = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? '');
+        // Links within the page itself (a skip link's #content) load nothing.
+        const urls = [...page.text.matchAll(/(?:src|href)="([^"#][^"]*)"/g)].map((m) => m[1] ?? '');
         expect(urls.length).toBeGreaterThan(2);
         for (const url of urls) {
           expect(url.startsWith('/web/')).toBe(true);
@@ -75,8 +79,9 @@ describe('the /scan, /dashboard and /coordinator pages, as the server sends them
       const scan = await call(t.app, 'GET', '/scan');
       const dashboard = await call(t.app, 'GET', '/dashboard');
       const coordinator = await call(t.app, 'GET', '/coordinator');
+      const admin = await call(t.app, 'GET', '/admin');
 
-      for (const page of [scan, dashboard, coordinator]) {
+      for (const page of [scan, dashboard, coordinator, admin]) {
         expect(page.text).not.toContain('{{');
         expect(page.text.match(/<form id="signin-form"/g)).toHaveLength(1);
         expect(page.text.match(/<head>/g)).toHaveLength(1);
@@ -89,6 +94,9 @@ describe('the /scan, /dashboard and /coordinator pages, as the server sends them
       expect(dashboard.text).toContain('data-i18n="signin.logisticsKey">Logistics key</label>');
       expect(coordinator.text).toContain('<title>Supplyline · Rounds</title>');
       expect(coordinator.text).toContain('data-i18n="signin.coordinatorKey">Coordinator key</label>');
+      expect(admin.text).toContain('<title>Supplyline · Administration</title>');
+      expect(admin.text).toContain('<script type="module" src="/web/admin/admin.js"></script>');
+      expect(admin.text).toContain('data-i18n="signin.adminKey">Admin or coordinator key</label>');
     });
 
     it('serves every module a script imports, at the URL the browser resolves it to, and jsQR', async () => {
@@ -153,6 +161,15 @@ describe('the /scan, /dashboard and /coordinator pages, as the server sends them
         total += (await fetchRaw(t, path, { 'accept-encoding': 'gzip' })).bytes.length;
       }
       expect(total).toBeLessThan(150 * 1024);
+    });
+
+    it('keeps /admin’s own files under 40 KB gzipped together', async () => {
+      let total = 0;
+      for (const path of ['/admin', ...adminFiles.map((file) => `/web/${file}`)]) {
+        total += (await fetchRaw(t, path, { 'accept-encoding': 'gzip' })).bytes.length;
+      }
+      expect(adminFiles.length).toBeGreaterThan(5);
+      expect(total).toBeLessThan(40 * 1024);
     });
   });
 

@@ -46,7 +46,7 @@ export class NetworkError extends Error {}
  * fingerprints the body of an Idempotency-Key request). `T` is the answer the caller expects.
  * @template T
  * @param {string} key
- * @param {'GET' | 'POST'} method
+ * @param {'GET' | 'POST' | 'PATCH' | 'DELETE'} method
  * @param {string} path
  * @param {{ body?: string, headers?: Record<string, string>, timeoutMs?: number }} [options]
  * @returns {Promise<T>}
@@ -143,7 +143,7 @@ export function newIdempotencyKey() {
 
 /**
  * The key is kept on this device only, under a name per page.
- * @typedef {'volunteer' | 'logistics' | 'coordinator'} KeyName
+ * @typedef {'volunteer' | 'logistics' | 'coordinator' | 'admin'} KeyName
  */
 export const savedKey = {
   /** @param {KeyName} name */

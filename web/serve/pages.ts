@@ -37,6 +37,16 @@ export const pages = {
     description:
       'Create a round from rule templates, upload a household CSV, see the forecast, issue, print the slips (A4, eight a sheet) and follow the reconciliation. Signs in with a coordinator key.',
   },
+  admin: {
+    path: '/admin',
+    body: 'admin/admin.html',
+    title: 'Administration',
+    head: '',
+    signIn: { role: 'admin', keyLabel: 'Admin or coordinator key' },
+    summary: 'Admin page: organisations, people, partner keys, shelters, items, devices, webhooks (HTML)',
+    description:
+      'One page for the platform’s set-up, on a phone or a laptop, in English and Khmer. An admin key sees every section; a coordinator key sees its own volunteers, devices and webhooks.',
+  },
 } as const;
 
 export type PageName = keyof typeof pages;
