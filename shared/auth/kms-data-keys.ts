@@ -47,32 +47,17 @@ export function kmsDataKeys(api: KmsDataKeyApi, keyArn: string): DataKeySource {
   };
 }
 
-/** The parts of `@aws-sdk/client-kms` used here, as the SDK declares them. */
-interface KmsSdk {
-  KMSClient: new (config: object) => { send(command: object): Promise<unknown> };
-  GenerateDataKeyCommand: new (input: Parameters<KmsDataKeyApi['generateDataKey']>[0]) => object;
-  DecryptCommand: new (input: Parameters<KmsDataKeyApi['decrypt']>[0]) => object;
-}
-
 /**
- * The KMS client of the AWS SDK v3 that the Lambda Node.js runtime ships (the build leaves
- * `@aws-sdk/*` to the runtime). The package is not a dependency of this repository yet, so it is
- * imported by a name the type checker does not resolve, and typed by `KmsSdk` above; once
- * `@aws-sdk/client-kms` is installed, a plain `import('@aws-sdk/client-kms')` can take its place.
- * Loaded on first use, so a process that never seals pays nothing for it.
+ * The KMS client of the AWS SDK v3 (`@aws-sdk/client-kms`, left to the Lambda runtime's SDK by the
+ * build as every `@aws-sdk/*` package is). Loaded on first use, so a process that never seals
+ * pays nothing for it.
  */
-const KMS_CLIENT_MODULE: string = '@aws-sdk/client-kms';
-
 export async function sdkKmsApi(): Promise<KmsDataKeyApi> {
-  const sdk = (await import(KMS_CLIENT_MODULE)) as KmsSdk;
-  const client = new sdk.KMSClient({});
+  const { KMSClient, GenerateDataKeyCommand, DecryptCommand } = await import('@aws-sdk/client-kms');
+  const client = new KMSClient({});
   return {
-    generateDataKey: async (input) =>
-      (await client.send(new sdk.GenerateDataKeyCommand(input))) as Awaited<
-        ReturnType<KmsDataKeyApi['generateDataKey']>
-      >,
-    decrypt: async (input) =>
-      (await client.send(new sdk.DecryptCommand(input))) as Awaited<ReturnType<KmsDataKeyApi['decrypt']>>,
+    generateDataKey: (input) => client.send(new GenerateDataKeyCommand(input)),
+    decrypt: (input) => client.send(new DecryptCommand(input)),
   };
 }
 
