@@ -137,12 +137,17 @@ export async function deliverDueWebhooks(deps: DeliveryDeps): Promise<{ delivere
   return { delivered: passes.reduce((total, pass) => total + pass.delivered, 0) };
 }
 
+/** The webhook stores (one per process) whose table was found to hold no secret in clear. */
+const noneInClear = new WeakSet<object>();
+
 /**
- * Subscriptions stored before issue 24 kept their secret in clear; the first pass after the
+ * Subscriptions stored before issue 24 kept their secret in clear; the first retry pass after the
  * deploy seals each one (active or disabled), so within a minute the table holds none in clear.
- * Afterwards a pass finds none and writes nothing.
+ * No subscription is stored in clear any more, so once a pass finds none, this process stops
+ * looking (one listing per instance, not one a minute).
  */
 async function sealLegacySecrets(deps: DeliveryDeps): Promise<void> {
+  if (noneInClear.has(deps.stores.webhooks)) return;
   let cursor: string | undefined;
   do {
     const page = await deps.stores.webhooks.list(undefined, 200, cursor);
@@ -154,4 +159,5 @@ async function sealLegacySecrets(deps: DeliveryDeps): Promise<void> {
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined);
+  noneInClear.add(deps.stores.webhooks);
 }

@@ -3,6 +3,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LocalDispatcher } from '../../functions/local-dispatcher.js';
 import { webhookKey, webhookListKey, webhookListSort } from '../../shared/store/keys.js';
+import { createStores } from '../../shared/store/stores.js';
 import { deliverDueWebhooks, deliverQueue } from '../../shared/usecases/deliver-webhooks.js';
 import type { DispatchDeps } from '../../shared/usecases/dispatch-events.js';
 import { call } from '../support/http.js';
@@ -190,7 +191,8 @@ describe('webhook signing secrets', () => {
         }),
       );
 
-      await deliverDueWebhooks(deps);
+      // The retry function's first pass after the deploy: a fresh instance, with stores of its own.
+      await deliverDueWebhooks({ ...deps, stores: createStores(t.table) });
       const stored = JSON.stringify(await scanTable(t));
       await issue(t, world.coordinator, { lines: [{ itemId: 'rice', quantity: 1 }] });
       const [request] = await r.waitFor(1);
