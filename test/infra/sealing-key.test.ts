@@ -35,8 +35,14 @@ describe('the KMS key webhook signing secrets are sealed under', () => {
       .filter((policy) => (policy.Properties.Roles as unknown[]).some((ref) => JSON.stringify(ref) === role))
       .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
   };
+  // The KMS statements on the sealing key: the topics key's grants (publishing stock-alert
+  // digests) are judged in alarm-topic-key.test.ts.
   const kmsStatementsOf = (description: string) =>
-    statementsOf(description).filter((s) => [s.Action].flat().some((action) => action.startsWith('kms:')));
+    statementsOf(description).filter(
+      (s) =>
+        [s.Action].flat().some((action) => action.startsWith('kms:')) &&
+        JSON.stringify(s.Resource) === JSON.stringify({ 'Fn::GetAtt': [keyId, 'Arn'] }),
+    );
 
   beforeAll(() => {
     ({ template, outdir } = synthStack({ bundle: false }));

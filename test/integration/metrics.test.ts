@@ -266,6 +266,8 @@ describe('metrics of the dispatcher Lambda entry', () => {
       WEBHOOK_URL_POLICY: 'local-development',
       LOG_LEVEL: 'info',
       METRICS_SERVICE: 'Supplyline-test',
+      // Required of the deployed dispatcher; no webhook is subscribed here, so nothing is unwrapped.
+      SEALING_KEY_ARN: 'arn:aws:kms:ap-southeast-1:111122223333:key/test',
     });
     const { handler } = await import('../../functions/dispatcher.js');
     await issue(t, world.coordinator);
