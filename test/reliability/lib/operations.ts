@@ -160,6 +160,7 @@ export const operationCases: Record<string, OperationCase> = {
   'GET /scan': { guard: 'public', build: async () => ({ path: '/scan' }) },
   'GET /dashboard': { guard: 'public', build: async () => ({ path: '/dashboard' }) },
   'GET /coordinator': { guard: 'public', build: async () => ({ path: '/coordinator' }) },
+  'GET /admin': { guard: 'public', build: async () => ({ path: '/admin' }) },
   'GET /web/{folder}/{name}': { guard: 'public', build: async () => ({ path: '/web/common/app.css' }) },
   'GET /scan-sw.js': { guard: 'public', build: async () => ({ path: '/scan-sw.js' }) },
 
