@@ -1,10 +1,8 @@
 // Talking to the Supplyline API from the pages: same origin only, errors as problem types.
+import { problemCodeOf } from '../../shared/rules/problem-type.js';
 
 /** @typedef {import('./api-types.js').ErrorCode} ErrorCode */
 /** @typedef {import('./api-types.js').Problem} Problem */
-
-/** What shared/errors/problem-details.ts `problemType` puts before the code. */
-const PROBLEM_PREFIX = 'urn:supplyline:problem:';
 
 /**
  * The API answered with an error. `code` is the server's error code (the problem type without its
@@ -20,11 +18,9 @@ export class ApiError extends Error {
     this.status = status;
     /** @type {Partial<Problem>} */
     this.problem = problem ?? {};
-    const type = String(this.problem.type ?? '');
+    const code = problemCodeOf(this.problem.type);
     /** @type {ErrorCode | `http-${number}`} */
-    this.code = type.startsWith(PROBLEM_PREFIX)
-      ? /** @type {ErrorCode} */ (type.slice(PROBLEM_PREFIX.length))
-      : `http-${status}`;
+    this.code = code === undefined ? `http-${status}` : /** @type {ErrorCode} */ (code);
   }
 
   /**

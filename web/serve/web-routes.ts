@@ -7,7 +7,7 @@ import { docsHeaders, pageHeaders } from './page-policies.js';
 import { type PageName, pageHtml, pages } from './pages.js';
 import { serveAsset } from './serve-asset.js';
 import { serviceWorkerScript } from './service-worker-script.js';
-import { isWebFile, readWebFile } from './web-files.js';
+import { isSharedRule, isWebFile, readWebFile } from './web-files.js';
 
 const html = { 'text/html': { schema: z.string() } };
 
@@ -57,6 +57,24 @@ const fileRoute = publicRoute({
   },
 });
 
+const sharedRuleRoute = publicRoute({
+  method: 'get',
+  path: '/shared/rules/{name}',
+  operationId: 'getSharedRule',
+  tags: ['Pages'],
+  summary: 'A rule the pages share with the server (short codes, the token layout...): its own module',
+  request: { params: z.object({ name: z.string().max(64) }) },
+  responses: {
+    200: {
+      description: 'The module, brotli- or gzip-compressed when the client accepts it.',
+      headers: responseHeaders.etag,
+      content: { 'text/javascript': { schema: z.string() } },
+    },
+    304: notModified,
+    404: errorResponses[404],
+  },
+});
+
 const serviceWorkerRoute = publicRoute({
   method: 'get',
   path: '/scan-sw.js',
@@ -93,6 +111,12 @@ export function registerWebRoutes(app: OpenAPIHono<AppEnv>) {
     const path = `${folder}/${name}`;
     // Templates are sent only filled in, by their page's route.
     if (!isWebFile(path) || path.endsWith('.html')) throw new NotFoundError('Page file', path);
+    return serveAsset(c, path, () => readWebFile(path)) as never;
+  });
+
+  app.openapi(sharedRuleRoute, (c) => {
+    const path = `shared/rules/${c.req.valid('param').name}`;
+    if (!isSharedRule(path)) throw new NotFoundError('Page file', path);
     return serveAsset(c, path, () => readWebFile(path)) as never;
   });
 

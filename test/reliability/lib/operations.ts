@@ -156,6 +156,10 @@ export const operationCases: Record<string, OperationCase> = {
   'GET /coordinator': { guard: 'public', build: async () => ({ path: '/coordinator' }) },
   'GET /web/{folder}/{name}': { guard: 'public', build: async () => ({ path: '/web/common/app.css' }) },
   'GET /scan-sw.js': { guard: 'public', build: async () => ({ path: '/scan-sw.js' }) },
+  'GET /shared/rules/{name}': {
+    guard: 'public',
+    build: async () => ({ path: '/shared/rules/short-code.js' }),
+  },
 
   'POST /v1/organizations': {
     guard: 'role',
