@@ -3,6 +3,31 @@ import { problemCodeOf } from '../../shared/rules/problem-type.js';
 
 /** @typedef {import('./api-types.js').ErrorCode} ErrorCode */
 /** @typedef {import('./api-types.js').Problem} Problem */
+/** @typedef {import('./api-contract.js').ApiMethod} ApiMethod */
+/**
+ * @template {ApiMethod} M
+ * @typedef {import('./api-contract.js').ApiPath<M>} ApiPath
+ */
+/**
+ * @template {ApiMethod} M
+ * @template P
+ * @typedef {import('./api-contract.js').ApiRequest<M, P>} ApiRequest
+ */
+/**
+ * @template {ApiMethod} M
+ * @template P
+ * @typedef {import('./api-contract.js').ApiRequestArgument<M, P>} ApiRequestArgument
+ */
+/**
+ * @template {ApiMethod} M
+ * @template P
+ * @typedef {import('./api-contract.js').ApiAnswer<M, P>} ApiAnswer
+ */
+/** @typedef {import('./api-contract.js').ListPath} ListPath */
+/**
+ * @template {ListPath} P
+ * @typedef {import('./api-contract.js').ListItem<P>} ListItem
+ */
 
 /**
  * The API answered with an error. `code` is the server's error code (the problem type without its
@@ -38,20 +63,48 @@ export class ApiError extends Error {
 export class NetworkError extends Error {}
 
 /**
- * One API call. `body` is a string, so that a retry sends exactly the same bytes (the server
- * fingerprints the body of an Idempotency-Key request). `T` is the answer the caller expects.
- * @template T
- * @param {string} key
- * @param {'GET' | 'POST'} method
- * @param {string} path
- * @param {{ body?: string, headers?: Record<string, string>, timeoutMs?: number }} [options]
- * @returns {Promise<T>}
+ * A request as `apiCall` reads it, whatever the operation.
+ * @typedef {{
+ *   path?: Record<string, string>,
+ *   query?: Record<string, string | number | boolean | undefined>,
+ *   body?: unknown,
+ *   headers?: Record<string, string>,
+ *   timeoutMs?: number,
+ * }} RequestParts
  */
-export async function api(key, method, path, { body, headers = {}, timeoutMs = 15_000 } = {}) {
+
+/**
+ * The URL of a call: the path template's `{parameters}` filled in, each encoded, and the query's
+ * defined members after `?`.
+ * @param {string} template
+ * @param {Record<string, string | number>} [path]
+ * @param {Record<string, string | number | boolean | undefined>} [query]
+ */
+export function urlFor(template, path = {}, query = {}) {
+  const filled = template.replace(/\{(\w+)\}/g, (_, name) => {
+    const value = path[name];
+    if (value === undefined) throw new Error(`${template} needs ${name}`);
+    return encodeURIComponent(value);
+  });
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined) search.set(name, String(value));
+  const text = search.toString();
+  return text === '' ? filled : `${filled}?${text}`;
+}
+
+/**
+ * One request, answered by the parsed JSON or thrown as ApiError / NetworkError.
+ * @param {string} key
+ * @param {ApiMethod} method
+ * @param {string} url
+ * @param {{ body?: string, headers?: Record<string, string>, timeoutMs?: number }} options
+ * @returns {Promise<unknown>}
+ */
+async function send(key, method, url, { body, headers = {}, timeoutMs = 15_000 }) {
   let response;
   let text;
   try {
-    response = await fetch(path, {
+    response = await fetch(url, {
       method,
       headers: {
         authorization: `Bearer ${key}`,
@@ -78,7 +131,75 @@ export async function api(key, method, path, { body, headers = {}, timeoutMs = 1
 }
 
 /**
- * Every page of a listing, following nextCursor; `max` bounds what a phone will hold.
+ * One call of the API, typed by the generated client (clients/typescript/supplyline.d.ts): `path`
+ * is the operation's template ('/v1/devices/{id}/pack'), the request names its parameters, body
+ * and headers as the operation declares them, and the answer is the operation's success body.
+ * The body is sent as JSON: the same object sends the same bytes, so a retry under one
+ * Idempotency-Key is the same request.
+ * @template {ApiMethod} M
+ * @template {ApiPath<M>} P
+ * @param {string} key
+ * @param {M} method
+ * @param {P} path
+ * @param {ApiRequestArgument<M, P>} request
+ * @returns {Promise<ApiAnswer<M, P>>}
+ */
+export async function apiCall(key, method, path, ...request) {
+  const parts = /** @type {RequestParts} */ (request[0] ?? {});
+  const url = urlFor(path, parts.path, parts.query);
+  const body = parts.body === undefined ? undefined : JSON.stringify(parts.body);
+  return /** @type {Promise<ApiAnswer<M, P>>} */ (
+    send(key, method, url, { body, headers: parts.headers, timeoutMs: parts.timeoutMs })
+  );
+}
+
+/**
+ * Every page of a listing, following nextCursor, at most `max` items (what a phone will hold).
+ * `request` names the listing's own parameters; the cursor and the page size are this function's.
+ * @template {ListPath} P
+ * @param {string} key
+ * @param {P} path
+ * @param {ApiRequestArgument<'GET', P>} request
+ * @returns {Promise<Array<ListItem<P>>>}
+ */
+export async function listAll(key, path, ...request) {
+  const parts = /** @type {RequestParts} */ (request[0] ?? {});
+  /** @type {Array<ListItem<P>>} */
+  const items = [];
+  /** @type {string | null} */
+  let cursor = null;
+  do {
+    const query = { ...parts.query, limit: 200, ...(cursor ? { cursor } : {}) };
+    const page = /** @type {{ items: Array<ListItem<P>>, nextCursor: string | null }} */ (
+      await send(key, 'GET', urlFor(path, parts.path, query), {})
+    );
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor && items.length < MAX_LISTED);
+  return items;
+}
+
+/** What a page holds of one listing at most. */
+const MAX_LISTED = 5_000;
+
+/**
+ * One API call, untyped: the path as sent, the body as a string.
+ * @deprecated Use `apiCall`, typed by the generated client. Kept while pages written before it
+ * (/coordinator, and pages on other branches) move over.
+ * @template T
+ * @param {string} key
+ * @param {'GET' | 'POST'} method
+ * @param {string} path
+ * @param {{ body?: string, headers?: Record<string, string>, timeoutMs?: number }} [options]
+ * @returns {Promise<T>}
+ */
+export async function api(key, method, path, options = {}) {
+  return /** @type {T} */ (await send(key, method, path, options));
+}
+
+/**
+ * Every page of a listing, untyped.
+ * @deprecated Use `listAll`, typed by the generated client.
  * @template T
  * @param {string} key
  * @param {string} path
