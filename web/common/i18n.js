@@ -437,12 +437,18 @@ export function translatePage() {
  * @param {() => void} onChange
  */
 export function setupLanguageToggle(button, onChange) {
+  // The button names the other language in its own script, so it is marked as that language:
+  // a screen reader reads "ខ្មែរ" with a Khmer voice on an English page (WCAG 3.1.2).
+  const label = () => {
+    button.textContent = t('lang.other');
+    button.lang = lang() === 'en' ? 'km' : 'en';
+  };
   button.addEventListener('click', () => {
     localStorage.setItem(LANG_KEY, lang() === 'en' ? 'km' : 'en');
     translatePage();
-    button.textContent = t('lang.other');
+    label();
     onChange();
   });
-  button.textContent = t('lang.other');
+  label();
   translatePage();
 }
