@@ -84,3 +84,27 @@ export type ListPath = {
 /** One item of a listing's pages. */
 export type ListItem<P extends ListPath> =
   ApiAnswer<'GET', P> extends { items: Array<infer Item> } ? Item : never;
+
+/** A request as `apiCall` reads it, whatever the operation. */
+export interface RequestParts {
+  path?: Record<string, string>;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+/** `apiCall`: one operation of the contract, its request and its answer. */
+export type ApiCall = <M extends ApiMethod, P extends ApiPath<M>>(
+  key: string,
+  method: M,
+  path: P,
+  ...request: ApiRequestArgument<M, P>
+) => Promise<ApiAnswer<M, P>>;
+
+/** `listAll`: every item of a listing, its own parameters named as the operation declares them. */
+export type ListAll = <P extends ListPath>(
+  key: string,
+  path: P,
+  ...request: ApiRequestArgument<'GET', P>
+) => Promise<Array<ListItem<P>>>;

@@ -3,31 +3,7 @@ import { problemCodeOf } from '../../shared/rules/problem-type.js';
 
 /** @typedef {import('./api-types.js').ErrorCode} ErrorCode */
 /** @typedef {import('./api-types.js').Problem} Problem */
-/** @typedef {import('./api-contract.js').ApiMethod} ApiMethod */
-/**
- * @template {ApiMethod} M
- * @typedef {import('./api-contract.js').ApiPath<M>} ApiPath
- */
-/**
- * @template {ApiMethod} M
- * @template P
- * @typedef {import('./api-contract.js').ApiRequest<M, P>} ApiRequest
- */
-/**
- * @template {ApiMethod} M
- * @template P
- * @typedef {import('./api-contract.js').ApiRequestArgument<M, P>} ApiRequestArgument
- */
-/**
- * @template {ApiMethod} M
- * @template P
- * @typedef {import('./api-contract.js').ApiAnswer<M, P>} ApiAnswer
- */
-/** @typedef {import('./api-contract.js').ListPath} ListPath */
-/**
- * @template {ListPath} P
- * @typedef {import('./api-contract.js').ListItem<P>} ListItem
- */
+/** @typedef {import('./api-contract.js').RequestParts} RequestParts */
 
 /**
  * The API answered with an error. `code` is the server's error code (the problem type without its
@@ -63,17 +39,6 @@ export class ApiError extends Error {
 export class NetworkError extends Error {}
 
 /**
- * A request as `apiCall` reads it, whatever the operation.
- * @typedef {{
- *   path?: Record<string, string>,
- *   query?: Record<string, string | number | boolean | undefined>,
- *   body?: unknown,
- *   headers?: Record<string, string>,
- *   timeoutMs?: number,
- * }} RequestParts
- */
-
-/**
  * The URL of a call: the path template's `{parameters}` filled in, each encoded, and the query's
  * defined members after `?`.
  * @param {string} template
@@ -95,7 +60,7 @@ export function urlFor(template, path = {}, query = {}) {
 /**
  * One request, answered by the parsed JSON or thrown as ApiError / NetworkError.
  * @param {string} key
- * @param {ApiMethod} method
+ * @param {string} method
  * @param {string} url
  * @param {{ body?: string, headers?: Record<string, string>, timeoutMs?: number }} options
  * @returns {Promise<unknown>}
@@ -131,61 +96,56 @@ async function send(key, method, url, { body, headers = {}, timeoutMs = 15_000 }
 }
 
 /**
- * One call of the API, typed by the generated client (clients/typescript/supplyline.d.ts): `path`
- * is the operation's template ('/v1/devices/{id}/pack'), the request names its parameters, body
- * and headers as the operation declares them, and the answer is the operation's success body.
- * The body is sent as JSON: the same object sends the same bytes, so a retry under one
- * Idempotency-Key is the same request.
- * @template {ApiMethod} M
- * @template {ApiPath<M>} P
- * @param {string} key
- * @param {M} method
- * @param {P} path
- * @param {ApiRequestArgument<M, P>} request
- * @returns {Promise<ApiAnswer<M, P>>}
+ * One call of the API, typed by the generated client (api-contract.d.ts): `path` is the
+ * operation's template ('/v1/devices/{id}/pack'), the request names its `path` parameters,
+ * `query`, `body` and `headers` as the operation declares them, and the answer is its success
+ * body. The body is sent as JSON: one object sends the same bytes on every retry.
+ * @type {import('./api-contract.js').ApiCall}
  */
-export async function apiCall(key, method, path, ...request) {
-  const parts = /** @type {RequestParts} */ (request[0] ?? {});
-  const url = urlFor(path, parts.path, parts.query);
+export const apiCall = (key, method, path, ...request) => {
+  /** @type {RequestParts} */
+  const parts = request[0] ?? {};
   const body = parts.body === undefined ? undefined : JSON.stringify(parts.body);
-  return /** @type {Promise<ApiAnswer<M, P>>} */ (
-    send(key, method, url, { body, headers: parts.headers, timeoutMs: parts.timeoutMs })
+  return /** @type {Promise<any>} */ (
+    send(key, method, urlFor(path, parts.path, parts.query), { ...parts, body })
   );
-}
+};
 
 /**
- * Every page of a listing, following nextCursor, at most `max` items (what a phone will hold).
- * `request` names the listing's own parameters; the cursor and the page size are this function's.
- * @template {ListPath} P
+ * Every page of a listing (up to 5,000 items, what a phone will hold), following nextCursor.
  * @param {string} key
- * @param {P} path
- * @param {ApiRequestArgument<'GET', P>} request
- * @returns {Promise<Array<ListItem<P>>>}
+ * @param {(cursor: string | null) => string} urlOfPage
+ * @returns {Promise<any[]>}
  */
-export async function listAll(key, path, ...request) {
-  const parts = /** @type {RequestParts} */ (request[0] ?? {});
-  /** @type {Array<ListItem<P>>} */
+async function collect(key, urlOfPage) {
   const items = [];
   /** @type {string | null} */
   let cursor = null;
   do {
-    const query = { ...parts.query, limit: 200, ...(cursor ? { cursor } : {}) };
-    const page = /** @type {{ items: Array<ListItem<P>>, nextCursor: string | null }} */ (
-      await send(key, 'GET', urlFor(path, parts.path, query), {})
+    const page = /** @type {{ items: unknown[], nextCursor: string | null }} */ (
+      await send(key, 'GET', urlOfPage(cursor), {})
     );
     items.push(...page.items);
     cursor = page.nextCursor;
-  } while (cursor && items.length < MAX_LISTED);
+  } while (cursor && items.length < 5_000);
   return items;
 }
 
-/** What a page holds of one listing at most. */
-const MAX_LISTED = 5_000;
+/**
+ * Every item of a listing: `request` names its own parameters, the cursor and page size are ours.
+ * @type {import('./api-contract.js').ListAll}
+ */
+export const listAll = (key, path, ...request) => {
+  /** @type {RequestParts} */
+  const parts = request[0] ?? {};
+  return collect(key, (cursor) =>
+    urlFor(path, parts.path, { ...parts.query, limit: 200, cursor: cursor ?? undefined }),
+  );
+};
 
 /**
  * One API call, untyped: the path as sent, the body as a string.
- * @deprecated Use `apiCall`, typed by the generated client. Kept while pages written before it
- * (/coordinator, and pages on other branches) move over.
+ * @deprecated Use `apiCall`, typed by the generated client; kept while /coordinator moves over.
  * @template T
  * @param {string} key
  * @param {'GET' | 'POST'} method
@@ -198,30 +158,19 @@ export async function api(key, method, path, options = {}) {
 }
 
 /**
- * Every page of a listing, untyped.
+ * Every item of a listing, untyped.
  * @deprecated Use `listAll`, typed by the generated client.
  * @template T
  * @param {string} key
  * @param {string} path
  * @returns {Promise<T[]>}
  */
-export async function getAll(key, path, max = 5_000) {
-  /** @type {T[]} */
-  const items = [];
-  /** @type {string | null} */
-  let cursor = null;
-  do {
-    const separator = path.includes('?') ? '&' : '?';
-    /** @type {import('./api-types.js').Listing<T>} */
-    const page = await api(
-      key,
-      'GET',
-      `${path}${separator}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-    );
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor && items.length < max);
-  return items;
+export function getAll(key, path) {
+  const separator = path.includes('?') ? '&' : '?';
+  return collect(
+    key,
+    (cursor) => `${path}${separator}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+  );
 }
 
 /**
