@@ -1292,7 +1292,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A file of the pages or the docs: script, style sheet, icon, the jsQR decoder, Swagger UI */
+        /** A file of the pages or the docs: script, style sheet, icon, the jsQR decoder */
         get: operations["getWebFile"];
         put?: never;
         post?: never;

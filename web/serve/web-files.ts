@@ -8,7 +8,7 @@ import { bundleFolderOf } from '../../shared/config/bundle-folder.js';
 /**
  * Every file the browser is sent, by its path below `web/` in the repository and below `/web/` in
  * a URL: ours are hand-written HTML, CSS and JS modules (no build step, so the Lambda bundle serves
- * the very files we test); `vendor/` holds other packages' files (jsQR, Swagger UI), never a CDN's.
+ * the very files we test); `vendor/` holds other packages' files (jsQR, idb, @noble/ed25519), never a CDN's.
  * The `.html` files are templates: the page routes fill them, `/web/` never sends them as they are.
  */
 const ours = [
@@ -61,7 +61,7 @@ const ours = [
   'coordinator/round-tables.js',
   'coordinator/slip-sheet.js',
   'docs/docs.html',
-  'docs/init.js',
+  'docs/docs.css',
   'slips/slip.css',
 ] as const;
 
@@ -89,9 +89,6 @@ const vendored = {
   'vendor/idb.js': 'idb/build/index.js',
   // Ed25519 for browsers whose WebCrypto lacks it: loaded only there (web/scan/voucher-token.js).
   'vendor/noble-ed25519.js': '@noble/ed25519/index.js',
-  'vendor/swagger-ui-bundle.js': 'swagger-ui-dist/swagger-ui-bundle.js',
-  'vendor/swagger-ui.css': 'swagger-ui-dist/swagger-ui.css',
-  'vendor/favicon-32x32.png': 'swagger-ui-dist/favicon-32x32.png',
 } as const;
 
 export type OurFile = (typeof ours)[number];
