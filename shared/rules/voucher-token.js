@@ -71,6 +71,8 @@ export function tokenBody({ keyId, voucherId, expiresAt }) {
  */
 export function parseToken(token) {
   if (!/^[A-Za-z0-9_-]{90,200}$/.test(token)) return undefined;
+  // A length no base64 text has (4n + 1 symbols): atob throws on it, and it is no token of ours.
+  if (token.length % 4 === 1) return undefined;
   const bytes = fromBase64Url(token);
   if (toBase64Url(bytes) !== token) return undefined;
   const keyIdLength = bytes[1] ?? 0;
