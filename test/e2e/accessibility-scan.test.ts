@@ -1,8 +1,19 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { accessiblePhonePerTest, type Language, openIn } from './support/accessible-phone.js';
 import { edgeContrast } from './support/contrast.js';
 import { issueVoucher } from './support/demo-server.js';
 import { typeCode, waitForState } from './support/scan-page.js';
+
+/** Presses Tab until the element `selector` finds has the focus, as a keyboard user moves on. */
+async function tabTo(page: Page, selector: string, limit = 20): Promise<void> {
+  const focused = `document.activeElement !== null && document.activeElement.matches(${JSON.stringify(selector)})`;
+  for (let press = 0; press < limit; press++) {
+    if (await page.evaluate(focused)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${selector} never took the focus in ${limit} presses of Tab`);
+}
 
 for (const language of ['en', 'km'] satisfies Language[]) {
   describe(`/scan on a 360x740 phone in ${language}: axe-core finds no serious or critical violation`, () => {
@@ -26,6 +37,28 @@ for (const language of ['en', 'km'] satisfies Language[]) {
       await signIn(demo.keys.volunteer);
       await page.locator('#view-point').waitFor();
       await check('pickup-points');
+    });
+
+    it('hands a voucher over with the keyboard alone: sign in, choose the point, type the code, confirm', async () => {
+      const { demo, page } = phone;
+      const voucher = await issueVoucher(demo);
+      await openIn(page, '/scan', language);
+
+      await tabTo(page, '#signin-key');
+      await page.keyboard.type(demo.keys.volunteer);
+      await page.keyboard.press('Enter');
+      await tabTo(page, '#point input[value="pp-central-gate"]');
+      await page.keyboard.press('Space');
+      await tabTo(page, '#point-form button[type=submit]');
+      await page.keyboard.press('Enter');
+      await tabTo(page, '#code');
+      await page.keyboard.type(voucher.code);
+      await page.keyboard.press('Enter');
+      await waitForState(page, 'ready');
+      await tabTo(page, '#handover');
+      await page.keyboard.press('Enter');
+
+      await page.locator('#state[data-kind="redeemed"]').waitFor({ timeout: 30_000 });
     });
 
     it('marks the language toggle as the language it names, and draws the key field’s edge at 3:1 or more', async () => {
