@@ -154,7 +154,8 @@ export async function measureOfflineScanner(env: BenchEnvironment): Promise<Offl
       records.push(record);
     }
     const tokenMs = (await page.evaluate(`(async (tokens) => {
-      const { parseToken, verifyToken } = await import('/web/scan/voucher-token.js');
+      const { parseToken } = await import('/shared/rules/voucher-token.js');
+      const { verifyToken } = await import('/web/scan/voucher-token.js');
       const store = await import('/web/scan/offline-store.js');
       const device = await store.getDevice('ph-1');
       const { keys } = await store.getPack(device.deviceId);

@@ -5,6 +5,7 @@ import type { ColdStartResult } from './cold-start.js';
 import { renderInitProfile } from './init-profile.js';
 import type { OfflineResult } from './offline.js';
 import { type OfflineScannerResult, renderOfflineScanner } from './offline-scanner.js';
+import { type PageWeightResult, renderPageWeight } from './page-weight.js';
 import type { LatencyResult } from './redemption-latency.js';
 import type { ThroughputResult } from './redemption-throughput.js';
 import type { RoundHouseholdsResult } from './round-households.js';
@@ -22,6 +23,8 @@ export interface BenchResults {
   offlineScanner: OfflineScannerResult;
   /** (i); absent from runs made before rounds existed. */
   rounds?: RoundHouseholdsResult;
+  /** (j); absent from runs made before page budgets existed. */
+  pageWeight?: PageWeightResult;
   durationSeconds: number;
 }
 
@@ -129,6 +132,10 @@ export function renderReport(r: BenchResults): string {
     `| (g) sync of ${r.offline.records} records in one call vs ${r.offline.records} online redemptions | ${r.offline.syncPerSecond}/s | ${r.offline.onlinePerSecond}/s | ${r.offline.ratio}x | >= 1x | ${verdict(r.offline.ratio >= 1 && r.offline.redeemed === r.offline.records)} |`,
     `| (h) offline scan to handed over, median of ${r.offlineScanner.handovers} (Chromium) | ${r.offlineScanner.totalMs.p50} ms | | | <= 100 ms | ${verdict(r.offlineScanner.totalMs.p50 <= 100)} |`,
     `| (h) pack of ${r.offlineScanner.packVouchers}: download and store (Chromium) | ${r.offlineScanner.packStoreMs} ms | | | | |`,
+    ...(r.pageWeight?.pages ?? []).map(
+      (row) =>
+        `| (j) ${row.page} first load, gzipped (Chromium) | ${(row.gzipBytes / 1000).toFixed(1)} KB | | | <= ${row.budgetBytes / 1000} KB | ${verdict(row.gzipBytes <= row.budgetBytes)} |`,
+    ),
     '',
     '## (a) Redemption latency, one at a time',
     '',
@@ -217,6 +224,7 @@ export function renderReport(r: BenchResults): string {
     '',
     ...renderOfflineScanner(r.offlineScanner),
     ...(r.rounds === undefined ? [] : [...renderRoundHouseholds(r.rounds), '']),
+    ...(r.pageWeight === undefined ? [] : renderPageWeight(r.pageWeight)),
     '## Targets missed: why, and what would reach them',
     '',
     ...missedTargets(r),

@@ -7,6 +7,7 @@ import { measureColdStart } from './cold-start.js';
 import { startBenchEnvironment } from './lib/environment.js';
 import { measureOffline } from './offline.js';
 import { measureOfflineScanner } from './offline-scanner.js';
+import { measurePageWeight } from './page-weight.js';
 import { measureRedemptionLatency } from './redemption-latency.js';
 import { measureRedemptionThroughput } from './redemption-throughput.js';
 import { type BenchResults, renderReport } from './report.js';
@@ -42,6 +43,8 @@ try {
   const offlineScanner = await measureOfflineScanner(env);
   step('(i) 1,000 households from one CSV call against single POSTs');
   const rounds = await measureRoundHouseholds(env);
+  step('(j) page weight: each page’s first load with an empty cache, in Chromium');
+  const pageWeight = await measurePageWeight(env);
   const results: BenchResults = {
     latency,
     throughput,
@@ -52,6 +55,7 @@ try {
     offline,
     offlineScanner,
     rounds,
+    pageWeight,
     durationSeconds: (performance.now() - started) / 1000,
   };
   const report = renderReport(results);

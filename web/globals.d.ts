@@ -12,12 +12,7 @@ interface Window {
     height: number,
     options?: { inversionAttempts?: 'dontInvert' | 'onlyInvert' | 'attemptBoth' | 'invertFirst' },
   ) => JsQrCode | null;
-  /** The Swagger UI instance /docs starts (web/docs/init.js). */
-  ui?: unknown;
 }
-
-/** Swagger UI's entry point, a global of web/vendor/swagger-ui-bundle.js. */
-declare function SwaggerUIBundle(options: Record<string, unknown>): unknown;
 
 /** Written in front of web/scan/service-worker.js by the server: what to precache, and its version. */
 declare const SCAN_PRECACHE: { version: string; urls: string[] };

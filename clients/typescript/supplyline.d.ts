@@ -1360,8 +1360,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A file of the pages or the docs: script, style sheet, icon, the jsQR decoder, Swagger UI */
+        /** A file of the pages or the docs: script, style sheet, icon, the jsQR decoder */
         get: operations["getWebFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shared/rules/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A rule the pages share with the server (short codes, the token layout...): its own module */
+        get: operations["getSharedRule"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5780,6 +5797,50 @@ export interface operations {
                     "image/png": string;
                     "image/svg+xml": string;
                     "application/manifest+json": string;
+                };
+            };
+            /** @description Not modified: the copy named by the request’s `If-None-Match` is current. */
+            304: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Version of the file; send it as `If-None-Match` to revalidate. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getSharedRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The module, brotli- or gzip-compressed when the client accepts it. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Version of the file; send it as `If-None-Match` to revalidate. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
                 };
             };
             /** @description Not modified: the copy named by the request’s `If-None-Match` is current. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { leaseEndedAt } from '../rules/voucher-rules.js';
 import { packRemovalReasonSchema } from './device-pack.js';
 
 /**
@@ -52,7 +53,7 @@ export function holdOf(voucher: {
 
 /** A lease that still holds at `now`. */
 export function leaseHolds<T extends Pick<Lease, 'leaseUntil'>>(lease: T | undefined, now: Date): lease is T {
-  return lease !== undefined && Date.parse(lease.leaseUntil) > now.getTime();
+  return lease !== undefined && !leaseEndedAt(lease, now);
 }
 
 /** A lease ends at the voucher's validUntil or after the shelter's offline window, whichever is first. */

@@ -1,5 +1,9 @@
 import { z } from '@hono/zod-openapi';
+import { ULID_PATTERN } from '../rules/crockford.js';
 import { slugSchema } from './slug.js';
+
+/** The text a record's HMAC covers: a rule the scanner shares (shared/rules/offline-record.js). */
+export { offlineRecordMessage } from '../rules/offline-record.js';
 
 /** One offline handover as the device's outbox holds it, signed with the device secret. */
 export const offlineRecordSchema = z
@@ -7,7 +11,7 @@ export const offlineRecordSchema = z
     clientRedemptionId: z
       .string()
       .max(26)
-      .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a ULID (26 Crockford base32 characters)')
+      .regex(ULID_PATTERN, 'a ULID (26 Crockford base32 characters)')
       .openapi({ description: 'A ULID the device draws: the record is committed at most once under it.' }),
     deviceId: z.string().min(1).max(40),
     voucherId: z.string().min(1).max(40),
@@ -60,19 +64,6 @@ export const syncResponseSchema = z
   })
   .openapi('SyncResponse');
 export type SyncResponse = z.infer<typeof syncResponseSchema>;
-
-/** The message a record's HMAC covers, exactly as the contract writes it. */
-export function offlineRecordMessage(record: Omit<OfflineRecord, 'hmac'>): string {
-  return JSON.stringify([
-    record.deviceId,
-    record.clientRedemptionId,
-    record.sequence,
-    record.voucherId,
-    record.pickupPointId,
-    record.deviceTime,
-    record.lines.map((line) => [line.itemId, line.quantity]),
-  ]);
-}
 
 /** Missing numbers in 1..max of the sequences seen, as ranges. */
 export function sequenceGaps(seen: Iterable<number>): Array<{ from: number; to: number }> {

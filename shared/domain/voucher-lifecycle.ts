@@ -1,5 +1,6 @@
 import { type VoucherRejectedError, voucherRejections } from '../errors/voucher-errors.js';
-import { effectiveStatus, type IssuedVoucher, type Voucher } from './voucher.js';
+import { validityAt } from '../rules/voucher-rules.js';
+import type { IssuedVoucher, Voucher } from './voucher.js';
 
 /**
  * The rules of a voucher's life that decide what a volunteer or coordinator is told. A voucher
@@ -21,10 +22,15 @@ export function redemptionBlocker(
 ): VoucherRejectedError | undefined {
   if (voucher.shelterId !== shelterId) return voucherRejections.wrongShelter(voucher.shelterId);
   if (voucher.status !== 'issued') return finalStateError(voucher);
-  // Past its validity but not yet swept: expired for every reader.
-  if (effectiveStatus(voucher, now) === 'expired') return voucherRejections.expired(voucher.validUntil);
-  if (Date.parse(voucher.validFrom) > now.getTime()) return voucherRejections.notYetValid(voucher.validFrom);
-  return undefined;
+  // Past its validity but not yet swept: expired for every reader (the scanner decides so offline too).
+  switch (validityAt(voucher, now)) {
+    case 'expired':
+      return voucherRejections.expired(voucher.validUntil);
+    case 'not-yet-valid':
+      return voucherRejections.notYetValid(voucher.validFrom);
+    case 'valid':
+      return undefined;
+  }
 }
 
 /** What to say about a voucher that has left `issued`: its final state, when and where. */

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { expiredAt, volunteerLines } from '../rules/voucher-rules.js';
 import { beneficiaryRefSchema } from './beneficiary-ref.js';
 import type { Item } from './item.js';
 import { positiveQuantitySchema } from './quantity.js';
@@ -135,9 +136,7 @@ export type BeneficiaryRecord = z.infer<typeof beneficiaryRecordSchema>;
 
 /** A voucher past its validity is expired for every reader, before the sweeper records it. */
 export function effectiveStatus(voucher: Pick<Voucher, 'status' | 'validUntil'>, now: Date): VoucherStatus {
-  return voucher.status === 'issued' && Date.parse(voucher.validUntil) <= now.getTime()
-    ? 'expired'
-    : voucher.status;
+  return voucher.status === 'issued' && expiredAt(voucher, now) ? 'expired' : voucher.status;
 }
 
 export const voucherViewSchema = z
@@ -229,15 +228,7 @@ export function volunteerView(
     status: effectiveStatus(voucher, now),
     shelterId: voucher.shelterId,
     validUntil: voucher.validUntil,
-    lines: voucher.lines.map((line) => {
-      const item = catalogue.get(line.itemId);
-      return {
-        itemId: line.itemId,
-        name: item?.name ?? line.itemId,
-        unit: item?.unit ?? '',
-        quantity: line.quantity,
-      };
-    }),
+    lines: volunteerLines(voucher.lines, catalogue),
     ...(voucher.status === 'redeemed'
       ? {
           redeemedAt: voucher.redeemedAt,

@@ -2,6 +2,7 @@
  * RFC 9457 problem details, built from our error codes. Used by the HTTP error handler and by
  * batch operations that report a problem per row.
  */
+import { problemTypeOf } from '../rules/problem-type.js';
 import type { ErrorCode } from './app-errors.js';
 
 export interface Problem {
@@ -90,7 +91,7 @@ export function problemShape(code: ErrorCode): ProblemShape {
 }
 
 export function problemType(code: ErrorCode): string {
-  return `urn:supplyline:problem:${code}`;
+  return problemTypeOf(code);
 }
 
 const standardMembers = new Set(['type', 'title', 'status', 'detail', 'requestId', 'instance']);

@@ -42,21 +42,26 @@ export function documentBuilds(): number {
   return builds;
 }
 
+let served: ReturnType<typeof openApiDocument> | undefined;
+
 /**
- * Serves the document at /openapi.json, built on the first request for it and kept: a cold start
- * that answers other requests builds none, and loads none of the route groups it would need
- * (the Lambda bundle reads the build-time file instead).
+ * The document as this process serves it (at /openapi.json, and written out at /docs), built on
+ * the first request for it and kept: a cold start that answers other requests builds none, and
+ * loads none of the route groups it would need (the Lambda bundle reads the build-time file
+ * instead). A failed build is not kept.
  */
+export function servedDocument(): ReturnType<typeof openApiDocument> {
+  if (served === undefined) {
+    builds += 1;
+    served = openApiDocument();
+    served.catch(() => {
+      served = undefined;
+    });
+  }
+  return served;
+}
+
+/** Serves the document at /openapi.json. */
 export function serveOpenApiDocument(app: OpenAPIHono<AppEnv>): void {
-  let document: ReturnType<typeof openApiDocument> | undefined;
-  app.get(OPENAPI_PATH, async (c) => {
-    if (document === undefined) {
-      builds += 1;
-      document = openApiDocument();
-      document.catch(() => {
-        document = undefined;
-      });
-    }
-    return c.json(await document);
-  });
+  app.get(OPENAPI_PATH, async (c) => c.json(await servedDocument()));
 }

@@ -25,6 +25,7 @@ import { NotFoundError } from '../errors/app-errors.js';
 import { SyncRecordCommittedError } from '../errors/device-errors.js';
 import { InsufficientStockError } from '../errors/stock-errors.js';
 import { VoucherStateChangedError } from '../errors/voucher-errors.js';
+import { validityAt } from '../rules/voucher-rules.js';
 import type { Stores } from '../store/stores.js';
 import { commitRedemption } from './commit-redemption.js';
 import { loadOwnDevice } from './device-access.js';
@@ -147,10 +148,9 @@ async function syncRecord(record: OfflineRecord, context: SyncContext): Promise<
   if (voucher === undefined || voucher.shelterId !== device.shelterId)
     return conflict(record, voucher === undefined ? 'unknown-voucher' : 'wrong-shelter', voucher, context);
   if (voucher.status !== 'issued') return conflict(record, finalReason(voucher), voucher, context);
-  if (Date.parse(voucher.validUntil) <= Date.parse(record.deviceTime))
-    return conflict(record, 'expired', voucher, context);
-  if (Date.parse(voucher.validFrom) > Date.parse(record.deviceTime))
-    return conflict(record, 'not-yet-valid', voucher, context);
+  // Judged at the device's time, by the rule the scanner applied offline.
+  const validity = validityAt(voucher, new Date(record.deviceTime));
+  if (validity !== 'valid') return conflict(record, validity, voucher, context);
   // Who holds the voucher now: the voucher record's copy of its lease (no lease read, no check).
   const hold = holdOf(voucher);
   if (leaseHolds(hold, new Date(context.syncedAt)) && hold.keyId !== device.keyId)

@@ -109,8 +109,9 @@ describe('the synthesised API bundle', () => {
     const error = await send('GET', '/v1/organizations');
     expect(error.status).toBe(401);
     expect(error.headers['content-type']).toBe('application/problem+json');
-    // Each read from the files beside the bundle: a page filled from its templates, Swagger UI, a slip.
-    for (const path of ['/scan', '/docs', '/web/vendor/swagger-ui.css', '/web/scan/scan.js']) {
+    // Each read from the files beside the bundle: a page filled from its templates, the reference
+    // written from the build-time document, a shared rule, a script; then a slip.
+    for (const path of ['/scan', '/docs', '/shared/rules/short-code.js', '/web/scan/scan.js']) {
       const served = await handler(httpApiV2Event({ method: 'GET', path }), lambdaContext);
       expect(served.statusCode, path).toBe(200);
     }

@@ -4,7 +4,7 @@ import { join, posix } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateAppSecrets } from '../../shared/config/secrets.js';
-import { ourFiles, webFiles } from '../../web/serve/web-files.js';
+import { ourFiles, sourceOf, urlOf, webFiles } from '../../web/serve/web-files.js';
 import { expectMatchesContract } from '../support/contract.js';
 import { call, isProblem } from '../support/http.js';
 import { httpApiV2Event, lambdaContext } from '../support/lambda-events.js';
@@ -101,9 +101,9 @@ describe('the /scan, /dashboard, /coordinator and /admin pages, as the server se
 
     it('serves every module a script imports, at the URL the browser resolves it to, and jsQR', async () => {
       for (const path of webFiles.filter((file) => file.endsWith('.js') && !file.startsWith('vendor/'))) {
-        const source = await readFile(join(webDir, path), 'utf8');
+        const source = await readFile(sourceOf(path), 'utf8');
         for (const [, imported] of source.matchAll(/from '(\.{1,2}\/[\w/-]+\.js)'/g)) {
-          const url = new URL(imported ?? '', `http://page/web/${path}`).pathname;
+          const url = new URL(imported ?? '', `http://page${urlOf(path)}`).pathname;
           expect((await t.app.request(url)).status, `${path} imports ${imported}`).toBe(200);
         }
       }

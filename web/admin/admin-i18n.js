@@ -1,7 +1,7 @@
 // The admin page's own messages, in English and Khmer: the page's table beside the shared one
 // (web/common/i18n.js), whose language choice, dates and numbers it uses. Khmer wording was
 // written for this first version: have a native speaker review it.
-import { lang } from '../common/i18n.js';
+import { formatNumber, lang } from '../common/i18n.js';
 
 const en = {
   title: 'Administration',
@@ -522,7 +522,11 @@ const tables = { en, km };
  */
 export function at(key, params = {}) {
   const text = tables[lang()][key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
+  return text.replace(/\{(\w+)\}/g, (_, name) => {
+    const value = params[name];
+    // A number is written as the language writes numbers: Khmer digits in Khmer.
+    return typeof value === 'number' ? formatNumber(value) : String(value ?? '');
+  });
 }
 
 /** Elements carry their admin message key in data-at; this fills them in the chosen language. */

@@ -1,49 +1,49 @@
-// The API as the pages see it, taken from the server's own types wherever they are plain zod
-// schemas (shared/domain, shared/errors), so that a page reading a field or reacting to an error
-// code the server does not have fails `npm run typecheck`.
+// The API as the pages see it. What the API sends and takes is typed by the generated client
+// (clients/typescript/supplyline.d.ts, from the server's OpenAPI document: see api-contract.d.ts),
+// so that a page reading a field the contract does not promise fails `npm run typecheck`. Error
+// codes come from the server's own union (the document names problem types as text).
 
-export type { KeyScope, Role } from '../../shared/domain/api-key.js';
-export type { RegisteredDevice } from '../../shared/domain/device.js';
-export type { DevicePack, HandBackResult } from '../../shared/domain/device-pack.js';
-export type { RationRule } from '../../shared/domain/entitlement-rules.js';
-export type { Item, ItemUnit } from '../../shared/domain/item.js';
-export type { Movement, MovementType } from '../../shared/domain/movement.js';
-export type { OfflineRecord, SyncResponse, SyncResult } from '../../shared/domain/offline-sync.js';
-export type { PickupPoint } from '../../shared/domain/pickup-point.js';
-export type { Round } from '../../shared/domain/round.js';
-export type {
-  HouseholdIssueResult,
-  HouseholdRefusal,
-  HouseholdResult,
-} from '../../shared/domain/round-households.js';
-export type { Forecast, ForecastRefusal, Reconciliation } from '../../shared/domain/round-report.js';
-export type { Shelter } from '../../shared/domain/shelter.js';
-export type { StockView } from '../../shared/domain/stock.js';
-export type { VolunteerVoucherView } from '../../shared/domain/voucher.js';
+import type { Schema } from './api-contract.js';
+
 export type { ErrorCode } from '../../shared/errors/app-errors.js';
-export type { Problem } from '../../shared/errors/problem-details.js';
 
-import type { Principal } from '../../shared/domain/api-key.js';
-
+export type KeyScope = Schema<'KeyScope'>;
+export type Role = Schema<'Role'>;
+export type RegisteredDevice = Schema<'RegisteredDevice'>;
+export type DevicePack = Schema<'DevicePack'>;
+export type HandBackResult = Schema<'HandBackResult'>;
+export type Item = Schema<'Item'>;
+export type ItemUnit = Schema<'ItemUnit'>;
+export type Movement = Schema<'Movement'>;
+export type MovementType = Schema<'MovementType'>;
+export type OfflineRecord = Schema<'OfflineRecord'>;
+export type SyncResponse = Schema<'SyncResponse'>;
+export type SyncResult = Schema<'SyncResult'>;
+export type PickupPoint = Schema<'PickupPoint'>;
+export type Round = Schema<'Round'>;
+export type HouseholdIssueResult = Schema<'HouseholdIssueResult'>;
+export type HouseholdResult = Schema<'HouseholdResult'>;
+export type Forecast = Schema<'RoundForecast'>;
+/** A row the forecast would refuse, and why. */
+export type ForecastRefusal = Forecast['refusals'][number];
+export type HouseholdRefusal = Schema<'HouseholdRefusal'>;
+export type RationRule = Schema<'RationRule'>;
+export type Reconciliation = Schema<'RoundReconciliation'>;
+export type Shelter = Schema<'Shelter'>;
+export type StockView = Schema<'StockBalance'>;
+export type VolunteerVoucherView = Schema<'VolunteerVoucher'>;
 /** GET /v1/me: the calling key. */
-export type Me = Pick<Principal, 'keyId' | 'role' | 'orgId' | 'scope'>;
+export type Me = Schema<'Me'>;
+/** GET /v1/reports/vouchers-today. */
+export type VouchersToday = Schema<'VouchersToday'>;
+/** POST /v1/redemptions. */
+export type Redemption = Schema<'Redemption'>;
+
+/** An RFC 9457 problem as the API answers it, with its extension members. */
+export type Problem = Schema<'Problem'> & { [extension: string]: unknown };
 
 /** One page of any listing. */
 export interface Listing<T> {
   items: T[];
   nextCursor: string | null;
-}
-
-// The two below are declared in route and use-case files that also bring the stores' types, which
-// a browser check cannot load; only the fields the pages read are named here.
-
-/** GET /v1/reports/vouchers-today (shared/usecases/vouchers-today.ts `VouchersTodayReport`). */
-export interface VouchersToday {
-  shelters: Array<{ shelterId: string; issued: number; redeemed: number }>;
-}
-
-/** POST /v1/redemptions (shared/http/routes/redemptions.ts `redemptionSchema`). */
-export interface Redemption {
-  voucherId: string;
-  redeemedAt: string;
 }

@@ -1,10 +1,9 @@
 // Talking to the Supplyline API from the pages: same origin only, errors as problem types.
+import { problemCodeOf } from '../../shared/rules/problem-type.js';
 
 /** @typedef {import('./api-types.js').ErrorCode} ErrorCode */
 /** @typedef {import('./api-types.js').Problem} Problem */
-
-/** What shared/errors/problem-details.ts `problemType` puts before the code. */
-const PROBLEM_PREFIX = 'urn:supplyline:problem:';
+/** @typedef {import('./api-contract.js').RequestParts} RequestParts */
 
 /**
  * The API answered with an error. `code` is the server's error code (the problem type without its
@@ -20,11 +19,9 @@ export class ApiError extends Error {
     this.status = status;
     /** @type {Partial<Problem>} */
     this.problem = problem ?? {};
-    const type = String(this.problem.type ?? '');
+    const code = problemCodeOf(this.problem.type);
     /** @type {ErrorCode | `http-${number}`} */
-    this.code = type.startsWith(PROBLEM_PREFIX)
-      ? /** @type {ErrorCode} */ (type.slice(PROBLEM_PREFIX.length))
-      : `http-${status}`;
+    this.code = code === undefined ? `http-${status}` : /** @type {ErrorCode} */ (code);
   }
 
   /**
@@ -42,20 +39,37 @@ export class ApiError extends Error {
 export class NetworkError extends Error {}
 
 /**
- * One API call. `body` is a string, so that a retry sends exactly the same bytes (the server
- * fingerprints the body of an Idempotency-Key request). `T` is the answer the caller expects.
- * @template T
- * @param {string} key
- * @param {'GET' | 'POST' | 'PATCH' | 'DELETE'} method
- * @param {string} path
- * @param {{ body?: string, headers?: Record<string, string>, timeoutMs?: number }} [options]
- * @returns {Promise<T>}
+ * The URL of a call: the path template's `{parameters}` filled in, each encoded, and the query's
+ * defined members after `?`.
+ * @param {string} template
+ * @param {Record<string, string | number>} [path]
+ * @param {Record<string, string | number | boolean | undefined>} [query]
  */
-export async function api(key, method, path, { body, headers = {}, timeoutMs = 15_000 } = {}) {
+export function urlFor(template, path = {}, query = {}) {
+  const filled = template.replace(/\{(\w+)\}/g, (_, name) => {
+    const value = path[name];
+    if (value === undefined) throw new Error(`${template} needs ${name}`);
+    return encodeURIComponent(value);
+  });
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined) search.set(name, String(value));
+  const text = search.toString();
+  return text === '' ? filled : `${filled}?${text}`;
+}
+
+/**
+ * One request, answered by the parsed JSON or thrown as ApiError / NetworkError.
+ * @param {string} key
+ * @param {string} method
+ * @param {string} url
+ * @param {{ body?: string, headers?: Record<string, string>, timeoutMs?: number }} options
+ * @returns {Promise<unknown>}
+ */
+async function send(key, method, url, { body, headers = {}, timeoutMs = 15_000 }) {
   let response;
   let text;
   try {
-    response = await fetch(path, {
+    response = await fetch(url, {
       method,
       headers: {
         authorization: `Bearer ${key}`,
@@ -82,29 +96,81 @@ export async function api(key, method, path, { body, headers = {}, timeoutMs = 1
 }
 
 /**
- * Every page of a listing, following nextCursor; `max` bounds what a phone will hold.
+ * One call of the API, typed by the generated client (api-contract.d.ts): `path` is the
+ * operation's template ('/v1/devices/{id}/pack'), the request names its `path` parameters,
+ * `query`, `body` and `headers` as the operation declares them, and the answer is its success
+ * body. The body is sent as JSON: one object sends the same bytes on every retry.
+ * @type {import('./api-contract.js').ApiCall}
+ */
+export const apiCall = (key, method, path, ...request) => {
+  /** @type {RequestParts} */
+  const parts = request[0] ?? {};
+  const body = parts.body === undefined ? undefined : JSON.stringify(parts.body);
+  return /** @type {Promise<any>} */ (
+    send(key, method, urlFor(path, parts.path, parts.query), { ...parts, body })
+  );
+};
+
+/**
+ * Every page of a listing (up to 5,000 items, what a phone will hold), following nextCursor.
+ * @param {string} key
+ * @param {(cursor: string | null) => string} urlOfPage
+ * @returns {Promise<any[]>}
+ */
+async function collect(key, urlOfPage) {
+  const items = [];
+  /** @type {string | null} */
+  let cursor = null;
+  do {
+    const page = /** @type {{ items: unknown[], nextCursor: string | null }} */ (
+      await send(key, 'GET', urlOfPage(cursor), {})
+    );
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor && items.length < 5_000);
+  return items;
+}
+
+/**
+ * Every item of a listing: `request` names its own parameters, the cursor and page size are ours.
+ * @type {import('./api-contract.js').ListAll}
+ */
+export const listAll = (key, path, ...request) => {
+  /** @type {RequestParts} */
+  const parts = request[0] ?? {};
+  return collect(key, (cursor) =>
+    urlFor(path, parts.path, { ...parts.query, limit: 200, cursor: cursor ?? undefined }),
+  );
+};
+
+/**
+ * One API call, untyped: the path as sent, the body as a string.
+ * @deprecated Use `apiCall`, typed by the generated client; kept while /coordinator and /admin move over.
+ * @template T
+ * @param {string} key
+ * @param {'GET' | 'POST' | 'PATCH' | 'DELETE'} method
+ * @param {string} path
+ * @param {{ body?: string, headers?: Record<string, string>, timeoutMs?: number }} [options]
+ * @returns {Promise<T>}
+ */
+export async function api(key, method, path, options = {}) {
+  return /** @type {T} */ (await send(key, method, path, options));
+}
+
+/**
+ * Every item of a listing, untyped.
+ * @deprecated Use `listAll`, typed by the generated client.
  * @template T
  * @param {string} key
  * @param {string} path
  * @returns {Promise<T[]>}
  */
-export async function getAll(key, path, max = 5_000) {
-  /** @type {T[]} */
-  const items = [];
-  /** @type {string | null} */
-  let cursor = null;
-  do {
-    const separator = path.includes('?') ? '&' : '?';
-    /** @type {import('./api-types.js').Listing<T>} */
-    const page = await api(
-      key,
-      'GET',
-      `${path}${separator}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-    );
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor && items.length < max);
-  return items;
+export function getAll(key, path) {
+  const separator = path.includes('?') ? '&' : '?';
+  return collect(
+    key,
+    (cursor) => `${path}${separator}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+  );
 }
 
 /**

@@ -104,139 +104,25 @@ const en = {
   'state.noStock.detail': 'The shelter’s stock cannot cover this voucher. Call the logistics lead.',
   'state.forbidden': 'Not allowed here',
   'state.error': 'Something went wrong',
-  'dash.title': 'Stock',
-  'dash.refresh': 'Refresh',
-  'dash.stock': 'Stock by shelter',
-  'dash.shelter': 'Shelter',
-  'dash.available': 'available',
-  'dash.onHand': 'on hand',
-  'dash.reserved': 'reserved',
-  'dash.days': '{days} days',
-  'dash.low': 'Low stock',
-  'dash.shortfall': 'Shortfall',
-  'dash.today': 'Vouchers today',
-  'dash.issued': 'Issued',
-  'dash.redeemed': 'Redeemed',
-  'dash.todayNote': 'Issued: your organisation’s vouchers. Redeemed: every handover at the shelter.',
-  'dash.chart': 'Stock over time',
-  'dash.item': 'Item',
-  'dash.movements': 'Recent movements',
-  'dash.noData': 'No data yet.',
-  'dash.updated': 'Updated {time}',
-  'movement.receipt': 'Received',
-  'movement.adjustment': 'Adjusted',
-  'movement.transfer_out': 'Sent away',
-  'movement.transfer_in': 'Transfer in',
-  'movement.distribution': 'Handed out',
   'unit.kg': 'kg',
   'unit.L': 'L',
   'unit.piece': '×',
   'unit.pack': 'packs',
   'signin.coordinatorKey': 'Coordinator key',
   'signin.notCoordinator': 'This is not a coordinator key.',
-  'coord.title': 'Rounds',
-  'coord.newRound': '1. New round',
-  'coord.name': 'Name',
-  'coord.shelter': 'Shelter',
-  'coord.from': 'Valid from',
-  'coord.until': 'Valid until',
-  'coord.templates': 'Rations (templates)',
-  'coord.create': 'Create round',
-  'coord.households': '2. Households',
-  'coord.csvHelp':
-    'CSV with a header row: beneficiaryRef, householdSize, shelterId, language (vi, zh, th, id).',
-  'coord.csvLabel': 'Household list (CSV)',
-  'coord.file': 'Or upload a CSV file',
-  'coord.forecast': 'See forecast',
-  'coord.issue': 'Open and issue',
-  'coord.forecastTitle': 'Forecast',
-  'coord.item': 'Item',
-  'coord.needed': 'Needed',
-  'coord.available': 'Available',
-  'coord.short': 'Short',
-  'coord.cover': 'Days of cover after',
-  'coord.results': '3. Vouchers',
-  'coord.summary': '{issued} issued, {replayed} already issued, {refused} refused',
-  'coord.row': 'Row',
-  'coord.outcome': 'Result',
-  'coord.code': 'Code',
-  'coord.issued': 'issued',
-  'coord.refused': 'refused',
-  'coord.print': 'Print slips',
-  'coord.noSlips':
-    'No slips yet: issue the list. Sending it again issues nobody twice and brings back the vouchers to print.',
-  'coord.reconciliation': '4. Redemptions and reconciliation',
-  'coord.refresh': 'Refresh',
-  'coord.redeemed': 'Redeemed',
-  'coord.voided': 'Voided',
-  'coord.expired': 'Expired',
-  'coord.outstanding': 'Outstanding',
-  'coord.ledgerOut': 'Left stock',
-  'coord.agrees': 'Agrees',
-  'coord.yes': 'yes',
-  'coord.no': 'NO',
-  'coord.busy': 'Working…',
-  'coord.rounds': 'Your rounds',
-  'coord.noRounds': 'No round yet: create the first one below.',
-  'coord.moreRounds': 'More rounds',
-  'coord.newRoundButton': 'New round',
-  'coord.allRounds': 'All rounds',
-  'coord.validity': '{from} to {until}',
-  'coord.roundMeta': '{status} · rules version {version}',
-  'coord.templatesHint': 'Tick the rations this round gives: none is chosen for you.',
-  'coord.issueOpen': 'Issue vouchers',
-  'coord.closedNote': 'This round is {status}: no more vouchers are issued from it.',
-  'coord.forecastRefused': 'Rows that will not be issued',
-  'coord.refusedTitle': 'Refused rows',
-  'coord.rowN': 'Row {row}',
-  'coord.shortItem': '{item} (needs {requested}, {available} available)',
-  'coord.err.title': 'There is a problem',
-  'coord.err.name': 'Enter a name for the round.',
-  'coord.err.date': 'Enter a date.',
-  'coord.err.dates': 'The last day must be on or after the first day.',
-  'coord.err.templates': 'Choose at least one ration.',
-  'coord.err.emptyList': 'The list has no households: paste or upload at least one row under the header row.',
-  'coord.err.nobody': 'No household on this list can receive a voucher: each row’s reason is below.',
-  'coord.err.noneCovered':
-    'The stock covers none of these households: every one would be refused for lack of stock. Receive stock first, or change the list.',
-  'coord.check.title': 'Stock does not cover every household',
-  'coord.check.covered':
-    'Stock covers {covered} of the {households} households that would receive a voucher; the other {short} would be refused for lack of stock.',
-  'coord.check.already': '{count} already hold their voucher in this round.',
-  'coord.check.refused': '{count} rows will be refused: their reasons are under the forecast.',
-  'coord.check.short': '{item}: {needed} needed, {available} available, {short} short',
-  'coord.check.explain':
-    'Vouchers are issued in list order while stock lasts; the other households are refused for lack of stock. Send the same list again when stock has come: nobody is issued twice.',
-  'coord.check.freeze': 'Opening the round freezes its rations: they can no longer change.',
-  'coord.check.confirmOpen': 'Open the round and issue what stock covers',
-  'coord.check.confirm': 'Issue what stock covers',
-  'coord.check.back': 'Change the list',
-  'round.draft': 'draft',
-  'round.open': 'open',
-  'round.closing': 'closing',
-  'round.closed': 'closed',
-  'reason.invalid': 'not valid ({field}: {detail})',
-  'reason.duplicate-in-list': 'the same household is on an earlier row',
-  'reason.already-in-round': 'already holds a voucher in this round',
-  'reason.waiting-period': 'received a voucher in another round too recently',
-  'reason.insufficient-stock': 'not enough stock: {items}',
-  'reason.no-entitlement': 'the rations give this household nothing',
-  'rule.person-day': '{amount} a person a day',
-  'rule.person-month': '{amount} a person a month',
-  'rule.person': '{amount} a person',
-  'rule.household': '{amount} a household',
-  'rule.people': '{amount} for every {people} people',
-  'rule.max': 'at most {max} a household',
-  'rule.min': 'at least {min} a household',
-  'rule.bands': 'less for small households',
-  'tpl.soapNote': '250 g a person a month in 125 g bars',
 };
 
-/** @typedef {keyof typeof en} MessageKey */
+/** @typedef {keyof typeof en} SharedMessageKey */
+/**
+ * The shared keys and every page's own (each page's table adds itself: addMessages).
+ * @typedef {SharedMessageKey
+ *   | import('../dashboard/dashboard-messages.js').DashboardMessageKey
+ *   | import('../coordinator/coordinator-messages.js').CoordinatorMessageKey} MessageKey
+ */
 
 /**
  * Every message has its Khmer: a key missing here fails the type check.
- * @type {Record<MessageKey, string>}
+ * @type {Record<SharedMessageKey, string>}
  */
 const km = {
   'lang.other': 'English',
@@ -336,133 +222,28 @@ const km = {
   'state.noStock.detail': 'ស្តុករបស់ទីជម្រកមិនគ្រប់សម្រាប់ប័ណ្ណនេះទេ។ សូមទាក់ទងអ្នកទទួលខុសត្រូវភស្តុភារ។',
   'state.forbidden': 'មិនអនុញ្ញាតនៅទីនេះ',
   'state.error': 'មានបញ្ហាកើតឡើង',
-  'dash.title': 'ស្តុក',
-  'dash.refresh': 'ផ្ទុកឡើងវិញ',
-  'dash.stock': 'ស្តុកតាមទីជម្រក',
-  'dash.shelter': 'ទីជម្រក',
-  'dash.available': 'អាចប្រើ',
-  'dash.onHand': 'ក្នុងឃ្លាំង',
-  'dash.reserved': 'បានកក់',
-  'dash.days': '{days} ថ្ងៃ',
-  'dash.low': 'ស្តុកទាប',
-  'dash.shortfall': 'ខ្វះស្តុក',
-  'dash.today': 'ប័ណ្ណថ្ងៃនេះ',
-  'dash.issued': 'បានចេញ',
-  'dash.redeemed': 'បានប្រើ',
-  'dash.todayNote': 'បានចេញ៖ ប័ណ្ណរបស់អង្គការអ្នក។ បានប្រើ៖ ការប្រគល់ទាំងអស់នៅទីជម្រក។',
-  'dash.chart': 'ស្តុកតាមពេលវេលា',
-  'dash.item': 'សម្ភារៈ',
-  'dash.movements': 'ចលនាស្តុកថ្មីៗ',
-  'dash.noData': 'មិនទាន់មានទិន្នន័យ។',
-  'dash.updated': 'ធ្វើបច្ចុប្បន្នភាព {time}',
-  'movement.receipt': 'ទទួលចូល',
-  'movement.adjustment': 'កែតម្រូវ',
-  'movement.transfer_out': 'បញ្ជូនចេញ',
-  'movement.transfer_in': 'ទទួលពីការផ្ទេរ',
-  'movement.distribution': 'ចែកចាយ',
   'unit.kg': 'គីឡូ',
   'unit.L': 'លីត្រ',
   'unit.piece': '×',
   'unit.pack': 'កញ្ចប់',
   'signin.coordinatorKey': 'សោអ្នកសម្របសម្រួល',
   'signin.notCoordinator': 'នេះមិនមែនជាសោអ្នកសម្របសម្រួលទេ។',
-  'coord.title': 'ជុំចែកចាយ',
-  'coord.newRound': '១. ជុំថ្មី',
-  'coord.name': 'ឈ្មោះ',
-  'coord.shelter': 'ទីជម្រក',
-  'coord.from': 'មានសុពលភាពពី',
-  'coord.until': 'មានសុពលភាពរហូតដល់',
-  'coord.templates': 'របបចែកចាយ (គំរូ)',
-  'coord.create': 'បង្កើតជុំ',
-  'coord.households': '២. គ្រួសារ',
-  'coord.csvHelp': 'CSV មានជួរក្បាល៖ beneficiaryRef, householdSize, shelterId, language (vi, zh, th, id)។',
-  'coord.csvLabel': 'បញ្ជីគ្រួសារ (CSV)',
-  'coord.file': 'ឬផ្ទុកឯកសារ CSV',
-  'coord.forecast': 'មើលការព្យាករ',
-  'coord.issue': 'បើក និងចេញប័ណ្ណ',
-  'coord.forecastTitle': 'ការព្យាករ',
-  'coord.item': 'សម្ភារៈ',
-  'coord.needed': 'ត្រូវការ',
-  'coord.available': 'មាន',
-  'coord.short': 'ខ្វះ',
-  'coord.cover': 'ថ្ងៃគ្រប់គ្រាន់បន្ទាប់',
-  'coord.results': '៣. ប័ណ្ណ',
-  'coord.summary': 'បានចេញ {issued} ចេញរួចហើយ {replayed} បដិសេធ {refused}',
-  'coord.row': 'ជួរ',
-  'coord.outcome': 'លទ្ធផល',
-  'coord.code': 'កូដ',
-  'coord.issued': 'បានចេញ',
-  'coord.refused': 'បដិសេធ',
-  'coord.print': 'បោះពុម្ពប័ណ្ណ',
-  'coord.noSlips': 'មិនទាន់មានប័ណ្ណទេ៖ សូមចេញប័ណ្ណតាមបញ្ជី។ ការផ្ញើបញ្ជីម្តងទៀតមិនចេញឱ្យនរណាពីរដងទេ ហើយនាំប័ណ្ណមកវិញសម្រាប់បោះពុម្ព។',
-  'coord.reconciliation': '៤. ការប្រើប្រាស់ និងការផ្ទៀងផ្ទាត់',
-  'coord.refresh': 'ផ្ទុកឡើងវិញ',
-  'coord.redeemed': 'បានប្រើ',
-  'coord.voided': 'បានលុប',
-  'coord.expired': 'ផុតកំណត់',
-  'coord.outstanding': 'នៅសល់',
-  'coord.ledgerOut': 'ចេញពីស្តុក',
-  'coord.agrees': 'ត្រូវគ្នា',
-  'coord.yes': 'ត្រូវ',
-  'coord.no': 'មិនត្រូវ',
-  'coord.busy': 'កំពុងដំណើរការ…',
-  'coord.rounds': 'ជុំរបស់អ្នក',
-  'coord.noRounds': 'មិនទាន់មានជុំទេ៖ សូមបង្កើតជុំដំបូងខាងក្រោម។',
-  'coord.moreRounds': 'ជុំបន្ថែមទៀត',
-  'coord.newRoundButton': 'ជុំថ្មី',
-  'coord.allRounds': 'ជុំទាំងអស់',
-  'coord.validity': '{from} ដល់ {until}',
-  'coord.roundMeta': '{status} · កំណែច្បាប់ {version}',
-  'coord.templatesHint': 'សូមគូសធីករបបដែលជុំនេះផ្តល់ឱ្យ៖ គ្មានរបបណាត្រូវបានជ្រើសរើសជំនួសអ្នកទេ។',
-  'coord.issueOpen': 'ចេញប័ណ្ណ',
-  'coord.closedNote': 'ជុំនេះ{status}៖ មិនចេញប័ណ្ណពីជុំនេះទៀតទេ។',
-  'coord.forecastRefused': 'ជួរដែលនឹងមិនទទួលប័ណ្ណ',
-  'coord.refusedTitle': 'ជួរដែលត្រូវបានបដិសេធ',
-  'coord.rowN': 'ជួរ {row}',
-  'coord.shortItem': '{item} (ត្រូវការ {requested} មាន {available})',
-  'coord.err.title': 'មានបញ្ហា',
-  'coord.err.name': 'សូមបញ្ចូលឈ្មោះជុំ។',
-  'coord.err.date': 'សូមបញ្ចូលកាលបរិច្ឆេទ។',
-  'coord.err.dates': 'ថ្ងៃចុងក្រោយត្រូវតែជាថ្ងៃដំបូង ឬក្រោយថ្ងៃដំបូង។',
-  'coord.err.templates': 'សូមជ្រើសរើសរបបយ៉ាងហោចណាស់មួយ។',
-  'coord.err.emptyList': 'បញ្ជីគ្មានគ្រួសារទេ៖ សូមបិទភ្ជាប់ ឬផ្ទុកឡើងយ៉ាងហោចណាស់មួយជួរនៅក្រោមជួរក្បាល។',
-  'coord.err.nobody': 'គ្មានគ្រួសារណាក្នុងបញ្ជីនេះអាចទទួលប័ណ្ណបានទេ៖ មូលហេតុនៃជួរនីមួយៗនៅខាងក្រោម។',
-  'coord.err.noneCovered':
-    'ស្តុកមិនគ្រប់សម្រាប់គ្រួសារណាមួយក្នុងបញ្ជីនេះទេ៖ គ្រប់គ្រួសារនឹងត្រូវបដិសេធដោយសារខ្វះស្តុក។ សូមទទួលស្តុកជាមុនសិន ឬកែបញ្ជី។',
-  'coord.check.title': 'ស្តុកមិនគ្រប់សម្រាប់គ្រប់គ្រួសារទេ',
-  'coord.check.covered':
-    'ស្តុកគ្រប់សម្រាប់គ្រួសារ {covered} ក្នុងចំណោម {households} ដែលនឹងទទួលប័ណ្ណ។ គ្រួសារ {short} ផ្សេងទៀតនឹងត្រូវបដិសេធដោយសារខ្វះស្តុក។',
-  'coord.check.already': 'គ្រួសារ {count} មានប័ណ្ណក្នុងជុំនេះរួចហើយ។',
-  'coord.check.refused': 'ជួរ {count} នឹងត្រូវបដិសេធ៖ មូលហេតុនៅក្រោមការព្យាករ។',
-  'coord.check.short': '{item}៖ ត្រូវការ {needed} មាន {available} ខ្វះ {short}',
-  'coord.check.explain':
-    'ប័ណ្ណត្រូវបានចេញតាមលំដាប់បញ្ជី ដរាបណាស្តុកនៅមាន។ គ្រួសារផ្សេងទៀតនឹងត្រូវបដិសេធដោយសារខ្វះស្តុក។ សូមផ្ញើបញ្ជីដដែលម្តងទៀតពេលស្តុកមកដល់៖ គ្មាននរណាម្នាក់ទទួលពីរដងទេ។',
-  'coord.check.freeze': 'ការបើកជុំនឹងបង្កករបបចែកចាយ៖ មិនអាចផ្លាស់ប្តូរបានទៀតទេ។',
-  'coord.check.confirmOpen': 'បើកជុំ ហើយចេញប័ណ្ណតាមស្តុកដែលមាន',
-  'coord.check.confirm': 'ចេញប័ណ្ណតាមស្តុកដែលមាន',
-  'coord.check.back': 'កែបញ្ជី',
-  'round.draft': 'សេចក្តីព្រាង',
-  'round.open': 'បើក',
-  'round.closing': 'កំពុងបិទ',
-  'round.closed': 'បានបិទ',
-  'reason.invalid': 'មិនត្រឹមត្រូវ ({field}៖ {detail})',
-  'reason.duplicate-in-list': 'គ្រួសារដដែលមាននៅជួរមុនរួចហើយ',
-  'reason.already-in-round': 'មានប័ណ្ណក្នុងជុំនេះរួចហើយ',
-  'reason.waiting-period': 'បានទទួលប័ណ្ណក្នុងជុំផ្សេងថ្មីៗពេក',
-  'reason.insufficient-stock': 'ស្តុកមិនគ្រប់៖ {items}',
-  'reason.no-entitlement': 'របបចែកចាយមិនផ្តល់អ្វីដល់គ្រួសារនេះទេ',
-  'rule.person-day': '{amount} ក្នុងម្នាក់ក្នុងមួយថ្ងៃ',
-  'rule.person-month': '{amount} ក្នុងម្នាក់ក្នុងមួយខែ',
-  'rule.person': '{amount} ក្នុងម្នាក់',
-  'rule.household': '{amount} ក្នុងមួយគ្រួសារ',
-  'rule.people': '{amount} សម្រាប់មនុស្សរៀងរាល់ {people} នាក់',
-  'rule.max': 'យ៉ាងច្រើន {max} ក្នុងមួយគ្រួសារ',
-  'rule.min': 'យ៉ាងតិច {min} ក្នុងមួយគ្រួសារ',
-  'rule.bands': 'តិចជាងសម្រាប់គ្រួសារតូច',
-  'tpl.soapNote': '២៥០ ក្រាម ក្នុងម្នាក់ក្នុងមួយខែ ជាដុំ ១២៥ ក្រាម',
 };
 
-const dictionaries = { en, km };
+/** @type {{ en: Record<string, string>, km: Record<string, string> }} */
+const dictionaries = { en: { ...en }, km: { ...km } };
+
+/**
+ * Adds a page's own words beside the shared ones. Each page ships only its words, so the scanner's
+ * first load does not carry the coordinator's (issue 22's page-weight budgets). Call it when the
+ * page's table module loads, before the page translates anything.
+ * @param {{ en: Record<string, string>, km: Record<string, string> }} table
+ */
+export function addMessages(table) {
+  Object.assign(dictionaries.en, table.en);
+  Object.assign(dictionaries.km, table.km);
+}
+
 const LANG_KEY = 'supplyline.lang';
 
 /** @returns {'en' | 'km'} */
@@ -607,7 +388,7 @@ export function formatDayMonth(iso) {
  * @returns {key is MessageKey}
  */
 function isMessageKey(key) {
-  return Object.hasOwn(en, key);
+  return Object.hasOwn(dictionaries.en, key);
 }
 
 /**
@@ -645,12 +426,18 @@ export function translatePage() {
  * @param {() => void} onChange
  */
 export function setupLanguageToggle(button, onChange) {
+  // The button names the other language in its own script, so it is marked as that language:
+  // a screen reader reads "ខ្មែរ" with a Khmer voice on an English page (WCAG 3.1.2).
+  const label = () => {
+    button.textContent = t('lang.other');
+    button.lang = lang() === 'en' ? 'km' : 'en';
+  };
   button.addEventListener('click', () => {
     localStorage.setItem(LANG_KEY, lang() === 'en' ? 'km' : 'en');
     translatePage();
-    button.textContent = t('lang.other');
+    label();
     onChange();
   });
-  button.textContent = t('lang.other');
+  label();
   translatePage();
 }

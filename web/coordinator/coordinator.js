@@ -3,6 +3,8 @@
 // confirms a partial issue), the slips printed from this page, and the reconciliation.
 // Beneficiary references are sent to the API only (which pseudonymises them) and are never shown
 // back, stored or printed here.
+// The page's own words first: every module below may translate with them.
+import './coordinator-messages.js';
 import { ApiError, api, getAll, NetworkError, savedKey } from '../common/api.js';
 import { $ } from '../common/dom.js';
 import { setupLanguageToggle, t } from '../common/i18n.js';

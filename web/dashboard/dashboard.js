@@ -1,6 +1,8 @@
 // The logistics dashboard: stock everywhere, one item's history, recent movements, vouchers today.
 // Movements are shown by type, time and quantities only; their free-text notes are not.
-import { ApiError, api, getAll, NetworkError, savedKey } from '../common/api.js';
+// The page's own words first: every module below may translate with them.
+import './dashboard-messages.js';
+import { ApiError, apiCall, listAll, NetworkError, savedKey } from '../common/api.js';
 import { $ } from '../common/dom.js';
 import { formatQuantity, formatTime, setupLanguageToggle, t } from '../common/i18n.js';
 import { drawChart, runningBalance } from './stock-chart.js';
@@ -127,11 +129,10 @@ function render() {
 async function loadShelterDetail(forKey, board) {
   const shelterId = $('chart-shelter', HTMLSelectElement).value;
   if (!shelterId) return;
-  const path = `/v1/shelters/${encodeURIComponent(shelterId)}/movements`;
-  /** @type {[Movement[], MovementPage]} */
+  const path = '/v1/shelters/{id}/movements';
   const [ledger, recent] = await Promise.all([
-    getAll(forKey, `${path}?order=asc`),
-    api(forKey, 'GET', `${path}?order=desc&limit=20`),
+    listAll(forKey, path, { path: { id: shelterId }, query: { order: 'asc' } }),
+    apiCall(forKey, 'GET', path, { path: { id: shelterId }, query: { order: 'desc', limit: 20 } }),
   ]);
   board.ledger = ledger;
   board.recent = recent.items;
@@ -143,12 +144,11 @@ async function loadShelterDetail(forKey, board) {
  */
 async function load(forKey) {
   const utcOffsetMinutes = -new Date().getTimezoneOffset();
-  /** @type {[Shelter[], Item[], StockView[], VouchersToday]} */
   const [shelters, items, balances, today] = await Promise.all([
-    getAll(forKey, '/v1/shelters'),
-    getAll(forKey, '/v1/items'),
-    getAll(forKey, '/v1/stock'),
-    api(forKey, 'GET', `/v1/reports/vouchers-today?utcOffsetMinutes=${utcOffsetMinutes}`),
+    listAll(forKey, '/v1/shelters'),
+    listAll(forKey, '/v1/items'),
+    listAll(forKey, '/v1/stock'),
+    apiCall(forKey, 'GET', '/v1/reports/vouchers-today', { query: { utcOffsetMinutes } }),
   ]);
   /** @type {Board} */
   const board = { shelters, items, balances, today, loadedAt: new Date().toISOString() };

@@ -1,7 +1,7 @@
 // The scanner's side of offline distribution, online: register this phone at its pickup point,
 // take its pack (keys, catalogue, its pool of vouchers), hand vouchers back when asked, and send
 // the outbox. Every call is safe to repeat: the outbox is idempotent by clientRedemptionId.
-import { ApiError, api, newIdempotencyKey } from '../common/api.js';
+import { ApiError, apiCall, newIdempotencyKey } from '../common/api.js';
 import {
   countPending,
   dropVouchers,
@@ -63,9 +63,8 @@ export async function ensureDevice(key, point) {
   // A record still waiting under an older registration must not be lost: keep that device.
   if (known && (await countPending(known.deviceId)) > 0 && known.keyFingerprint === fingerprint) return known;
   const label = `${point.name} · ${newIdempotencyKey().slice(0, 4).toUpperCase()}`;
-  /** @type {import('../common/api-types.js').RegisteredDevice} */
-  const created = await api(key, 'POST', '/v1/devices', {
-    body: JSON.stringify({ pickupPointId: point.id, label }),
+  const created = await apiCall(key, 'POST', '/v1/devices', {
+    body: { pickupPointId: point.id, label },
     headers: { 'idempotency-key': newIdempotencyKey() },
   });
   /** @type {DeviceRecord} */
@@ -90,11 +89,12 @@ export async function ensureDevice(key, point) {
  */
 export async function refreshPack(key, device) {
   const previous = await getPack(device.deviceId);
-  const since = previous ? `?since=${encodeURIComponent(previous.cursor)}` : '';
   /** @type {Pack} */
   let pack;
   try {
-    pack = await api(key, 'GET', `/v1/devices/${encodeURIComponent(device.deviceId)}/pack${since}`, {
+    pack = await apiCall(key, 'GET', '/v1/devices/{id}/pack', {
+      path: { id: device.deviceId },
+      query: { since: previous?.cursor },
       timeoutMs: 60_000,
     });
   } catch (err) {
@@ -140,8 +140,9 @@ async function handBack(key, device, requested) {
   if (giveBack.length === 0) return;
   await dropVouchers(giveBack);
   for (let start = 0; start < giveBack.length; start += 500) {
-    await api(key, 'POST', `/v1/devices/${encodeURIComponent(device.deviceId)}/hand-back`, {
-      body: JSON.stringify({ voucherIds: giveBack.slice(start, start + 500) }),
+    await apiCall(key, 'POST', '/v1/devices/{id}/hand-back', {
+      path: { id: device.deviceId },
+      body: { voucherIds: giveBack.slice(start, start + 500) },
     });
   }
 }
@@ -172,9 +173,9 @@ export async function syncOutbox(key, device) {
           hmac,
         }),
       );
-    /** @type {import('../common/api-types.js').SyncResponse} */
-    const answer = await api(key, 'POST', `/v1/devices/${encodeURIComponent(device.deviceId)}/sync`, {
-      body: JSON.stringify({ records }),
+    const answer = await apiCall(key, 'POST', '/v1/devices/{id}/sync', {
+      path: { id: device.deviceId },
+      body: { records },
       timeoutMs: 60_000,
     });
     await settleEntries(answer.results, answer.syncedAt);
@@ -196,8 +197,9 @@ export async function syncOutbox(key, device) {
 export async function signOffDevice(key, device) {
   await syncOutbox(key, device);
   if ((await countPending(device.deviceId)) > 0) throw new Error('records still wait to sync');
-  await api(key, 'POST', `/v1/devices/${encodeURIComponent(device.deviceId)}/sign-off`, {
-    body: '{}',
+  await apiCall(key, 'POST', '/v1/devices/{id}/sign-off', {
+    path: { id: device.deviceId },
+    body: {},
     headers: { 'idempotency-key': newIdempotencyKey() },
   });
   await updateDevice(device.pickupPointId, (current) => ({ ...current, signedOff: true }));

@@ -2,11 +2,12 @@
 // says so ("handed over here"), rather than offering it again or calling it "already redeemed",
 // as if by another desk. What the phone keeps is in own-handovers.js; what the server says, when
 // the phone lost it or never kept it, names the device that handed over.
+
+import { parseShortCode } from '../../shared/rules/short-code.js';
+import { parseToken } from '../../shared/rules/voucher-token.js';
 import { outboxEntry } from './offline-store.js';
 import { keepHandover, ownHandover, ownHandoverByCode, phoneDeviceIds } from './own-handovers.js';
-import { parseShortCode } from './short-code.js';
 import { quietAfterHandover } from './slip-quiet.js';
-import { parseToken } from './voucher-token.js';
 
 /** @typedef {import('./outcome.js').Outcome} Outcome */
 /** @typedef {import('./own-handovers.js').OwnHandover} OwnHandover */

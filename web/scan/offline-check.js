@@ -1,9 +1,12 @@
 // Can this phone hand a voucher over without asking the server? Only when the token is signed by
 // one of the pack's keys (or the typed code is in the pack), the voucher is in this device's pool
 // with its lease still running, it is valid by the phone's clock, and not handed over here yet.
+// The rules a server would judge by are the server's own modules (shared/rules), not copies.
+import { parseShortCode } from '../../shared/rules/short-code.js';
+import { leaseEndedAt, validityAt, volunteerLines } from '../../shared/rules/voucher-rules.js';
+import { parseToken } from '../../shared/rules/voucher-token.js';
 import { outboxEntryFor, poolVoucher, poolVoucherByCode } from './offline-store.js';
-import { parseShortCode } from './short-code.js';
-import { parseToken, verifyToken } from './voucher-token.js';
+import { verifyToken } from './voucher-token.js';
 
 /** @typedef {import('./offline-store.js').PackHeader} PackHeader */
 /** @typedef {import('./offline-store.js').PoolVoucher} PoolVoucher */
@@ -25,10 +28,10 @@ import { parseToken, verifyToken } from './voucher-token.js';
 export function decideLocally({ pooled, handed, now }) {
   if (handed) return { kind: 'handed-here', at: handed.deviceTime, pending: handed.state === 'pending' };
   if (pooled === undefined) return { kind: 'not-on-list' };
-  const at = now.getTime();
-  if (Date.parse(pooled.validUntil) <= at) return { kind: 'expired', validUntil: pooled.validUntil };
-  if (Date.parse(pooled.leaseUntil) <= at) return { kind: 'lease-ended' };
-  if (Date.parse(pooled.validFrom) > at) return { kind: 'not-yet-valid', validFrom: pooled.validFrom };
+  const validity = validityAt(pooled, now);
+  if (validity === 'expired') return { kind: 'expired', validUntil: pooled.validUntil };
+  if (leaseEndedAt(pooled, now)) return { kind: 'lease-ended' };
+  if (validity === 'not-yet-valid') return { kind: 'not-yet-valid', validFrom: pooled.validFrom };
   return { kind: 'ready' };
 }
 
@@ -75,22 +78,13 @@ export async function checkLocally(reference, pack, now = new Date()) {
  * @returns {VoucherView}
  */
 export function viewOfPooled(voucher, pack) {
-  const catalogue = new Map(pack.catalogue.map((item) => [item.itemId, item]));
   return {
     voucherId: voucher.id,
     code: voucher.shortCode,
     status: 'issued',
     shelterId: pack.shelter.id,
     validUntil: voucher.validUntil,
-    lines: voucher.lines.map((line) => {
-      const item = catalogue.get(line.itemId);
-      return {
-        itemId: line.itemId,
-        name: item?.name ?? line.itemId,
-        unit: item?.unit ?? '',
-        quantity: line.quantity,
-      };
-    }),
+    lines: volunteerLines(voucher.lines, new Map(pack.catalogue.map((item) => [item.itemId, item]))),
     canRedeemHere: true,
   };
 }

@@ -1,5 +1,6 @@
 // "Handed over" with no server: the record goes into the outbox, signed, before the screen says
 // anything; only then does the volunteer see "Handed over, will sync".
+import { CROCKFORD } from '../../shared/rules/crockford.js';
 import { appendHandover } from './own-handovers.js';
 import { recordHmac } from './record-hmac.js';
 
@@ -7,8 +8,6 @@ import { recordHmac } from './record-hmac.js';
 /** @typedef {import('./offline-store.js').PoolVoucher} PoolVoucher */
 /** @typedef {import('./offline-store.js').OutboxEntry} OutboxEntry */
 /** @typedef {import('./own-handovers.js').OwnHandover} OwnHandover */
-
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /**
  * A ULID: 48 bits of milliseconds, then 80 random bits, in Crockford base32. Sortable by time,

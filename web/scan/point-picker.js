@@ -1,6 +1,6 @@
 // Choosing the pickup point: the points a key serves, the one this phone remembers, and the
 // chooser shown when there is none (or the volunteer asks to change).
-import { getAll } from '../common/api.js';
+import { listAll } from '../common/api.js';
 import { $ } from '../common/dom.js';
 import { t } from '../common/i18n.js';
 import * as offline from './offline-session.js';
@@ -33,11 +33,9 @@ export function forgetPoint() {
  * @param {KeyScope} scope
  */
 export async function loadPoints(key, scope) {
-  /** @type {Shelter[]} */
-  const shelters = await getAll(key, '/v1/shelters');
-  /** @type {PickupPoint[][]} */
+  const shelters = await listAll(key, '/v1/shelters');
   const perShelter = await Promise.all(
-    shelters.map((shelter) => getAll(key, `/v1/shelters/${encodeURIComponent(shelter.id)}/pickup-points`)),
+    shelters.map((shelter) => listAll(key, '/v1/shelters/{id}/pickup-points', { path: { id: shelter.id } })),
   );
   const points = perShelter
     .flat()

@@ -1,8 +1,8 @@
 // Checking and redeeming a voucher, however bad the network.
-import { ApiError, api, backoffMs, NetworkError, pause } from '../common/api.js';
+import { ApiError, apiCall, backoffMs, NetworkError, pause } from '../common/api.js';
 
-/** @typedef {import('../common/api-types.js').VolunteerVoucherView} VoucherView */
-/** @typedef {import('../common/api-types.js').Redemption} Redemption */
+/** @typedef {import('../common/api-contract.js').Schema<'VerifyVoucher'>} VerifyBody */
+/** @typedef {import('../common/api-contract.js').Schema<'Redeem'>} RedeemBody */
 /**
  * What a retry loop is told by, and tells, the screen.
  * @typedef {{ onRetry: (retry: { attempt: number, offline: boolean }) => void, cancelled: () => boolean }} RetryControl
@@ -41,26 +41,25 @@ async function untilAnswered(send, { onRetry, cancelled }) {
 /**
  * Reads only: safe to repeat.
  * @param {string} key
- * @param {string} body
+ * @param {VerifyBody} body
  * @param {RetryControl} control
- * @returns {Promise<VoucherView>}
  */
 export function verifyVoucher(key, body, control) {
-  return untilAnswered(() => api(key, 'POST', '/v1/vouchers/verify', { body }), control);
+  return untilAnswered(() => apiCall(key, 'POST', '/v1/vouchers/verify', { body }), control);
 }
 
 /**
- * Every attempt carries the same Idempotency-Key and the same body: if an earlier attempt did
- * commit and only its answer was lost, the server replays that answer instead of redeeming twice.
+ * Every attempt carries the same Idempotency-Key and the same body (one object, so the same JSON
+ * text): if an earlier attempt did commit and only its answer was lost, the server replays that
+ * answer instead of redeeming twice.
  * @param {string} key
- * @param {string} body
+ * @param {RedeemBody} body
  * @param {string} idempotencyKey
  * @param {RetryControl} control
- * @returns {Promise<Redemption>}
  */
 export function redeemVoucher(key, body, idempotencyKey, control) {
   return untilAnswered(
-    () => api(key, 'POST', '/v1/redemptions', { body, headers: { 'idempotency-key': idempotencyKey } }),
+    () => apiCall(key, 'POST', '/v1/redemptions', { body, headers: { 'idempotency-key': idempotencyKey } }),
     control,
   );
 }

@@ -12,8 +12,10 @@ sw.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      // `reload`: from the server, not from an HTTP cache that may hold the previous deploy's file.
-      await cache.addAll(SCAN_PRECACHE.urls.map((url) => new Request(url, { cache: 'reload' })));
+      // `no-cache`: every file is checked with the server (its ETag), so none can be a previous
+      // deploy's, but a file the page has just loaded is answered "304 Not Modified" and taken from
+      // the HTTP cache rather than sent again (about 55 KB on a phone's first visit).
+      await cache.addAll(SCAN_PRECACHE.urls.map((url) => new Request(url, { cache: 'no-cache' })));
       await sw.skipWaiting();
     })(),
   );

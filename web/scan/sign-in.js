@@ -1,6 +1,6 @@
 // Signing in with a volunteer's key: online, from what the API says the key serves; with no
 // network at start-up, from the device's pack at the remembered pickup point.
-import { ApiError, api, getAll, NetworkError, savedKey } from '../common/api.js';
+import { ApiError, apiCall, listAll, NetworkError, savedKey } from '../common/api.js';
 import { $ } from '../common/dom.js';
 import { t } from '../common/i18n.js';
 import * as offline from './offline-session.js';
@@ -36,13 +36,12 @@ export function signInAgain() {
 
 /** @param {string} key */
 export async function signIn(key) {
-  /** @type {Me} */
-  const me = await api(key, 'GET', '/v1/me');
+  const me = await apiCall(key, 'GET', '/v1/me');
   if (me.role !== 'volunteer') return showSignIn('signin.notVolunteer');
   /** @type {[{ points: PickupPoint[], shelters: Map<string, string> }, Item[]]} */
   const [{ points, shelters }, items] = await Promise.all([
     loadPoints(key, me.scope),
-    getAll(key, '/v1/items'),
+    listAll(key, '/v1/items'),
   ]);
   savedKey.set('volunteer', key);
   const session = { key, points, shelters, items: new Map(items.map((item) => [item.id, item])) };

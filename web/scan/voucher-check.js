@@ -31,7 +31,7 @@ export async function check(reference) {
     // Online, the server knows more than the pack (held by another desk, another shelter...).
     if (local && !navigator.onLine) return settle(mine, local.outcome);
   }
-  const body = JSON.stringify({ ...reference, pickupPointId: point.id });
+  const body = { ...reference, pickupPointId: point.id };
   try {
     const view = await verifyVoucher(session.key, body, control(mine));
     if (isCurrent(mine)) checking.view = view;

@@ -31,7 +31,11 @@ export async function handOver() {
   // knows the handover as its own even if it loses what it kept.
   const device = offline.current()?.device;
   const deviceId = device?.pickupPointId === point.id ? device.deviceId : undefined;
-  const body = JSON.stringify({ ...voucher.reference, pickupPointId: point.id, deviceId });
+  const body = {
+    ...voucher.reference,
+    pickupPointId: point.id,
+    ...(deviceId === undefined ? {} : { deviceId }),
+  };
   try {
     const redemption = await redeemVoucher(session.key, body, idempotencyKey, control(mine));
     await rememberHandover(voucher.reference, {

@@ -15,18 +15,7 @@ export const pageCsp = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Swagger UI sets inline styles as it renders: the one allowance /docs needs beyond the pages'. */
-export const docsCsp = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-].join('; ');
-
 /** The scanner needs the camera; nothing needs the microphone, location or payment. */
 export const permissionsPolicy = 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()';
 
 export const pageHeaders = { 'content-security-policy': pageCsp, 'permissions-policy': permissionsPolicy };
-export const docsHeaders = { 'content-security-policy': docsCsp };

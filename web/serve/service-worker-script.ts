@@ -1,16 +1,18 @@
 import { createHash } from 'node:crypto';
 import { type Content, cached } from './asset-cache.js';
 import { pageHtml } from './pages.js';
-import { readWebFile, type WebFile, webFiles } from './web-files.js';
+import { isSharedRule, readWebFile, urlOf, type WebFile, webFiles } from './web-files.js';
 
 /**
  * What the scanner needs to load and work with no network: its page, every script and style
- * sheet of the scanner and the shared code, the vendored libraries it loads, its manifest and
- * icon. Never an API path: answers with data are the network's, always.
+ * sheet of the scanner and the pages' common code, the rules it shares with the server
+ * (shared/rules), the vendored libraries it loads, its manifest and icon. Never an API path:
+ * answers with data are the network's, always.
  */
 export const scanPrecache: readonly WebFile[] = webFiles.filter(
   (path) =>
     (/^(common|scan)\/.*\.(js|css|svg|webmanifest)$/.test(path) && path !== 'scan/service-worker.js') ||
+    isSharedRule(path) ||
     ['vendor/jsQR.js', 'vendor/idb.js', 'vendor/noble-ed25519.js'].includes(path),
 );
 
@@ -26,7 +28,7 @@ export async function serviceWorkerScript(): Promise<Content> {
     ...scanPrecache.map((path) => cached(path, () => readWebFile(path)).then((made) => made.hash)),
   ]);
   const version = createHash('sha256').update(hashes.join(',')).digest('base64url').slice(0, 16);
-  const precache = { version, urls: ['/scan', ...scanPrecache.map((path) => `/web/${path}`)] };
+  const precache = { version, urls: ['/scan', ...scanPrecache.map(urlOf)] };
   const worker = new TextDecoder().decode((await readWebFile('scan/service-worker.js')).body);
   const script = `const SCAN_PRECACHE = ${JSON.stringify(precache)};\n${worker}`;
   return { body: new TextEncoder().encode(script), contentType: 'text/javascript; charset=utf-8' };

@@ -8,7 +8,7 @@ import { bundleFolderOf } from '../../shared/config/bundle-folder.js';
 /**
  * Every file the browser is sent, by its path below `web/` in the repository and below `/web/` in
  * a URL: ours are hand-written HTML, CSS and JS modules (no build step, so the Lambda bundle serves
- * the very files we test); `vendor/` holds other packages' files (jsQR, Swagger UI), never a CDN's.
+ * the very files we test); `vendor/` holds other packages' files (jsQR, idb, @noble/ed25519), never a CDN's.
  * The `.html` files are templates: the page routes fill them, `/web/` never sends them as they are.
  */
 const ours = [
@@ -42,7 +42,6 @@ const ours = [
   'scan/sw-register.js',
   'scan/service-worker.js',
   'scan/voucher-token.js',
-  'scan/short-code.js',
   'scan/record-hmac.js',
   'scan/offline-store.js',
   'scan/own-handovers.js',
@@ -54,11 +53,13 @@ const ours = [
   'dashboard/dashboard.html',
   'dashboard/dashboard.css',
   'dashboard/dashboard.js',
+  'dashboard/dashboard-messages.js',
   'dashboard/stock-table.js',
   'dashboard/stock-chart.js',
   'coordinator/coordinator.html',
   'coordinator/coordinator.css',
   'coordinator/coordinator.js',
+  'coordinator/coordinator-messages.js',
   'coordinator/rule-templates.js',
   'coordinator/round-tables.js',
   'coordinator/round-form.js',
@@ -84,8 +85,25 @@ const ours = [
   'admin/devices.js',
   'admin/webhooks.js',
   'docs/docs.html',
-  'docs/init.js',
+  'docs/docs.css',
   'slips/slip.css',
+] as const;
+
+/**
+ * Rules the browser shares with the server (docs/design.md, "Rules the browser shares with the
+ * server"): plain ES modules with JSDoc types, no dependencies, imported by the server's
+ * TypeScript and sent to the browser as they are. They are served at their repository path,
+ * `/shared/rules/<name>`, so that a page imports one by the same relative path
+ * (`../../shared/rules/short-code.js`) that tsc, Node and the browser all resolve: one file, no
+ * copy, no build step.
+ */
+const sharedRules = [
+  'shared/rules/crockford.js',
+  'shared/rules/short-code.js',
+  'shared/rules/voucher-token.js',
+  'shared/rules/offline-record.js',
+  'shared/rules/voucher-rules.js',
+  'shared/rules/problem-type.js',
 ] as const;
 
 /** Where each installed package keeps the file we serve as `vendor/<name>`. */
@@ -95,24 +113,34 @@ const vendored = {
   'vendor/idb.js': 'idb/build/index.js',
   // Ed25519 for browsers whose WebCrypto lacks it: loaded only there (web/scan/voucher-token.js).
   'vendor/noble-ed25519.js': '@noble/ed25519/index.js',
-  'vendor/swagger-ui-bundle.js': 'swagger-ui-dist/swagger-ui-bundle.js',
-  'vendor/swagger-ui.css': 'swagger-ui-dist/swagger-ui.css',
-  'vendor/favicon-32x32.png': 'swagger-ui-dist/favicon-32x32.png',
 } as const;
 
 export type OurFile = (typeof ours)[number];
-export type WebFile = OurFile | keyof typeof vendored;
+export type SharedRule = (typeof sharedRules)[number];
+export type WebFile = OurFile | SharedRule | keyof typeof vendored;
 
 export const ourFiles: readonly OurFile[] = ours;
+export const sharedRuleFiles: readonly SharedRule[] = sharedRules;
 export const webFiles: readonly WebFile[] = [
   ...ours,
+  ...sharedRules,
   ...(Object.keys(vendored) as Array<keyof typeof vendored>),
 ];
 
 const known = new Set<string>(webFiles);
+const rules = new Set<string>(sharedRules);
 
 export function isWebFile(path: string): path is WebFile {
   return known.has(path);
+}
+
+export function isSharedRule(path: string): path is SharedRule {
+  return rules.has(path);
+}
+
+/** Where the browser asks for a file: `/web/<path>`, or a shared rule at its repository path. */
+export function urlOf(path: WebFile): string {
+  return isSharedRule(path) ? `/${path}` : `/web/${path}`;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -123,10 +151,14 @@ export function sourceOf(path: WebFile): string {
   if (Object.hasOwn(vendored, path)) {
     return createRequire(import.meta.url).resolve(vendored[path as keyof typeof vendored]);
   }
+  if (isSharedRule(path)) return join(repository, path);
   return join(repository, 'web', path);
 }
 
-/** The folder beside a bundle that holds every file under its web path (scripts/build-function.ts). */
+/**
+ * The folder beside a bundle that holds every file under its path here (scripts/build-function.ts):
+ * `scan/scan.js`, `shared/rules/short-code.js` (web/ has no `shared` folder, so none collide).
+ */
 export const BUNDLED_FOLDER = 'web-assets';
 
 /**

@@ -1,15 +1,31 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { NotFoundError } from '../../shared/errors/app-errors.js';
 import type { AppEnv } from '../../shared/http/app-env.js';
+import { servedDocument } from '../../shared/http/openapi-document.js';
 import { responseHeaders } from '../../shared/http/openapi-responses.js';
 import { errorResponses, publicRoute } from '../../shared/http/openapi-route.js';
-import { docsHeaders, pageHeaders } from './page-policies.js';
-import { type PageName, pageHtml, pages } from './pages.js';
+import { pageHeaders } from './page-policies.js';
+import { fillTemplate, type PageName, pageHtml, pages } from './pages.js';
 import { serveAsset } from './serve-asset.js';
 import { serviceWorkerScript } from './service-worker-script.js';
-import { isWebFile, readWebFile } from './web-files.js';
+import { isSharedRule, isWebFile, readWebFile } from './web-files.js';
 
 const html = { 'text/html': { schema: z.string() } };
+
+/**
+ * /docs: the OpenAPI document this process serves, written out by api-reference.ts, loaded on
+ * the first request for it (a cold start loads neither).
+ */
+async function docsHtml() {
+  const [{ renderApiReference }, document, template] = await Promise.all([
+    import('./api-reference.js'),
+    servedDocument(),
+    readWebFile('docs/docs.html'),
+  ]);
+  const parts = renderApiReference(document as unknown as import('./api-reference.js').OpenApiDocument);
+  const page = fillTemplate(new TextDecoder().decode(template.body), { title: 'Supplyline API', ...parts });
+  return { body: new TextEncoder().encode(page), contentType: 'text/html; charset=utf-8' };
+}
 
 /** Served from the asset cache: revalidated by ETag (see serveAsset). */
 const notModified = {
@@ -38,7 +54,7 @@ const fileRoute = publicRoute({
   path: '/web/{folder}/{name}',
   operationId: 'getWebFile',
   tags: ['Pages'],
-  summary: 'A file of the pages or the docs: script, style sheet, icon, the jsQR decoder, Swagger UI',
+  summary: 'A file of the pages or the docs: script, style sheet, icon, the jsQR decoder',
   request: { params: z.object({ folder: z.string().max(32), name: z.string().max(64) }) },
   responses: {
     200: {
@@ -51,6 +67,24 @@ const fileRoute = publicRoute({
         'image/svg+xml': { schema: z.string() },
         'application/manifest+json': { schema: z.string() },
       },
+    },
+    304: notModified,
+    404: errorResponses[404],
+  },
+});
+
+const sharedRuleRoute = publicRoute({
+  method: 'get',
+  path: '/shared/rules/{name}',
+  operationId: 'getSharedRule',
+  tags: ['Pages'],
+  summary: 'A rule the pages share with the server (short codes, the token layout...): its own module',
+  request: { params: z.object({ name: z.string().max(64) }) },
+  responses: {
+    200: {
+      description: 'The module, brotli- or gzip-compressed when the client accepts it.',
+      headers: responseHeaders.etag,
+      content: { 'text/javascript': { schema: z.string() } },
     },
     304: notModified,
     404: errorResponses[404],
@@ -78,7 +112,7 @@ const serviceWorkerRoute = publicRoute({
 /**
  * The pages, their files and the API docs, served by the app itself from one cache: they work on
  * Lambda and locally alike, offline, with no CDN. The OpenAPI document is registered in app.ts;
- * /docs is the Swagger UI page that renders it.
+ * /docs is that document written out as a page (api-reference.ts).
  */
 export function registerWebRoutes(app: OpenAPIHono<AppEnv>) {
   for (const name of Object.keys(pages) as PageName[]) {
@@ -96,6 +130,12 @@ export function registerWebRoutes(app: OpenAPIHono<AppEnv>) {
     return serveAsset(c, path, () => readWebFile(path)) as never;
   });
 
+  app.openapi(sharedRuleRoute, (c) => {
+    const path = `shared/rules/${c.req.valid('param').name}`;
+    if (!isSharedRule(path)) throw new NotFoundError('Page file', path);
+    return serveAsset(c, path, () => readWebFile(path)) as never;
+  });
+
   app.openapi(
     serviceWorkerRoute,
     (c) => serveAsset(c, 'scan-sw.js', serviceWorkerScript, { 'service-worker-allowed': '/scan' }) as never,
@@ -103,5 +143,5 @@ export function registerWebRoutes(app: OpenAPIHono<AppEnv>) {
 
   // Someone who opens the server's address in a browser lands on the API's documentation.
   app.get('/', (c) => c.redirect('/docs', 302));
-  app.get('/docs', (c) => serveAsset(c, 'docs/docs.html', () => readWebFile('docs/docs.html'), docsHeaders));
+  app.get('/docs', (c) => serveAsset(c, 'page:docs', docsHtml, pageHeaders));
 }

@@ -163,6 +163,10 @@ export const operationCases: Record<string, OperationCase> = {
   'GET /admin': { guard: 'public', build: async () => ({ path: '/admin' }) },
   'GET /web/{folder}/{name}': { guard: 'public', build: async () => ({ path: '/web/common/app.css' }) },
   'GET /scan-sw.js': { guard: 'public', build: async () => ({ path: '/scan-sw.js' }) },
+  'GET /shared/rules/{name}': {
+    guard: 'public',
+    build: async () => ({ path: '/shared/rules/short-code.js' }),
+  },
 
   'POST /v1/organizations': {
     guard: 'role',
