@@ -61,6 +61,8 @@ export function composeAppDeps(
     maxBodyBytes: env.MAX_BODY_BYTES,
     secrets: voucherSecrets(parts.secrets),
     webhooks: webhookDeps(env.WEBHOOK_URL_POLICY),
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    invitationAcceptsPerMinute: env.INVITATION_ACCEPTS_PER_MINUTE,
   };
 }
 

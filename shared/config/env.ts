@@ -47,6 +47,13 @@ export const apiEnvSchema = tableEnvSchema.extend({
   WEBHOOK_URL_POLICY: webhookUrlPolicy,
   /** Seconds an authenticated API key stays cached in memory; also the revocation delay. */
   API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  /**
+   * Where the pages are served, for invitation links; unset, the origin of the request that
+   * creates the invitation (right for `npm start` and for the API's own URL on AWS).
+   */
+  PUBLIC_BASE_URL: z.url().optional(),
+  /** Invitation codes tried per source address per minute (a shelter's staff may share one network). */
+  INVITATION_ACCEPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(30),
   /** Largest accepted request body in bytes. Batch voucher issue sets the need. */
   MAX_BODY_BYTES: z.coerce
     .number()

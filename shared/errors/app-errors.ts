@@ -29,7 +29,12 @@ export type ErrorCode =
   | 'voucher-expired'
   | 'voucher-not-yet-valid'
   | 'voucher-wrong-shelter'
-  | 'voucher-held-by-device';
+  | 'voucher-held-by-device'
+  | 'invitation-invalid'
+  | 'invitation-expired'
+  | 'invitation-used'
+  | 'invitation-revoked'
+  | 'too-many-requests';
 
 export interface FieldError {
   /**
@@ -113,5 +118,16 @@ export class StoreUnavailableError extends AppError {
     cause?: unknown,
   ) {
     super('unavailable', message, {}, { cause });
+  }
+}
+
+/** Too many attempts from one source in a window (accepting invitations): wait, then try again. */
+export class TooManyRequestsError extends AppError {
+  override readonly name = 'TooManyRequestsError';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('too-many-requests', message);
   }
 }

@@ -17,6 +17,13 @@ export interface AppDeps {
   secrets: VoucherSecrets;
   /** Where webhooks may go, how their hosts are resolved for the check, and how one is sent (redelivery). */
   webhooks: { urlPolicy: WebhookUrlPolicy; resolveHost: ResolveHost; sender: WebhookSender };
+  /**
+   * Where the pages are served, for invitation links (`https://supplyline.example.org`); when
+   * unset, the origin of the request that creates the invitation.
+   */
+  publicBaseUrl: string | undefined;
+  /** Invitation codes tried per source address per minute, across every instance. */
+  invitationAcceptsPerMinute: number;
 }
 
 export interface AppEnv {
@@ -29,5 +36,7 @@ export interface AppEnv {
     idempotency: IdempotencyClaim | undefined;
     /** The route matched inside a group loaded on first use (lazy-route-group.ts), for the access log. */
     routePath: string | undefined;
+    /** Where the request came from, as the runtime saw it (client-address.ts); never logged. */
+    clientAddress: string | undefined;
   };
 }

@@ -1,6 +1,12 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { AppError, type ErrorCode, StoreUnavailableError, ValidationError } from '../errors/app-errors.js';
+import {
+  AppError,
+  type ErrorCode,
+  StoreUnavailableError,
+  TooManyRequestsError,
+  ValidationError,
+} from '../errors/app-errors.js';
 import { buildProblem, problemShape } from '../errors/problem-details.js';
 import type { AppEnv } from './app-env.js';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
@@ -49,6 +55,11 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof AppError) {
     if (err instanceof StoreUnavailableError) {
       c.get('deps').logger.warn('store unavailable', { requestId: c.get('requestId'), err: err.cause });
+      return problemResponse(c, err.code, err.message, err.extra, {
+        'retry-after': String(err.retryAfterSeconds),
+      });
+    }
+    if (err instanceof TooManyRequestsError) {
       return problemResponse(c, err.code, err.message, err.extra, {
         'retry-after': String(err.retryAfterSeconds),
       });

@@ -29,7 +29,10 @@ const authErrors = {
 export const errorResponses = {
   404: sharedResponse('NotFound'),
   409: sharedResponse('Conflict'),
+  410: sharedResponse('Gone'),
   422: sharedResponse('Unprocessable'),
+  /** Replaces the gateway-only 429 where the app counts attempts itself. */
+  429: sharedResponse('TooManyAttempts'),
 } as const;
 
 /** Documented on every route that takes an Idempotency-Key. */

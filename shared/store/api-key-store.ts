@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type ApiKeyRecord, apiKeyRecordSchema } from '../domain/api-key.js';
+import { type ApiKeyRecord, apiKeyRecordSchema, type KeyScope, type Role } from '../domain/api-key.js';
 import { NotFoundError } from '../errors/app-errors.js';
+import { batchGet } from './batch-get.js';
 import { apiKeyKey, apiKeyListKey } from './keys.js';
 import { parseRecord } from './parse-record.js';
 import { callDynamo, isConditionFailure } from './store-errors.js';
@@ -8,6 +9,11 @@ import type { TableContext } from './table-context.js';
 
 /** A key record that does not parse fails loudly: authentication never guesses a role or a scope. */
 const parseKey = (item: Record<string, unknown>) => parseRecord(apiKeyRecordSchema, item);
+
+/** The stored item of a key, listed per organisation through gsi1 (also written inside other stores' transactions). */
+export function apiKeyItem(record: ApiKeyRecord): Record<string, unknown> {
+  return { ...apiKeyKey(record.id), gsi1pk: apiKeyListKey(record.orgId), gsi1sk: record.id, ...record };
+}
 
 export class ApiKeyStore {
   constructor(private readonly table: TableContext) {}
@@ -17,12 +23,7 @@ export class ApiKeyStore {
       this.table.doc.send(
         new PutCommand({
           TableName: this.table.tableName,
-          Item: {
-            ...apiKeyKey(record.id),
-            gsi1pk: apiKeyListKey(record.orgId),
-            gsi1sk: record.id,
-            ...record,
-          },
+          Item: apiKeyItem(record),
           // Key ids are random; a collision would silently replace another key's hash.
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
@@ -35,6 +36,52 @@ export class ApiKeyStore {
       this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: apiKeyKey(keyId) })),
     );
     return result.Item === undefined ? undefined : parseKey(result.Item);
+  }
+
+  /** Many keys at once (a person's phone and laptop); absent ids are left out. */
+  async getMany(keyIds: readonly string[]): Promise<Map<string, ApiKeyRecord>> {
+    const items = await batchGet(
+      this.table,
+      keyIds.map((id) => apiKeyKey(id)),
+    );
+    return new Map(items.map(parseKey).map((key) => [key.id, key]));
+  }
+
+  /** A person's role or scope changed: their key acts with the new one (everywhere within the cache lifetime). */
+  async setReach(keyId: string, reach: { role: Role; scope: KeyScope }): Promise<void> {
+    await callDynamo(() =>
+      this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: apiKeyKey(keyId),
+          UpdateExpression: 'SET #role = :role, #scope = :scope',
+          // Never creates a half-formed key record.
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#role': 'role', '#scope': 'scope' },
+          ExpressionAttributeValues: { ':role': reach.role, ':scope': reach.scope },
+        }),
+      ),
+    );
+  }
+
+  /** When the key was last used; never moves back. */
+  async markSeen(keyId: string, at: string): Promise<void> {
+    try {
+      await callDynamo(() =>
+        this.table.doc.send(
+          new UpdateCommand({
+            TableName: this.table.tableName,
+            Key: apiKeyKey(keyId),
+            UpdateExpression: 'SET lastSeenAt = :at',
+            ConditionExpression:
+              'attribute_exists(pk) AND (attribute_not_exists(lastSeenAt) OR lastSeenAt < :at)',
+            ExpressionAttributeValues: { ':at': at },
+          }),
+        ),
+      );
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
   }
 
   /** Marks a key revoked; revoking twice keeps the first revocation's time and actor. */

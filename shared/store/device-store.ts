@@ -1,12 +1,13 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type DeviceRecord, deviceRecordSchema } from '../domain/device.js';
-import { ConflictError, NotFoundError } from '../errors/app-errors.js';
-import { deviceKey, deviceListKey } from './keys.js';
+import { type DeviceRecord, type DeviceRevocationReason, deviceRecordSchema } from '../domain/device.js';
+import { ConflictError, NotFoundError, UnauthenticatedError } from '../errors/app-errors.js';
+import { deviceKey, deviceListKey, personDeviceLinkKey, personKey } from './keys.js';
 import type { Page } from './pagination.js';
 import { parseRecord } from './parse-record.js';
 import { RecordCollection } from './record-collection.js';
 import { callDynamo, isConditionFailure } from './store-errors.js';
 import type { TableContext } from './table-context.js';
+import { sendTransaction } from './transaction.js';
 
 /** Scanning devices, listed per shelter through gsi1. */
 export class DeviceStore {
@@ -23,12 +24,69 @@ export class DeviceStore {
     });
   }
 
-  create(device: DeviceRecord): Promise<void> {
-    return this.devices.create(device);
+  /**
+   * A person's device is registered with its link in the person's partition, in one transaction
+   * under "the person is not revoked": a revocation lists every device of theirs that exists, and
+   * none can be added after it (a key of theirs still cached elsewhere is refused here).
+   */
+  async create(device: DeviceRecord): Promise<void> {
+    if (device.personId === undefined) return this.devices.create(device);
+    const result = await sendTransaction(this.table, [
+      {
+        purpose: 'device' as const,
+        item: {
+          Put: {
+            TableName: this.table.tableName,
+            Item: {
+              ...deviceKey(device.id),
+              gsi1pk: deviceListKey(device.shelterId),
+              gsi1sk: device.id,
+              ...device,
+            },
+            // Ids are ULIDs drawn here: a collision would replace another device.
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      },
+      {
+        purpose: 'link' as const,
+        item: {
+          Put: {
+            TableName: this.table.tableName,
+            Item: {
+              ...personDeviceLinkKey(device.personId, device.id),
+              deviceId: device.id,
+              createdAt: device.createdAt,
+            },
+          },
+        },
+      },
+      {
+        purpose: 'person' as const,
+        item: {
+          ConditionCheck: {
+            TableName: this.table.tableName,
+            Key: personKey(device.personId),
+            // Nothing of a revoked person's passes.
+            ConditionExpression: 'attribute_exists(pk) AND #status <> :revoked',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':revoked': 'revoked' },
+          },
+        },
+      },
+    ]);
+    if (result.outcome === 'committed') return;
+    if (result.refused.includes('person')) throw new UnauthenticatedError('The API key is not valid.');
+    throw new ConflictError(`Device "${device.id}" already exists.`);
   }
 
   get(deviceId: string): Promise<DeviceRecord | undefined> {
     return this.devices.get(deviceId);
+  }
+
+  /** Many devices at once (a person's); absent ids are left out. */
+  getMany(deviceIds: readonly string[]): Promise<Map<string, DeviceRecord>> {
+    return this.devices.getMany(deviceIds);
   }
 
   listByShelter(shelterId: string, limit: number, cursor?: string): Promise<Page<DeviceRecord>> {
@@ -87,8 +145,13 @@ export class DeviceStore {
   }
 
   /** active | signed-off -> revoked, once; a revoked device stays revoked. */
-  revoke(deviceId: string, at: string, by: string): Promise<DeviceRecord> {
-    return this.setStatus(deviceId, 'revoked', { revokedAt: at, revokedBy: by });
+  revoke(
+    deviceId: string,
+    at: string,
+    by: string,
+    reason: DeviceRevocationReason = 'lost-or-stolen',
+  ): Promise<DeviceRecord> {
+    return this.setStatus(deviceId, 'revoked', { revokedAt: at, revokedBy: by, revocationReason: reason });
   }
 
   /** active -> signed-off (its pool handed back); a revoked device cannot sign off. */

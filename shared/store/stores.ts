@@ -7,10 +7,13 @@ import { DeviceStore } from './device-store.js';
 import { EventStore } from './event-store.js';
 import { HealthStore } from './health-store.js';
 import { IdempotencyStore } from './idempotency-store.js';
+import { InvitationStore } from './invitation-store.js';
 import { ItemStore } from './item-store.js';
 import { LeaseStore } from './lease-store.js';
 import { MovementStore } from './movement-store.js';
 import { OrganizationStore } from './organization-store.js';
+import { PersonStore } from './person-store.js';
+import { RateLimitStore } from './rate-limit-store.js';
 import { RoundStore } from './round-store.js';
 import { ShelterStore } from './shelter-store.js';
 import { StockStore } from './stock-store.js';
@@ -44,6 +47,9 @@ export function createStores(table: TableContext, beneficiaryRetentionSeconds = 
     syncs: new SyncStore(table),
     conflicts: new ConflictStore(table),
     rounds: new RoundStore(table),
+    people: new PersonStore(table),
+    invitations: new InvitationStore(table),
+    rateLimits: new RateLimitStore(table),
   };
 }
 

@@ -1,0 +1,109 @@
+import { addressPseudonym } from '../auth/address-pseudonym.js';
+import { issueSecret, secretMatches } from '../auth/api-key-secret.js';
+import { parseInvitationCode } from '../auth/invitation-code.js';
+import type { ApiKeyRecord } from '../domain/api-key.js';
+import {
+  type AcceptedInvitation,
+  type AcceptInvitationInput,
+  type InvitationRecord,
+  invitationStatus,
+} from '../domain/invitation.js';
+import type { PersonRecord } from '../domain/person.js';
+import { ConflictError, TooManyRequestsError } from '../errors/app-errors.js';
+import { invitationRefusals } from '../errors/invitation-errors.js';
+import type { RateLimit } from '../store/rate-limit-store.js';
+import type { Stores } from '../store/stores.js';
+
+export interface AcceptInvitationDeps {
+  stores: Pick<Stores, 'people' | 'invitations' | 'rateLimits'>;
+  /** The app's secret that pseudonymises source addresses for counting. */
+  secrets: { beneficiaryHashKey: string };
+  /** Attempts allowed per source address per minute. */
+  invitationAcceptsPerMinute: number;
+  now: () => Date;
+}
+
+const DEFAULT_LABEL = 'Phone or laptop';
+/** A change of the person (a new role or scope) racing the accept: the key is made from the new one. */
+const ATTEMPTS = 3;
+
+/**
+ * Exchanges an invitation code, once, for the person's own key (public: the caller has no key
+ * yet). Attempts are counted per source address first, in the table (Lambda runs many instances).
+ * A code that is not ours, or whose secret does not match, is `invitation-invalid` and tells
+ * nothing more; a code of ours that is used, expired or revoked (or whose person was revoked)
+ * says which, and who sent it. Of any number of concurrent accepts, exactly one makes a key.
+ */
+export async function acceptInvitation(
+  input: AcceptInvitationInput & { clientAddress: string | undefined },
+  _actor: undefined,
+  deps: AcceptInvitationDeps,
+): Promise<AcceptedInvitation> {
+  await countAttempt(input.clientAddress, deps);
+  const parsed = parseInvitationCode(input.code);
+  if (parsed === undefined) throw invitationRefusals.invalid();
+  let invitation = await deps.stores.invitations.get(parsed.id);
+  if (invitation === undefined || !secretMatches(parsed.secret, invitation.secretHash))
+    throw invitationRefusals.invalid();
+
+  for (let attempt = 1; ; attempt++) {
+    const person = await deps.stores.people.get(invitation.personId);
+    const at = deps.now().toISOString();
+    refuseUnusable(invitation, person, at);
+    if (person === undefined) throw invitationRefusals.invalid();
+    const { keyId, apiKey, secretHash } = issueSecret();
+    const key: ApiKeyRecord = {
+      id: keyId,
+      secretHash,
+      kind: 'person',
+      personId: person.id,
+      invitationId: invitation.id,
+      role: person.role,
+      orgId: person.orgId,
+      scope: person.scope,
+      label: input.label ?? DEFAULT_LABEL,
+      createdAt: at,
+      createdBy: invitation.createdBy,
+    };
+    const outcome = await deps.stores.invitations.accept(invitation, person, key, at);
+    if (outcome.outcome === 'committed') {
+      const { id, displayName, role, orgId, scope } = person;
+      return { apiKey, keyId, person: { id, displayName, role, orgId, scope }, page: invitation.page };
+    }
+    // Refused: the invitation or the person changed since they were read. Read again and say why.
+    const current = await deps.stores.invitations.get(invitation.id);
+    if (current === undefined) throw invitationRefusals.invalid();
+    invitation = current;
+    if (attempt >= ATTEMPTS)
+      throw new ConflictError(
+        'The invitation’s person changed while the key was being made: open the link again.',
+      );
+  }
+}
+
+async function countAttempt(address: string | undefined, deps: AcceptInvitationDeps): Promise<void> {
+  const limit: RateLimit = {
+    purpose: 'invitation-accept',
+    limit: deps.invitationAcceptsPerMinute,
+    windowSeconds: 60,
+  };
+  const outcome = await deps.stores.rateLimits.take(
+    limit,
+    addressPseudonym(address, deps.secrets.beneficiaryHashKey),
+    deps.now(),
+  );
+  if (!outcome.allowed)
+    throw new TooManyRequestsError(
+      `Too many invitation codes were tried from this network: wait ${outcome.retryAfterSeconds} seconds, then open the link again.`,
+      outcome.retryAfterSeconds,
+    );
+}
+
+/** Used, revoked (the invitation, or its person), expired: the first that applies, with whom to ask. */
+function refuseUnusable(invitation: InvitationRecord, person: PersonRecord | undefined, at: string): void {
+  const status = invitationStatus(invitation, new Date(at));
+  if (status === 'used') throw invitationRefusals.used(invitation.invitedBy, invitation.usedAt ?? at);
+  if (status === 'revoked' || person?.status === 'revoked')
+    throw invitationRefusals.revoked(invitation.invitedBy, invitation.revokedAt ?? person?.revokedAt);
+  if (status === 'expired') throw invitationRefusals.expired(invitation.invitedBy, invitation.expiresAt);
+}

@@ -1,0 +1,53 @@
+import type { Principal } from '../domain/api-key.js';
+import { invitationView } from '../domain/invitation.js';
+import type { PersonDetail } from '../domain/person-detail.js';
+import type { Stores } from '../store/stores.js';
+import { loadManagedPerson } from './people-access.js';
+import { personView } from './person-view.js';
+
+const LATEST_INVITATIONS = 20;
+
+/** A person the caller manages, with their keys, devices and latest invitations (a few reads, in parallel). */
+export async function getPerson(
+  input: { personId: string },
+  actor: Principal,
+  deps: { stores: Pick<Stores, 'people' | 'apiKeys' | 'devices' | 'invitations'>; now: () => Date },
+): Promise<PersonDetail> {
+  const person = await loadManagedPerson(input.personId, actor, deps);
+  const [view, belongings, invitations] = await Promise.all([
+    personView(person, deps),
+    deps.stores.people.belongings(person.id),
+    deps.stores.invitations.ofPerson(person.id, LATEST_INVITATIONS),
+  ]);
+  const [keys, devices] = await Promise.all([
+    deps.stores.apiKeys.getMany(belongings.keyIds),
+    deps.stores.devices.getMany(belongings.deviceIds),
+  ]);
+  const now = deps.now();
+  return {
+    ...view,
+    keys: [...keys.values()]
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .map(({ id, label, createdAt, invitationId, lastSeenAt, revokedAt }) => ({
+        id,
+        label,
+        createdAt,
+        ...(invitationId === undefined ? {} : { invitationId }),
+        ...(lastSeenAt === undefined ? {} : { lastSeenAt }),
+        ...(revokedAt === undefined ? {} : { revokedAt }),
+      })),
+    devices: [...devices.values()]
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .map(({ id, label, pickupPointId, shelterId, status, lastSeenAt, lastSyncAt, revokedAt }) => ({
+        id,
+        label,
+        pickupPointId,
+        shelterId,
+        status,
+        ...(lastSeenAt === undefined ? {} : { lastSeenAt }),
+        ...(lastSyncAt === undefined ? {} : { lastSyncAt }),
+        ...(revokedAt === undefined ? {} : { revokedAt }),
+      })),
+    invitations: invitations.map((invitation) => invitationView(invitation, now)),
+  };
+}
