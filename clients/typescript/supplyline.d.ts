@@ -1114,7 +1114,7 @@ export interface paths {
         put?: never;
         /**
          * Commit offline handovers (up to 500), each at most once
-         * @description No Idempotency-Key: every record is idempotent by its clientRedemptionId, and a replay answers what the first sync stored. Outcomes: redeemed (a redemption dated by deviceTime), conflict (nothing left stock; a logistics lead resolves it), rejected (not signed by this device; nothing stored).
+         * @description No Idempotency-Key: every record is idempotent by its clientRedemptionId, and a replay answers what the first sync stored. Outcomes: redeemed (a redemption dated by deviceTime), conflict (nothing left stock; a logistics lead resolves it), rejected (not signed by this device; nothing stored). The device’s own key syncs it; a revoked device’s records may also be carried by a volunteer key serving its pickup point (their HMAC proves where they come from). A device revoked with its person: records dated before the revocation are booked, later ones are conflicts; a device revoked as lost or stolen: every late record is a conflict.
          *
          *     Roles: volunteer.
          */
@@ -1650,6 +1650,10 @@ export interface components {
                 counted?: number;
             }[];
             actorKeyId: string;
+            /** @description The person whose key recorded it (absent for a machine key). */
+            actorPersonId?: string;
+            /** @description Listings: the display name of `actorPersonId` now. Never stored with the entry. */
+            actorName?: string;
             orgId: string;
             at: string;
         };
@@ -1705,6 +1709,7 @@ export interface components {
             note?: string;
             dispatchedAt: string;
             dispatchedBy: string;
+            dispatchedByPersonId?: string;
             dispatchMovementId: string;
             /** @enum {string} */
             status: "in_transit";
@@ -1719,11 +1724,13 @@ export interface components {
             note?: string;
             dispatchedAt: string;
             dispatchedBy: string;
+            dispatchedByPersonId?: string;
             dispatchMovementId: string;
             /** @enum {string} */
             status: "received";
             receivedAt: string;
             receivedBy: string;
+            receivedByPersonId?: string;
             receiveMovementId: string;
             receivedLines: {
                 itemId: string;
@@ -2633,6 +2640,8 @@ export interface components {
                 outcome: components["schemas"]["ConflictOutcome"];
                 note: string;
                 resolvedBy: string;
+                /** @description The person whose key resolved it (absent for a machine key). */
+                resolvedByPersonId?: string;
                 resolvedAt: string;
                 /** @description The duplicate-handover adjustment, if goods left. */
                 movementId?: string;
@@ -2672,11 +2681,16 @@ export interface components {
             /** @description Set by the first close request; a second key of the same organisation confirms it. */
             closeRequest?: {
                 keyId: string;
+                /** @description The person whose key asked (absent for a machine key). */
+                personId?: string;
                 orgId: string;
                 at: string;
             };
             closedAt?: string;
+            /** @description The key that confirmed the close. */
             closedBy?: string;
+            /** @description The person whose key confirmed it. */
+            closedByPersonId?: string;
         };
         RationRule: {
             itemId: string;
@@ -2834,6 +2848,16 @@ export interface components {
                 /** @description quantityRedeemed equals ledgerOut, and issued equals redeemed + voided + expired + outstanding. */
                 agrees: boolean;
             }[];
+            closeRequestedBy?: components["schemas"]["RoundActor"];
+            closedBy?: components["schemas"]["RoundActor"] & unknown;
+        };
+        /** @description Who asked to close the round (four eyes): added when read, never frozen. */
+        RoundActor: {
+            keyId: string;
+            personId?: string;
+            /** @description The person’s display name now (absent for a machine key). */
+            displayName?: string;
+            at?: string;
         };
         BeneficiaryCheckResult: {
             results: {

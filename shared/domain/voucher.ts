@@ -86,6 +86,8 @@ export const redeemedVoucherSchema = z.object({
   status: z.literal('redeemed'),
   redeemedAt: z.string(),
   redeemedBy: z.string(),
+  /** The person whose key handed it over (a synced handover: the device's person). */
+  redeemedByPersonId: z.string().optional(),
   pickupPointId: z.string(),
   /** Offline handovers: the device that handed over (redeemedAt is its clock). */
   deviceId: z.string().optional(),
@@ -96,6 +98,7 @@ export const voidedVoucherSchema = z.object({
   status: z.literal('void'),
   voidedAt: z.string(),
   voidedBy: z.string(),
+  voidedByPersonId: z.string().optional(),
   voidReason: z.string().optional(),
 });
 /** Past its validity, recorded by the sweeper, which released its reservation. */

@@ -22,7 +22,7 @@ import { InsufficientStockError } from '../errors/stock-errors.js';
 import { VoucherStateChangedError } from '../errors/voucher-errors.js';
 import type { Stores } from '../store/stores.js';
 import { commitRedemption } from './commit-redemption.js';
-import { loadOwnDevice } from './device-access.js';
+import { loadDeviceToSync } from './device-access.js';
 import type { VoucherDeps } from './voucher-context.js';
 
 /** Records committed at once: DynamoDB Local keeps up with ~16 transactions in flight. */
@@ -56,7 +56,7 @@ export async function syncDevice(
   actor: Principal,
   deps: SyncDeps,
 ): Promise<SyncResponse> {
-  const device = await loadOwnDevice(input.deviceId, actor, deps);
+  const device = await loadDeviceToSync(input.deviceId, actor, deps);
   const syncedAt = deps.now().toISOString();
   const ids = input.records.map((record) => record.clientRedemptionId);
   const voucherIds = [...new Set(input.records.map((record) => record.voucherId))];
@@ -86,6 +86,18 @@ export async function syncDevice(
   return { syncedAt, results, gaps: sequenceGaps(sequences) };
 }
 
+/**
+ * Whether the device was revoked before this handover. A phone reported lost or stolen is
+ * trusted for nothing afterwards: every late record is a conflict. A phone revoked with its
+ * person was not lost: what it recorded before the revocation happened, and is booked; what it
+ * recorded after is a conflict.
+ */
+function revokedBefore(device: DeviceRecord, record: OfflineRecord): boolean {
+  if (device.status !== 'revoked') return false;
+  if (device.revocationReason !== 'person-revoked' || device.revokedAt === undefined) return true;
+  return Date.parse(record.deviceTime) >= Date.parse(device.revokedAt);
+}
+
 function authentic(record: OfflineRecord, context: SyncContext): boolean {
   return record.deviceId === context.device.id && isAuthentic(record, context.secret);
 }
@@ -106,7 +118,7 @@ async function syncRecord(record: OfflineRecord, context: SyncContext): Promise<
     return rejected(record, 'bad-signature', 'Not signed by this device: nothing was stored.');
   if (record.pickupPointId !== device.pickupPointId || context.point === undefined)
     return rejected(record, 'wrong-pickup-point', `This device is registered at ${device.pickupPointId}.`);
-  if (device.status === 'revoked') return conflict(record, 'device-revoked', undefined, context);
+  if (revokedBefore(device, record)) return conflict(record, 'device-revoked', undefined, context);
   const voucher = context.vouchers.get(record.voucherId);
   if (voucher === undefined || voucher.shelterId !== device.shelterId)
     return conflict(record, voucher === undefined ? 'unknown-voucher' : 'wrong-shelter', voucher, context);
@@ -132,7 +144,8 @@ async function syncRecord(record: OfflineRecord, context: SyncContext): Promise<
       voucher,
       context.point,
       {
-        actor: { keyId: device.keyId, orgId: device.orgId },
+        // The device's person handed over (the key that carries the records may be a colleague's).
+        actor: { keyId: device.keyId, orgId: device.orgId, personId: device.personId },
         at: record.deviceTime,
         movementId,
         offline: {
