@@ -22,12 +22,26 @@ export const personIdSchema = z
   .regex(PERSON_ID, 'a person id: psn_ and 26 Crockford base32 characters')
   .openapi({ example: 'psn_01JE4S9M2R7Q8V6T5W3X1Y0Z9A' });
 
+/**
+ * Control characters and bidirectional overrides: a name shown to colleagues must read as what it
+ * is, not reorder the text around it on a page or in a spreadsheet.
+ */
+const UNSHOWABLE = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
+
 /** What colleagues call the person. Free text typed by staff: never logged, never in an event. */
-export const displayNameSchema = z.string().trim().min(1).max(80).openapi({
-  example: 'Sokha (gate desk)',
-  description:
-    'What colleagues call this person, as shown on pages and in exports. Staff only: no other personal data (no phone number, no e-mail, no surname needed).',
-});
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .refine((name) => !UNSHOWABLE.test(name), {
+    message: 'letters, digits, spaces and punctuation only: no control characters or direction overrides',
+  })
+  .openapi({
+    example: 'Sokha (gate desk)',
+    description:
+      'What colleagues call this person, as shown on pages and in exports. Staff only: no other personal data (no phone number, no e-mail, no surname needed).',
+  });
 
 const scopeListSchema = z.union([z.literal('*'), z.array(z.string().min(1).max(64)).max(100)]);
 

@@ -46,6 +46,10 @@ export interface AccessWorld {
   webhook(): Promise<{ id: string; deliveryId: string }>;
   /** A fresh distribution round of org-a at shelter A (rice only), a draft or opened. */
   round(status: 'draft' | 'open'): Promise<string>;
+  /** A fresh volunteer (a person) of org-a at a pickup point, added by org-a's admin. */
+  person(pickupPointId: string): Promise<string>;
+  /** A fresh invitation for a person, its code registered as a secret of the watch. */
+  invitation(personId: string): Promise<{ id: string; code: string }>;
   unique(prefix: string): string;
 }
 
@@ -232,6 +236,24 @@ export async function buildAccessWorld(t: TestApp, watch: PersonalDataWatch): Pr
       const id = String(body.id);
       if (status === 'open') await must('POST', `/v1/rounds/${id}/open`, undefined, key('coordinator'), 200);
       return id;
+    },
+    async person(pickupPointId) {
+      const body = await must(
+        'POST',
+        '/v1/people',
+        {
+          displayName: watch.bodyText('person'),
+          role: 'volunteer',
+          scope: { pickupPointIds: [pickupPointId] },
+        },
+        admin,
+      );
+      return String(body.id);
+    },
+    async invitation(personId) {
+      const body = await must('POST', `/v1/people/${personId}/invitations`, {}, admin);
+      const code = new URL(String(body.link)).hash.slice('#invite='.length);
+      return { id: String(body.id), code: watch.secret(code, 'invitation-code') };
     },
     async webhook() {
       const body = await must(
