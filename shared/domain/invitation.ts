@@ -68,6 +68,10 @@ export const invitationRecordSchema = z
     expiresAt: z.iso.datetime(),
     usedAt: z.iso.datetime().optional(),
     keyId: z.string().optional(),
+    /** SHA-256 of the attemptId the exchange came with: only that device may retry it. */
+    attemptHash: z.string().optional(),
+    /** When a retry of the exchange replaced its key (the first answer was lost). */
+    reissuedAt: z.iso.datetime().optional(),
     revokedAt: z.iso.datetime().optional(),
     revokedBy: actorIdSchema.optional(),
     revokedByPersonId: z.string().optional(),
@@ -87,13 +91,13 @@ export function invitationStatus(
 
 /** An invitation as listed to whoever manages the person: no secret in any form. */
 export const invitationViewSchema = invitationRecordSchema
-  .omit({ secretHash: true })
+  .omit({ secretHash: true, attemptHash: true })
   .extend({ status: invitationStatusSchema })
   .openapi('Invitation');
 export type InvitationView = z.infer<typeof invitationViewSchema>;
 
 export function invitationView(record: InvitationRecord, now: Date): InvitationView {
-  const { secretHash: _hidden, ...view } = record;
+  const { secretHash: _hidden, attemptHash: _attempt, ...view } = record;
   return { ...view, status: invitationStatus(record, now) };
 }
 
@@ -118,6 +122,9 @@ export const createdInvitationSchema = z
   .openapi('CreatedInvitation');
 export type CreatedInvitation = z.infer<typeof createdInvitationSchema>;
 
+/** How long after an exchange the same device may retry it (its answer lost on a bad network). */
+export const ACCEPT_RETRY_MINUTES = 10;
+
 /** An invitation code: its id, a dot, and 32 random bytes in base64url. */
 export const INVITATION_CODE = /^inv_[0-9A-HJKMNP-TV-Z]{26}\.[A-Za-z0-9_-]{43}$/;
 
@@ -131,6 +138,14 @@ export const acceptInvitationSchema = z
         'What to call the new key in the person’s list of keys, e.g. "Android phone". Default: "Phone or laptop".',
       example: 'Android phone',
     }),
+    attemptId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,64}$/, '16 to 64 letters, digits, - or _: a UUID without braces works')
+      .optional()
+      .openapi({
+        description: `Recommended: a random string (a UUID) the page makes once for this link and sends again, unchanged, when it retries. If the answer to the exchange was lost on the way, a retry with the same attemptId within ${ACCEPT_RETRY_MINUTES} minutes gets the key after all (a fresh one: the lost one is revoked) instead of \`invitation-used\`. Another phone, without it, still gets \`invitation-used\`.`,
+        example: '2f6c1d0e-5b7a-4e8f-9c3d-1a2b3c4d5e6f',
+      }),
   })
   .strict()
   .openapi('AcceptInvitation');

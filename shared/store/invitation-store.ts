@@ -4,11 +4,11 @@ import { type InvitationRecord, invitationRecordSchema } from '../domain/invitat
 import type { PersonRecord } from '../domain/person.js';
 import { ConflictError, NotFoundError } from '../errors/app-errors.js';
 import { apiKeyItem } from './api-key-store.js';
-import { invitationKey, personInvitationsKey, personKey, personKeyLinkKey } from './keys.js';
+import { apiKeyKey, invitationKey, personInvitationsKey, personKey, personKeyLinkKey } from './keys.js';
 import { parseRecord } from './parse-record.js';
 import { callDynamo, isConditionFailure } from './store-errors.js';
 import type { TableContext } from './table-context.js';
-import { sendTransaction } from './transaction.js';
+import { sendTransaction, type TransactItem } from './transaction.js';
 
 const parseInvitation = (item: Record<string, unknown>) => parseRecord(invitationRecordSchema, item);
 
@@ -101,29 +101,88 @@ export class InvitationStore {
    * becomes used (only if it is unused, not revoked and not expired at `at`), the person active
    * (only if not revoked and still at the version the key's role and scope were copied from),
    * the key and its link in the person's partition are written. Of any number of concurrent
-   * accepts of one invitation, exactly one commits: the others find it used.
+   * accepts of one invitation, exactly one commits: the others find it used. `attemptHash`
+   * remembers which device it was, so that device alone may retry a lost answer.
    */
   async accept(
     invitation: InvitationRecord,
     person: PersonRecord,
     key: ApiKeyRecord,
     at: string,
+    attemptHash: string | undefined,
   ): Promise<AcceptOutcome> {
-    const result = await sendTransaction(this.table, [
+    return this.exchange(person, key, at, {
+      Update: {
+        TableName: this.table.tableName,
+        Key: invitationKey(invitation.id),
+        UpdateExpression: `SET usedAt = :at, keyId = :keyId${attemptHash === undefined ? '' : ', attemptHash = :attempt'}`,
+        // Once: unused, not revoked, not expired.
+        ConditionExpression:
+          'attribute_exists(pk) AND attribute_not_exists(usedAt) AND attribute_not_exists(revokedAt) AND expiresAt > :at',
+        ExpressionAttributeValues: {
+          ':at': at,
+          ':keyId': key.id,
+          ...(attemptHash === undefined ? {} : { ':attempt': attemptHash }),
+        },
+      },
+    });
+  }
+
+  /**
+   * The same device's retry of an exchange whose answer it never got: the key made then is
+   * revoked and a fresh one made, in one transaction, only while the invitation still names that
+   * key and that device's attempt (two retries racing cannot both leave a working key).
+   */
+  async reissue(
+    invitation: InvitationRecord & { keyId: string; attemptHash: string },
+    person: PersonRecord,
+    key: ApiKeyRecord,
+    at: string,
+  ): Promise<AcceptOutcome> {
+    const lostKey: TransactItem = {
+      Update: {
+        TableName: this.table.tableName,
+        Key: apiKeyKey(invitation.keyId),
+        UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at), revokedBy = if_not_exists(revokedBy, :by)',
+        // Never creates a half-formed key record.
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':at': at, ':by': invitation.id },
+      },
+    };
+    return this.exchange(
+      person,
+      key,
+      at,
       {
-        purpose: 'invitation' as const,
-        item: {
-          Update: {
-            TableName: this.table.tableName,
-            Key: invitationKey(invitation.id),
-            UpdateExpression: 'SET usedAt = :at, keyId = :keyId',
-            // Once: unused, not revoked, not expired.
-            ConditionExpression:
-              'attribute_exists(pk) AND attribute_not_exists(usedAt) AND attribute_not_exists(revokedAt) AND expiresAt > :at',
-            ExpressionAttributeValues: { ':at': at, ':keyId': key.id },
+        Update: {
+          TableName: this.table.tableName,
+          Key: invitationKey(invitation.id),
+          UpdateExpression: 'SET keyId = :keyId, reissuedAt = :at',
+          // Still the key and the device's attempt this retry was decided on, and not withdrawn.
+          ConditionExpression: 'keyId = :lost AND attemptHash = :attempt AND attribute_not_exists(revokedAt)',
+          ExpressionAttributeValues: {
+            ':at': at,
+            ':keyId': key.id,
+            ':lost': invitation.keyId,
+            ':attempt': invitation.attemptHash,
           },
         },
       },
+      lostKey,
+    );
+  }
+
+  /** What every exchange writes: the invitation's change, the person's guard, the key and its link. */
+  private async exchange(
+    person: PersonRecord,
+    key: ApiKeyRecord,
+    at: string,
+    invitationWrite: TransactItem,
+    lostKeyWrite?: TransactItem,
+  ): Promise<AcceptOutcome> {
+    const result = await sendTransaction(this.table, [
+      { purpose: 'invitation' as const, item: invitationWrite },
+      ...(lostKeyWrite === undefined ? [] : [{ purpose: 'lost-key' as const, item: lostKeyWrite }]),
       {
         purpose: 'person' as const,
         item: {

@@ -1,8 +1,10 @@
 import { addressPseudonym } from '../auth/address-pseudonym.js';
-import { issueSecret, secretMatches } from '../auth/api-key-secret.js';
+import { hashSecret, issueSecret, secretMatches } from '../auth/api-key-secret.js';
+import type { KeyCache } from '../auth/key-cache.js';
 import { parseInvitationCode } from '../auth/invitation-code.js';
 import type { ApiKeyRecord } from '../domain/api-key.js';
 import {
+  ACCEPT_RETRY_MINUTES,
   type AcceptedInvitation,
   type AcceptInvitationInput,
   type InvitationRecord,
@@ -20,6 +22,8 @@ export interface AcceptInvitationDeps {
   secrets: { beneficiaryHashKey: string };
   /** Attempts allowed per source address per minute. */
   invitationAcceptsPerMinute: number;
+  /** A retried exchange revokes the key of the lost answer: forgotten here at once. */
+  keyCache: Pick<KeyCache, 'forget'>;
   now: () => Date;
 }
 
@@ -33,6 +37,8 @@ const ATTEMPTS = 3;
  * A code that is not ours, or whose secret does not match, is `invitation-invalid` and tells
  * nothing more; a code of ours that is used, expired or revoked (or whose person was revoked)
  * says which, and who sent it. Of any number of concurrent accepts, exactly one makes a key.
+ * The device that made it may retry with the same `attemptId` if the answer was lost: it gets a
+ * fresh key, and the one it never received is revoked.
  */
 export async function acceptInvitation(
   input: AcceptInvitationInput & { clientAddress: string | undefined },
@@ -46,10 +52,12 @@ export async function acceptInvitation(
   if (invitation === undefined || !secretMatches(parsed.secret, invitation.secretHash))
     throw invitationRefusals.invalid();
 
+  const attemptHash = input.attemptId === undefined ? undefined : hashSecret(input.attemptId);
   for (let attempt = 1; ; attempt++) {
     const person = await deps.stores.people.get(invitation.personId);
     const at = deps.now().toISOString();
-    refuseUnusable(invitation, person, at);
+    const retry = lostAnswerRetry(invitation, person, attemptHash, at);
+    if (retry === undefined) refuseUnusable(invitation, person, at);
     if (person === undefined) throw invitationRefusals.invalid();
     const { keyId, apiKey, secretHash } = issueSecret();
     const key: ApiKeyRecord = {
@@ -65,8 +73,12 @@ export async function acceptInvitation(
       createdAt: at,
       createdBy: invitation.createdBy,
     };
-    const outcome = await deps.stores.invitations.accept(invitation, person, key, at);
+    const outcome =
+      retry === undefined
+        ? await deps.stores.invitations.accept(invitation, person, key, at, attemptHash)
+        : await deps.stores.invitations.reissue(retry, person, key, at);
     if (outcome.outcome === 'committed') {
+      if (retry !== undefined) deps.keyCache.forget(retry.keyId);
       const { id, displayName, role, orgId, scope } = person;
       return { apiKey, keyId, person: { id, displayName, role, orgId, scope }, page: invitation.page };
     }
@@ -75,10 +87,27 @@ export async function acceptInvitation(
     if (current === undefined) throw invitationRefusals.invalid();
     invitation = current;
     if (attempt >= ATTEMPTS)
-      throw new ConflictError(
-        'The invitation’s person changed while the key was being made: open the link again.',
-      );
+      throw new ConflictError('The invitation’s person changed while the key was being made: open the link again.');
   }
+}
+
+/**
+ * The invitation, when this is the retry of an exchange whose answer the device never got: the
+ * same attemptId as the exchange, within ACCEPT_RETRY_MINUTES of it, invitation and person not
+ * revoked since. Any other caller of a used code is told it is used.
+ */
+function lostAnswerRetry(
+  invitation: InvitationRecord,
+  person: PersonRecord | undefined,
+  attemptHash: string | undefined,
+  at: string,
+): (InvitationRecord & { keyId: string; attemptHash: string }) | undefined {
+  const { usedAt, keyId } = invitation;
+  if (attemptHash === undefined || usedAt === undefined || keyId === undefined) return undefined;
+  if (invitation.attemptHash !== attemptHash || invitation.revokedAt !== undefined) return undefined;
+  if (person === undefined || person.status === 'revoked') return undefined;
+  if (Date.parse(at) - Date.parse(usedAt) > ACCEPT_RETRY_MINUTES * 60_000) return undefined;
+  return { ...invitation, keyId, attemptHash };
 }
 
 async function countAttempt(address: string | undefined, deps: AcceptInvitationDeps): Promise<void> {

@@ -112,6 +112,23 @@ describe('people and invitations: errors', () => {
       }
     });
 
+    it('takes a retry of a lost answer only from the same attempt, within 10 minutes of the exchange', async () => {
+      const person = await addPerson(t, world.admin, volunteer('Vuthy'));
+      const { code } = await invite(t, world.admin, person.id);
+      const attemptId = 'f3b0c442-98fc-4c1c-9a1e-000000000001';
+      await accept(t, code, { attemptId });
+      const started = clock;
+      try {
+        clock = started + 10 * 60_000 + 1_000;
+        const late = await accept(t, code, { attemptId });
+
+        expect(late.status).toBe(409);
+        expect(late.body.type).toBe(problem('invitation-used'));
+      } finally {
+        clock = started;
+      }
+    });
+
     it('gives exactly one of 20 phones opening one link at once a key', async () => {
       const person = await addPerson(t, world.admin, volunteer('Chanthy'));
       const { code } = await invite(t, world.admin, person.id);

@@ -177,6 +177,37 @@ describe('people and invitations: the happy path', () => {
       });
     });
 
+    it('lets the phone whose answer was lost retry with its attemptId: a fresh key, the lost one revoked', async () => {
+      const person = await addPerson(t, world.admin, {
+        displayName: 'Sopheak',
+        role: 'volunteer',
+        scope: { pickupPointIds: ['pp-a1'] },
+      });
+      const { code } = await invite(t, world.admin, person.id);
+      const attemptId = '6f1f3a0c-0d5e-4c59-9f0b-2b7f0c1d2e3f';
+      // The exchange commits, but its answer never reaches the phone.
+      const lost = await accept(t, code, { attemptId });
+
+      const otherPhone = await accept(t, code, { attemptId: 'another-phone-attempt-0001' });
+      const retried = await accept(t, code, { attemptId });
+
+      expect(otherPhone.status).toBe(409);
+      expect(retried.status).toBe(200);
+      expect(retried.body.keyId).not.toBe(lost.body.keyId);
+      expect((await call(t.app, 'GET', '/v1/me', { key: lost.body.apiKey })).status).toBe(401);
+      expect((await call(t.app, 'GET', '/v1/me', { key: retried.body.apiKey })).status).toBe(200);
+      const detail = await call(t.app, 'GET', `/v1/people/${person.id}`, { key: world.admin });
+      expect(detail.body.keys).toMatchObject([
+        { id: lost.body.keyId, revokedAt: expect.any(String) },
+        { id: retried.body.keyId },
+      ]);
+      expect((detail.body.invitations as Json[])[0]).toMatchObject({
+        keyId: retried.body.keyId,
+        reissuedAt: expect.any(String),
+      });
+      expect(detail.body.invitations as Json[]).not.toContainEqual(expect.objectContaining({ attemptHash: expect.anything() }));
+    });
+
     it('gives a person a key per device: a phone and a laptop, each from its own invitation', async () => {
       const person = await addPerson(t, world.admin, {
         displayName: 'Bopha',

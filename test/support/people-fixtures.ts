@@ -46,11 +46,15 @@ let nextAddress = 0;
 export function accept(
   t: TestApp,
   code: string,
-  options: { label?: string; from?: string } = {},
+  options: { label?: string; from?: string; attemptId?: string } = {},
 ): Promise<CallResult<AcceptedInvitation & Record<string, unknown>>> {
   const from = options.from ?? `198.51.100.${(nextAddress++ % 250) + 1}`;
   return call(t.app, 'POST', '/v1/invitations/accept', {
-    body: { code, ...(options.label === undefined ? {} : { label: options.label }) },
+    body: {
+      code,
+      ...(options.label === undefined ? {} : { label: options.label }),
+      ...(options.attemptId === undefined ? {} : { attemptId: options.attemptId }),
+    },
     env: gatewayFrom(from),
   });
 }
