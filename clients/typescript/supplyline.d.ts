@@ -2126,6 +2126,8 @@ export interface components {
             usedAt?: string;
             keyId?: string;
             /** Format: date-time */
+            reissuedAt?: string;
+            /** Format: date-time */
             revokedAt?: string;
             revokedBy?: string;
             revokedByPersonId?: string;
@@ -2207,6 +2209,11 @@ export interface components {
              * @example Android phone
              */
             label?: string;
+            /**
+             * @description Recommended: a random string (a UUID) the page makes once for this link and sends again, unchanged, when it retries. If the answer to the exchange was lost on the way, a retry with the same attemptId within 10 minutes gets the key after all (a fresh one: the lost one is revoked) instead of `invitation-used`. Another phone, without it, still gets `invitation-used`.
+             * @example 2f6c1d0e-5b7a-4e8f-9c3d-1a2b3c4d5e6f
+             */
+            attemptId?: string;
         };
         CreatedWebhook: {
             id: string;

@@ -143,7 +143,8 @@ export class InvitationStore {
       Update: {
         TableName: this.table.tableName,
         Key: apiKeyKey(invitation.keyId),
-        UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at), revokedBy = if_not_exists(revokedBy, :by)',
+        UpdateExpression:
+          'SET revokedAt = if_not_exists(revokedAt, :at), revokedBy = if_not_exists(revokedBy, :by)',
         // Never creates a half-formed key record.
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeValues: { ':at': at, ':by': invitation.id },

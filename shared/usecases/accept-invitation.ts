@@ -1,7 +1,7 @@
 import { addressPseudonym } from '../auth/address-pseudonym.js';
 import { hashSecret, issueSecret, secretMatches } from '../auth/api-key-secret.js';
-import type { KeyCache } from '../auth/key-cache.js';
 import { parseInvitationCode } from '../auth/invitation-code.js';
+import type { KeyCache } from '../auth/key-cache.js';
 import type { ApiKeyRecord } from '../domain/api-key.js';
 import {
   ACCEPT_RETRY_MINUTES,
@@ -87,7 +87,9 @@ export async function acceptInvitation(
     if (current === undefined) throw invitationRefusals.invalid();
     invitation = current;
     if (attempt >= ATTEMPTS)
-      throw new ConflictError('The invitation’s person changed while the key was being made: open the link again.');
+      throw new ConflictError(
+        'The invitation’s person changed while the key was being made: open the link again.',
+      );
   }
 }
 

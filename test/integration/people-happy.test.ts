@@ -205,7 +205,9 @@ describe('people and invitations: the happy path', () => {
         keyId: retried.body.keyId,
         reissuedAt: expect.any(String),
       });
-      expect(detail.body.invitations as Json[]).not.toContainEqual(expect.objectContaining({ attemptHash: expect.anything() }));
+      expect(detail.body.invitations as Json[]).not.toContainEqual(
+        expect.objectContaining({ attemptHash: expect.anything() }),
+      );
     });
 
     it('gives a person a key per device: a phone and a laptop, each from its own invitation', async () => {
