@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { keyScopeSchema, type Principal, roleSchema, scopeAllows } from './api-key.js';
-import { actorIdSchema } from './attribution.js';
+import { type Principal, roleSchema, scopeAllows } from './api-key.js';
+import { type PersonRecord, personRecordSchema } from './person-record.js';
 import { slugSchema } from './slug.js';
 
 /**
@@ -11,16 +11,16 @@ import { slugSchema } from './slug.js';
  *
  * invited (added, no key yet) -> active (accepted an invitation) -> revoked (final: every key,
  * device and invitation of theirs revoked with them).
+ * The record itself is in person-record.ts (the hot path parses it); requests, views and the
+ * rule of who manages whom are here.
  */
-export const personStatusSchema = z.enum(['invited', 'active', 'revoked']).openapi('PersonStatus');
-export type PersonStatus = z.infer<typeof personStatusSchema>;
-
-const PERSON_ID = /^psn_[0-9A-HJKMNP-TV-Z]{26}$/;
-export const personIdSchema = z
-  .string()
-  .max(40)
-  .regex(PERSON_ID, 'a person id: psn_ and 26 Crockford base32 characters')
-  .openapi({ example: 'psn_01JE4S9M2R7Q8V6T5W3X1Y0Z9A' });
+export {
+  type PersonRecord,
+  type PersonStatus,
+  personIdSchema,
+  personRecordSchema,
+  personStatusSchema,
+} from './person-record.js';
 
 /**
  * Control characters and bidirectional overrides: a name shown to colleagues must read as what it
@@ -70,31 +70,6 @@ export const updatePersonSchema = createPersonSchema
   .refine((patch) => Object.keys(patch).length > 0, { message: 'send at least one field to change' })
   .openapi('UpdatePerson');
 export type UpdatePersonInput = z.infer<typeof updatePersonSchema>;
-
-/** A person as stored. `version` goes up with every change, so keys made from it never miss one. */
-export const personRecordSchema = z
-  .object({
-    id: personIdSchema,
-    orgId: z.string(),
-    displayName: z.string(),
-    role: roleSchema,
-    scope: keyScopeSchema,
-    status: personStatusSchema,
-    version: z.number().int().min(1),
-    createdAt: z.iso.datetime(),
-    createdBy: actorIdSchema,
-    createdByPersonId: z.string().optional(),
-    updatedAt: z.iso.datetime().optional(),
-    updatedBy: actorIdSchema.optional(),
-    updatedByPersonId: z.string().optional(),
-    activatedAt: z.iso.datetime().optional(),
-    lastSeenAt: z.iso.datetime().optional(),
-    revokedAt: z.iso.datetime().optional(),
-    revokedBy: actorIdSchema.optional(),
-    revokedByPersonId: z.string().optional(),
-  })
-  .strict();
-export type PersonRecord = z.infer<typeof personRecordSchema>;
 
 /** A person as listed: the record, and the display name of whoever added them. */
 export const personViewSchema = personRecordSchema

@@ -1,6 +1,6 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { IdempotencyCompletion } from '../domain/idempotency.js';
-import { type PersonRecord, type PersonStatus, personRecordSchema } from '../domain/person.js';
+import { type PersonRecord, type PersonStatus, personRecordSchema } from '../domain/person-record.js';
 import { ConflictError, NotFoundError } from '../errors/app-errors.js';
 import { batchGet } from './batch-get.js';
 import { type CompletionWrite, completionWrites } from './idempotency-store.js';

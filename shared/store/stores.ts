@@ -7,13 +7,13 @@ import { DeviceStore } from './device-store.js';
 import { EventStore } from './event-store.js';
 import { HealthStore } from './health-store.js';
 import { IdempotencyStore } from './idempotency-store.js';
-import { InvitationStore } from './invitation-store.js';
+import type { InvitationStore } from './invitation-store.js';
 import { ItemStore } from './item-store.js';
 import { LeaseStore } from './lease-store.js';
 import { MovementStore } from './movement-store.js';
 import { OrganizationStore } from './organization-store.js';
 import { PersonStore } from './person-store.js';
-import { RateLimitStore } from './rate-limit-store.js';
+import type { RateLimitStore } from './rate-limit-store.js';
 import { RoundStore } from './round-store.js';
 import { ShelterStore } from './shelter-store.js';
 import { StockStore } from './stock-store.js';
@@ -22,6 +22,22 @@ import type { TableContext } from './table-context.js';
 import { TransferStore } from './transfer-store.js';
 import { VoucherStore } from './voucher-store.js';
 import { WebhookStore } from './webhook-store.js';
+
+/**
+ * A store only a route group loaded on first use needs (issue 14): its module, and the schemas it
+ * parses records with, load on its first use, never at a cold start. Built once per process; a
+ * failed load is tried again on the next use.
+ */
+function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => {
+    loading ??= load().catch((err: unknown) => {
+      loading = undefined;
+      throw err;
+    });
+    return loading;
+  };
+}
 
 /** Every store over one table; built once per process and passed to use cases by name. */
 /** `beneficiaryRetentionSeconds`: how long beneficiary fields outlive a voucher's final state. */
@@ -48,8 +64,13 @@ export function createStores(table: TableContext, beneficiaryRetentionSeconds = 
     conflicts: new ConflictStore(table),
     rounds: new RoundStore(table),
     people: new PersonStore(table),
-    invitations: new InvitationStore(table),
-    rateLimits: new RateLimitStore(table),
+    /** Invitations and attempt counts: the administration group's alone (`await stores.invitations()`). */
+    invitations: onFirstUse<InvitationStore>(() =>
+      import('./invitation-store.js').then((m) => new m.InvitationStore(table)),
+    ),
+    rateLimits: onFirstUse<RateLimitStore>(() =>
+      import('./rate-limit-store.js').then((m) => new m.RateLimitStore(table)),
+    ),
   };
 }
 

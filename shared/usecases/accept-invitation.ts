@@ -48,7 +48,8 @@ export async function acceptInvitation(
   await countAttempt(input.clientAddress, deps);
   const parsed = parseInvitationCode(input.code);
   if (parsed === undefined) throw invitationRefusals.invalid();
-  let invitation = await deps.stores.invitations.get(parsed.id);
+  const invitations = await deps.stores.invitations();
+  let invitation = await invitations.get(parsed.id);
   if (invitation === undefined || !secretMatches(parsed.secret, invitation.secretHash))
     throw invitationRefusals.invalid();
 
@@ -75,15 +76,15 @@ export async function acceptInvitation(
     };
     const outcome =
       retry === undefined
-        ? await deps.stores.invitations.accept(invitation, person, key, at, attemptHash)
-        : await deps.stores.invitations.reissue(retry, person, key, at);
+        ? await invitations.accept(invitation, person, key, at, attemptHash)
+        : await invitations.reissue(retry, person, key, at);
     if (outcome.outcome === 'committed') {
       if (retry !== undefined) deps.keyCache.forget(retry.keyId);
       const { id, displayName, role, orgId, scope } = person;
       return { apiKey, keyId, person: { id, displayName, role, orgId, scope }, page: invitation.page };
     }
     // Refused: the invitation or the person changed since they were read. Read again and say why.
-    const current = await deps.stores.invitations.get(invitation.id);
+    const current = await invitations.get(invitation.id);
     if (current === undefined) throw invitationRefusals.invalid();
     invitation = current;
     if (attempt >= ATTEMPTS)
@@ -118,7 +119,8 @@ async function countAttempt(address: string | undefined, deps: AcceptInvitationD
     limit: deps.invitationAcceptsPerMinute,
     windowSeconds: 60,
   };
-  const outcome = await deps.stores.rateLimits.take(
+  const counts = await deps.stores.rateLimits();
+  const outcome = await counts.take(
     limit,
     addressPseudonym(address, deps.secrets.beneficiaryHashKey),
     deps.now(),

@@ -50,7 +50,8 @@ export async function createInvitation(
     ...(actor.personId === undefined ? {} : { createdByPersonId: actor.personId }),
     expiresAt: new Date(now.getTime() + input.expiresInMinutes * 60_000).toISOString(),
   };
-  await deps.stores.invitations.create(invitation);
+  const invitations = await deps.stores.invitations();
+  await invitations.create(invitation);
   const link = invitationLink(input.baseUrl, page, code);
   const [svg, png] = await Promise.all([
     qrSvg(link, `QR code of the invitation for ${person.displayName}`),

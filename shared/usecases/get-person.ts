@@ -13,11 +13,14 @@ export async function getPerson(
   actor: Principal,
   deps: { stores: Pick<Stores, 'people' | 'apiKeys' | 'devices' | 'invitations'>; now: () => Date },
 ): Promise<PersonDetail> {
-  const person = await loadManagedPerson(input.personId, actor, deps);
+  const [person, invitationStore] = await Promise.all([
+    loadManagedPerson(input.personId, actor, deps),
+    deps.stores.invitations(),
+  ]);
   const [view, belongings, invitations] = await Promise.all([
     personView(person, deps),
     deps.stores.people.belongings(person.id),
-    deps.stores.invitations.ofPerson(person.id, LATEST_INVITATIONS),
+    invitationStore.ofPerson(person.id, LATEST_INVITATIONS),
   ]);
   const [keys, devices] = await Promise.all([
     deps.stores.apiKeys.getMany(belongings.keyIds),

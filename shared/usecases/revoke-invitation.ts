@@ -14,10 +14,11 @@ export async function revokeInvitation(
   deps: { stores: Pick<Stores, 'people' | 'invitations'>; now: () => Date },
 ): Promise<InvitationView> {
   await loadManagedPerson(input.personId, actor, deps);
-  const invitation = await deps.stores.invitations.get(input.invitationId);
+  const invitations = await deps.stores.invitations();
+  const invitation = await invitations.get(input.invitationId);
   if (invitation === undefined || invitation.personId !== input.personId)
     throw new NotFoundError('Invitation', input.invitationId);
-  const revoked = await deps.stores.invitations.revoke(invitation.id, deps.now().toISOString(), {
+  const revoked = await invitations.revoke(invitation.id, deps.now().toISOString(), {
     keyId: actor.keyId,
     personId: actor.personId,
   });

@@ -58,12 +58,13 @@ export async function revokePerson(
     await releasePool(device.id, 'lease-ended', deps);
   });
   const now = deps.now();
-  const pending = (await deps.stores.invitations.ofPerson(person.id, INVITATIONS_SWEPT)).filter(
+  const invitations = await deps.stores.invitations();
+  const pending = (await invitations.ofPerson(person.id, INVITATIONS_SWEPT)).filter(
     (invitation) => invitationStatus(invitation, now) === 'pending',
   );
   await runBounded(pending, 8, async (invitation) => {
     try {
-      await deps.stores.invitations.revoke(invitation.id, at, {
+      await invitations.revoke(invitation.id, at, {
         keyId: by,
         personId: revoked.revokedByPersonId,
       });
