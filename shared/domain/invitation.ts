@@ -140,6 +140,8 @@ export const acceptInvitationSchema = z
     }),
     attemptId: z
       .string()
+      .min(16)
+      .max(64)
       .regex(/^[A-Za-z0-9_-]{16,64}$/, '16 to 64 letters, digits, - or _: a UUID without braces works')
       .optional()
       .openapi({
