@@ -775,6 +775,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/people/{id}/keys/{keyId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke one key of a person (a lost phone or laptop), and the scanning devices it registered
+         * @description The person keeps their other keys; invite them again for a new device. The devices the key registered are revoked as lost: their leases end at once, every late record of theirs becomes a conflict. Refused at once on this instance, everywhere within API_KEY_CACHE_SECONDS. Safe to send again. Nobody revokes the key they are using (409). An admin manages everyone; a coordinator the volunteers of its own organisation whose pickup points are all at its shelters (anyone else answers 404).
+         *
+         *     Roles: admin, coordinator.
+         */
+        post: operations["revokePersonKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/people/{id}/invitations": {
         parameters: {
             query?: never;
@@ -4703,6 +4725,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Person"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revokePersonKey: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required. */
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Revoked. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Present, as `true`, when this is the stored answer to an earlier request with the same Idempotency-Key: nothing changed this time. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonKey"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -4,7 +4,7 @@ import { invitationViewSchema } from './invitation.js';
 import { personViewSchema } from './person.js';
 
 /** One of the person's keys (their phone, their laptop): never its secret. */
-const personKeySchema = z
+export const personKeySchema = z
   .object({
     id: z.string(),
     label: z.string(),
@@ -14,6 +14,27 @@ const personKeySchema = z
     revokedAt: z.iso.datetime().optional(),
   })
   .openapi('PersonKey');
+export type PersonKey = z.infer<typeof personKeySchema>;
+
+/** A person's key as listed: never its secret. */
+export function personKeyView(key: {
+  id: string;
+  label: string;
+  createdAt: string;
+  invitationId?: string | undefined;
+  lastSeenAt?: string | undefined;
+  revokedAt?: string | undefined;
+}): PersonKey {
+  const { id, label, createdAt, invitationId, lastSeenAt, revokedAt } = key;
+  return {
+    id,
+    label,
+    createdAt,
+    ...(invitationId === undefined ? {} : { invitationId }),
+    ...(lastSeenAt === undefined ? {} : { lastSeenAt }),
+    ...(revokedAt === undefined ? {} : { revokedAt }),
+  };
+}
 
 /** One of the scanning devices their keys registered. */
 const personDeviceSchema = z

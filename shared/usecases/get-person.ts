@@ -1,6 +1,6 @@
 import type { Principal } from '../domain/api-key.js';
 import { invitationView } from '../domain/invitation.js';
-import type { PersonDetail } from '../domain/person-detail.js';
+import { type PersonDetail, personKeyView } from '../domain/person-detail.js';
 import type { Stores } from '../store/stores.js';
 import { loadManagedPerson } from './people-access.js';
 import { personView } from './person-view.js';
@@ -29,16 +29,7 @@ export async function getPerson(
   const now = deps.now();
   return {
     ...view,
-    keys: [...keys.values()]
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-      .map(({ id, label, createdAt, invitationId, lastSeenAt, revokedAt }) => ({
-        id,
-        label,
-        createdAt,
-        ...(invitationId === undefined ? {} : { invitationId }),
-        ...(lastSeenAt === undefined ? {} : { lastSeenAt }),
-        ...(revokedAt === undefined ? {} : { revokedAt }),
-      })),
+    keys: [...keys.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(personKeyView),
     devices: [...devices.values()]
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
       .map(({ id, label, pickupPointId, shelterId, status, lastSeenAt, lastSyncAt, revokedAt }) => ({

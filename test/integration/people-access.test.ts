@@ -28,6 +28,7 @@ describe('people and invitations: access control', () => {
     ['PATCH', `/v1/people/${id}`, { displayName: 'Renamed' }],
     ['POST', `/v1/people/${id}/invitations`, {}],
     ['POST', `/v1/people/${id}/revoke`, {}],
+    ['POST', `/v1/people/${id}/keys/zzzzzzzzzzzzzzzz/revoke`, {}],
   ];
 
   beforeAll(async () => {

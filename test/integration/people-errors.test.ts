@@ -290,10 +290,13 @@ describe('people and invitations: errors', () => {
       expect((await readRecord(t.table, `PERSON#${person.id}`))?.displayName).toBe('Srey');
     });
 
-    it('lets nobody revoke themselves or change their own role or scope', async () => {
+    it('lets nobody revoke themselves, the key they use, or change their own role or scope', async () => {
       const me = await personWithKey(t, world.admin, { displayName: 'Vichet (admin)', role: 'admin' });
 
       const revoked = await call(t.app, 'POST', `/v1/people/${me.person.id}/revoke`, { key: me.apiKey });
+      const ownKey = await call(t.app, 'POST', `/v1/people/${me.person.id}/keys/${me.keyId}/revoke`, {
+        key: me.apiKey,
+      });
       const demoted = await call(t.app, 'PATCH', `/v1/people/${me.person.id}`, {
         key: me.apiKey,
         body: { role: 'logistics', scope: { shelterIds: '*' } },
@@ -304,6 +307,7 @@ describe('people and invitations: errors', () => {
       });
 
       expect(revoked.status).toBe(409);
+      expect(ownKey.status).toBe(409);
       expect(demoted.status).toBe(409);
       expect(renamed.status).toBe(200);
     });
@@ -323,6 +327,19 @@ describe('people and invitations: errors', () => {
       expect(refused.status).toBe(400);
       expect((refused.body.errors as Array<{ field: string }>)[0]?.field).toBe('body.scope.shelterIds');
       expect(done.body).toMatchObject({ role: 'coordinator', scope: { shelterIds: ['shelter-a'] } });
+    });
+
+    it('answers a key that is not the person’s, or a machine key, as absent', async () => {
+      const person = await personWithKey(t, world.admin, volunteer('Keo'));
+      const other = await personWithKey(t, world.admin, volunteer('Nimol'));
+
+      for (const keyId of [other.keyId, world.volunteer.split('_')[1], 'zzzzzzzzzzzzzzzz']) {
+        const refused = await call(t.app, 'POST', `/v1/people/${person.person.id}/keys/${keyId}/revoke`, {
+          key: world.admin,
+        });
+        expect(refused.status, keyId).toBe(404);
+      }
+      expect((await call(t.app, 'GET', '/v1/me', { key: other.apiKey })).status).toBe(200);
     });
 
     it('refuses to withdraw an invitation already used, or one of another person', async () => {

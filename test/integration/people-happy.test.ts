@@ -294,6 +294,45 @@ describe('people and invitations: the happy path', () => {
     });
   });
 
+  describe('POST /v1/people/{id}/keys/{keyId}/revoke', () => {
+    it('revokes one lost phone: its key and the scanning device it registered; the person and their laptop keep working', async () => {
+      const person = await addPerson(t, world.coordinatorA, {
+        displayName: 'Sophal',
+        role: 'volunteer',
+        scope: { pickupPointIds: ['pp-a1'] },
+      });
+      const phone = await accept(t, (await invite(t, world.coordinatorA, person.id)).code, {
+        label: 'Phone',
+      });
+      const laptop = await accept(t, (await invite(t, world.coordinatorA, person.id)).code, {
+        label: 'Laptop',
+      });
+      const device = await call(t.app, 'POST', '/v1/devices', {
+        key: phone.body.apiKey,
+        body: { pickupPointId: 'pp-a1', label: 'Sophal’s phone' },
+      });
+
+      const revoked = await call(t.app, 'POST', `/v1/people/${person.id}/keys/${phone.body.keyId}/revoke`, {
+        key: world.coordinatorA,
+      });
+
+      expect(revoked.status).toBe(200);
+      expect(revoked.body).toMatchObject({
+        id: phone.body.keyId,
+        label: 'Phone',
+        revokedAt: expect.any(String),
+      });
+      expect((await call(t.app, 'GET', '/v1/me', { key: phone.body.apiKey })).status).toBe(401);
+      expect((await call(t.app, 'GET', '/v1/me', { key: laptop.body.apiKey })).status).toBe(200);
+      expect(await t.deps.stores.devices.get(String(device.body.id))).toMatchObject({
+        status: 'revoked',
+        revocationReason: 'lost-or-stolen',
+      });
+      const detail = await call(t.app, 'GET', `/v1/people/${person.id}`, { key: world.admin });
+      expect(detail.body).toMatchObject({ status: 'active' });
+    });
+  });
+
   describe('POST /v1/people/{id}/revoke', () => {
     it('revokes the person, every key, device and open invitation of theirs at once', async () => {
       const { person, apiKey } = await personWithKey(t, world.coordinatorA, {

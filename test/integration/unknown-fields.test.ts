@@ -179,6 +179,11 @@ const bodies: Record<string, { path: string; body: Record<string, unknown>; nest
   },
   'PATCH /v1/people/{id}': { path: `/v1/people/${PERSON_ID}`, body: { displayName: 'Y' }, nested: [] },
   'POST /v1/people/{id}/revoke': { path: `/v1/people/${PERSON_ID}/revoke`, body: {}, nested: [] },
+  'POST /v1/people/{id}/keys/{keyId}/revoke': {
+    path: `/v1/people/${PERSON_ID}/keys/zzzzzzzzzzzzzzzz/revoke`,
+    body: {},
+    nested: [],
+  },
   'POST /v1/people/{id}/invitations': {
     path: `/v1/people/${PERSON_ID}/invitations`,
     body: { expiresInMinutes: 15 },

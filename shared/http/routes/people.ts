@@ -11,13 +11,14 @@ import {
   personViewSchema,
   updatePersonSchema,
 } from '../../domain/person.js';
-import { personDetailSchema } from '../../domain/person-detail.js';
+import { personDetailSchema, personKeySchema } from '../../domain/person-detail.js';
 import { createInvitation } from '../../usecases/create-invitation.js';
 import { createPerson } from '../../usecases/create-person.js';
 import { getPerson } from '../../usecases/get-person.js';
 import { listPeople, peopleQuerySchema } from '../../usecases/list-people.js';
 import { revokeInvitation } from '../../usecases/revoke-invitation.js';
 import { revokePerson } from '../../usecases/revoke-person.js';
+import { revokePersonKey } from '../../usecases/revoke-person-key.js';
 import { updatePerson } from '../../usecases/update-person.js';
 import type { AppEnv } from '../app-env.js';
 import { idempotencyFor } from '../idempotency-context.js';
@@ -108,6 +109,23 @@ const revokeRoute = idempotentWriteRoute(
   { storeResponse: true },
 );
 
+const revokeKeyRoute = idempotentWriteRoute(
+  managers,
+  {
+    method: 'post',
+    path: '/v1/people/{id}/keys/{keyId}/revoke',
+    operationId: 'revokePersonKey',
+    tags: ['People'],
+    summary: 'Revoke one key of a person (a lost phone or laptop), and the scanning devices it registered',
+    description: `The person keeps their other keys; invite them again for a new device. The devices the key registered are revoked as lost: their leases end at once, every late record of theirs becomes a conflict. Refused at once on this instance, everywhere within API_KEY_CACHE_SECONDS. Safe to send again. Nobody revokes the key they are using (409). ${whoManages}`,
+    params: z.object({ id: personIdSchema, keyId: z.string().min(1).max(64) }),
+    body: noBody,
+    bodyRequired: false,
+    success: { status: 200, description: 'Revoked.', schema: personKeySchema },
+  },
+  { storeResponse: true },
+);
+
 const inviteRoute = securedRoute(managers, {
   method: 'post',
   path: '/v1/people/{id}/invitations',
@@ -169,6 +187,11 @@ export function registerPeople(app: OpenAPIHono<AppEnv>) {
   app.openapi(revokeRoute, async (c) => {
     const personId = c.req.valid('param').id;
     return c.json(await revokePerson({ personId }, c.get('principal'), c.get('deps')), 200);
+  });
+
+  app.openapi(revokeKeyRoute, async (c) => {
+    const { id, keyId } = c.req.valid('param');
+    return c.json(await revokePersonKey({ personId: id, keyId }, c.get('principal'), c.get('deps')), 200);
   });
 
   app.openapi(inviteRoute, async (c) => {

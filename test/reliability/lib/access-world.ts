@@ -50,6 +50,8 @@ export interface AccessWorld {
   person(pickupPointId: string): Promise<string>;
   /** A fresh invitation for a person, its code registered as a secret of the watch. */
   invitation(personId: string): Promise<{ id: string; code: string }>;
+  /** A key of a person, made by accepting a fresh invitation: its id. */
+  personKey(personId: string): Promise<string>;
   unique(prefix: string): string;
 }
 
@@ -176,6 +178,12 @@ export async function buildAccessWorld(t: TestApp, watch: PersonalDataWatch): Pr
       key('coordinator', org),
     )) as { id: string; token: string; code: string };
 
+  const invitation = async (personId: string) => {
+    const body = await must('POST', `/v1/people/${personId}/invitations`, {}, admin);
+    const code = new URL(String(body.link)).hash.slice('#invite='.length);
+    return { id: String(body.id), code: watch.secret(code, 'invitation-code') };
+  };
+
   let counter = 0;
   return {
     t,
@@ -250,10 +258,17 @@ export async function buildAccessWorld(t: TestApp, watch: PersonalDataWatch): Pr
       );
       return String(body.id);
     },
-    async invitation(personId) {
-      const body = await must('POST', `/v1/people/${personId}/invitations`, {}, admin);
-      const code = new URL(String(body.link)).hash.slice('#invite='.length);
-      return { id: String(body.id), code: watch.secret(code, 'invitation-code') };
+    invitation,
+    async personKey(personId) {
+      const { code } = await invitation(personId);
+      // Each from an address of its own, as phones on their own networks: attempts are counted per address.
+      const sourceIp = `198.51.100.${(++counter % 250) + 1}`;
+      const accepted = await send('POST', '/v1/invitations/accept', {
+        body: { code },
+        env: { requestContext: { http: { sourceIp } } },
+      });
+      if (accepted.status !== 200) throw new Error(`accept: ${accepted.status} ${accepted.text}`);
+      return String(accepted.body.keyId);
     },
     async webhook() {
       const body = await must(

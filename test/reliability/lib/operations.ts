@@ -590,6 +590,14 @@ export const operationCases: Record<string, OperationCase> = {
     guard: 'person',
     build: async (w, reach) => ({ path: `/v1/people/${await personFor(w, reach)}/revoke`, body: {} }),
   },
+  'POST /v1/people/{id}/keys/{keyId}/revoke': {
+    guard: 'person',
+    build: async (w, reach) => {
+      const personId = await personFor(w, reach);
+      const keyId = reach === 'absent' ? 'zzzzzzzzzzzzzzzz' : await w.personKey(personId);
+      return { path: `/v1/people/${personId}/keys/${keyId}/revoke`, body: {} };
+    },
+  },
   'POST /v1/people/{id}/invitations': {
     guard: 'person',
     build: async (w, reach) => ({
