@@ -10,7 +10,7 @@ import {
   type InvitationRecord,
   invitationStatus,
 } from '../domain/invitation.js';
-import type { PersonRecord } from '../domain/person.js';
+import { landingPageOf, type PersonRecord } from '../domain/person.js';
 import { ConflictError, TooManyRequestsError } from '../errors/app-errors.js';
 import { invitationRefusals } from '../errors/invitation-errors.js';
 import type { RateLimit } from '../store/rate-limit-store.js';
@@ -81,7 +81,8 @@ export async function acceptInvitation(
     if (outcome.outcome === 'committed') {
       if (retry !== undefined) deps.keyCache.forget(retry.keyId);
       const { id, displayName, role, orgId, scope } = person;
-      return { apiKey, keyId, person: { id, displayName, role, orgId, scope }, page: invitation.page };
+      // The page of the role the person has now (it may have changed since the link was made).
+      return { apiKey, keyId, person: { id, displayName, role, orgId, scope }, page: landingPageOf(role) };
     }
     // Refused: the invitation or the person changed since they were read. Read again and say why.
     const current = await invitations.get(invitation.id);

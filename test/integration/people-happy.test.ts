@@ -294,6 +294,26 @@ describe('people and invitations: the happy path', () => {
     });
   });
 
+  it('makes a key from the person as they are when the link is opened, not as they were when it was made', async () => {
+    const person = await addPerson(t, world.admin, {
+      displayName: 'Promoted',
+      role: 'volunteer',
+      scope: { pickupPointIds: ['pp-a1'] },
+    });
+    const made = await invite(t, world.admin, person.id);
+    await call(t.app, 'PATCH', `/v1/people/${person.id}`, {
+      key: world.admin,
+      body: { role: 'logistics', scope: { shelterIds: ['shelter-a'] } },
+    });
+
+    const accepted = await accept(t, made.code);
+
+    expect(new URL(made.link).pathname).toBe('/scan');
+    expect(accepted.body).toMatchObject({ page: '/dashboard', person: { role: 'logistics' } });
+    const me = await call(t.app, 'GET', '/v1/me', { key: accepted.body.apiKey });
+    expect(me.body).toMatchObject({ role: 'logistics', scope: { shelterIds: ['shelter-a'] } });
+  });
+
   describe('POST /v1/people/{id}/keys/{keyId}/revoke', () => {
     it('revokes one lost phone: its key and the scanning device it registered; the person and their laptop keep working', async () => {
       const person = await addPerson(t, world.coordinatorA, {
