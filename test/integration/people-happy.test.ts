@@ -1,5 +1,7 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { issueSecret } from '../../shared/auth/api-key-secret.js';
 import { buildWorld, type World } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { accept, addPerson, codeOf, invite, personWithKey } from '../support/people-fixtures.js';
@@ -242,6 +244,44 @@ describe('people and invitations: the happy path', () => {
       const detail = await call(t.app, 'GET', `/v1/people/${person.id}`, { key: world.admin });
       expect(detail.body.lastSeenAt).toEqual(expect.any(String));
       expect((detail.body.keys as Json[])[0]?.lastSeenAt).toBe(detail.body.lastSeenAt);
+    });
+  });
+
+  describe('machine keys', () => {
+    it('reads keys stored before people existed as machine keys, which still work and name no person', async () => {
+      const { keyId, apiKey, secretHash } = issueSecret();
+      // A key record exactly as it was stored before issue 22: no kind, no person.
+      await t.table.doc.send(
+        new PutCommand({
+          TableName: t.table.tableName,
+          Item: {
+            pk: `KEY#${keyId}`,
+            sk: 'META',
+            gsi1pk: 'ORG#org-a#KEYS',
+            gsi1sk: keyId,
+            id: keyId,
+            secretHash,
+            role: 'logistics',
+            orgId: 'org-a',
+            scope: { shelterIds: '*', pickupPointIds: [] },
+            label: 'Partner stock system',
+            createdAt: '2026-11-01T00:00:00.000Z',
+            createdBy: 'cli-bootstrap',
+          },
+        }),
+      );
+
+      const me = await call(t.app, 'GET', '/v1/me', { key: apiKey });
+      const made = await call(t.app, 'POST', '/v1/api-keys', {
+        key: world.admin,
+        body: { role: 'coordinator', orgId: 'org-a', label: 'Partner CRM', scope: { shelterIds: '*' } },
+      });
+
+      expect(me.status).toBe(200);
+      expect(me.body).not.toHaveProperty('personId');
+      expect(await t.deps.stores.apiKeys.get(keyId)).toMatchObject({ kind: 'machine' });
+      expect(made.body).toMatchObject({ kind: 'machine' });
+      expect(made.body).not.toHaveProperty('personId');
     });
   });
 
