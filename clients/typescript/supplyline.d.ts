@@ -2880,7 +2880,7 @@ export interface components {
             closeRequestedBy?: components["schemas"]["RoundActor"];
             closedBy?: components["schemas"]["RoundActor"] & unknown;
         };
-        /** @description Who asked to close the round (four eyes): added when read, never frozen. */
+        /** @description Who asked to close the round (four eyes). */
         RoundActor: {
             keyId: string;
             personId?: string;

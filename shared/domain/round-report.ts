@@ -36,36 +36,16 @@ export const reconciliationRowSchema = z.object({
 });
 export type ReconciliationRow = z.infer<typeof reconciliationRowSchema>;
 
-/** Who took one of a round's four-eyes steps: the key, its person, what colleagues call them, when. */
-export const roundActorSchema = z
-  .object({
-    keyId: z.string(),
-    personId: z.string().optional(),
-    displayName: z
-      .string()
-      .optional()
-      .openapi({ description: 'The person’s display name now (absent for a machine key).' }),
-    at: z.string().optional(),
-  })
-  .openapi('RoundActor');
-export type RoundActor = z.infer<typeof roundActorSchema>;
-
-export const reconciliationSchema = z
-  .object({
-    roundId: z.string(),
-    status: z.string(),
-    frozen: z
-      .boolean()
-      .openapi({ description: 'True once the round is closed: the figures no longer change.' }),
-    generatedAt: z.string(),
-    agrees: z.boolean(),
-    rows: z.array(reconciliationRowSchema),
-    closeRequestedBy: roundActorSchema.optional().openapi({
-      description: 'Who asked to close the round (four eyes): added when read, never frozen.',
-    }),
-    closedBy: roundActorSchema.optional().openapi({ description: 'Who confirmed the close.' }),
-  })
-  .openapi('RoundReconciliation');
+export const reconciliationSchema = z.object({
+  roundId: z.string(),
+  status: z.string(),
+  frozen: z
+    .boolean()
+    .openapi({ description: 'True once the round is closed: the figures no longer change.' }),
+  generatedAt: z.string(),
+  agrees: z.boolean(),
+  rows: z.array(reconciliationRowSchema),
+});
 export type Reconciliation = z.infer<typeof reconciliationSchema>;
 
 type Counted = 'Redeemed' | 'Voided' | 'Expired' | 'Outstanding';

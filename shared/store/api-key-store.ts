@@ -1,8 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type ApiKeyRecord, apiKeyRecordSchema, type KeyScope, type Role } from '../domain/api-key.js';
+import { type ApiKeyRecord, apiKeyRecordSchema } from '../domain/api-key.js';
 import { NotFoundError } from '../errors/app-errors.js';
-import { batchGet } from './batch-get.js';
-import { apiKeyKey, apiKeyListKey } from './keys.js';
+import { apiKeyKey, apiKeyListKey, personKey } from './keys.js';
 import { parseRecord } from './parse-record.js';
 import { callDynamo, isConditionFailure } from './store-errors.js';
 import type { TableContext } from './table-context.js';
@@ -38,50 +37,32 @@ export class ApiKeyStore {
     return result.Item === undefined ? undefined : parseKey(result.Item);
   }
 
-  /** Many keys at once (a person's phone and laptop); absent ids are left out. */
-  async getMany(keyIds: readonly string[]): Promise<Map<string, ApiKeyRecord>> {
-    const items = await batchGet(
-      this.table,
-      keyIds.map((id) => apiKeyKey(id)),
+  /**
+   * When a person's key was last used, on the key and on its person; never moves back, never
+   * creates a record. Here, not in the person store, so that noting it loads nothing more at a
+   * cold start.
+   */
+  async markSeen(keyId: string, personId: string, at: string): Promise<void> {
+    await Promise.all(
+      [apiKeyKey(keyId), personKey(personId)].map(async (key) => {
+        try {
+          await callDynamo(() =>
+            this.table.doc.send(
+              new UpdateCommand({
+                TableName: this.table.tableName,
+                Key: key,
+                UpdateExpression: 'SET lastSeenAt = :at',
+                ConditionExpression:
+                  'attribute_exists(pk) AND (attribute_not_exists(lastSeenAt) OR lastSeenAt < :at)',
+                ExpressionAttributeValues: { ':at': at },
+              }),
+            ),
+          );
+        } catch (err) {
+          if (!isConditionFailure(err)) throw err;
+        }
+      }),
     );
-    return new Map(items.map(parseKey).map((key) => [key.id, key]));
-  }
-
-  /** A person's role or scope changed: their key acts with the new one (everywhere within the cache lifetime). */
-  async setReach(keyId: string, reach: { role: Role; scope: KeyScope }): Promise<void> {
-    await callDynamo(() =>
-      this.table.doc.send(
-        new UpdateCommand({
-          TableName: this.table.tableName,
-          Key: apiKeyKey(keyId),
-          UpdateExpression: 'SET #role = :role, #scope = :scope',
-          // Never creates a half-formed key record.
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#role': 'role', '#scope': 'scope' },
-          ExpressionAttributeValues: { ':role': reach.role, ':scope': reach.scope },
-        }),
-      ),
-    );
-  }
-
-  /** When the key was last used; never moves back. */
-  async markSeen(keyId: string, at: string): Promise<void> {
-    try {
-      await callDynamo(() =>
-        this.table.doc.send(
-          new UpdateCommand({
-            TableName: this.table.tableName,
-            Key: apiKeyKey(keyId),
-            UpdateExpression: 'SET lastSeenAt = :at',
-            ConditionExpression:
-              'attribute_exists(pk) AND (attribute_not_exists(lastSeenAt) OR lastSeenAt < :at)',
-            ExpressionAttributeValues: { ':at': at },
-          }),
-        ),
-      );
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
-    }
   }
 
   /** Marks a key revoked; revoking twice keeps the first revocation's time and actor. */

@@ -1,10 +1,12 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type ApiKeyRecord, apiKeyRecordSchema, type KeyScope, type Role } from '../domain/api-key.js';
 import type { IdempotencyCompletion } from '../domain/idempotency.js';
 import { type PersonRecord, type PersonStatus, personRecordSchema } from '../domain/person-record.js';
 import { ConflictError, NotFoundError } from '../errors/app-errors.js';
 import { batchGet } from './batch-get.js';
 import { type CompletionWrite, completionWrites } from './idempotency-store.js';
 import {
+  apiKeyKey,
   PERSON_DEVICE_PREFIX,
   PERSON_KEY_PREFIX,
   peopleListKey,
@@ -40,8 +42,9 @@ export class PersonChangedError extends ConflictError {
 }
 
 /**
- * People, listed through gsi1 (`PEOPLE`, sorted by organisation then id), and the links from a
- * person to their keys and devices in the person's own partition (see keys.ts).
+ * People, listed through gsi1 (`PEOPLE`, sorted by organisation then id), the links from a person
+ * to their keys and devices in the person's own partition (see keys.ts), and the person's keys as
+ * the person's pages need them. Loaded on first use (stores.ts): nothing here runs at a cold start.
  */
 export class PersonStore {
   constructor(private readonly table: TableContext) {}
@@ -234,23 +237,29 @@ export class PersonStore {
     return { keyIds: ids(PERSON_KEY_PREFIX), deviceIds: ids(PERSON_DEVICE_PREFIX) };
   }
 
-  /** When one of the person's keys was last used; never moves back, never revives a revoked person. */
-  async markSeen(personId: string, at: string): Promise<void> {
-    try {
-      await callDynamo(() =>
-        this.table.doc.send(
-          new UpdateCommand({
-            TableName: this.table.tableName,
-            Key: personKey(personId),
-            UpdateExpression: 'SET lastSeenAt = :at',
-            ConditionExpression:
-              'attribute_exists(pk) AND (attribute_not_exists(lastSeenAt) OR lastSeenAt < :at)',
-            ExpressionAttributeValues: { ':at': at },
-          }),
-        ),
-      );
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
-    }
+  /** A person's keys (their phone and laptop), by id; absent ids are left out. */
+  async keys(keyIds: readonly string[]): Promise<Map<string, ApiKeyRecord>> {
+    const items = await batchGet(
+      this.table,
+      keyIds.map((id) => apiKeyKey(id)),
+    );
+    return new Map(items.map((item) => parseRecord(apiKeyRecordSchema, item)).map((key) => [key.id, key]));
+  }
+
+  /** The person's role or scope changed: one key of theirs acts with the new one. */
+  async setKeyReach(keyId: string, reach: { role: Role; scope: KeyScope }): Promise<void> {
+    await callDynamo(() =>
+      this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: apiKeyKey(keyId),
+          UpdateExpression: 'SET #role = :role, #scope = :scope',
+          // Never creates a half-formed key record.
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#role': 'role', '#scope': 'scope' },
+          ExpressionAttributeValues: { ':role': reach.role, ':scope': reach.scope },
+        }),
+      ),
+    );
   }
 }

@@ -7,13 +7,10 @@ import { DeviceStore } from './device-store.js';
 import { EventStore } from './event-store.js';
 import { HealthStore } from './health-store.js';
 import { IdempotencyStore } from './idempotency-store.js';
-import type { InvitationStore } from './invitation-store.js';
 import { ItemStore } from './item-store.js';
 import { LeaseStore } from './lease-store.js';
 import { MovementStore } from './movement-store.js';
 import { OrganizationStore } from './organization-store.js';
-import { PersonStore } from './person-store.js';
-import type { RateLimitStore } from './rate-limit-store.js';
 import { RoundStore } from './round-store.js';
 import { ShelterStore } from './shelter-store.js';
 import { StockStore } from './stock-store.js';
@@ -42,6 +39,9 @@ function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
 /** Every store over one table; built once per process and passed to use cases by name. */
 /** `beneficiaryRetentionSeconds`: how long beneficiary fields outlive a voucher's final state. */
 export function createStores(table: TableContext, beneficiaryRetentionSeconds = 30 * 86_400) {
+  const peopleStores = onFirstUse(() =>
+    import('./people-stores.js').then((m) => m.createPeopleStores(table)),
+  );
   return {
     apiKeys: new ApiKeyStore(table),
     health: new HealthStore(table),
@@ -63,14 +63,14 @@ export function createStores(table: TableContext, beneficiaryRetentionSeconds = 
     syncs: new SyncStore(table),
     conflicts: new ConflictStore(table),
     rounds: new RoundStore(table),
-    people: new PersonStore(table),
-    /** Invitations and attempt counts: the administration group's alone (`await stores.invitations()`). */
-    invitations: onFirstUse<InvitationStore>(() =>
-      import('./invitation-store.js').then((m) => new m.InvitationStore(table)),
-    ),
-    rateLimits: onFirstUse<RateLimitStore>(() =>
-      import('./rate-limit-store.js').then((m) => new m.RateLimitStore(table)),
-    ),
+    /**
+     * People, invitations and attempt counts: loaded on first use (a person's /v1/me, display
+     * names in a listing, the administration group), never at a cold start:
+     * `await stores.people()`.
+     */
+    people: () => peopleStores().then((loaded) => loaded.people),
+    invitations: () => peopleStores().then((loaded) => loaded.invitations),
+    rateLimits: () => peopleStores().then((loaded) => loaded.rateLimits),
   };
 }
 

@@ -48,14 +48,14 @@ export async function acceptInvitation(
   await countAttempt(input.clientAddress, deps);
   const parsed = parseInvitationCode(input.code);
   if (parsed === undefined) throw invitationRefusals.invalid();
-  const invitations = await deps.stores.invitations();
+  const [invitations, people] = await Promise.all([deps.stores.invitations(), deps.stores.people()]);
   let invitation = await invitations.get(parsed.id);
   if (invitation === undefined || !secretMatches(parsed.secret, invitation.secretHash))
     throw invitationRefusals.invalid();
 
   const attemptHash = input.attemptId === undefined ? undefined : hashSecret(input.attemptId);
   for (let attempt = 1; ; attempt++) {
-    const person = await deps.stores.people.get(invitation.personId);
+    const person = await people.get(invitation.personId);
     const at = deps.now().toISOString();
     const retry = lostAnswerRetry(invitation, person, attemptHash, at);
     if (retry === undefined) refuseUnusable(invitation, person, at);

@@ -5,7 +5,7 @@ import { StoreUnavailableError, UnauthenticatedError } from '../errors/app-error
 import type { Stores } from '../store/stores.js';
 
 export interface AuthenticateDeps {
-  stores: Pick<Stores, 'apiKeys' | 'people'>;
+  stores: Pick<Stores, 'apiKeys'>;
   keyCache: KeyCache;
   now: () => Date;
 }
@@ -62,10 +62,7 @@ async function noteSeen(record: ApiKeyRecord, deps: AuthenticateDeps): Promise<A
     return record;
   const at = now.toISOString();
   try {
-    await Promise.all([
-      deps.stores.apiKeys.markSeen(record.id, at),
-      deps.stores.people.markSeen(record.personId, at),
-    ]);
+    await deps.stores.apiKeys.markSeen(record.id, record.personId, at);
   } catch (err) {
     if (!(err instanceof StoreUnavailableError)) throw err;
     return record;

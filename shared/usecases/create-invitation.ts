@@ -72,8 +72,9 @@ export async function createInvitation(
  * key's label when no person acted) and organisation. Taken now, so a refusal reads nothing more.
  */
 async function inviter(actor: Principal, deps: InvitationDeps): Promise<Inviter> {
+  const personId = actor.personId;
   const [person, key, org] = await Promise.all([
-    actor.personId === undefined ? undefined : deps.stores.people.get(actor.personId),
+    personId === undefined ? undefined : deps.stores.people().then((people) => people.get(personId)),
     actor.personId === undefined ? deps.stores.apiKeys.get(actor.keyId) : undefined,
     deps.stores.organizations.get(actor.orgId),
   ]);

@@ -46,7 +46,8 @@ export async function createPerson(
     ...(actor.personId === undefined ? {} : { createdByPersonId: actor.personId }),
   };
   const view = await personView(person, deps);
-  await deps.stores.people.create(person, { completion: input.idempotency, response: view });
+  const people = await deps.stores.people();
+  await people.create(person, { completion: input.idempotency, response: view });
   return view;
 }
 

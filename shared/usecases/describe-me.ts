@@ -18,7 +18,7 @@ export async function describeMe(
 ): Promise<Me> {
   const me: Me = { keyId: actor.keyId, role: actor.role, orgId: actor.orgId, scope: actor.scope };
   if (actor.personId === undefined) return me;
-  const person = await deps.stores.people.get(actor.personId);
+  const person = await (await deps.stores.people()).get(actor.personId);
   return {
     ...me,
     personId: actor.personId,

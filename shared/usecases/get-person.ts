@@ -11,19 +11,20 @@ const LATEST_INVITATIONS = 20;
 export async function getPerson(
   input: { personId: string },
   actor: Principal,
-  deps: { stores: Pick<Stores, 'people' | 'apiKeys' | 'devices' | 'invitations'>; now: () => Date },
+  deps: { stores: Pick<Stores, 'people' | 'devices' | 'invitations'>; now: () => Date },
 ): Promise<PersonDetail> {
-  const [person, invitationStore] = await Promise.all([
+  const [person, invitationStore, people] = await Promise.all([
     loadManagedPerson(input.personId, actor, deps),
     deps.stores.invitations(),
+    deps.stores.people(),
   ]);
   const [view, belongings, invitations] = await Promise.all([
     personView(person, deps),
-    deps.stores.people.belongings(person.id),
+    people.belongings(person.id),
     invitationStore.ofPerson(person.id, LATEST_INVITATIONS),
   ]);
   const [keys, devices] = await Promise.all([
-    deps.stores.apiKeys.getMany(belongings.keyIds),
+    people.keys(belongings.keyIds),
     deps.stores.devices.getMany(belongings.deviceIds),
   ]);
   const now = deps.now();

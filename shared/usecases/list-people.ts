@@ -29,7 +29,7 @@ export async function listPeople(
   const mine = actor.role !== 'admin';
   if (mine && ((input.orgId ?? actor.orgId) !== actor.orgId || (input.role ?? 'volunteer') !== 'volunteer'))
     return { items: [], nextCursor: null };
-  const page = await deps.stores.people.list(
+  const page = await (await deps.stores.people()).list(
     {
       orgId: mine ? actor.orgId : input.orgId,
       ...(mine ? { role: 'volunteer' as const } : input.role === undefined ? {} : { role: input.role }),

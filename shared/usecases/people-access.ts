@@ -15,7 +15,7 @@ export async function loadManagedPerson(
   actor: Principal,
   deps: Deps,
 ): Promise<PersonRecord> {
-  const person = await deps.stores.people.get(personId);
+  const person = await (await deps.stores.people()).get(personId);
   if (person === undefined || !managesPerson(actor, person)) throw new NotFoundError('Person', personId);
   return person;
 }

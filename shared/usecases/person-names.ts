@@ -11,6 +11,6 @@ export async function displayNames(
 ): Promise<Map<string, string>> {
   const ids = [...new Set([...personIds].filter((id): id is string => id !== undefined))];
   if (ids.length === 0) return new Map();
-  const people = await deps.stores.people.getMany(ids);
+  const people = await (await deps.stores.people()).getMany(ids);
   return new Map([...people].map(([id, person]) => [id, person.displayName]));
 }

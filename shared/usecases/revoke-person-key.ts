@@ -31,7 +31,7 @@ export async function revokePersonKey(
   const revoked = await deps.stores.apiKeys.revoke(key.id, deps.now().toISOString(), actor.keyId);
   deps.keyCache.forget(key.id);
   const at = revoked.revokedAt ?? deps.now().toISOString();
-  const { deviceIds } = await deps.stores.people.belongings(person.id);
+  const { deviceIds } = await (await deps.stores.people()).belongings(person.id);
   const itsDevices = [...(await deps.stores.devices.getMany(deviceIds)).values()].filter(
     (device) => device.keyId === key.id,
   );

@@ -34,13 +34,14 @@ export async function revokePerson(
   const person = await loadManagedPerson(input.personId, actor, deps);
   if (person.id === actor.personId)
     throw new ConflictError('Nobody revokes themselves: ask another admin or coordinator.');
-  const revoked = await deps.stores.people.revoke(person.id, deps.now().toISOString(), {
+  const people = await deps.stores.people();
+  const revoked = await people.revoke(person.id, deps.now().toISOString(), {
     keyId: actor.keyId,
     personId: actor.personId,
   });
   const at = revoked.revokedAt ?? deps.now().toISOString();
   const by = revoked.revokedBy ?? actor.keyId;
-  const { keyIds, deviceIds } = await deps.stores.people.belongings(person.id);
+  const { keyIds, deviceIds } = await people.belongings(person.id);
   await runBounded(keyIds, 8, async (keyId) => {
     await deps.stores.apiKeys.revoke(keyId, at, by);
     deps.keyCache.forget(keyId);

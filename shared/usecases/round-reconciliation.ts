@@ -6,10 +6,10 @@ import type { Round } from '../domain/round.js';
 import {
   type OfflineFigures,
   type Reconciliation,
-  type RoundActor,
   reconcile,
   reconciliationKey,
 } from '../domain/round-report.js';
+import type { ReconciliationView, RoundActor } from '../domain/round-report-view.js';
 import { effectiveStatus, type Voucher } from '../domain/voucher.js';
 import { displayNames } from './person-names.js';
 import { loadVisibleRound, type RoundDeps } from './round-context.js';
@@ -23,7 +23,7 @@ export async function roundReconciliation(
   input: { roundId: string },
   viewer: Principal,
   deps: RoundDeps,
-): Promise<Reconciliation> {
+): Promise<ReconciliationView> {
   const round = await loadVisibleRound(input.roundId, viewer, deps);
   const [computed, actors] = await Promise.all([
     round.status === 'closed'
@@ -31,7 +31,7 @@ export async function roundReconciliation(
       : computeReconciliation(round, deps),
     closeActors(round, deps),
   ]);
-  const report = { ...computed, ...actors };
+  const report: ReconciliationView = { ...computed, ...actors };
   if (viewer.role === 'admin') return report;
   const rows = report.rows.filter((row) => row.orgId === viewer.orgId);
   return { ...report, rows, agrees: rows.every((row) => row.agrees) };
@@ -41,7 +41,7 @@ export async function roundReconciliation(
 async function closeActors(
   round: Round,
   deps: RoundDeps,
-): Promise<Pick<Reconciliation, 'closeRequestedBy' | 'closedBy'>> {
+): Promise<Pick<ReconciliationView, 'closeRequestedBy' | 'closedBy'>> {
   const request = round.closeRequest;
   const names = await displayNames([request?.personId, round.closedByPersonId], deps);
   const actor = (keyId: string, personId: string | undefined, at: string | undefined): RoundActor => {
@@ -155,7 +155,7 @@ const columns: Array<[header: string, hxl: string]> = [
 const nameOf = (actor: RoundActor | undefined) =>
   actor === undefined ? '' : (actor.displayName ?? `key ${actor.keyId}`);
 
-export function reconciliationCsv(report: Reconciliation): string {
+export function reconciliationCsv(report: ReconciliationView): string {
   const date = report.generatedAt.slice(0, 10);
   let csv = csvRow(columns.map(([header]) => header)) + csvRow(columns.map(([, hxl]) => hxl));
   for (const row of report.rows) {

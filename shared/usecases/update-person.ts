@@ -11,7 +11,7 @@ import { personView } from './person-view.js';
 import { resolveKeyScope } from './resolve-key-scope.js';
 
 export interface UpdatePersonDeps {
-  stores: Pick<Stores, 'people' | 'organizations' | 'shelters' | 'apiKeys'>;
+  stores: Pick<Stores, 'people' | 'organizations' | 'shelters'>;
   keyCache: KeyCache;
   now: () => Date;
 }
@@ -34,7 +34,7 @@ export async function updatePerson(
     const person = await loadManagedPerson(input.personId, actor, deps);
     const change = await plannedChange(person, input, actor, deps);
     try {
-      const updated = await deps.stores.people.change(person, change);
+      const updated = await (await deps.stores.people()).change(person, change);
       const reachChanged = change.role !== undefined || change.scope !== undefined;
       if (reachChanged) await applyReachToKeys(updated, deps);
       return personView(updated, deps);
@@ -91,9 +91,10 @@ function requestedScope(
 
 /** The person's keys act with the person's new role and scope. Safe to repeat. */
 async function applyReachToKeys(person: PersonRecord, deps: UpdatePersonDeps): Promise<void> {
-  const { keyIds } = await deps.stores.people.belongings(person.id);
+  const people = await deps.stores.people();
+  const { keyIds } = await people.belongings(person.id);
   await runBounded(keyIds, 8, async (keyId) => {
-    await deps.stores.apiKeys.setReach(keyId, { role: person.role, scope: person.scope });
+    await people.setKeyReach(keyId, { role: person.role, scope: person.scope });
     deps.keyCache.forget(keyId);
   });
 }

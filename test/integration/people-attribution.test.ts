@@ -85,7 +85,7 @@ describe('what people do is attributed to them', () => {
         body: { source: `Donor ${i}`, lines: [{ itemId: 'water', quantity: 1 }] },
       });
     }
-    const batches = vi.spyOn(t.deps.stores.people, 'getMany');
+    const batches = vi.spyOn(await t.deps.stores.people(), 'getMany');
     try {
       const listed = await call(t.app, 'GET', '/v1/shelters/shelter-b/movements', { key: world.logistics });
 

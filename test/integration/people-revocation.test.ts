@@ -127,7 +127,7 @@ describe('revoking a person', () => {
     const { person, apiKey, keyId } = await personWithKey(t, world.admin, volunteerAtA1('Rachana'));
     const phone = await registerDevice(t, apiKey, 'pp-a1', 'Rachana’s phone');
     // The first attempt marked the person revoked, then the function died.
-    const cut = await t.deps.stores.people.revoke(person.id, new Date().toISOString(), {
+    const cut = await (await t.deps.stores.people()).revoke(person.id, new Date().toISOString(), {
       keyId: world.admin.split('_')[1] as string,
     });
     expect((await t.deps.stores.apiKeys.get(keyId))?.revokedAt).toBeUndefined();
