@@ -88,6 +88,8 @@ export function composeAppDeps(
     secrets: voucherSecrets(parts.secrets),
     sealer: parts.sealer,
     webhooks: webhookDeps(env.WEBHOOK_URL_POLICY),
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    invitationAcceptsPerMinute: env.INVITATION_ACCEPTS_PER_MINUTE,
   };
 }
 

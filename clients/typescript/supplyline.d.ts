@@ -29,7 +29,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The calling key: its role, organisation and scope
+         * The calling key: its role, organisation and scope, and its person
          * @description Lets a client (the /scan and /dashboard pages) check a key and learn what it may do, e.g. which pickup points a volunteer serves.
          *
          *     Roles: admin, coordinator, volunteer, logistics.
@@ -697,6 +697,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The people the caller manages
+         * @description By organisation, then in the order they were added. An admin manages everyone; a coordinator the volunteers of its own organisation whose pickup points are all at its shelters (anyone else answers 404). A page may hold fewer than `limit` when filters leave some out: follow `nextCursor`.
+         *
+         *     Roles: admin, coordinator.
+         */
+        get: operations["listPeople"];
+        put?: never;
+        /**
+         * Add a person (staff: a display name, a role and a scope; no other personal data)
+         * @description They hold no key yet: create an invitation for them. An admin manages everyone; a coordinator the volunteers of its own organisation whose pickup points are all at its shelters (anyone else answers 404). A coordinator adds volunteers of its own organisation at pickup points of its own shelters (anything else is 403).
+         *
+         *     Roles: admin, coordinator.
+         */
+        post: operations["createPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person, with their keys, devices and latest invitations (never a secret)
+         * @description An admin manages everyone; a coordinator the volunteers of its own organisation whose pickup points are all at its shelters (anyone else answers 404).
+         *
+         *     Roles: admin, coordinator.
+         */
+        get: operations["getPerson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a person, or change their role or scope (every key of theirs follows)
+         * @description A new role or scope reaches their keys at once on this instance, everywhere within API_KEY_CACHE_SECONDS. Nobody changes their own role or scope (409); a revoked person cannot change (409). An admin manages everyone; a coordinator the volunteers of its own organisation whose pickup points are all at its shelters (anyone else answers 404). A coordinator keeps a volunteer a volunteer, at its own shelters (403).
+         *
+         *     Roles: admin, coordinator.
+         */
+        patch: operations["updatePerson"];
+        trace?: never;
+    };
+    "/v1/people/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a person and every key, device and invitation of theirs, for good
+         * @description Refused at once on this instance, everywhere within API_KEY_CACHE_SECONDS. Their devices' leases end at once; offline handovers a device of theirs recorded before the revocation still sync, later ones become conflicts. Safe to send again: a revocation cut off part-way is finished, keeping the first one's time. Nobody revokes themselves (409). An admin manages everyone; a coordinator the volunteers of its own organisation whose pickup points are all at its shelters (anyone else answers 404).
+         *
+         *     Roles: admin, coordinator.
+         */
+        post: operations["revokePerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{id}/keys/{keyId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke one key of a person (a lost phone or laptop), and the scanning devices it registered
+         * @description The person keeps their other keys; invite them again for a new device. The devices the key registered are revoked as lost: their leases end at once, every late record of theirs becomes a conflict. Refused at once on this instance, everywhere within API_KEY_CACHE_SECONDS. Safe to send again. Nobody revokes the key they are using (409). An admin manages everyone; a coordinator the volunteers of its own organisation whose pickup points are all at its shelters (anyone else answers 404).
+         *
+         *     Roles: admin, coordinator.
+         */
+        post: operations["revokePersonKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A one-time link for the person, and its QR code (shown once)
+         * @description The link opens the person's page (/scan for volunteers, /dashboard, /coordinator or /admin), which exchanges the code after `#invite=` for the person's own key (POST /v1/invitations/accept). The code is 256 random bits, stored only hashed, never logged, and cannot be read back; it works once, for `expiresInMinutes` (15 by default, for a code shown on a screen; up to 7 days for a link sent to staff). Takes no Idempotency-Key: the answer holds a secret, which is never stored; a retry makes a second invitation. A revoked person cannot be invited (409). An admin manages everyone; a coordinator the volunteers of its own organisation whose pickup points are all at its shelters (anyone else answers 404).
+         *
+         *     Roles: admin, coordinator.
+         */
+        post: operations["createInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{id}/invitations/{invitationId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw an invitation not used yet
+         * @description Opening it then answers `invitation-revoked`, naming whom to ask. A used one is 409: its key is the person's now. An admin manages everyone; a coordinator the volunteers of its own organisation whose pickup points are all at its shelters (anyone else answers 404).
+         *
+         *     Roles: admin, coordinator.
+         */
+        post: operations["revokeInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange an invitation code, once, for the person’s own key (public)
+         * @description The page the link opens sends the code after `#invite=`. The answer holds the person’s key, shown this once: keep it on the device, never show it. Of any number of concurrent accepts of one code exactly one gets a key. Refusals say why and, when the code is ours, whom to ask (`invitedBy`: a display name and an organisation, nothing else): `invitation-invalid` (404: not a code of ours, or cut short), `invitation-used` (409), `invitation-expired` (410), `invitation-revoked` (410: withdrawn, or the person was revoked). Attempts are counted per source address (INVITATION_ACCEPTS_PER_MINUTE, 30 by default): past it, 429 `rate-limited` with Retry-After.
+         */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks": {
         parameters: {
             query?: never;
@@ -998,7 +1162,7 @@ export interface paths {
         put?: never;
         /**
          * Commit offline handovers (up to 500), each at most once
-         * @description No Idempotency-Key: every record is idempotent by its clientRedemptionId, and a replay answers what the first sync stored. Outcomes: redeemed (a redemption dated by deviceTime), conflict (nothing left stock; a logistics lead resolves it), rejected (not signed by this device; nothing stored).
+         * @description No Idempotency-Key: every record is idempotent by its clientRedemptionId, and a replay answers what the first sync stored. Outcomes: redeemed (a redemption dated by deviceTime), conflict (nothing left stock; a logistics lead resolves it), rejected (not signed by this device; nothing stored). The device’s own key syncs it; a revoked device’s records may also be carried by a volunteer key serving its pickup point (their HMAC proves where they come from). A device revoked with its person: records dated before the revocation are booked, later ones are conflicts; a device revoked as lost or stolen: every late record is a conflict.
          *
          *     Roles: volunteer.
          */
@@ -1433,6 +1597,10 @@ export interface components {
         };
         Me: {
             keyId: string;
+            /** @description A person’s key: whose it is (absent for a machine key). */
+            personId?: string;
+            /** @description A person’s key: what colleagues call them. */
+            displayName?: string;
             role: components["schemas"]["Role"];
             orgId: string;
             scope: components["schemas"]["KeyScope"];
@@ -1617,6 +1785,10 @@ export interface components {
                 counted?: number;
             }[];
             actorKeyId: string;
+            /** @description The person whose key recorded it (absent for a machine key). */
+            actorPersonId?: string;
+            /** @description Listings: the display name of `actorPersonId` now. Never stored with the entry. */
+            actorName?: string;
             orgId: string;
             at: string;
         };
@@ -1672,6 +1844,7 @@ export interface components {
             note?: string;
             dispatchedAt: string;
             dispatchedBy: string;
+            dispatchedByPersonId?: string;
             dispatchMovementId: string;
             /** @enum {string} */
             status: "in_transit";
@@ -1686,11 +1859,13 @@ export interface components {
             note?: string;
             dispatchedAt: string;
             dispatchedBy: string;
+            dispatchedByPersonId?: string;
             dispatchMovementId: string;
             /** @enum {string} */
             status: "received";
             receivedAt: string;
             receivedBy: string;
+            receivedByPersonId?: string;
             receiveMovementId: string;
             receivedLines: {
                 itemId: string;
@@ -1920,6 +2095,9 @@ export interface components {
         };
         CreatedApiKey: {
             id: string;
+            kind?: components["schemas"]["KeyKind"];
+            personId?: string;
+            invitationId?: string;
             role: components["schemas"]["Role"];
             orgId: string;
             scope: components["schemas"]["KeyScope"];
@@ -1928,11 +2106,18 @@ export interface components {
             createdAt: string;
             createdBy: string;
             /** Format: date-time */
+            lastSeenAt?: string;
+            /** Format: date-time */
             revokedAt?: string;
             revokedBy?: string;
             /** @description The secret. Shown once; store it now. */
             apiKey: string;
         };
+        /**
+         * @default machine
+         * @enum {string}
+         */
+        KeyKind: "person" | "machine";
         CreateApiKey: {
             role: components["schemas"]["Role"];
             orgId: string;
@@ -1946,6 +2131,9 @@ export interface components {
         };
         ApiKey: {
             id: string;
+            kind?: components["schemas"]["KeyKind"];
+            personId?: string;
+            invitationId?: string;
             role: components["schemas"]["Role"];
             orgId: string;
             scope: components["schemas"]["KeyScope"];
@@ -1954,8 +2142,220 @@ export interface components {
             createdAt: string;
             createdBy: string;
             /** Format: date-time */
+            lastSeenAt?: string;
+            /** Format: date-time */
             revokedAt?: string;
             revokedBy?: string;
+        };
+        /** @description `createdBy`, `updatedBy` and `revokedBy` are key ids; the `...PersonId` beside each names the person behind the key, when a person’s key acted. `lastSeenAt`: when one of their keys was last used (to within 10 minutes). */
+        Person: {
+            /** @example psn_01JE4S9M2R7Q8V6T5W3X1Y0Z9A */
+            id: string;
+            orgId: string;
+            displayName: string;
+            role: components["schemas"]["Role"];
+            scope: components["schemas"]["KeyScope"];
+            status: components["schemas"]["PersonStatus"];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            createdByPersonId?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            updatedBy?: string;
+            updatedByPersonId?: string;
+            /** Format: date-time */
+            activatedAt?: string;
+            /** Format: date-time */
+            lastSeenAt?: string;
+            /** Format: date-time */
+            revokedAt?: string;
+            revokedBy?: string;
+            revokedByPersonId?: string;
+            /** @description The display name of the person who added them (absent when a machine key did). */
+            createdByName?: string;
+        };
+        /** @enum {string} */
+        PersonStatus: "invited" | "active" | "revoked";
+        CreatePerson: {
+            /**
+             * @description What colleagues call this person, as shown on pages and in exports. Staff only: no other personal data (no phone number, no e-mail, no surname needed).
+             * @example Sokha (gate desk)
+             */
+            displayName: string;
+            role: components["schemas"]["Role"];
+            /** @description Default: the caller’s organisation. */
+            orgId?: string;
+            /** @description As for API keys: a volunteer names its `pickupPointIds`, a coordinator or logistics lead its `shelterIds` (a list, or `"*"`); an admin takes none. There is no default. */
+            scope?: {
+                shelterIds?: "*" | string[];
+                pickupPointIds?: "*" | string[];
+            };
+        };
+        PersonDetail: {
+            /** @example psn_01JE4S9M2R7Q8V6T5W3X1Y0Z9A */
+            id: string;
+            orgId: string;
+            displayName: string;
+            role: components["schemas"]["Role"];
+            scope: components["schemas"]["KeyScope"];
+            status: components["schemas"]["PersonStatus"];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            createdByPersonId?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            updatedBy?: string;
+            updatedByPersonId?: string;
+            /** Format: date-time */
+            activatedAt?: string;
+            /** Format: date-time */
+            lastSeenAt?: string;
+            /** Format: date-time */
+            revokedAt?: string;
+            revokedBy?: string;
+            revokedByPersonId?: string;
+            /** @description The display name of the person who added them (absent when a machine key did). */
+            createdByName?: string;
+            keys: components["schemas"]["PersonKey"][];
+            devices: components["schemas"]["PersonDevice"][];
+            /** @description The latest 20, newest first. */
+            invitations: components["schemas"]["Invitation"][];
+        };
+        PersonKey: {
+            id: string;
+            label: string;
+            /** Format: date-time */
+            createdAt: string;
+            invitationId?: string;
+            /** Format: date-time */
+            lastSeenAt?: string;
+            /** Format: date-time */
+            revokedAt?: string;
+        };
+        PersonDevice: {
+            id: string;
+            label: string;
+            pickupPointId: string;
+            shelterId: string;
+            status: components["schemas"]["DeviceStatus"];
+            /** Format: date-time */
+            lastSeenAt?: string;
+            /** Format: date-time */
+            lastSyncAt?: string;
+            /** Format: date-time */
+            revokedAt?: string;
+        };
+        /** @enum {string} */
+        DeviceStatus: "active" | "signed-off" | "revoked";
+        Invitation: {
+            id: string;
+            /** @example psn_01JE4S9M2R7Q8V6T5W3X1Y0Z9A */
+            personId: string;
+            orgId: string;
+            page: components["schemas"]["LandingPage"];
+            invitedBy: components["schemas"]["Inviter"];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            createdByPersonId?: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            usedAt?: string;
+            keyId?: string;
+            /** Format: date-time */
+            reissuedAt?: string;
+            /** Format: date-time */
+            revokedAt?: string;
+            revokedBy?: string;
+            revokedByPersonId?: string;
+            status: components["schemas"]["InvitationStatus"];
+        };
+        /** @enum {string} */
+        LandingPage: "/scan" | "/dashboard" | "/coordinator" | "/admin";
+        Inviter: {
+            /**
+             * @description The inviter’s display name (for a machine key, its label).
+             * @example Dara (Phnom Penh office)
+             */
+            displayName: string;
+            organization: {
+                id: string;
+                name: string;
+            };
+        };
+        /** @enum {string} */
+        InvitationStatus: "pending" | "used" | "expired" | "revoked";
+        UpdatePerson: {
+            /**
+             * @description What colleagues call this person, as shown on pages and in exports. Staff only: no other personal data (no phone number, no e-mail, no surname needed).
+             * @example Sokha (gate desk)
+             */
+            displayName?: string;
+            role?: components["schemas"]["Role"];
+            /** @description As for API keys: a volunteer names its `pickupPointIds`, a coordinator or logistics lead its `shelterIds` (a list, or `"*"`); an admin takes none. There is no default. */
+            scope?: {
+                shelterIds?: "*" | string[];
+                pickupPointIds?: "*" | string[];
+            };
+        };
+        CreatedInvitation: {
+            id: string;
+            /** @example psn_01JE4S9M2R7Q8V6T5W3X1Y0Z9A */
+            personId: string;
+            page: components["schemas"]["LandingPage"];
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * @description Open on the person’s phone (its camera app opens the QR code) or send to them. The code is after `#`, so it never reaches a server log. Shown this once: it cannot be read back.
+             * @example https://supplyline.example.org/scan#invite=inv_01JE4S9M2R7Q8V6T5W3X1Y0Z9A.q9…
+             */
+            link: string;
+            qr: {
+                /** @description The link as a QR code, SVG (role="img", with a <title>). */
+                svg: string;
+                /** @description The same QR code as a PNG, base64. */
+                pngBase64: string;
+            };
+        };
+        CreateInvitation: {
+            /**
+             * @description How long the code works. 15 minutes by default, for a code shown on a screen and scanned at once; up to 10080 (7 days) for a link sent to a member of staff.
+             * @default 15
+             */
+            expiresInMinutes: number;
+        };
+        AcceptedInvitation: {
+            /** @description The person’s own key: shown once, never stored. Keep it on the device (never show it), send it as `Authorization: Bearer <key>`. */
+            apiKey: string;
+            keyId: string;
+            person: {
+                /** @example psn_01JE4S9M2R7Q8V6T5W3X1Y0Z9A */
+                id: string;
+                displayName: string;
+                role: components["schemas"]["Role"];
+                orgId: string;
+                scope: components["schemas"]["KeyScope"];
+            };
+            page: components["schemas"]["LandingPage"];
+        };
+        AcceptInvitation: {
+            /** @description What follows `#invite=` in the link. */
+            code: string;
+            /**
+             * @description What to call the new key in the person’s list of keys, e.g. "Android phone". Default: "Phone or laptop".
+             * @example Android phone
+             */
+            label?: string;
+            /**
+             * @description Recommended: a random string (a UUID) the page makes once for this link and sends again, unchanged, when it retries. If the answer to the exchange was lost on the way, a retry with the same attemptId within 10 minutes gets the key after all (a fresh one: the lost one is revoked) instead of `invitation-used`. Another phone, without it, still gets `invitation-used`.
+             * @example 2f6c1d0e-5b7a-4e8f-9c3d-1a2b3c4d5e6f
+             */
+            attemptId?: string;
         };
         CreatedWebhook: {
             id: string;
@@ -2320,13 +2720,15 @@ export interface components {
             secret: string;
         };
         /** @enum {string} */
-        DeviceStatus: "active" | "signed-off" | "revoked";
+        DeviceRevocationReason: "lost-or-stolen" | "person-revoked";
         Device: {
             id: string;
             label: string;
             pickupPointId: string;
             shelterId: string;
             keyId: string;
+            /** @description The person whose key registered it (absent for a machine key). */
+            personId?: string;
             orgId: string;
             status: components["schemas"]["DeviceStatus"];
             /** Format: date-time */
@@ -2342,6 +2744,7 @@ export interface components {
             /** Format: date-time */
             revokedAt?: string;
             revokedBy?: string;
+            revocationReason?: components["schemas"]["DeviceRevocationReason"];
         };
         RegisterDevice: {
             pickupPointId: string;
@@ -2520,6 +2923,8 @@ export interface components {
                 outcome: components["schemas"]["ConflictOutcome"];
                 note: string;
                 resolvedBy: string;
+                /** @description The person whose key resolved it (absent for a machine key). */
+                resolvedByPersonId?: string;
                 resolvedAt: string;
                 /** @description The duplicate-handover adjustment, if goods left. */
                 movementId?: string;
@@ -2559,11 +2964,16 @@ export interface components {
             /** @description Set by the first close request; a second key of the same organisation confirms it. */
             closeRequest?: {
                 keyId: string;
+                /** @description The person whose key asked (absent for a machine key). */
+                personId?: string;
                 orgId: string;
                 at: string;
             };
             closedAt?: string;
+            /** @description The key that confirmed the close. */
             closedBy?: string;
+            /** @description The person whose key confirmed it. */
+            closedByPersonId?: string;
         };
         RationRule: {
             itemId: string;
@@ -2744,6 +3154,16 @@ export interface components {
                 /** @description quantityRedeemed equals ledgerOut, and issued equals redeemed + voided + expired + outstanding. */
                 agrees: boolean;
             }[];
+            closeRequestedBy?: components["schemas"]["RoundActor"];
+            closedBy?: components["schemas"]["RoundActor"] & unknown;
+        };
+        /** @description Who asked to close the round (four eyes). */
+        RoundActor: {
+            keyId: string;
+            personId?: string;
+            /** @description The person’s display name now (absent for a machine key). */
+            displayName?: string;
+            at?: string;
         };
         BeneficiaryCheckResult: {
             results: {
@@ -2884,6 +3304,32 @@ export interface components {
             };
             content: {
                 "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No longer usable: expired, or withdrawn (the problem type says which). */
+        Gone: {
+            headers: {
+                /** @description Names this request in the logs; quote it when reporting a problem. */
+                "X-Request-Id": string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many attempts from this network (`rate-limited`, problem+json, with `Retry-After`), or the API gateway’s own throttle (`{message}`, neither header). */
+        TooManyAttempts: {
+            headers: {
+                /** @description Seconds to wait before trying again. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+                "application/json": {
+                    /** @example Too Many Requests */
+                    message: string;
+                };
             };
         };
         /** @description Throttled by the API gateway in front of the app (the stage’s rate and burst limits). Sent without `Retry-After` or a request id: back off with jitter and retry. */
@@ -4399,6 +4845,368 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listPeople: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
+                cursor?: string;
+                /** @description Admins: one organisation’s people. */
+                orgId?: string;
+                role?: components["schemas"]["Role"];
+                status?: components["schemas"]["PersonStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Person"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createPerson: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required. */
+                "idempotency-key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePerson"];
+            };
+        };
+        responses: {
+            /** @description Added, status `invited`. */
+            201: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Present, as `true`, when this is the stored answer to an earlier request with the same Idempotency-Key: nothing changed this time. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The path of the created resource. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updatePerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePerson"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revokePerson: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required. */
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Revoked. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Present, as `true`, when this is the stored answer to an earlier request with the same Idempotency-Key: nothing changed this time. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revokePersonKey: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required. */
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Revoked. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Present, as `true`, when this is the stored answer to an earlier request with the same Idempotency-Key: nothing changed this time. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonKey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreateInvitation"];
+            };
+        };
+        responses: {
+            /** @description Created: show the QR code, or send the link. */
+            201: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedInvitation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revokeInvitation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required. */
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Withdrawn. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Present, as `true`, when this is the stored answer to an earlier request with the same Idempotency-Key: nothing changed this time. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitation"];
+            };
+        };
+        responses: {
+            /** @description The person’s key, and where they land. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedInvitation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            410: components["responses"]["Gone"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyAttempts"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };

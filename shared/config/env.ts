@@ -65,6 +65,13 @@ export const apiEnvSchema = tableEnvSchema.extend({
    * table across instances; past it, 429 with Retry-After.
    */
   BENEFICIARY_CHECK_REFS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(2_000),
+  /**
+   * Where the pages are served, for invitation links; unset, the origin of the request that
+   * creates the invitation (right for `npm start` and for the API's own URL on AWS).
+   */
+  PUBLIC_BASE_URL: z.url().optional(),
+  /** Invitation codes tried per source address per minute (a shelter's staff may share one network). */
+  INVITATION_ACCEPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(30),
   /** Largest accepted request body in bytes. Batch voucher issue sets the need. */
   MAX_BODY_BYTES: z.coerce
     .number()

@@ -45,16 +45,30 @@ export const createApiKeySchema = z
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 export type RequestedScope = NonNullable<CreateApiKeyInput['scope']>;
 
+/**
+ * A person's own key (made by accepting an invitation: it acts for that person, with the person's
+ * role and scope) or a machine key (a partner system's, or a script's: made by an admin). Keys
+ * stored before people existed are machine keys.
+ */
+export const keyKindSchema = z.enum(['person', 'machine']).openapi('KeyKind');
+export type KeyKind = z.infer<typeof keyKindSchema>;
+
 /** A stored key: only the hash of its secret is kept. */
 export const apiKeyRecordSchema = z
   .object({
     id: z.string().min(1).max(64),
     secretHash: z.string().min(1),
+    kind: keyKindSchema.default('machine'),
+    /** Person keys: whose key it is, and the invitation it was made from. */
+    personId: z.string().optional(),
+    invitationId: z.string().optional(),
     role: roleSchema,
     orgId: slugSchema,
     scope: keyScopeSchema,
     label: z.string(),
     ...createdFields,
+    /** Person keys: when it was last used (written at most every 10 minutes). */
+    lastSeenAt: z.iso.datetime().optional(),
     revokedAt: z.iso.datetime().optional(),
     revokedBy: actorIdSchema.optional(),
   })
@@ -73,6 +87,8 @@ export function apiKeyView(record: ApiKeyRecord): ApiKeyView {
 /** Who is calling, as every use case sees it. */
 export interface Principal {
   keyId: string;
+  /** The person whose key it is; undefined for machine keys (partner systems, scripts). */
+  personId?: string | undefined;
   role: Role;
   orgId: string;
   scope: KeyScope;

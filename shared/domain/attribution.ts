@@ -15,6 +15,18 @@ export const updatedFields = { updatedAt: z.iso.datetime(), updatedBy: actorIdSc
 /** Who acts, as a record's attribution needs it. */
 export type Actor = Pick<Principal, 'keyId'>;
 
+/**
+ * Issue 22: every action names its person beside its key. `{ [field]: personId }` when a
+ * person's key acted; nothing for a machine key (a partner system, a script), whose key id alone
+ * says who acted.
+ */
+export function personField<K extends string>(
+  field: K,
+  actor: { personId?: string | undefined },
+): Partial<Record<K, string>> {
+  return actor.personId === undefined ? {} : ({ [field]: actor.personId } as Record<K, string>);
+}
+
 type Attributed = { createdBy?: string; updatedBy?: string };
 
 /** The key ids behind a change are shown to admins only: other roles need what a record says, not who wrote it. */

@@ -49,6 +49,10 @@ const resolutionSchema = z.object({
   outcome: conflictOutcomeSchema,
   note: z.string(),
   resolvedBy: z.string(),
+  resolvedByPersonId: z
+    .string()
+    .optional()
+    .openapi({ description: 'The person whose key resolved it (absent for a machine key).' }),
   resolvedAt: z.string(),
   movementId: z
     .string()

@@ -9,6 +9,17 @@ import { slugSchema } from './slug.js';
 export const deviceStatusSchema = z.enum(['active', 'signed-off', 'revoked']).openapi('DeviceStatus');
 export type DeviceStatus = z.infer<typeof deviceStatusSchema>;
 
+/**
+ * Why a device was revoked. `lost-or-stolen` (revoked by itself; absent on devices revoked before
+ * people existed): nothing it recorded offline is trusted afterwards, every late record becomes a
+ * conflict. `person-revoked` (its person was revoked): the phone was not lost, its records dated
+ * before the revocation happened and still sync; later ones become conflicts.
+ */
+export const deviceRevocationReasonSchema = z
+  .enum(['lost-or-stolen', 'person-revoked'])
+  .openapi('DeviceRevocationReason');
+export type DeviceRevocationReason = z.infer<typeof deviceRevocationReasonSchema>;
+
 export const registerDeviceSchema = z
   .object({
     pickupPointId: slugSchema,
@@ -24,6 +35,9 @@ const deviceFields = {
   pickupPointId: z.string(),
   shelterId: z.string(),
   keyId: z.string(),
+  personId: z.string().optional().openapi({
+    description: 'The person whose key registered it (absent for a machine key).',
+  }),
   orgId: z.string(),
   status: deviceStatusSchema,
   createdAt: z.iso.datetime(),
@@ -33,6 +47,7 @@ const deviceFields = {
   signedOffAt: z.iso.datetime().optional(),
   revokedAt: z.iso.datetime().optional(),
   revokedBy: z.string().optional(),
+  revocationReason: deviceRevocationReasonSchema.optional(),
 };
 
 /**

@@ -58,6 +58,13 @@ export const movementSchema = z
     conflictId: z.string().optional(),
     lines: z.array(movementLineSchema),
     actorKeyId: z.string(),
+    actorPersonId: z
+      .string()
+      .optional()
+      .openapi({ description: 'The person whose key recorded it (absent for a machine key).' }),
+    actorName: z.string().optional().openapi({
+      description: 'Listings: the display name of `actorPersonId` now. Never stored with the entry.',
+    }),
     orgId: z.string(),
     at: z.string(),
   })

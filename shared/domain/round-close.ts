@@ -3,7 +3,8 @@ import type { Round } from './round.js';
 
 /**
  * Four eyes on closing, as WFP SCOPE does for distribution lists: closing voids every outstanding
- * voucher, so one key asks and a different key of the same organisation confirms. What a close
+ * voucher, so one key asks and a different key of the same organisation confirms: a different
+ * person's, when people's keys act (one person's phone and laptop are still one pair of eyes). What a close
  * call does, decided from the round and the caller alone:
  * - `request`: an open round with no request yet; the request is recorded, nothing else changes;
  * - `confirm`: a request stands and this is another key of the requesting organisation;
@@ -17,7 +18,7 @@ export type CloseStep =
   | { kind: 'resume' }
   | { kind: 'refuse'; message: string };
 
-export function closeStep(round: Round, caller: Pick<Principal, 'keyId' | 'orgId'>): CloseStep {
+export function closeStep(round: Round, caller: Pick<Principal, 'keyId' | 'orgId' | 'personId'>): CloseStep {
   switch (round.status) {
     case 'draft':
       return { kind: 'refuse', message: `Round "${round.id}" is a draft: open it before closing it.` };
@@ -32,6 +33,11 @@ export function closeStep(round: Round, caller: Pick<Principal, 'keyId' | 'orgId
         return {
           kind: 'refuse',
           message: `You asked to close round "${round.id}": a second key of ${request.orgId} must confirm it.`,
+        };
+      if (request.personId !== undefined && request.personId === caller.personId)
+        return {
+          kind: 'refuse',
+          message: `You asked to close round "${round.id}" from another of your keys: someone else of ${request.orgId} must confirm it.`,
         };
       if (request.orgId !== caller.orgId)
         return {

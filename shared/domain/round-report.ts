@@ -37,18 +37,16 @@ export const reconciliationRowSchema = z.object({
 });
 export type ReconciliationRow = z.infer<typeof reconciliationRowSchema>;
 
-export const reconciliationSchema = z
-  .object({
-    roundId: z.string(),
-    status: z.string(),
-    frozen: z
-      .boolean()
-      .openapi({ description: 'True once the round is closed: the figures no longer change.' }),
-    generatedAt: z.string(),
-    agrees: z.boolean(),
-    rows: z.array(reconciliationRowSchema),
-  })
-  .openapi('RoundReconciliation');
+export const reconciliationSchema = z.object({
+  roundId: z.string(),
+  status: z.string(),
+  frozen: z
+    .boolean()
+    .openapi({ description: 'True once the round is closed: the figures no longer change.' }),
+  generatedAt: z.string(),
+  agrees: z.boolean(),
+  rows: z.array(reconciliationRowSchema),
+});
 export type Reconciliation = z.infer<typeof reconciliationSchema>;
 
 type Counted = 'Redeemed' | 'Voided' | 'Expired' | 'Outstanding';

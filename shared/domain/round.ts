@@ -60,8 +60,16 @@ export const updateRoundSchema = z
   .openapi('UpdateRound');
 export type UpdateRoundInput = z.infer<typeof updateRoundSchema>;
 
-/** The four-eyes close: who asked first; a different key of the same organisation confirms. */
-const closeRequestSchema = z.object({ keyId: z.string(), orgId: z.string(), at: z.string() });
+/** The four-eyes close: who asked first; a different key (and person) of the same organisation confirms. */
+const closeRequestSchema = z.object({
+  keyId: z.string(),
+  personId: z
+    .string()
+    .optional()
+    .openapi({ description: 'The person whose key asked (absent for a machine key).' }),
+  orgId: z.string(),
+  at: z.string(),
+});
 
 /** A round as stored (and shown: it holds no personal data). */
 export const roundSchema = z
@@ -88,7 +96,8 @@ export const roundSchema = z
       description: 'Set by the first close request; a second key of the same organisation confirms it.',
     }),
     closedAt: z.string().optional(),
-    closedBy: z.string().optional(),
+    closedBy: z.string().optional().openapi({ description: 'The key that confirmed the close.' }),
+    closedByPersonId: z.string().optional().openapi({ description: 'The person whose key confirmed it.' }),
   })
   .strict()
   .openapi('Round');

@@ -46,6 +46,7 @@ const dispatchedFields = {
   note: z.string().optional(),
   dispatchedAt: z.string(),
   dispatchedBy: z.string(),
+  dispatchedByPersonId: z.string().optional(),
   dispatchMovementId: z.string(),
 };
 
@@ -57,6 +58,7 @@ export const receivedTransferSchema = z.object({
   status: z.literal('received'),
   receivedAt: z.string(),
   receivedBy: z.string(),
+  receivedByPersonId: z.string().optional(),
   receiveMovementId: z.string(),
   receivedLines: transferLinesSchema,
   discrepancies: z.array(discrepancySchema),

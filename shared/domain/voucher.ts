@@ -88,6 +88,8 @@ export const redeemedVoucherSchema = z.object({
   status: z.literal('redeemed'),
   redeemedAt: z.string(),
   redeemedBy: z.string(),
+  /** The person whose key handed it over (a synced handover: the device's person). */
+  redeemedByPersonId: z.string().optional(),
   pickupPointId: z.string(),
   /**
    * The registered device that handed over: every offline handover (redeemedAt is its clock),
@@ -101,6 +103,7 @@ export const voidedVoucherSchema = z.object({
   status: z.literal('void'),
   voidedAt: z.string(),
   voidedBy: z.string(),
+  voidedByPersonId: z.string().optional(),
   voidReason: z.string().optional(),
 });
 /** Past its validity, recorded by the sweeper, which released its reservation. */

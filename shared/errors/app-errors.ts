@@ -32,7 +32,11 @@ export type ErrorCode =
   | 'voucher-expired'
   | 'voucher-not-yet-valid'
   | 'voucher-wrong-shelter'
-  | 'voucher-held-by-device';
+  | 'voucher-held-by-device'
+  | 'invitation-invalid'
+  | 'invitation-expired'
+  | 'invitation-used'
+  | 'invitation-revoked';
 
 export interface FieldError {
   /**
@@ -121,7 +125,10 @@ export class ConflictError extends AppError {
   }
 }
 
-/** This key used its allowance for the window (a count kept in the table): retry after `retryAfterSeconds`. */
+/**
+ * An allowance for the window is used up (a count kept in the table: a key's checks, a network's
+ * invitation codes): retry after `retryAfterSeconds`.
+ */
 export class RateLimitedError extends AppError {
   override readonly name = 'RateLimitedError';
   constructor(

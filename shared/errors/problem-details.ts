@@ -16,7 +16,7 @@ export interface Problem {
 }
 
 interface ProblemShape {
-  status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+  status: 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503;
   title: string;
 }
 
@@ -83,6 +83,14 @@ export function problemShape(code: ErrorCode): ProblemShape {
       return { status: 422, title: 'Voucher belongs to another shelter' };
     case 'voucher-held-by-device':
       return { status: 409, title: 'Voucher held by another device' };
+    case 'invitation-invalid':
+      return { status: 404, title: 'Invitation not recognised' };
+    case 'invitation-expired':
+      return { status: 410, title: 'Invitation expired' };
+    case 'invitation-used':
+      return { status: 409, title: 'Invitation already used' };
+    case 'invitation-revoked':
+      return { status: 410, title: 'Invitation revoked' };
     default: {
       const unhandled: never = code;
       throw new Error(`No HTTP mapping for error code ${String(unhandled)}`);

@@ -26,6 +26,13 @@ export interface AppDeps {
   sealer: SecretSealer;
   /** Where webhooks may go, how their hosts are resolved for the check, and how one is sent (redelivery). */
   webhooks: { urlPolicy: WebhookUrlPolicy; resolveHost: ResolveHost; sender: WebhookSender };
+  /**
+   * Where the pages are served, for invitation links (`https://supplyline.example.org`); when
+   * unset, the origin of the request that creates the invitation.
+   */
+  publicBaseUrl: string | undefined;
+  /** Invitation codes tried per source address per minute, across every instance. */
+  invitationAcceptsPerMinute: number;
 }
 
 export interface AppEnv {
@@ -42,5 +49,7 @@ export interface AppEnv {
     metrics: MetricSet;
     /** The problem type of the last problem answer built for this request, if any. */
     problem: ErrorCode | undefined;
+    /** Where the request came from, as the runtime saw it (client-address.ts); never logged. */
+    clientAddress: string | undefined;
   };
 }

@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { registerWebRoutes } from '../../web/serve/web-routes.js';
 import { AppError } from '../errors/app-errors.js';
 import type { AppDeps, AppEnv } from './app-env.js';
+import { clientAddressOf } from './client-address.js';
 import { registerHotRoutes } from './hot-routes.js';
 import { mountLazyRouteGroup } from './lazy-route-group.js';
 import { accessLog } from './middleware/access-log.js';
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps) {
   // Order matters: deps and the request id first, so every later failure can be logged and answered.
   app.use('*', async (c, next) => {
     c.set('deps', deps);
+    c.set('clientAddress', clientAddressOf(c.env));
     await next();
   });
   app.use('*', requestId({ headerName: 'x-request-id' }));

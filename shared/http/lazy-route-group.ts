@@ -45,6 +45,7 @@ async function buildGroupApp(group: RouteGroup): Promise<OpenAPIHono<AppEnv>> {
     c.set('deps', outer.get('deps'));
     c.set('requestId', outer.get('requestId'));
     c.set('metrics', outer.get('metrics'));
+    c.set('clientAddress', outer.get('clientAddress'));
     c.header('x-request-id', outer.get('requestId'));
     await next();
     const principal = c.get('principal') as AppEnv['Variables']['principal'] | undefined;

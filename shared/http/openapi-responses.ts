@@ -88,6 +88,19 @@ const sharedResponses = {
     'Idempotency-Key reused with a different request, or a request that cannot be processed.',
   ),
   IdempotencyKeyReused: problem('Idempotency-Key reused with a different request.'),
+  Gone: problem('No longer usable: expired, or withdrawn (the problem type says which).'),
+  TooManyAttempts: {
+    description:
+      'Too many attempts from this network (`rate-limited`, problem+json, with `Retry-After`), or the API gateway’s own throttle (`{message}`, neither header).',
+    headers: {
+      ...responseHeaders.retryAfter,
+      'Retry-After': { ...responseHeaders.retryAfter['Retry-After'], required: false },
+    },
+    content: {
+      [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } },
+      'application/json': { schema: gatewayThrottleSchema },
+    },
+  },
   Throttled: {
     description:
       'Throttled by the API gateway in front of the app (the stage’s rate and burst limits). Sent without `Retry-After` or a request id: back off with jitter and retry.',

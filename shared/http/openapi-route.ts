@@ -30,10 +30,14 @@ const authErrors = {
 export const errorResponses = {
   404: sharedResponse('NotFound'),
   409: sharedResponse('Conflict'),
+  410: sharedResponse('Gone'),
   422: sharedResponse('Unprocessable'),
   /** A per-key allowance kept by the app, besides the gateway's throttle every route documents. */
   429: sharedResponse('RateLimited'),
 } as const;
+
+/** A 429 of the app's own count per source address (invitation codes), beside the gateway's. */
+export const attemptLimitResponse = sharedResponse('TooManyAttempts');
 
 /** Documented on every route that takes an Idempotency-Key. */
 export const idempotencyErrors = {

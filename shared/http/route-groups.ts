@@ -21,7 +21,7 @@ export interface RouteGroup {
 export const lazyRouteGroups: readonly RouteGroup[] = [
   {
     name: 'administration',
-    prefixes: ['/v1/organizations', '/v1/api-keys'],
+    prefixes: ['/v1/organizations', '/v1/api-keys', '/v1/people', '/v1/invitations'],
     load: () => import('./groups/administration.js').then((m) => m.registerAdministration),
   },
   {

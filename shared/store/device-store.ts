@@ -1,10 +1,10 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type DeviceRecord, deviceRecordSchema } from '../domain/device.js';
+import { type DeviceRecord, type DeviceRevocationReason, deviceRecordSchema } from '../domain/device.js';
 import type { SealedReply } from '../domain/idempotency.js';
-import { ConflictError, NotFoundError } from '../errors/app-errors.js';
+import { ConflictError, NotFoundError, UnauthenticatedError } from '../errors/app-errors.js';
 import { IdempotencyClaimLostError } from '../errors/idempotency-errors.js';
 import { type CompletionWrite, sealedCompletionWrites } from './idempotency-store.js';
-import { deviceKey, deviceListKey } from './keys.js';
+import { deviceKey, deviceListKey, personDeviceLinkKey, personKey } from './keys.js';
 import type { Page } from './pagination.js';
 import { parseRecord } from './parse-record.js';
 import { RecordCollection } from './record-collection.js';
@@ -29,30 +29,70 @@ export class DeviceStore {
 
   /**
    * Registers a device with, under an Idempotency-Key, its answer (the secret inside) sealed for
-   * replays, in one transaction. Refused on the key: IdempotencyClaimLostError, nothing written.
+   * replays, in one transaction. A person's device is written with its link in the person's
+   * partition under "the person is not revoked": a revocation lists every device of theirs that
+   * exists, and none can be added after it (a key of theirs still cached elsewhere is refused here).
+   * Refused on the Idempotency-Key: IdempotencyClaimLostError, nothing written.
    */
   async create(device: DeviceRecord, reply: SealedReply): Promise<void> {
-    const write: TransactionWrite<{ of: 'device' } | CompletionWrite> = {
-      purpose: { of: 'device' },
-      item: {
-        Put: {
-          TableName: this.table.tableName,
-          Item: {
-            ...deviceKey(device.id),
-            gsi1pk: deviceListKey(device.shelterId),
-            gsi1sk: device.id,
-            ...device,
+    type Purpose = { of: 'device' } | { of: 'link' } | { of: 'person' } | CompletionWrite;
+    const writes: TransactionWrite<Purpose>[] = [
+      {
+        purpose: { of: 'device' },
+        item: {
+          Put: {
+            TableName: this.table.tableName,
+            Item: {
+              ...deviceKey(device.id),
+              gsi1pk: deviceListKey(device.shelterId),
+              gsi1sk: device.id,
+              ...device,
+            },
+            // Ids are random; a collision would replace another volunteer's phone.
+            ConditionExpression: 'attribute_not_exists(pk)',
           },
-          // Ids are random; a collision would replace another volunteer's phone.
-          ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-    };
-    const result = await sendTransaction(this.table, [write, ...sealedCompletionWrites(this.table, reply)]);
+    ];
+    if (device.personId !== undefined)
+      writes.push(
+        {
+          purpose: { of: 'link' },
+          item: {
+            Put: {
+              TableName: this.table.tableName,
+              Item: {
+                ...personDeviceLinkKey(device.personId, device.id),
+                deviceId: device.id,
+                createdAt: device.createdAt,
+              },
+            },
+          },
+        },
+        {
+          purpose: { of: 'person' },
+          item: {
+            ConditionCheck: {
+              TableName: this.table.tableName,
+              Key: personKey(device.personId),
+              // Nothing of a revoked person's passes.
+              ConditionExpression: 'attribute_exists(pk) AND #status <> :revoked',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':revoked': 'revoked' },
+            },
+          },
+        },
+      );
+    const result = await sendTransaction(this.table, [
+      ...writes,
+      ...sealedCompletionWrites(this.table, reply),
+    ]);
     if (result.outcome === 'committed') return;
+    if (result.refused.some((purpose) => purpose.of === 'person'))
+      throw new UnauthenticatedError('The API key is not valid.');
     if (result.refused.some((purpose) => purpose.of === 'idempotency-completion'))
       throw new IdempotencyClaimLostError();
-    throw new Error(`Device id ${device.id} collided`);
+    throw new ConflictError(`Device "${device.id}" already exists.`);
   }
 
   /**
@@ -80,6 +120,11 @@ export class DeviceStore {
   /** `consistent`: a phone registered a moment ago must be found (a redemption naming it). */
   get(deviceId: string, options: { consistent?: boolean } = {}): Promise<DeviceRecord | undefined> {
     return this.devices.get(deviceId, options);
+  }
+
+  /** Many devices at once (a person's); absent ids are left out. */
+  getMany(deviceIds: readonly string[]): Promise<Map<string, DeviceRecord>> {
+    return this.devices.getMany(deviceIds);
   }
 
   listByShelter(shelterId: string, limit: number, cursor?: string): Promise<Page<DeviceRecord>> {
@@ -138,8 +183,13 @@ export class DeviceStore {
   }
 
   /** active | signed-off -> revoked, once; a revoked device stays revoked. */
-  revoke(deviceId: string, at: string, by: string): Promise<DeviceRecord> {
-    return this.setStatus(deviceId, 'revoked', { revokedAt: at, revokedBy: by });
+  revoke(
+    deviceId: string,
+    at: string,
+    by: string,
+    reason: DeviceRevocationReason = 'lost-or-stolen',
+  ): Promise<DeviceRecord> {
+    return this.setStatus(deviceId, 'revoked', { revokedAt: at, revokedBy: by, revocationReason: reason });
   }
 
   /** active -> signed-off (its pool handed back); a revoked device cannot sign off. */

@@ -7,6 +7,11 @@
  * |-------------------|----------------------------|-------------------------|---------------------------|----------------------|
  * | organisation      | ORG#<orgId>                | META                    | ORGS                      | <orgId>              |
  * | API key           | KEY#<keyId>                | META                    | ORG#<orgId>#KEYS          | <keyId>              |
+ * | person            | PERSON#<personId>          | META                    | PEOPLE                    | <orgId>#<personId>   |
+ * | person's key      | PERSON#<personId>          | KEY#<keyId>             | -                         | -                    |
+ * | person's device   | PERSON#<personId>          | DEVICE#<deviceId>       | -                         | -                    |
+ * | invitation        | INVITATION#<invitationId>  | META                    | PERSON#<personId>#INVITATIONS | <invitationId>   |
+ * | rate-limit count  | RATE#<purpose>#<pseudonym> | <windowStart>  (ttl)    | -                         | -                    |
  * | shelter           | SHELTER#<shelterId>        | META                    | SHELTERS                  | <shelterId>          |
  * | pickup point      | PP#<pickupPointId>         | META                    | SHELTER#<shelterId>#PPS   | <pickupPointId>      |
  * | item              | ITEM#<itemId>              | META                    | ITEMS                     | <itemId>             |
@@ -68,6 +73,11 @@
  * "Served before?" calls are recorded in one partition in time order (admins read it newest
  * first), without the references. A key's hourly allowance of checked references is one counter
  * item per key and clock hour, updated under "room left", so every instance counts against it.
+ *
+ * A person's partition holds the person and one link per key and device of theirs, each written
+ * in the transaction that makes the key (accepting an invitation) or registers the device, under
+ * "the person is not revoked". Revoking a person reads the partition strongly consistently: no key
+ * or device of theirs committed before the revocation can be missed, and none can commit after it.
  */
 
 export interface TableKey {
@@ -83,6 +93,26 @@ export const organizationListKey = () => 'ORGS';
 export const apiKeyKey = (keyId: string): TableKey => ({ pk: `KEY#${keyId}`, sk: META });
 export const apiKeyListKey = (orgId: string) => `ORG#${orgId}#KEYS`;
 
+export const personKey = (personId: string): TableKey => ({ pk: `PERSON#${personId}`, sk: META });
+export const peopleListKey = () => 'PEOPLE';
+export const peopleListSort = (orgId: string, personId: string) => `${orgId}#${personId}`;
+export const personPartition = (personId: string) => `PERSON#${personId}`;
+export const PERSON_KEY_PREFIX = 'KEY#';
+export const PERSON_DEVICE_PREFIX = 'DEVICE#';
+export const personKeyLinkKey = (personId: string, keyId: string): TableKey => ({
+  pk: `PERSON#${personId}`,
+  sk: `${PERSON_KEY_PREFIX}${keyId}`,
+});
+export const personDeviceLinkKey = (personId: string, deviceId: string): TableKey => ({
+  pk: `PERSON#${personId}`,
+  sk: `${PERSON_DEVICE_PREFIX}${deviceId}`,
+});
+export const invitationKey = (invitationId: string): TableKey => ({
+  pk: `INVITATION#${invitationId}`,
+  sk: META,
+});
+export const personInvitationsKey = (personId: string) => `PERSON#${personId}#INVITATIONS`;
+/** One fixed window of attempts by one (pseudonymised) source, for one purpose. */
 export const shelterKey = (shelterId: string): TableKey => ({ pk: `SHELTER#${shelterId}`, sk: META });
 export const shelterListKey = () => 'SHELTERS';
 

@@ -22,9 +22,28 @@ import { TransferStore } from './transfer-store.js';
 import { VoucherStore } from './voucher-store.js';
 import { WebhookStore } from './webhook-store.js';
 
+/**
+ * A store only a route group loaded on first use needs (issue 14): its module, and the schemas it
+ * parses records with, load on its first use, never at a cold start. Built once per process; a
+ * failed load is tried again on the next use.
+ */
+function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => {
+    loading ??= load().catch((err: unknown) => {
+      loading = undefined;
+      throw err;
+    });
+    return loading;
+  };
+}
+
 /** Every store over one table; built once per process and passed to use cases by name. */
 /** `beneficiaryRetentionSeconds`: how long beneficiary fields outlive a voucher's final state. */
 export function createStores(table: TableContext, beneficiaryRetentionSeconds = 30 * 86_400) {
+  const peopleStores = onFirstUse(() =>
+    import('./people-stores.js').then((m) => m.createPeopleStores(table)),
+  );
   return {
     apiKeys: new ApiKeyStore(table),
     health: new HealthStore(table),
@@ -48,6 +67,13 @@ export function createStores(table: TableContext, beneficiaryRetentionSeconds = 
     rounds: new RoundStore(table),
     beneficiaryChecks: new BeneficiaryCheckStore(table),
     rateLimits: new RateLimitStore(table),
+    /**
+     * People and invitations: loaded on first use (a person's /v1/me, display
+     * names in a listing, the administration group), never at a cold start:
+     * `await stores.people()`.
+     */
+    people: () => peopleStores().then((loaded) => loaded.people),
+    invitations: () => peopleStores().then((loaded) => loaded.invitations),
   };
 }
 

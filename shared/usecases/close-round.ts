@@ -1,4 +1,5 @@
 import type { Principal } from '../domain/api-key.js';
+import { personField } from '../domain/attribution.js';
 import type { Round } from '../domain/round.js';
 import { closeStep } from '../domain/round-close.js';
 import { effectiveStatus, type IssuedVoucher } from '../domain/voucher.js';
@@ -32,7 +33,12 @@ export async function closeRound(
     case 'request': {
       const next: Round = {
         ...round,
-        closeRequest: { keyId: actor.keyId, orgId: actor.orgId, at: now },
+        closeRequest: {
+          keyId: actor.keyId,
+          ...personField('personId', actor),
+          orgId: actor.orgId,
+          at: now,
+        },
         version: round.version + 1,
       };
       await deps.stores.rounds.replace(next, round.version);
@@ -43,6 +49,7 @@ export async function closeRound(
         ...round,
         status: 'closing',
         closedBy: actor.keyId,
+        ...personField('closedByPersonId', actor),
         version: round.version + 1,
       };
       await deps.stores.rounds.replace(closing, round.version);
@@ -84,6 +91,7 @@ async function release(voucher: IssuedVoucher, round: Round, deps: RoundDeps): P
           status: 'void',
           voidedAt: now.toISOString(),
           voidedBy: round.closedBy ?? round.createdBy,
+          ...(round.closedByPersonId === undefined ? {} : { voidedByPersonId: round.closedByPersonId }),
           voidReason: `round ${round.id} closed`,
         },
         { response: undefined },

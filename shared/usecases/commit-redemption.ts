@@ -1,4 +1,5 @@
 import type { Principal } from '../domain/api-key.js';
+import { personField } from '../domain/attribution.js';
 import type { IdempotencyCompletion } from '../domain/idempotency.js';
 import { type Movement, newMovementId } from '../domain/movement.js';
 import type { PickupPoint } from '../domain/pickup-point.js';
@@ -10,7 +11,7 @@ import type { VoucherDeps } from './voucher-context.js';
 
 /** Where a handover came from: online now, or an offline record dated by the device's clock. */
 export interface Handover {
-  actor: Pick<Principal, 'keyId' | 'orgId'>;
+  actor: Pick<Principal, 'keyId' | 'orgId' | 'personId'>;
   /** When the goods left: now online, the device time offline. */
   at: string;
   offline?: { deviceId: string; sequence: number; clientRedemptionId: string; recordedAt: string };
@@ -44,6 +45,7 @@ export async function commitRedemption(
     pickupPointId: point.id,
     lines: voucher.lines.map((line) => ({ itemId: line.itemId, quantity: -line.quantity })),
     actorKeyId: actor.keyId,
+    ...personField('actorPersonId', actor),
     orgId: actor.orgId,
     at,
     ...(offline === undefined ? {} : offline),
@@ -63,6 +65,7 @@ export async function commitRedemption(
     status: 'redeemed',
     redeemedAt: at,
     redeemedBy: actor.keyId,
+    ...personField('redeemedByPersonId', actor),
     pickupPointId: point.id,
     ...(offline === undefined
       ? handover.deviceId === undefined

@@ -1,4 +1,5 @@
 import { type Principal, scopeAllows } from '../domain/api-key.js';
+import { personField } from '../domain/attribution.js';
 import type { Conflict, ResolveConflictInput } from '../domain/conflict.js';
 import type { Idempotent } from '../domain/idempotency.js';
 import { newMovementId } from '../domain/movement.js';
@@ -55,7 +56,13 @@ export async function resolveConflict(
 ): Promise<Conflict> {
   const conflict = await getConflict(input, actor, deps);
   const at = deps.now().toISOString();
-  const base = { outcome: input.outcome, note: input.note, resolvedBy: actor.keyId, resolvedAt: at };
+  const base = {
+    outcome: input.outcome,
+    note: input.note,
+    resolvedBy: actor.keyId,
+    ...personField('resolvedByPersonId', actor),
+    resolvedAt: at,
+  };
   if (input.outcome === 'no-goods') {
     const resolved: Conflict = { ...conflict, status: 'resolved', resolution: base };
     await deps.stores.conflicts.resolve(resolved);
@@ -77,6 +84,7 @@ export async function resolveConflict(
         deviceId: conflict.offline.deviceId,
         conflictId: conflict.id,
         actorKeyId: actor.keyId,
+        ...personField('actorPersonId', actor),
         orgId: actor.orgId,
         at,
       },

@@ -12,6 +12,29 @@ export async function loadOwnDevice(deviceId: string, actor: Principal, deps: De
   return device;
 }
 
+/**
+ * The device whose offline records this key may carry to the server: its own; or, once revoked,
+ * a device at a pickup point the key serves. A colleague syncs the phone of someone who left
+ * (their person revoked, so their key no longer works): each record's HMAC under the device's
+ * secret proves it came from that phone, whoever carries it. An active device's records go with
+ * its own key only.
+ */
+export async function loadDeviceToSync(
+  deviceId: string,
+  actor: Principal,
+  deps: Deps,
+): Promise<DeviceRecord> {
+  const device = await deps.stores.devices.get(deviceId);
+  if (device === undefined) throw new NotFoundError('Device', deviceId);
+  if (device.keyId === actor.keyId) return device;
+  const carriedByColleague =
+    device.status === 'revoked' &&
+    actor.role === 'volunteer' &&
+    scopeAllows(actor.scope.pickupPointIds, device.pickupPointId);
+  if (!carriedByColleague) throw new NotFoundError('Device', deviceId);
+  return device;
+}
+
 /** The device as a manager (admin, or a coordinator or logistics lead of its shelter) sees it. */
 export async function loadManagedDevice(
   deviceId: string,

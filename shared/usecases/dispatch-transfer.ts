@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
 import type { Principal } from '../domain/api-key.js';
+import { personField } from '../domain/attribution.js';
 import type { Idempotent } from '../domain/idempotency.js';
 import { newMovementId } from '../domain/movement.js';
 import type { DispatchTransferInput, InTransitTransfer } from '../domain/transfer.js';
@@ -35,6 +36,7 @@ export async function dispatchTransfer(
     ...note,
     dispatchedAt: at,
     dispatchedBy: actor.keyId,
+    ...personField('dispatchedByPersonId', actor),
     dispatchMovementId: newMovementId(at),
   };
   await deps.stores.stock.dispatchTransfer(
@@ -47,6 +49,7 @@ export async function dispatchTransfer(
         transferId: transfer.id,
         ...note,
         actorKeyId: actor.keyId,
+        ...personField('actorPersonId', actor),
         orgId: actor.orgId,
         at,
       },

@@ -7,6 +7,7 @@ import { boundInstant, timeBoundSchema } from '../domain/time-bound.js';
 import { ValidationError } from '../errors/app-errors.js';
 import type { Page } from '../store/pagination.js';
 import type { Stores } from '../store/stores.js';
+import { displayNames } from './person-names.js';
 import { assertShelterInScope, loadShelter } from './stock-context.js';
 
 /**
@@ -28,11 +29,14 @@ export type MovementQueryInput = z.infer<typeof movementQuerySchema>;
 
 const SHELTER_OFFSET = CAMBODIA_UTC_OFFSET_MINUTES;
 
-/** The ledger of one shelter in the key's scope, in time order (or newest first), within a time range. */
+/**
+ * The ledger of one shelter in the key's scope, in time order (or newest first), within a time
+ * range; each entry recorded by a person's key names them (`actorName`, one batch read a page).
+ */
 export async function listMovements(
   input: MovementQueryInput & { shelterId: string },
   viewer: Principal,
-  deps: { stores: Pick<Stores, 'shelters' | 'movements'> },
+  deps: { stores: Pick<Stores, 'shelters' | 'movements' | 'people'> },
 ): Promise<Page<Movement>> {
   const { shelterId, order, limit, cursor } = input;
   assertShelterInScope(viewer, shelterId);
@@ -44,7 +48,7 @@ export async function listMovements(
       { field: 'from', message: 'must not be after `to`' },
     ]);
   }
-  return deps.stores.movements.list({
+  const page = await deps.stores.movements.list({
     shelterId,
     order,
     limit,
@@ -52,4 +56,15 @@ export async function listMovements(
     ...(to === undefined ? {} : { to }),
     ...(cursor === undefined ? {} : { cursor }),
   });
+  const names = await displayNames(
+    page.items.map((movement) => movement.actorPersonId),
+    deps,
+  );
+  return {
+    ...page,
+    items: page.items.map((movement) => {
+      const actorName = movement.actorPersonId === undefined ? undefined : names.get(movement.actorPersonId);
+      return actorName === undefined ? movement : { ...movement, actorName };
+    }),
+  };
 }

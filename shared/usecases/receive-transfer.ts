@@ -1,4 +1,5 @@
 import type { Principal } from '../domain/api-key.js';
+import { personField } from '../domain/attribution.js';
 import type { Idempotent } from '../domain/idempotency.js';
 import { newMovementId } from '../domain/movement.js';
 import { addQuantities } from '../domain/quantity.js';
@@ -68,6 +69,7 @@ export async function receiveTransfer(
     status: 'received',
     receivedAt: at,
     receivedBy: actor.keyId,
+    ...personField('receivedByPersonId', actor),
     receiveMovementId: newMovementId(at),
     receivedLines: input.lines,
     discrepancies,
@@ -82,6 +84,7 @@ export async function receiveTransfer(
         transferId: transfer.id,
         ...(input.note === undefined ? {} : { note: input.note }),
         actorKeyId: actor.keyId,
+        ...personField('actorPersonId', actor),
         orgId: actor.orgId,
         at,
       },

@@ -1,4 +1,5 @@
 import type { Principal } from '../domain/api-key.js';
+import { personField } from '../domain/attribution.js';
 import type { Idempotent } from '../domain/idempotency.js';
 import { type Movement, newMovementId } from '../domain/movement.js';
 import type { PlannedLine } from '../domain/stock-change.js';
@@ -18,7 +19,10 @@ export interface ShelterMovementInput extends Idempotent {
 }
 
 /** What distinguishes them: the ledger entry's type and its own fields. */
-export type MovementFields = Omit<Movement, 'id' | 'lines' | 'shelterId' | 'actorKeyId' | 'orgId' | 'at'>;
+export type MovementFields = Omit<
+  Movement,
+  'id' | 'lines' | 'shelterId' | 'actorKeyId' | 'actorPersonId' | 'actorName' | 'orgId' | 'at'
+>;
 
 /**
  * The path every single-shelter stock change takes: scope, shelter and catalogue checks, then one
@@ -41,6 +45,7 @@ export async function recordShelterMovement<R>(
         shelterId: change.shelterId,
         ...fields,
         actorKeyId: actor.keyId,
+        ...personField('actorPersonId', actor),
         orgId: actor.orgId,
         at,
       },

@@ -42,6 +42,7 @@ export async function registerDevice(
     pickupPointId: point.id,
     shelterId: point.shelterId,
     keyId: actor.keyId,
+    ...(actor.personId === undefined ? {} : { personId: actor.personId }),
     orgId: actor.orgId,
     status: 'active',
     createdAt: deps.now().toISOString(),

@@ -20,6 +20,7 @@ export interface RoundDeps {
     | 'organizations'
     | 'leases'
     | 'conflicts'
+    | 'people'
   >;
   secrets: Pick<VoucherSecrets, 'beneficiaryHashKey'>;
   now: () => Date;

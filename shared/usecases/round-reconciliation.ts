@@ -9,7 +9,9 @@ import {
   reconcile,
   reconciliationKey,
 } from '../domain/round-report.js';
+import type { ReconciliationView, RoundActor } from '../domain/round-report-view.js';
 import { effectiveStatus, type Voucher } from '../domain/voucher.js';
+import { displayNames } from './person-names.js';
 import { loadVisibleRound, type RoundDeps } from './round-context.js';
 
 /**
@@ -21,15 +23,44 @@ export async function roundReconciliation(
   input: { roundId: string },
   viewer: Principal,
   deps: RoundDeps,
-): Promise<Reconciliation> {
+): Promise<ReconciliationView> {
   const round = await loadVisibleRound(input.roundId, viewer, deps);
-  const report =
+  const [computed, actors] = await Promise.all([
     round.status === 'closed'
-      ? ((await deps.stores.rounds.report(round.id)) ?? (await computeReconciliation(round, deps)))
-      : await computeReconciliation(round, deps);
+      ? deps.stores.rounds.report(round.id).then((frozen) => frozen ?? computeReconciliation(round, deps))
+      : computeReconciliation(round, deps),
+    closeActors(round, deps),
+  ]);
+  const report: ReconciliationView = { ...computed, ...actors };
   if (viewer.role === 'admin') return report;
   const rows = report.rows.filter((row) => row.orgId === viewer.orgId);
   return { ...report, rows, agrees: rows.every((row) => row.agrees) };
+}
+
+/** Who asked to close the round and who confirmed it, with their display names (one batch read). */
+async function closeActors(
+  round: Round,
+  deps: RoundDeps,
+): Promise<Pick<ReconciliationView, 'closeRequestedBy' | 'closedBy'>> {
+  const request = round.closeRequest;
+  const names = await displayNames([request?.personId, round.closedByPersonId], deps);
+  const actor = (keyId: string, personId: string | undefined, at: string | undefined): RoundActor => {
+    const displayName = personId === undefined ? undefined : names.get(personId);
+    return {
+      keyId,
+      ...(personId === undefined ? {} : { personId }),
+      ...(displayName === undefined ? {} : { displayName }),
+      ...(at === undefined ? {} : { at }),
+    };
+  };
+  return {
+    ...(request === undefined
+      ? {}
+      : { closeRequestedBy: actor(request.keyId, request.personId, request.at) }),
+    ...(round.closedBy === undefined
+      ? {}
+      : { closedBy: actor(round.closedBy, round.closedByPersonId, round.closedAt) }),
+  };
 }
 
 /** The figures as they stand now, for every organisation of the round. */
@@ -116,9 +147,15 @@ const columns: Array<[header: string, hxl: string]> = [
   ['ledger_out', '#output +num +qty +ledger'],
   ['agrees', '#meta +agrees'],
   ['modality', '#modality'],
+  ['close_requested_by', '#contact +name +close_requested'],
+  ['close_confirmed_by', '#contact +name +close_confirmed'],
 ];
 
-export function reconciliationCsv(report: Reconciliation): string {
+/** A person by what colleagues call them; a machine key (no person) by its id. */
+const nameOf = (actor: RoundActor | undefined) =>
+  actor === undefined ? '' : (actor.displayName ?? `key ${actor.keyId}`);
+
+export function reconciliationCsv(report: ReconciliationView): string {
   const date = report.generatedAt.slice(0, 10);
   let csv = csvRow(columns.map(([header]) => header)) + csvRow(columns.map(([, hxl]) => hxl));
   for (const row of report.rows) {
@@ -140,6 +177,8 @@ export function reconciliationCsv(report: Reconciliation): string {
       row.ledgerOut,
       row.agrees ? 'yes' : 'no',
       'voucher',
+      nameOf(report.closeRequestedBy),
+      nameOf(report.closedBy),
     ]);
   }
   return csv;

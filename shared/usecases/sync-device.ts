@@ -28,7 +28,7 @@ import { VoucherStateChangedError } from '../errors/voucher-errors.js';
 import { validityAt } from '../rules/voucher-rules.js';
 import type { Stores } from '../store/stores.js';
 import { commitRedemption } from './commit-redemption.js';
-import { loadOwnDevice } from './device-access.js';
+import { loadDeviceToSync } from './device-access.js';
 import type { VoucherDeps } from './voucher-context.js';
 
 /** Records committed at once: DynamoDB Local keeps up with ~16 transactions in flight. */
@@ -76,7 +76,7 @@ export async function syncDevice(
   actor: Principal,
   deps: SyncDeps,
 ): Promise<{ response: SyncResponse; tally: SyncTally }> {
-  const device = await loadOwnDevice(input.deviceId, actor, deps);
+  const device = await loadDeviceToSync(input.deviceId, actor, deps);
   const syncedAt = deps.now().toISOString();
   const ids = input.records.map((record) => record.clientRedemptionId);
   const voucherIds = [...new Set(input.records.map((record) => record.voucherId))];
@@ -123,6 +123,18 @@ export async function syncDevice(
   };
 }
 
+/**
+ * Whether the device was revoked before this handover. A phone reported lost or stolen is
+ * trusted for nothing afterwards: every late record is a conflict. A phone revoked with its
+ * person was not lost: what it recorded before the revocation happened, and is booked; what it
+ * recorded after is a conflict.
+ */
+function revokedBefore(device: DeviceRecord, record: OfflineRecord): boolean {
+  if (device.status !== 'revoked') return false;
+  if (device.revocationReason !== 'person-revoked' || device.revokedAt === undefined) return true;
+  return Date.parse(record.deviceTime) >= Date.parse(device.revokedAt);
+}
+
 function authentic(record: OfflineRecord, context: SyncContext): boolean {
   return record.deviceId === context.device.id && isAuthentic(record, context.secret);
 }
@@ -143,7 +155,7 @@ async function syncRecord(record: OfflineRecord, context: SyncContext): Promise<
     return rejected(record, 'bad-signature', 'Not signed by this device: nothing was stored.');
   if (record.pickupPointId !== device.pickupPointId || context.point === undefined)
     return rejected(record, 'wrong-pickup-point', `This device is registered at ${device.pickupPointId}.`);
-  if (device.status === 'revoked') return conflict(record, 'device-revoked', undefined, context);
+  if (revokedBefore(device, record)) return conflict(record, 'device-revoked', undefined, context);
   const voucher = context.vouchers.get(record.voucherId);
   if (voucher === undefined || voucher.shelterId !== device.shelterId)
     return conflict(record, voucher === undefined ? 'unknown-voucher' : 'wrong-shelter', voucher, context);
@@ -168,7 +180,8 @@ async function syncRecord(record: OfflineRecord, context: SyncContext): Promise<
       voucher,
       context.point,
       {
-        actor: { keyId: device.keyId, orgId: device.orgId },
+        // The device's person handed over (the key that carries the records may be a colleague's).
+        actor: { keyId: device.keyId, orgId: device.orgId, personId: device.personId },
         at: record.deviceTime,
         movementId,
         offline: {

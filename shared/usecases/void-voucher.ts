@@ -1,4 +1,5 @@
 import type { Principal } from '../domain/api-key.js';
+import { personField } from '../domain/attribution.js';
 import type { Idempotent } from '../domain/idempotency.js';
 import type { VoidedVoucher, VoidVoucherInput, VoucherView } from '../domain/voucher.js';
 import { finalStateError } from '../domain/voucher-lifecycle.js';
@@ -25,6 +26,7 @@ export async function voidVoucher(
     status: 'void',
     voidedAt: now.toISOString(),
     voidedBy: actor.keyId,
+    ...personField('voidedByPersonId', actor),
     ...(input.reason === undefined ? {} : { voidReason: input.reason }),
   };
   const beneficiary = await deps.stores.beneficiaries.of(voucher, now);

@@ -23,6 +23,7 @@ describe('Lambda entry (functions/api.ts)', () => {
     vi.stubEnv('DYNAMODB_ENDPOINT', table.endpoint);
     vi.stubEnv('LOG_LEVEL', 'silent');
     vi.stubEnv('SECRETS_JSON', JSON.stringify(generateAppSecrets()));
+    vi.stubEnv('INVITATION_ACCEPTS_PER_MINUTE', '2');
     ({ handler } = await import('../../functions/api.js'));
   });
 
@@ -47,6 +48,46 @@ describe('Lambda entry (functions/api.ts)', () => {
     )) as LambdaResult;
     expect(result.statusCode).toBe(201);
     expect(JSON.parse(result.body).id).toBe('via-lambda');
+  });
+
+  it('counts invitation codes per source address as API Gateway reports it, and links to its own address', async () => {
+    const send = async (input: Parameters<typeof httpApiV2Event>[0]) =>
+      (await handler(httpApiV2Event(input), lambdaContext)) as LambdaResult;
+    const json = { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' };
+    const person = await send({
+      method: 'POST',
+      path: '/v1/people',
+      headers: { ...json, 'idempotency-key': 'lambda-person' },
+      body: JSON.stringify({ displayName: 'Lambda admin', role: 'admin' }),
+    });
+    const invitation = await send({
+      method: 'POST',
+      path: `/v1/people/${JSON.parse(person.body).id}/invitations`,
+      headers: json,
+      body: '{}',
+    });
+    const tryCode = (sourceIp: string) =>
+      send({
+        method: 'POST',
+        path: '/v1/invitations/accept',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: 'not-a-code' }),
+        sourceIp,
+      });
+
+    const fromOne = [
+      await tryCode('198.51.100.20'),
+      await tryCode('198.51.100.20'),
+      await tryCode('198.51.100.20'),
+    ];
+    const fromAnother = await tryCode('198.51.100.21');
+
+    expect(new URL(JSON.parse(invitation.body).link).origin).toBe(
+      'https://abc123.execute-api.ap-southeast-1.amazonaws.com',
+    );
+    expect(fromOne.map((r) => r.statusCode)).toEqual([404, 404, 429]);
+    expect(fromOne[2]?.headers['retry-after']).toMatch(/^\d+$/);
+    expect(fromAnother.statusCode).toBe(404);
   });
 
   it('answers errors as problem+json, as the local server does', async () => {

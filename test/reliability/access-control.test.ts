@@ -49,6 +49,10 @@ const sensitiveRoles: Record<string, Role[]> = {
   'POST /v1/devices/{id}/revoke': ['admin', 'coordinator', 'logistics'],
   'POST /v1/beneficiaries/check': ['coordinator'],
   'GET /v1/beneficiaries/checks': ['admin'],
+  'POST /v1/people': ['admin', 'coordinator'],
+  'PATCH /v1/people/{id}': ['admin', 'coordinator'],
+  'POST /v1/people/{id}/revoke': ['admin', 'coordinator'],
+  'POST /v1/people/{id}/invitations': ['admin', 'coordinator'],
 };
 
 /**
@@ -98,6 +102,9 @@ function expectation(
     return { kind: 'status', status: 403 };
   // A conflict concerns one organisation's voucher: another organisation's coordinator sees nothing.
   if (spec.guard === 'conflict' && principal.role === 'coordinator' && principal.org !== 'org-a')
+    return { kind: 'status', status: 404 };
+  // A person is managed by admins, and by coordinators of their own organisation only.
+  if (spec.guard === 'person' && principal.role === 'coordinator' && principal.org !== 'org-a')
     return { kind: 'status', status: 404 };
   if (spec.openIds && reach === 'absent') return { kind: 'status', status: 404 };
   if (!inScope(principal, spec.guard, reach))

@@ -172,6 +172,44 @@ describe('a voucher’s life, and its failures, in the logs', () => {
     expect(watch.leaks()).toEqual([]);
     watch.dump();
   });
+
+  it('logs no invitation code, no key it gives and no display name, through a person’s whole life', async () => {
+    const added = await send('POST', '/v1/people', {
+      key: world.admin,
+      body: { displayName: watch.bodyText('name'), role: 'volunteer', scope: { pickupPointIds: ['pp-a1'] } },
+    });
+    const personId = String(added.body.id);
+    // Each link's code is registered by observe(): it sits after `#invite=`.
+    const first = await send('POST', `/v1/people/${personId}/invitations`, { key: world.admin, body: {} });
+    const second = await send('POST', `/v1/people/${personId}/invitations`, { key: world.admin, body: {} });
+    const codeOf = (link: unknown) => String(link).split('#invite=')[1] as string;
+    const code = codeOf(first.body.link);
+    const accept = (body: Record<string, unknown>) => send('POST', '/v1/invitations/accept', { body });
+
+    const answers = [
+      await accept({ code: `${code.slice(0, -4)}${watch.secret('ZZZZ', 'invitation-code')}` }),
+      await accept({ code, label: watch.bodyText('label') }),
+      await accept({ code }),
+    ];
+    const personKey = String(answers[1]?.body.apiKey);
+    await send('GET', '/v1/me', { key: personKey });
+    await send('PATCH', `/v1/people/${personId}`, {
+      key: world.admin,
+      body: { displayName: watch.bodyText('renamed') },
+    });
+    await send('POST', `/v1/people/${personId}/revoke`, { key: world.admin, body: {} });
+    answers.push(
+      await accept({ code: codeOf(second.body.link) }),
+      await send('GET', '/v1/me', { key: personKey }),
+    );
+
+    expect(answers.map((answer) => answer.status)).toEqual([404, 200, 409, 410, 401]);
+    expect(
+      [...watch.secrets.values()].filter((kind) => kind === 'invitation-code').length,
+    ).toBeGreaterThanOrEqual(2);
+    expect(watch.leaks()).toEqual([]);
+    watch.dump();
+  });
 });
 
 describe('every log line of the suite', () => {
@@ -193,6 +231,7 @@ describe('every log line of the suite', () => {
     expect(byKind.get('beneficiary-ref') ?? 0).toBeGreaterThan(0);
     expect(byKind.get('voucher-token') ?? 0).toBeGreaterThan(0);
     expect(byKind.get('api-key-secret') ?? 0).toBeGreaterThan(0);
+    expect(byKind.get('invitation-code') ?? 0).toBeGreaterThan(0);
     expect(findLeaks(lines, secrets)).toEqual([]);
   });
 });

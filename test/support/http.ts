@@ -13,6 +13,8 @@ export interface CallOptions {
    * accepts writes from must; `false` leaves it out, to test the refusal.
    */
   idempotencyKey?: false;
+  /** What the runtime hands the app beside the request (API Gateway's requestContext: the source address). */
+  env?: Record<string, unknown>;
 }
 
 export interface CallResult<T = Record<string, unknown>> {
@@ -48,7 +50,11 @@ export async function call<T = Record<string, unknown>>(
   if (body === undefined && options.body !== undefined) body = JSON.stringify(options.body);
   if (body !== undefined && headers['content-type'] === undefined)
     headers['content-type'] = 'application/json';
-  const response = await app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+  const response = await app.request(
+    path,
+    { method, headers, ...(body === undefined ? {} : { body }) },
+    options.env,
+  );
   const text = await response.text();
   expectMatchesContract({ method, url: path, status: response.status, headers: response.headers, text });
   let parsed: unknown = text;

@@ -6,6 +6,8 @@ interface EventInput {
   query?: string;
   headers?: Record<string, string>;
   body?: string;
+  /** The client's address as API Gateway reports it (a documentation address unless named). */
+  sourceIp?: string;
 }
 
 /** An API Gateway HTTP API (payload 2.0) event, shaped as API Gateway sends it. */
@@ -30,7 +32,7 @@ export function httpApiV2Event(input: EventInput): LambdaEvent {
         method: input.method,
         path: input.path,
         protocol: 'HTTP/1.1',
-        sourceIp: '203.0.113.7',
+        sourceIp: input.sourceIp ?? '203.0.113.7',
         userAgent: 'curl/8.5.0',
       },
       requestId: 'Jw1sKjKkSQ0EJxg=',

@@ -10,7 +10,12 @@ import type { TestApp } from './test-app.js';
  * log lines of a whole suite against the secrets of the whole suite.
  */
 
-export type SecretKind = 'beneficiary-ref' | 'api-key-secret' | 'voucher-token' | 'request-body';
+export type SecretKind =
+  | 'beneficiary-ref'
+  | 'api-key-secret'
+  | 'voucher-token'
+  | 'request-body'
+  | 'invitation-code';
 
 export interface LogDump {
   source: string;
@@ -96,6 +101,9 @@ export class PersonalDataWatch {
       if (name === 'token' && typeof value === 'string' && value.length > 20)
         this.secrets.set(value, 'voucher-token');
       else if (name === 'apiKey' && typeof value === 'string') this.apiKey(value);
+      // An invitation's link carries its code after `#invite=`: the code must never be logged.
+      else if (name === 'link' && typeof value === 'string' && value.includes('#invite='))
+        this.secrets.set(value.slice(value.indexOf('#invite=') + '#invite='.length), 'invitation-code');
       else this.observe(value);
     }
   }

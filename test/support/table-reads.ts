@@ -64,7 +64,11 @@ export async function countIndexPartition(
   return count;
 }
 
-/** Every record of the table, keyed `pk|sk`, as canonical JSON: two equal snapshots mean nothing changed. */
+/**
+ * Every record of the table, keyed `pk|sk`, as canonical JSON: two equal snapshots mean nothing
+ * changed. Rate-limit counts (`RATE#...`) are left out: they record attempts, refused ones
+ * included, by design; they are not state a request changes.
+ */
 export async function snapshotTable(table: TableContext): Promise<Map<string, string>> {
   const records = new Map<string, string>();
   let start: Row | undefined;
@@ -73,6 +77,7 @@ export async function snapshotTable(table: TableContext): Promise<Map<string, st
       new ScanCommand({ TableName: table.tableName, ExclusiveStartKey: start, ConsistentRead: true }),
     );
     for (const item of page.Items ?? []) {
+      if (String(item.pk).startsWith('RATE#')) continue;
       const sorted = Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b)));
       records.set(`${item.pk}|${item.sk}`, JSON.stringify(sorted));
     }

@@ -5,6 +5,7 @@ import type { ApiKeyRecord } from '../../shared/domain/api-key.js';
 const record = (id: string): ApiKeyRecord => ({
   id,
   secretHash: 'h',
+  kind: 'machine',
   role: 'admin',
   orgId: 'o',
   scope: { shelterIds: '*', pickupPointIds: '*' },

@@ -19,6 +19,11 @@ const round: Round = {
   createdBy: 'k1',
 };
 const asked = { ...round, closeRequest: { keyId: 'k1', orgId: 'org-a', at: '2026-12-15T01:00:00Z' } };
+/** Asked by a person's phone key. */
+const askedByPerson = {
+  ...round,
+  closeRequest: { keyId: 'phone', personId: 'psn_1', orgId: 'org-a', at: '2026-12-15T01:00:00Z' },
+};
 
 describe('closeStep (four eyes)', () => {
   it.each([
@@ -28,6 +33,24 @@ describe('closeStep (four eyes)', () => {
     [
       'a second key of the organisation that asked: confirms',
       asked,
+      { keyId: 'k2', orgId: 'org-a' },
+      'confirm',
+    ],
+    [
+      'the same person from another of their keys (their laptop): refused',
+      askedByPerson,
+      { keyId: 'laptop', personId: 'psn_1', orgId: 'org-a' },
+      'refuse',
+    ],
+    [
+      'another person of the organisation that asked: confirms',
+      askedByPerson,
+      { keyId: 'k2', personId: 'psn_2', orgId: 'org-a' },
+      'confirm',
+    ],
+    [
+      'a machine key of the organisation, after a person asked: confirms',
+      askedByPerson,
       { keyId: 'k2', orgId: 'org-a' },
       'confirm',
     ],

@@ -71,7 +71,7 @@ const syncRoute = securedRoute(['volunteer'], {
   tags: ['Devices'],
   summary: 'Commit offline handovers (up to 500), each at most once',
   description:
-    'No Idempotency-Key: every record is idempotent by its clientRedemptionId, and a replay answers what the first sync stored. Outcomes: redeemed (a redemption dated by deviceTime), conflict (nothing left stock; a logistics lead resolves it), rejected (not signed by this device; nothing stored).',
+    'No Idempotency-Key: every record is idempotent by its clientRedemptionId, and a replay answers what the first sync stored. Outcomes: redeemed (a redemption dated by deviceTime), conflict (nothing left stock; a logistics lead resolves it), rejected (not signed by this device; nothing stored). The device’s own key syncs it; a revoked device’s records may also be carried by a volunteer key serving its pickup point (their HMAC proves where they come from). A device revoked with its person: records dated before the revocation are booked, later ones are conflicts; a device revoked as lost or stolen: every late record is a conflict.',
   operationId: 'syncDevice',
   request: { params: deviceParams, body: { required: true, content: jsonContent(syncSchema) } },
   responses: {

@@ -5,7 +5,17 @@ import type { AppEnv } from '../app-env.js';
 import { jsonContent, securedRoute } from '../openapi-route.js';
 
 const meSchema = z
-  .object({ keyId: z.string(), role: roleSchema, orgId: z.string(), scope: keyScopeSchema })
+  .object({
+    keyId: z.string(),
+    personId: z
+      .string()
+      .optional()
+      .openapi({ description: 'A person’s key: whose it is (absent for a machine key).' }),
+    displayName: z.string().optional().openapi({ description: 'A person’s key: what colleagues call them.' }),
+    role: roleSchema,
+    orgId: z.string(),
+    scope: keyScopeSchema,
+  })
   .openapi('Me');
 
 const route = securedRoute([...roles], {
@@ -13,7 +23,7 @@ const route = securedRoute([...roles], {
   path: '/v1/me',
   operationId: 'getMe',
   tags: ['API keys'],
-  summary: 'The calling key: its role, organisation and scope',
+  summary: 'The calling key: its role, organisation and scope, and its person',
   description:
     'Lets a client (the /scan and /dashboard pages) check a key and learn what it may do, e.g. which pickup points a volunteer serves.',
   responses: { 200: { description: 'The calling key.', content: jsonContent(meSchema) } },

@@ -1,5 +1,5 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { reconciliationSchema } from '../../domain/round-report.js';
+import { reconciliationViewSchema } from '../../domain/round-report-view.js';
 import { reconciliationCsv, roundReconciliation } from '../../usecases/round-reconciliation.js';
 import type { AppEnv } from '../app-env.js';
 import { errorResponses, securedRoute } from '../openapi-route.js';
@@ -20,7 +20,10 @@ const reconciliationRoute = securedRoute(['coordinator', 'admin'], {
   responses: {
     200: {
       description: 'The reconciliation.',
-      content: { 'application/json': { schema: reconciliationSchema }, 'text/csv': { schema: z.string() } },
+      content: {
+        'application/json': { schema: reconciliationViewSchema },
+        'text/csv': { schema: z.string() },
+      },
     },
     404: errorResponses[404],
   },

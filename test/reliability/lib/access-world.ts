@@ -46,6 +46,12 @@ export interface AccessWorld {
   webhook(): Promise<{ id: string; deliveryId: string }>;
   /** A fresh distribution round of org-a at shelter A (rice only), a draft or opened. */
   round(status: 'draft' | 'open'): Promise<string>;
+  /** A fresh volunteer (a person) of org-a at a pickup point, added by org-a's admin. */
+  person(pickupPointId: string): Promise<string>;
+  /** A fresh invitation for a person, its code registered as a secret of the watch. */
+  invitation(personId: string): Promise<{ id: string; code: string }>;
+  /** A key of a person, made by accepting a fresh invitation: its id. */
+  personKey(personId: string): Promise<string>;
   unique(prefix: string): string;
 }
 
@@ -172,6 +178,12 @@ export async function buildAccessWorld(t: TestApp, watch: PersonalDataWatch): Pr
       key('coordinator', org),
     )) as { id: string; token: string; code: string };
 
+  const invitation = async (personId: string) => {
+    const body = await must('POST', `/v1/people/${personId}/invitations`, {}, admin);
+    const code = new URL(String(body.link)).hash.slice('#invite='.length);
+    return { id: String(body.id), code: watch.secret(code, 'invitation-code') };
+  };
+
   let counter = 0;
   return {
     t,
@@ -232,6 +244,31 @@ export async function buildAccessWorld(t: TestApp, watch: PersonalDataWatch): Pr
       const id = String(body.id);
       if (status === 'open') await must('POST', `/v1/rounds/${id}/open`, undefined, key('coordinator'), 200);
       return id;
+    },
+    async person(pickupPointId) {
+      const body = await must(
+        'POST',
+        '/v1/people',
+        {
+          displayName: watch.bodyText('person'),
+          role: 'volunteer',
+          scope: { pickupPointIds: [pickupPointId] },
+        },
+        admin,
+      );
+      return String(body.id);
+    },
+    invitation,
+    async personKey(personId) {
+      const { code } = await invitation(personId);
+      // Each from an address of its own, as phones on their own networks: attempts are counted per address.
+      const sourceIp = `198.51.100.${(++counter % 250) + 1}`;
+      const accepted = await send('POST', '/v1/invitations/accept', {
+        body: { code },
+        env: { requestContext: { http: { sourceIp } } },
+      });
+      if (accepted.status !== 200) throw new Error(`accept: ${accepted.status} ${accepted.text}`);
+      return String(accepted.body.keyId);
     },
     async webhook() {
       const body = await must(

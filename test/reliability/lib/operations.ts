@@ -43,7 +43,12 @@ export type Guard =
    * organisation the device serves, but a coordinator only for its own organisation's devices;
    * another organisation's coordinator is refused (403: it sees the phone in the shelter's list).
    */
-  | 'own-organisation-device';
+  | 'own-organisation-device'
+  /**
+   * A person (a volunteer): an admin of any organisation manages them; a coordinator only those of
+   * its own organisation at its shelters (as a conflict's shelter, for its own organisation).
+   */
+  | 'person';
 
 export interface Request {
   path: string;
@@ -139,6 +144,13 @@ const roundWindow = () => {
 async function webhookFor(w: AccessWorld, reach: Reach): Promise<{ id: string; deliveryId: string }> {
   if (reach === 'absent') return { id: ABSENT_WEBHOOK, deliveryId: ABSENT_VOUCHER };
   return w.webhook();
+}
+
+const ABSENT_PERSON = 'psn_01HZZZZZZZZZZZZZZZZZZZZZZZ';
+
+/** A fresh volunteer of org-a at the reach's pickup point; an unknown id for `absent`. */
+async function personFor(w: AccessWorld, reach: Reach): Promise<string> {
+  return reach === 'absent' ? ABSENT_PERSON : w.person(PICKUP_POINTS[reach]);
 }
 
 const ABSENT_DEVICE = 'dev_01HZZZZZZZZZZZZZZZZZZZZZZZ';
@@ -571,6 +583,66 @@ export const operationCases: Record<string, OperationCase> = {
   'GET /v1/beneficiaries/checks': {
     guard: 'role',
     build: async () => ({ path: '/v1/beneficiaries/checks?limit=5' }),
+  },
+  'POST /v1/people': {
+    guard: 'role',
+    // The caller's own organisation (none is named): a coordinator's volunteer at a point of its shelters.
+    build: async (w) => ({
+      path: '/v1/people',
+      body: {
+        displayName: w.watch.bodyText('person'),
+        role: 'volunteer',
+        scope: { pickupPointIds: ['pp-a1'] },
+      },
+    }),
+  },
+  'GET /v1/people': { guard: 'role', build: async () => ({ path: '/v1/people?status=invited' }) },
+  'GET /v1/people/{id}': {
+    guard: 'person',
+    build: async (w, reach) => ({ path: `/v1/people/${await personFor(w, reach)}` }),
+  },
+  'PATCH /v1/people/{id}': {
+    guard: 'person',
+    build: async (w, reach) => ({
+      path: `/v1/people/${await personFor(w, reach)}`,
+      body: { displayName: w.watch.bodyText('renamed') },
+    }),
+  },
+  'POST /v1/people/{id}/revoke': {
+    guard: 'person',
+    build: async (w, reach) => ({ path: `/v1/people/${await personFor(w, reach)}/revoke`, body: {} }),
+  },
+  'POST /v1/people/{id}/keys/{keyId}/revoke': {
+    guard: 'person',
+    build: async (w, reach) => {
+      const personId = await personFor(w, reach);
+      const keyId = reach === 'absent' ? 'zzzzzzzzzzzzzzzz' : await w.personKey(personId);
+      return { path: `/v1/people/${personId}/keys/${keyId}/revoke`, body: {} };
+    },
+  },
+  'POST /v1/people/{id}/invitations': {
+    guard: 'person',
+    build: async (w, reach) => ({
+      path: `/v1/people/${await personFor(w, reach)}/invitations`,
+      body: { expiresInMinutes: 15 },
+    }),
+  },
+  'POST /v1/people/{id}/invitations/{invitationId}/revoke': {
+    guard: 'person',
+    build: async (w, reach) => {
+      const personId = await personFor(w, reach);
+      const invitationId =
+        reach === 'absent' ? 'inv_01HZZZZZZZZZZZZZZZZZZZZZZZ' : (await w.invitation(personId)).id;
+      return { path: `/v1/people/${personId}/invitations/${invitationId}/revoke`, body: {} };
+    },
+  },
+  'POST /v1/invitations/accept': {
+    guard: 'public',
+    // A fresh code per call: each is exchanged once.
+    build: async (w) => ({
+      path: '/v1/invitations/accept',
+      body: { code: (await w.invitation(await w.person('pp-a1'))).code },
+    }),
   },
   'GET /v1/voucher-slips': {
     guard: 'voucher',
