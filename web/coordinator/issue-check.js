@@ -3,6 +3,7 @@
 // written; a list the stock covers is opened and issued; a list it covers in part waits on this
 // check-your-answers step, which says who is covered, what runs short and what opening freezes,
 // until the coordinator confirms or goes back to the list.
+import './coordinator-messages.js';
 import { $ } from '../common/dom.js';
 import { formatAmount, t } from '../common/i18n.js';
 

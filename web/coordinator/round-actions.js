@@ -1,5 +1,6 @@
 // What the coordinator does on /coordinator, each an API call or two: show a round or the list,
 // create a round, forecast a list, issue it on the forecast's answer, reconcile, print.
+import './coordinator-messages.js';
 import { api, newIdempotencyKey } from '../common/api.js';
 import { $ } from '../common/dom.js';
 import { t } from '../common/i18n.js';

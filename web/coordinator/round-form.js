@@ -1,6 +1,7 @@
 // The new round's form: its name, shelter, the days it runs, and the rations the coordinator ticks
 // from the templates. Checked here first so that the messages are in the chosen language; the
 // server checks again and its field errors land beside the same fields.
+import './coordinator-messages.js';
 import { $ } from '../common/dom.js';
 import { formatDate, t } from '../common/i18n.js';
 import { availableTemplates, describeRule } from './rule-templates.js';

@@ -1,5 +1,6 @@
 // The rounds already made, newest first. Each is a link to the page's own address with the round
 // in it (#round=<id>), so a round is reopened from the list, after a reload, or from a bookmark.
+import './coordinator-messages.js';
 import { api } from '../common/api.js';
 import { $ } from '../common/dom.js';
 import { formatDate, t } from '../common/i18n.js';

@@ -1,5 +1,6 @@
 // The round's tables and lists: forecast, the rows refused (each with its reason), the vouchers
 // issued, reconciliation. Text only (textContent), never HTML; every number through i18n.
+import './coordinator-messages.js';
 import { formatAmount, formatNumber, t } from '../common/i18n.js';
 
 /** @typedef {import('../common/api-types.js').Forecast} Forecast */

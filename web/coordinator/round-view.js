@@ -1,5 +1,6 @@
 // Draws /coordinator from its state: the list of rounds or the round shown, its forecast, the
 // check-your-answers step, the vouchers and the refused rows, the reconciliation.
+import './coordinator-messages.js';
 import { $ } from '../common/dom.js';
 import { t } from '../common/i18n.js';
 import { renderCheck } from './issue-check.js';

@@ -3,6 +3,7 @@
 // own schema (RationRule), and described on the page from its data (amount, basis, cap), so what
 // the coordinator reads is what the server computes (test/unit/rule-templates.test.ts runs them
 // through the server's computeEntitlement).
+import './coordinator-messages.js';
 import { formatAmount, t } from '../common/i18n.js';
 
 /** @typedef {import('../common/api-types.js').RationRule} RationRule */

@@ -1,4 +1,5 @@
 // The stock table: one row per shelter, one column per item, problems highlighted.
+import './dashboard-messages.js';
 import { formatAmount, formatNumber, lang, t } from '../common/i18n.js';
 
 /** @typedef {import('../common/api-types.js').Item} Item */

@@ -7,6 +7,7 @@ import {
 } from '../../usecases/check-beneficiaries.js';
 import { listBeneficiaryChecks } from '../../usecases/list-beneficiary-checks.js';
 import type { AppEnv } from '../app-env.js';
+import { readListPage } from '../list-page.js';
 import { errorResponses, jsonContent, securedRoute } from '../openapi-route.js';
 import { pageSchema } from '../pagination-schemas.js';
 
@@ -46,6 +47,11 @@ export function registerBeneficiaryChecks(app: OpenAPIHono<AppEnv>) {
     return c.json(await checkBeneficiaries(c.req.valid('json'), c.get('principal'), c.get('deps')), 200);
   });
   app.openapi(logRoute, async (c) => {
-    return c.json(await listBeneficiaryChecks(c.req.valid('query'), c.get('principal'), c.get('deps')), 200);
+    // Sealed for this key and this list, as every list's cursor is: a store key handed out raw
+    // could be edited to start anywhere in the partition.
+    const page = await readListPage(c, c.req.valid('query'), (query) =>
+      listBeneficiaryChecks(query, c.get('principal'), c.get('deps')),
+    );
+    return c.json(page, 200);
   });
 }

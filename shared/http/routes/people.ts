@@ -21,6 +21,7 @@ import { revokePerson } from '../../usecases/revoke-person.js';
 import { revokePersonKey } from '../../usecases/revoke-person-key.js';
 import { updatePerson } from '../../usecases/update-person.js';
 import type { AppEnv } from '../app-env.js';
+import { readListPage } from '../list-page.js';
 import { idempotencyFor } from '../idempotency-context.js';
 import { errorResponses, idempotentWriteRoute, jsonContent, securedRoute } from '../openapi-route.js';
 import { pageSchema } from '../pagination-schemas.js';
@@ -171,7 +172,10 @@ export function registerPeople(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(listRoute, async (c) => {
-    return c.json(await listPeople(c.req.valid('query'), c.get('principal'), c.get('deps')), 200);
+    const page = await readListPage(c, c.req.valid('query'), (query) =>
+      listPeople(query, c.get('principal'), c.get('deps')),
+    );
+    return c.json(page, 200);
   });
 
   app.openapi(getRoute, async (c) => {
