@@ -201,7 +201,7 @@ describe('the suggested transfer plan: errors', () => {
     ['?targetDays=week', 'query.targetDays'],
     ['?limit=1001', 'query.limit'],
     ['?itemId=Rice!', 'query.itemId'],
-    ['?shelterId=shelter-a', 'query'],
+    ['?shelterId=shelter-a', 'query.shelterId'],
   ])('refuses %s with a problem naming %s', async (query, field) => {
     const answer = await call(t.app, 'GET', `/v1/plans/transfers${query}`, { key: world.logistics });
 
