@@ -1437,6 +1437,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/plans/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Suggested transfers that even days of cover across shelters (what to move where)
+         * @description Per item, each shelter needs population x daily need per person x `targetDays` - available - stock in transit to it, and can spare what is on its shelf beyond its own target. Spare stock goes to the lowest days of cover first, in whole units, with as few trips as the plan finds: no source is taken below its target, stock is conserved, and the lowest days of cover in the network is never lowered. A key scoped to some shelters plans among those only. Nothing is written: `POST /v1/transfers` with a trip’s `fromShelterId`, `toShelterId` and `lines` dispatches it.
+         *
+         *     Roles: logistics, admin.
+         */
+        get: operations["planTransfers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What each shelter is missing to reach N days of cover (for donors)
+         * @description Per shelter and item, what is missing to reach `targetDays` of cover: population x daily need per person x days, less what is available (on hand minus reserved) and what is on its way. Only rows missing something; keys scoped to some shelters see those only, and confidential shelters’ locations reach admins only.
+         *
+         *     Roles: logistics, coordinator, admin.
+         */
+        get: operations["getNeedsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/needs.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The needs report as CSV with an HXL hashtag row
+         * @description Per shelter and item, what is missing to reach `targetDays` of cover: population x daily need per person x days, less what is available (on hand minus reserved) and what is on its way. Only rows missing something; keys scoped to some shelters see those only, and confidential shelters’ locations reach admins only.
+         *
+         *     Roles: logistics, coordinator, admin.
+         */
+        get: operations["getNeedsReportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/scan": {
         parameters: {
             query?: never;
@@ -3192,6 +3258,110 @@ export interface components {
         };
         /** @enum {string} */
         BeneficiaryCheckOutcome: "answered" | "refused-over-limit";
+        TransferPlan: {
+            targetDays: number;
+            generatedAt: string;
+            /** @description Most urgent first: the receiver with the fewest days of cover now. */
+            suggestions: components["schemas"]["TransferSuggestion"][];
+            /** @description Suggestions in the whole plan (`limit` lists the first). */
+            suggestionsTotal: number;
+            trips: components["schemas"]["TransferTrip"][];
+            items: components["schemas"]["ItemPlanSummary"][];
+            /** @description Catalogue items with no daily need per person: they have no days of cover, so no plan. */
+            itemsWithoutDailyNeed: string[];
+            /** @description The shelters the listed suggestions name. */
+            shelters: components["schemas"]["PlanShelter"][];
+        };
+        /** @description One move. `{fromShelterId, toShelterId, lines: [{itemId, quantity}]}` is the body of `POST /v1/transfers` that makes it. */
+        TransferSuggestion: {
+            fromShelterId: string;
+            toShelterId: string;
+            itemId: string;
+            /** @description Whole units, in the item’s unit. */
+            quantity: number;
+            unit: string;
+            /** @description quantity / daily need per person, floored to a tenth. */
+            personDays: number;
+            from: {
+                /** @description As things stand (stock on its way there counted); null where nobody lives. */
+                daysOfCoverBefore: number | null;
+                /** @description Once this move alone is made. */
+                daysOfCoverAfter: number | null;
+            };
+            to: {
+                /** @description As things stand (stock on its way there counted); null where nobody lives. */
+                daysOfCoverBefore: number | null;
+                /** @description Once this move alone is made. */
+                daysOfCoverAfter: number | null;
+            };
+        };
+        /** @description Every listed suggestion between two shelters, as one truck. `fromShelterId`, `toShelterId` and `lines` are the body of `POST /v1/transfers` that dispatches it. */
+        TransferTrip: {
+            fromShelterId: string;
+            toShelterId: string;
+            lines: {
+                itemId: string;
+                quantity: number;
+            }[];
+            personDays: number;
+        };
+        ItemPlanSummary: {
+            itemId: string;
+            unit: string;
+            dailyNeedPerPerson: number;
+            shelters: number;
+            sheltersBelowTargetBefore: number;
+            sheltersBelowTargetAfter: number;
+            /** @description What the shelters below the target miss, in whole units. */
+            needed: number;
+            /** @description What the shelters above their target can send, in whole units. */
+            spare: number;
+            /** @description What the whole plan moves: the smaller of needed and spare. */
+            moved: number;
+            personDays: number;
+            /** @description needed - moved: what must come from outside (a donor, a purchase). */
+            unmet: number;
+            lowestDaysOfCoverBefore: number | null;
+            /** @description Once every suggestion of the plan is made; never lower than before. */
+            lowestDaysOfCoverAfter: number | null;
+        };
+        /** @description Location fields of a confidential shelter are shown to admins only, as everywhere. */
+        PlanShelter: {
+            id: string;
+            name: string;
+            nameKm?: string;
+            province?: string;
+            provinceCode?: string;
+            confidential: boolean;
+            population: number;
+        };
+        NeedsReport: {
+            /** @example 2026-12-04 */
+            date: string;
+            targetDays: number;
+            /** @description Every shelter and item missing something, by shelter then item. */
+            rows: components["schemas"]["NeedRow"][];
+            itemsWithoutDailyNeed: string[];
+            /** @description The shelters the rows name. */
+            shelters: components["schemas"]["PlanShelter"][];
+        };
+        NeedRow: {
+            shelterId: string;
+            itemId: string;
+            unit: string;
+            population: number;
+            dailyNeedPerPerson: number;
+            /** @description On hand minus reserved; negative when vouchers are short. */
+            available: number;
+            /** @description Dispatched to the shelter, not yet received. */
+            inTransit: number;
+            /** @description (available + inTransit) / (population x daily need per person). */
+            daysOfCover: number | null;
+            /** @description population x daily need x targetDays - available - inTransit, in whole units rounded up. */
+            needed: number;
+            /** @description needed / daily need per person. */
+            personDays: number;
+        };
     };
     responses: {
         /** @description Malformed JSON, a field that fails validation (each bad field is named in `errors`), or a list `cursor` this key was not given for this list and filters (`invalid-cursor`). */
@@ -6407,6 +6577,116 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    planTransfers: {
+        parameters: {
+            query?: {
+                /** @description Days of cover to reach at every shelter (whole days, 1 to 90); 7 when left out. */
+                targetDays?: number;
+                /** @description Plan this item only; every item when left out. */
+                itemId?: string;
+                /** @description How many suggestions to list, most urgent first (1 to 1,000; 200 when left out). The summaries count every suggestion of the plan. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferPlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getNeedsReport: {
+        parameters: {
+            query?: {
+                /** @description Days of cover to reach at every shelter (whole days, 1 to 90); 7 when left out. */
+                targetDays?: number;
+                /** @description This item only; every item when left out. */
+                itemId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedsReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getNeedsReportCsv: {
+        parameters: {
+            query?: {
+                /** @description Days of cover to reach at every shelter (whole days, 1 to 90); 7 when left out. */
+                targetDays?: number;
+                /** @description This item only; every item when left out. */
+                itemId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV: header row, HXL hashtag row, one row per shelter and item missing something. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["Throttled"];

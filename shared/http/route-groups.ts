@@ -39,4 +39,9 @@ export const lazyRouteGroups: readonly RouteGroup[] = [
     prefixes: ['/v1/rounds', '/v1/beneficiaries'],
     load: () => import('./groups/distribution-rounds.js').then((m) => m.registerDistributionRounds),
   },
+  {
+    name: 'logistics plans',
+    prefixes: ['/v1/plans', '/v1/reports/needs', '/v1/reports/needs.csv'],
+    load: () => import('./groups/logistics-plans.js').then((m) => m.registerLogisticsPlans),
+  },
 ];

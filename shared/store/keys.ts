@@ -18,6 +18,7 @@
  * | stock balance     | STOCK                      | <shelterId>#<itemId>    | -                         | -                    |
  * | ledger movement   | SHELTER#<shelterId>        | MOVE#<ulid>             | -                         | -                    |
  * | transfer          | TRANSFER#<transferId>      | META                    | SHELTER#<from>#TRANSFERS  | <dispatchedAt>#<id>  |
+ * | in transit        | TRANSIT                    | <toShelterId>#<transferId> | -                      | -                    |
  * | voucher           | VOUCHER#<voucherId>        | META                    | ORG#<orgId>#VOUCHERS      | <issuedAt>#<id>      |
  * | beneficiary data  | VOUCHER#<voucherId>        | BENEFICIARY  (ttl)      | -                         | -                    |
  * | voucher code      | CODE#<shortCode>           | META                    | -                         | -                    |
@@ -42,6 +43,12 @@
  *
  * Transfers are listed by sending shelter through gsi1 and by receiving shelter through gsi2
  * (`gsi2pk = SHELTER#<to>#INCOMING`, `gsi2sk = <dispatchedAt>#<id>`).
+ *
+ * Transfers still in transit are also listed once across the network, in one partition
+ * (`TRANSIT`, by receiver): a copy of what each carries, put in its dispatch's transaction and
+ * deleted in its receipt's. The transfer plan and the needs report read what is on the road to
+ * every shelter in one paged Query, as the stock overview reads balances, never one per shelter.
+ * Its writes are one per dispatch and one per receipt, far below a partition's ~1,000 writes/s.
  *
  * gsi2 is otherwise sparse: only vouchers still `issued` carry
  * `gsi2pk = SHELTER#<shelterId>#ISSUED` and `gsi2sk = <validUntil>#<id>`, and a voucher leaves
@@ -139,6 +146,11 @@ export const MOVEMENT_PREFIX = 'MOVE#';
 export const transferKey = (transferId: string): TableKey => ({ pk: `TRANSFER#${transferId}`, sk: META });
 export const outgoingTransfersKey = (shelterId: string) => `SHELTER#${shelterId}#TRANSFERS`;
 export const incomingTransfersKey = (shelterId: string) => `SHELTER#${shelterId}#INCOMING`;
+export const IN_TRANSIT_PARTITION = 'TRANSIT';
+export const inTransitKey = (toShelterId: string, transferId: string): TableKey => ({
+  pk: IN_TRANSIT_PARTITION,
+  sk: `${toShelterId}#${transferId}`,
+});
 
 export const voucherKey = (voucherId: string): TableKey => ({ pk: `VOUCHER#${voucherId}`, sk: META });
 export const voucherListKey = (orgId: string) => `ORG#${orgId}#VOUCHERS`;

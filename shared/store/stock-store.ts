@@ -12,6 +12,7 @@ import { TransferAlreadyReceivedError } from '../errors/transfer-errors.js';
 import { backoffDelay, sleep } from './backoff.js';
 import { memberOf } from './filter-expressions.js';
 import { type CompletionWrite, completionWrites } from './idempotency-store.js';
+import { type InTransitWrite, inTransitDelete, inTransitPut } from './in-transit-store.js';
 import { STOCK_PARTITION, stockShelterPrefix } from './keys.js';
 import { type LedgerWrite, ledgerWrite } from './movement-store.js';
 import type { Page } from './pagination.js';
@@ -49,6 +50,7 @@ type StockWrite =
   | { of: 'conflict'; conflictId: string }
   | LedgerWrite
   | TransferWrite
+  | InTransitWrite
   | CompletionWrite;
 
 const MAX_ATTEMPTS = 60;
@@ -90,21 +92,25 @@ export class StockStore {
 
   /**
    * Stock leaves the sending shelter (only what vouchers have not reserved) in the transaction
-   * that records the transfer as in transit. A transfer id already taken is DuplicateRecordError.
+   * that records the transfer as in transit and lists it on the road to its receiver. A transfer
+   * id already taken is DuplicateRecordError.
    */
   async dispatchTransfer(transfer: InTransitTransfer, change: StockChange, reply: Reply<unknown>) {
-    await this.commit(change, 'available', [transferDispatchWrite(this.table, transfer)], {
+    const records = [transferDispatchWrite(this.table, transfer), inTransitPut(this.table, transfer)];
+    await this.commit(change, 'available', records, {
       idempotency: reply.idempotency,
       respond: () => reply.response,
     });
   }
 
   /**
-   * Stock enters the receiving shelter in the transaction that marks the transfer received. A
-   * transfer received meanwhile is TransferAlreadyReceivedError, with when it was received.
+   * Stock enters the receiving shelter in the transaction that marks the transfer received and
+   * takes it off the road. A transfer received meanwhile is TransferAlreadyReceivedError, with
+   * when it was received.
    */
   async receiveTransfer(received: ReceivedTransfer, change: StockChange, reply: Reply<unknown>) {
-    await this.commit(change, 'onHand', [transferReceiptWrite(this.table, received)], {
+    const records = [transferReceiptWrite(this.table, received), inTransitDelete(this.table, received)];
+    await this.commit(change, 'onHand', records, {
       idempotency: reply.idempotency,
       respond: () => reply.response,
     });

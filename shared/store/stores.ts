@@ -8,6 +8,7 @@ import { DeviceStore } from './device-store.js';
 import { EventStore } from './event-store.js';
 import { HealthStore } from './health-store.js';
 import { IdempotencyStore } from './idempotency-store.js';
+import { InTransitStore } from './in-transit-store.js';
 import { ItemStore } from './item-store.js';
 import { LeaseStore } from './lease-store.js';
 import { MovementStore } from './movement-store.js';
@@ -53,6 +54,7 @@ export function createStores(table: TableContext, beneficiaryRetentionSeconds = 
     stock: new StockStore(table),
     movements: new MovementStore(table),
     transfers: new TransferStore(table),
+    inTransit: new InTransitStore(table),
     idempotency: new IdempotencyStore(table),
     vouchers: new VoucherStore(table),
     beneficiaries: new BeneficiaryStore(table, beneficiaryRetentionSeconds),

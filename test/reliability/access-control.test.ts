@@ -428,13 +428,27 @@ describe('lists show nothing out of reach', () => {
       );
       const csv = await w.send('GET', '/v1/reports/stock.csv', { key: principal.key as string });
       expect(csv.text).not.toContain('shelter-b');
+      // What is missing where, and what to move where: of its own shelters only.
+      for (const path of ['/v1/reports/needs?targetDays=90', '/v1/reports/needs.csv?targetDays=90']) {
+        const needs = await w.send('GET', path, { key: principal.key as string });
+        expect(needs.status, path).toBe(200);
+        expect(needs.text, path).toContain('shelter-a');
+        expect(needs.text, path).not.toContain('shelter-b');
+      }
+      if (principal.role !== 'logistics') continue;
+      const plan = await w.send('GET', '/v1/plans/transfers?targetDays=90', { key: principal.key as string });
+      expect(plan.status).toBe(200);
+      expect(plan.text).not.toContain('shelter-b');
+      expect((plan.body.items as Array<{ shelters: number }>).every((item) => item.shelters === 1)).toBe(
+        true,
+      );
     }
     const otherOrg = await w.send('GET', '/v1/vouchers', { key: w.key('coordinator', 'org-b') });
     expect(otherOrg.status).toBe(200);
     expect(otherOrg.text).not.toContain(ofOrgA.id);
     const ownOrg = await w.send('GET', '/v1/vouchers?limit=200', { key: w.key('coordinator') });
     expect(ownOrg.text).toContain(ofOrgA.id);
-    cells += scoped.length * 3 + 2;
+    cells += scoped.length * 6 + 2;
   });
 
   it('shows a coordinator scoped to shelter A only the vouchers of shelter A', async () => {

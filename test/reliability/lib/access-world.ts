@@ -110,12 +110,15 @@ export async function buildAccessWorld(t: TestApp, watch: PersonalDataWatch): Pr
   ]) {
     await must('POST', `/v1/shelters/${shelter}/pickup-points`, { id: pp, name: pp }, admin);
   }
-  for (const [id, category, unit] of [
-    ['rice', 'food', 'kg'],
-    ['water', 'water', 'L'],
-    ['blanket', 'bedding', 'piece'],
-  ]) {
-    await must('POST', '/v1/items', { id, name: id, category, unit }, admin);
+  // Water has a daily need (so days of cover, a plan and a needs report have something to say):
+  // the 100,000 L below last 100 people 66 days.
+  for (const [id, category, unit, need] of [
+    ['rice', 'food', 'kg', undefined],
+    ['water', 'water', 'L', 15],
+    ['blanket', 'bedding', 'piece', undefined],
+  ] as const) {
+    const dailyNeed = need === undefined ? {} : { dailyNeedPerPerson: need };
+    await must('POST', '/v1/items', { id, name: id, category, unit, ...dailyNeed }, admin);
   }
   for (const shelter of ['shelter-a', 'shelter-b', 'shelter-c']) {
     await must(

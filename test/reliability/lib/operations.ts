@@ -369,6 +369,16 @@ export const operationCases: Record<string, OperationCase> = {
     build: async (_w, reach) => ({ path: `/v1/shelters/${SHELTERS[reach]}/movements` }),
   },
   'GET /v1/reports/stock.csv': { guard: 'role', build: async () => ({ path: '/v1/reports/stock.csv' }) },
+  // Plans and needs read every shelter in the key's reach: no shelter is named, so the role decides.
+  'GET /v1/plans/transfers': {
+    guard: 'role',
+    build: async () => ({ path: '/v1/plans/transfers?targetDays=7' }),
+  },
+  'GET /v1/reports/needs': { guard: 'role', build: async () => ({ path: '/v1/reports/needs?targetDays=7' }) },
+  'GET /v1/reports/needs.csv': {
+    guard: 'role',
+    build: async () => ({ path: '/v1/reports/needs.csv?targetDays=7' }),
+  },
   'GET /v1/reports/vouchers-today': {
     guard: 'shelter',
     build: async (_w, reach) => ({ path: `/v1/reports/vouchers-today?shelterId=${SHELTERS[reach]}` }),

@@ -1,0 +1,347 @@
+import { type CoverPosition, coverDays, coverPosition, personDays } from './cover-target.js';
+import { addQuantities, roundQuantity } from './quantity.js';
+
+/**
+ * The suggested transfer plan (issue 23, "what to move where"), a pure function of what the
+ * network holds: for each item, who is below the target and who can spare stock, and the moves
+ * that even days of cover out. Rules every plan keeps, whatever it is given (property-tested in
+ * test/unit/transfer-plan.property.test.ts):
+ *
+ * - a move is a whole, positive quantity;
+ * - a source sends only what is on its shelf beyond its own target, so it never falls below its
+ *   target and never below zero, and a dispatch of the move is not refused for short stock;
+ * - stock is conserved: what leaves sources is what reaches receivers;
+ * - the network's lowest days of cover is never lowered, by the plan or by any one move of it.
+ *
+ * How (argued in docs/design.md, "What to move where"):
+ * 1. Who gets what. Every unit sent to a shelter below its target covers the same person-days
+ *    (1 / daily need per person), wherever it goes; so any plan that sends min(spare, missing)
+ *    covers the most person-days. When spare stock cannot cover every shortfall, it is shared
+ *    by water-filling: the lowest days of cover is raised first, to the level the spare stock
+ *    reaches across all of them, so no shelter is left at 0 days while another is topped up.
+ * 2. From where. Moves are matched to keep trips few: first along routes the plan already uses
+ *    for an earlier item (a truck already going there takes it too); then a source whose spare
+ *    stock is exactly a receiver's share closes both in one move; then the largest remaining
+ *    source serves the largest remaining receiver. Each move empties a source or fills a
+ *    receiver, so an item takes at most sources + receivers − 1 moves.
+ */
+
+/** One shelter's stock of the item being planned. */
+export interface PlanShelter {
+  shelterId: string;
+  population: number;
+  available: number;
+  inbound: number;
+}
+
+/** One item and every shelter the plan may move it between. */
+export interface PlanItem {
+  itemId: string;
+  dailyNeedPerPerson: number;
+  shelters: readonly PlanShelter[];
+}
+
+/** Days of cover at one end of a move: as things stand, and once this move alone is made. */
+export interface MoveEnd {
+  daysOfCoverBefore: number | null;
+  daysOfCoverAfter: number | null;
+}
+
+export interface TransferSuggestion {
+  fromShelterId: string;
+  toShelterId: string;
+  itemId: string;
+  quantity: number;
+  /** Person-days the quantity covers at the receiver (quantity / daily need per person). */
+  personDays: number;
+  from: MoveEnd;
+  to: MoveEnd;
+}
+
+/** One truck: every suggested move between two shelters, as the lines of one transfer. */
+export interface TransferTrip {
+  fromShelterId: string;
+  toShelterId: string;
+  lines: Array<{ itemId: string; quantity: number }>;
+  personDays: number;
+}
+
+export interface ItemPlanSummary {
+  itemId: string;
+  dailyNeedPerPerson: number;
+  /** Shelters planned over (in the key's reach). */
+  shelters: number;
+  sheltersBelowTargetBefore: number;
+  sheltersBelowTargetAfter: number;
+  /** What every shelter below the target is missing, in whole units. */
+  needed: number;
+  /** What every shelter above its target can send, in whole units. */
+  spare: number;
+  /** What the plan moves: min(needed, spare), up to the rounding to whole units. */
+  moved: number;
+  personDays: number;
+  /** needed − moved: what must come from outside the network (a donor, a purchase). */
+  unmet: number;
+  /** Lowest days of cover over shelters where people live; null when nobody lives in any. */
+  lowestDaysOfCoverBefore: number | null;
+  lowestDaysOfCoverAfter: number | null;
+}
+
+export interface TransferPlan {
+  targetDays: number;
+  /** Most urgent first: the receiver's days of cover now, lowest first. */
+  suggestions: TransferSuggestion[];
+  items: ItemPlanSummary[];
+}
+
+interface Party {
+  shelter: PlanShelter;
+  cover: CoverPosition;
+}
+
+interface Receiver extends Party {
+  /** What the plan sends it; `room` is what it is missing (cover.needed). */
+  share: number;
+}
+
+/** The plan for every item; items are planned in the order given (earlier items' routes are reused). */
+export function planTransfers(items: readonly PlanItem[], targetDays: number): TransferPlan {
+  const routes = new Map<string, Set<string>>();
+  const suggestions: Array<TransferSuggestion & { urgency: number }> = [];
+  const summaries: ItemPlanSummary[] = [];
+  for (const item of items) {
+    const planned = planItem(item, targetDays, routes);
+    suggestions.push(...planned.suggestions);
+    summaries.push(planned.summary);
+  }
+  suggestions.sort(
+    (a, b) =>
+      a.urgency - b.urgency ||
+      b.personDays - a.personDays ||
+      a.itemId.localeCompare(b.itemId) ||
+      a.toShelterId.localeCompare(b.toShelterId) ||
+      a.fromShelterId.localeCompare(b.fromShelterId),
+  );
+  return { targetDays, suggestions: suggestions.map(({ urgency: _u, ...s }) => s), items: summaries };
+}
+
+function planItem(
+  item: PlanItem,
+  targetDays: number,
+  routes: Map<string, Set<string>>,
+): { suggestions: Array<TransferSuggestion & { urgency: number }>; summary: ItemPlanSummary } {
+  const parties: Party[] = item.shelters.map((shelter) => ({
+    shelter,
+    cover: coverPosition(shelter, item.dailyNeedPerPerson, targetDays),
+  }));
+  const sources = parties.filter((p) => p.cover.canGive > 0);
+  // Only where people live: a shelter nobody lives in has no days of cover to raise.
+  const receivers: Receiver[] = parties
+    .filter((p) => p.cover.dailyNeed > 0 && p.cover.needed > 0)
+    .map((p) => ({ ...p, share: 0 }));
+  const spare = sources.reduce((sum, s) => sum + s.cover.canGive, 0);
+  shareOut(receivers, spare);
+  const moves = matchMoves(sources, receivers, routes);
+
+  const change = new Map<string, number>();
+  const suggestions = moves.map((move) => {
+    change.set(move.from.shelter.shelterId, (change.get(move.from.shelter.shelterId) ?? 0) - move.quantity);
+    change.set(move.to.shelter.shelterId, (change.get(move.to.shelter.shelterId) ?? 0) + move.quantity);
+    return {
+      fromShelterId: move.from.shelter.shelterId,
+      toShelterId: move.to.shelter.shelterId,
+      itemId: item.itemId,
+      quantity: move.quantity,
+      personDays: personDays(move.quantity, item.dailyNeedPerPerson),
+      from: moveEnd(move.from, -move.quantity, item.dailyNeedPerPerson),
+      to: moveEnd(move.to, move.quantity, item.dailyNeedPerPerson),
+      urgency: move.to.cover.position / move.to.cover.dailyNeed,
+    };
+  });
+  const moved = moves.reduce((sum, move) => sum + move.quantity, 0);
+  const needed = receivers.reduce((sum, r) => sum + r.cover.needed, 0);
+  const after = (p: Party) => roundQuantity(p.cover.position + (change.get(p.shelter.shelterId) ?? 0));
+  return {
+    suggestions,
+    summary: {
+      itemId: item.itemId,
+      dailyNeedPerPerson: item.dailyNeedPerPerson,
+      shelters: parties.length,
+      sheltersBelowTargetBefore: receivers.length,
+      sheltersBelowTargetAfter: parties.filter((p) => p.cover.dailyNeed > 0 && after(p) < p.cover.target)
+        .length,
+      needed,
+      spare,
+      moved,
+      personDays: personDays(moved, item.dailyNeedPerPerson),
+      unmet: Math.max(0, needed - moved),
+      lowestDaysOfCoverBefore: lowest(parties, (p) => p.cover.position, item.dailyNeedPerPerson),
+      lowestDaysOfCoverAfter: lowest(parties, after, item.dailyNeedPerPerson),
+    },
+  };
+}
+
+function moveEnd(party: Party, change: number, dailyNeedPerPerson: number): MoveEnd {
+  const { population } = party.shelter;
+  return {
+    daysOfCoverBefore: coverDays(party.cover.position, population, dailyNeedPerPerson),
+    daysOfCoverAfter: coverDays(addQuantities(party.cover.position, change), population, dailyNeedPerPerson),
+  };
+}
+
+function lowest(
+  parties: readonly Party[],
+  quantity: (p: Party) => number,
+  dailyNeedPerPerson: number,
+): number | null {
+  let min: number | null = null;
+  for (const p of parties) {
+    const days = coverDays(quantity(p), p.shelter.population, dailyNeedPerPerson);
+    if (days !== null && (min === null || days < min)) min = days;
+  }
+  return min;
+}
+
+/**
+ * Sets each receiver's share of `spare` whole units. Enough for all: each gets what it misses.
+ * Not enough: water-filling. The receivers, lowest days of cover first, are raised together to
+ * the one level L (in days) that the spare stock reaches: Σ max(0, L × dailyNeed − position) =
+ * spare. Shares are floored to whole units and the units left over go one by one to the lowest
+ * covered after that, so the shares add up to exactly `spare`.
+ */
+export function shareOut(receivers: Receiver[], spare: number): void {
+  const missing = receivers.reduce((sum, r) => sum + r.cover.needed, 0);
+  if (missing <= spare) {
+    for (const r of receivers) r.share = r.cover.needed;
+    return;
+  }
+  const byCover = [...receivers].sort((a, b) => coverOf(a) - coverOf(b));
+  let level = Number.POSITIVE_INFINITY;
+  let needSum = 0;
+  let positionSum = 0;
+  for (let k = 0; k < byCover.length; k++) {
+    const r = byCover[k] as Receiver;
+    needSum += r.cover.dailyNeed;
+    positionSum += r.cover.position;
+    const reached = (spare + positionSum) / needSum;
+    const next = byCover[k + 1];
+    if (next === undefined || reached <= coverOf(next)) {
+      level = reached;
+      break;
+    }
+  }
+  let given = 0;
+  for (const r of receivers) {
+    const upTo = roundQuantity(Math.min(level * r.cover.dailyNeed, r.cover.target) - r.cover.position);
+    r.share = Math.min(r.cover.needed, Math.max(0, Math.floor(upTo)));
+    given += r.share;
+  }
+  // Floors leave fewer units than receivers; each goes to the lowest covered that has room.
+  while (given < spare) {
+    const room = receivers.filter((r) => r.share < r.cover.needed);
+    if (room.length === 0) break;
+    room.sort(
+      (a, b) =>
+        (a.cover.position + a.share) / a.cover.dailyNeed - (b.cover.position + b.share) / b.cover.dailyNeed,
+    );
+    for (const r of room) {
+      if (given >= spare) break;
+      r.share += 1;
+      given += 1;
+    }
+  }
+}
+
+const coverOf = (r: Party) => r.cover.position / r.cover.dailyNeed;
+
+interface Move {
+  from: Party;
+  to: Receiver;
+  quantity: number;
+}
+
+/**
+ * Matches sources to receivers' shares: routes already in the plan first, then exact fits, then
+ * the largest remaining source to the largest remaining share. Every share is met (the shares
+ * add up to at most the spare stock). `routes` (receiver -> sources) gains the routes used.
+ */
+function matchMoves(
+  sources: readonly Party[],
+  receivers: readonly Receiver[],
+  routes: Map<string, Set<string>>,
+): Move[] {
+  const left = new Map(sources.map((s) => [s.shelter.shelterId, s.cover.canGive]));
+  const owed = new Map(receivers.map((r) => [r.shelter.shelterId, r.share]));
+  const byId = new Map(sources.map((s) => [s.shelter.shelterId, s]));
+  const moves = new Map<string, Move>();
+  const move = (from: Party, to: Receiver, quantity: number) => {
+    if (quantity <= 0) return;
+    const fromId = from.shelter.shelterId;
+    const toId = to.shelter.shelterId;
+    left.set(fromId, (left.get(fromId) ?? 0) - quantity);
+    owed.set(toId, (owed.get(toId) ?? 0) - quantity);
+    const key = `${fromId}\u0000${toId}`;
+    const existing = moves.get(key);
+    if (existing === undefined) moves.set(key, { from, to, quantity });
+    else existing.quantity += quantity;
+    const used = routes.get(toId) ?? new Set<string>();
+    used.add(fromId);
+    routes.set(toId, used);
+  };
+  const byUrgency = [...receivers].sort((a, b) => coverOf(a) - coverOf(b));
+
+  // 1. A truck already going from a source to this receiver (for an earlier item) takes this too.
+  for (const to of byUrgency) {
+    for (const fromId of routes.get(to.shelter.shelterId) ?? []) {
+      const from = byId.get(fromId);
+      if (from === undefined) continue;
+      move(from, to, Math.min(left.get(fromId) ?? 0, owed.get(to.shelter.shelterId) ?? 0));
+    }
+  }
+  // 2. A source whose spare stock is exactly a receiver's share: one move closes both.
+  const bySpare = new Map<number, Party[]>();
+  for (const s of sources) {
+    const spare = left.get(s.shelter.shelterId) ?? 0;
+    if (spare > 0) bySpare.set(spare, [...(bySpare.get(spare) ?? []), s]);
+  }
+  for (const to of byUrgency) {
+    const share = owed.get(to.shelter.shelterId) ?? 0;
+    const from = share > 0 ? bySpare.get(share)?.pop() : undefined;
+    if (from !== undefined) move(from, to, share);
+  }
+  // 3. The largest remaining source to the largest remaining share, until every share is met.
+  const givers = sources
+    .filter((s) => (left.get(s.shelter.shelterId) ?? 0) > 0)
+    .sort((a, b) => (left.get(b.shelter.shelterId) ?? 0) - (left.get(a.shelter.shelterId) ?? 0));
+  const takers = receivers
+    .filter((r) => (owed.get(r.shelter.shelterId) ?? 0) > 0)
+    .sort((a, b) => (owed.get(b.shelter.shelterId) ?? 0) - (owed.get(a.shelter.shelterId) ?? 0));
+  let g = 0;
+  for (const to of takers) {
+    while ((owed.get(to.shelter.shelterId) ?? 0) > 0 && g < givers.length) {
+      const from = givers[g] as Party;
+      const quantity = Math.min(left.get(from.shelter.shelterId) ?? 0, owed.get(to.shelter.shelterId) ?? 0);
+      move(from, to, quantity);
+      if ((left.get(from.shelter.shelterId) ?? 0) <= 0) g++;
+    }
+  }
+  return [...moves.values()];
+}
+
+/** The suggestions grouped into trips, one per (from, to): each is the body of one transfer. */
+export function tripsOf(suggestions: readonly TransferSuggestion[]): TransferTrip[] {
+  const trips = new Map<string, TransferTrip>();
+  for (const s of suggestions) {
+    const key = `${s.fromShelterId}\u0000${s.toShelterId}`;
+    const trip = trips.get(key) ?? {
+      fromShelterId: s.fromShelterId,
+      toShelterId: s.toShelterId,
+      lines: [],
+      personDays: 0,
+    };
+    trip.lines.push({ itemId: s.itemId, quantity: s.quantity });
+    trip.personDays = roundQuantity(trip.personDays + s.personDays);
+    trips.set(key, trip);
+  }
+  return [...trips.values()];
+}
