@@ -34,7 +34,10 @@ export type ErrorCode =
   | 'invitation-expired'
   | 'invitation-used'
   | 'invitation-revoked'
-  | 'too-many-requests';
+  | 'too-many-requests'
+  | 'count-incomplete'
+  | 'count-reasons-missing'
+  | 'count-needs-second-person';
 
 export interface FieldError {
   /**

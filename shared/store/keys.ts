@@ -37,6 +37,8 @@
  * | round             | ROUND#<roundId>            | META                    | ROUNDS                    | <createdAt>#<id>     |
  * | household claim   | ROUND#<roundId>            | HH#<beneficiaryHash>    | HH#<beneficiaryHash>      | <issuedAt>#<roundId> |
  * | frozen report     | ROUND#<roundId>            | REPORT                  | -                         | -                    |
+ * | count session     | COUNT#<sessionId>          | META                    | SHELTER#<shelterId>#COUNTS | <createdAt>#<id>    |
+ * | counted line      | COUNT#<sessionId>          | LINE#<itemId>           | -                         | -                    |
  *
  * Transfers are listed by sending shelter through gsi1 and by receiving shelter through gsi2
  * (`gsi2pk = SHELTER#<to>#INCOMING`, `gsi2sk = <dispatchedAt>#<id>`).
@@ -67,6 +69,12 @@
  * gsi1 the claims of one household list its rounds newest first (the waiting period, "served
  * before?"); the round's partition lists its households (reconciliation, closing).
  * Ledger movements are keyed by ULID, so sort order is time order and time ranges are key ranges.
+ *
+ * A count session's partition holds the session and one line per item counted, so a session is
+ * read whole, strongly consistent, in one Query (a draft continued on another device sees every
+ * line entered). A line is written in one transaction with a change of the session (its version
+ * raised, under "still counting"), so no line slips in after the session was submitted, and a
+ * step (submit, approve, reject, cancel) replaces the session under "version unchanged".
  *
  * A person's partition holds the person and one link per key and device of theirs, each written
  * in the transaction that makes the key (accepting an invitation) or registers the device, under
@@ -234,6 +242,15 @@ export const householdClaimKey = (roundId: string, beneficiaryHash: string): Tab
 });
 export const householdRoundsKey = (beneficiaryHash: string) => `${HOUSEHOLD_CLAIM_PREFIX}${beneficiaryHash}`;
 export const roundReportKey = (roundId: string): TableKey => ({ pk: `ROUND#${roundId}`, sk: 'REPORT' });
+
+export const countSessionKey = (sessionId: string): TableKey => ({ pk: `COUNT#${sessionId}`, sk: META });
+export const countSessionPartition = (sessionId: string) => `COUNT#${sessionId}`;
+export const COUNT_LINE_PREFIX = 'LINE#';
+export const countLineKey = (sessionId: string, itemId: string): TableKey => ({
+  pk: `COUNT#${sessionId}`,
+  sk: `${COUNT_LINE_PREFIX}${itemId}`,
+});
+export const shelterCountSessionsKey = (shelterId: string) => `SHELTER#${shelterId}#COUNTS`;
 
 export const demoSeedKey = (): TableKey => ({ pk: 'SEED#demo', sk: META });
 export const healthProbeKey = (): TableKey => ({ pk: 'HEALTH', sk: META });
