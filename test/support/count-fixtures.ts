@@ -97,7 +97,7 @@ export function step(
 }
 
 export function reason(t: TestApp, key: string, sessionId: string, itemId: string, text: string) {
-  return call<CountLineView>(t.app, 'PUT', `/v1/count-sessions/${sessionId}/lines/${itemId}/reason`, {
+  return call<CountLineView & Record<string, unknown>>(t.app, 'PUT', `/v1/count-sessions/${sessionId}/lines/${itemId}/reason`, {
     key,
     body: { reason: text },
   });
