@@ -1237,6 +1237,186 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/shelters/{id}/count-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A shelter’s count sessions, newest first
+         * @description status=counting lists the drafts a device can go on with.
+         *
+         *     Roles: logistics, admin.
+         */
+        get: operations["listCountSessions"];
+        put?: never;
+        /**
+         * Start a count session at a shelter: every item, a category, or a list
+         * @description Blind by default: while a session is counting, no read of it shows what the books say (`figuresShown` false), so counters count what is there, not what they expect. At most 90 items a session (one transaction posts it): count a larger catalogue by category. Lines are then entered from any device (PUT .../lines/{itemId}), the session submitted, and, where a line differs beyond its item's tolerance, approved by a second person.
+         *
+         *     Roles: logistics.
+         */
+        post: operations["createCountSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/count-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A count session with every line (names in English and Khmer, units, who counted and when)
+         * @description Blind by default: while a session is counting, no read of it shows what the books say (`figuresShown` false), so counters count what is there, not what they expect. Submitted sessions show each line reviewed against the books now (what an approval would post), posted ones what they posted. A session of a shelter outside the key's scope answers 404.
+         *
+         *     Roles: logistics, admin.
+         */
+        get: operations["getCountSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/count-sessions/{id}/lines/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Enter or change one counted line while the session is counting
+         * @description Idempotent by nature (no Idempotency-Key): the same count sent again changes nothing and keeps its first time. Any device may enter any line, so a draft goes on from another phone. Send `countedAt` (the device clock) for a line counted offline and sent later: the line is compared with the books at that time. Who counted and when are kept. While the session is blind the answer holds no figure from the books.
+         *
+         *     Roles: logistics.
+         */
+        put: operations["enterCountLine"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/count-sessions/{id}/lines/{itemId}/reason": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Say why a line differs from the books (once submitted)
+         * @description Every line beyond tolerance needs a reason before the session can be approved; giving one again replaces it. Idempotent by nature.
+         *
+         *     Roles: logistics.
+         */
+        put: operations["giveCountReason"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/count-sessions/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a count: the differences, and the posting if every line is within tolerance
+         * @description Every item needs a line first (409 `count-incomplete` names the rest). Each line is compared with the books at its count time; when every difference is within its item’s tolerance (default 2% or 1 unit, whichever is larger) the session posts now, one adjustment per item in one ledger entry. Otherwise it waits (`submitted`) for a reason on each line beyond tolerance and a second person’s approval; nothing moves until then.
+         *
+         *     Roles: logistics.
+         */
+        post: operations["submitCountSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/count-sessions/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a submitted count (a second person): it posts
+         * @description Four eyes, per person: nobody approves a line they counted beyond tolerance (from any of their keys), and a machine key never approves (403 `count-needs-second-person`). Every line beyond tolerance needs a reason (409 `count-reasons-missing`). Posts in one transaction: each line adds counted − recorded at its count time to the balance now, so what moved since (a redemption) is kept. Of two approvals at once, one posts; the other is 409.
+         *
+         *     Roles: logistics.
+         */
+        post: operations["approveCountSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/count-sessions/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a submitted count back to counting, saying what to recount
+         * @description Nothing posts. The lines stay, to be counted again where the note says.
+         *
+         *     Roles: logistics.
+         */
+        post: operations["rejectCountSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/count-sessions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a count that has not posted; nothing ever posts from it
+         * @description Roles: logistics.
+         */
+        post: operations["cancelCountSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/rounds": {
         parameters: {
             query?: never;
@@ -1803,6 +1983,7 @@ export interface components {
             unit: components["schemas"]["ItemUnit"];
             /** @description Units one person needs per day (Sphere: water 15 L); enables days of cover. */
             dailyNeedPerPerson?: number;
+            countTolerance?: components["schemas"]["CountTolerance"];
             /** Format: date-time */
             createdAt: string;
             createdBy?: string;
@@ -1811,6 +1992,19 @@ export interface components {
         ItemCategory: "food" | "water" | "bedding" | "hygiene" | "other";
         /** @enum {string} */
         ItemUnit: "kg" | "L" | "piece" | "pack";
+        /** @description How far a count session may find this item off the books without a second person’s approval. Default: 2% or 1 unit, whichever is larger. */
+        CountTolerance: {
+            /**
+             * @description Share of the balance on record, in percent.
+             * @example 2
+             */
+            percent: number;
+            /**
+             * @description At least this many units (kg, L, pieces, packs), however small the balance.
+             * @example 1
+             */
+            units: number;
+        };
         CreateItem: {
             /** @example rice */
             id: string;
@@ -1821,6 +2015,7 @@ export interface components {
             unit: components["schemas"]["ItemUnit"];
             /** @description Units one person needs per day (Sphere: water 15 L); enables days of cover. */
             dailyNeedPerPerson?: number;
+            countTolerance?: components["schemas"]["CountTolerance"];
         };
         Movement: {
             /** @description ULID: sorts in time order. */
@@ -1844,11 +2039,14 @@ export interface components {
             /** @description Offline handovers: when the sync recorded it (`at` is the device time). */
             recordedAt?: string;
             conflictId?: string;
+            /** @description Counts posted by a count session: the session (`GET /v1/count-sessions/{id}`). */
+            countSessionId?: string;
             lines: {
                 itemId: string;
                 quantity: number;
                 balanceAfter?: number;
                 counted?: number;
+                countedAt?: string;
             }[];
             actorKeyId: string;
             /** @description The person whose key recorded it (absent for a machine key). */
@@ -3006,6 +3204,202 @@ export interface components {
             outcome: components["schemas"]["ConflictOutcome"];
             /** @description Why: what the desks found. No personal data. */
             note: string;
+        };
+        CountSession: {
+            id: string;
+            shelterId: string;
+            orgId: string;
+            status: components["schemas"]["CountSessionStatus"];
+            blind: boolean;
+            /** @description False while a blind session is counting: no line carries a figure from the books. */
+            figuresShown: boolean;
+            note?: string;
+            /** @description At most 90. */
+            itemCount: number;
+            countedCount: number;
+            /** @description Raised by every change: a device can tell its copy is behind. */
+            version: number;
+            created: {
+                at: string;
+                keyId: string;
+                personId?: string;
+                /** @description The display name of `personId` now. */
+                name?: string;
+            };
+            submission?: {
+                at: string;
+                keyId: string;
+                personId?: string;
+                /** @description The display name of `personId` now. */
+                name?: string;
+            };
+            /** @description Submitted sessions: what a second person approves. */
+            approval?: {
+                /** @description The lines beyond tolerance, each needing a reason. */
+                itemIds: string[];
+                reasonsMissing: string[];
+                /** @description Who may not approve: the people who counted those lines. */
+                notBy: {
+                    personId: string;
+                    name?: string;
+                }[];
+            };
+            rejections: {
+                at: string;
+                keyId: string;
+                personId?: string;
+                /** @description The display name of `personId` now. */
+                name?: string;
+                note: string;
+            }[];
+            posting?: {
+                at: string;
+                keyId: string;
+                personId?: string;
+                /** @description The display name of `personId` now. */
+                name?: string;
+                movementId: string;
+                /** @description False when every line was within tolerance and it posted at submit. */
+                approved: boolean;
+                note?: string;
+                warnings: components["schemas"]["CountWarning"][];
+            };
+            cancellation?: {
+                at: string;
+                keyId: string;
+                personId?: string;
+                /** @description The display name of `personId` now. */
+                name?: string;
+                note?: string;
+            };
+            lines: components["schemas"]["CountLine"][];
+        };
+        /** @enum {string} */
+        CountSessionStatus: "counting" | "submitted" | "posted" | "cancelled";
+        CountLine: {
+            itemId: string;
+            name: string;
+            nameKm?: string;
+            unit: components["schemas"]["ItemUnit"];
+            category: components["schemas"]["ItemCategory"];
+            /** @description Pieces and packs are counted in whole numbers. */
+            wholeNumbers: boolean;
+            /** @description What was counted; null until a line is entered. */
+            counted: number | null;
+            countedAt?: string;
+            countedBy?: {
+                keyId: string;
+                personId?: string;
+                /** @description The display name of `personId` now. */
+                name?: string;
+            };
+            note?: string;
+            /** @description On-hand stock on record at the line’s count time (not yet counted, in a session that is not blind: now). Absent while a blind session is counting. */
+            recorded?: number;
+            /** @description counted − recorded. */
+            difference?: number;
+            /** @description The largest difference allowed without approval. */
+            allowed?: number;
+            needsApproval?: boolean;
+            /** @description A later correction of this item’s books (a count after this line was counted): this line posts nothing. */
+            supersededBy?: {
+                movementId: string;
+                at: string;
+            };
+            reason?: {
+                at: string;
+                keyId: string;
+                personId?: string;
+                /** @description The display name of `personId` now. */
+                name?: string;
+                text: string;
+            };
+            /** @description Posted sessions: the adjustment this line made and the balance it left. */
+            posted?: {
+                quantity: number;
+                balanceAfter?: number;
+            };
+        };
+        CreateCountSession: {
+            /** @description The items to count, in sheet order. Leave out for every item (or every item of `category`). */
+            itemIds?: string[];
+            category?: components["schemas"]["ItemCategory"] & unknown;
+            /**
+             * @description Blind (the default): no read of the session shows what the books say until it is submitted. `false` for a lead who wants the figures while counting.
+             * @default true
+             */
+            blind: boolean;
+            /** @example Monthly count, store room */
+            note?: string;
+        };
+        CountSessionSummary: {
+            id: string;
+            shelterId: string;
+            status: components["schemas"]["CountSessionStatus"];
+            blind: boolean;
+            note?: string;
+            /** @description At most 90. */
+            itemCount: number;
+            countedCount: number;
+            /** @description Raised by every change: a device can tell its copy is behind. */
+            version: number;
+            created: {
+                at: string;
+                keyId: string;
+                personId?: string;
+                /** @description The display name of `personId` now. */
+                name?: string;
+            };
+            submission?: {
+                at: string;
+                keyId: string;
+                personId?: string;
+                /** @description The display name of `personId` now. */
+                name?: string;
+            };
+            cancellation?: {
+                at: string;
+                keyId: string;
+                personId?: string;
+                /** @description The display name of `personId` now. */
+                name?: string;
+                note?: string;
+            };
+            postedAt?: string;
+        };
+        EnterCountLine: {
+            /**
+             * @description What is on the shelf, in the item’s unit.
+             * @example 38
+             */
+            counted: number;
+            /**
+             * Format: date-time
+             * @description When it was counted, by the device’s clock (a draft counted offline and sent later). Between the session’s start and now; the arrival time when left out.
+             */
+            countedAt?: string;
+            /** @example two sacks torn */
+            note?: string;
+        };
+        CountReason: {
+            /**
+             * @description Why the shelf and the books differ (no personal data).
+             * @example Rats got into two sacks; thrown away on 3 March
+             */
+            reason: string;
+        };
+        ApproveCountSession: {
+            note?: string;
+        };
+        RejectCountSession: {
+            /**
+             * @description What to recount and why.
+             * @example Recount rice: the store room at the back was not counted
+             */
+            note: string;
+        };
+        CancelCountSession: {
+            note?: string;
         };
         Round: {
             id: string;
@@ -6137,6 +6531,380 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Conflict"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listCountSessions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
+                cursor?: string;
+                status?: components["schemas"]["CountSessionStatus"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CountSessionSummary"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createCountSession: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required. */
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCountSession"];
+            };
+        };
+        responses: {
+            /** @description Started. */
+            201: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Present, as `true`, when this is the stored answer to an earlier request with the same Idempotency-Key: nothing changed this time. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The path of the created resource. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getCountSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    enterCountLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnterCountLine"];
+            };
+        };
+        responses: {
+            /** @description The line as entered. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountLine"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    giveCountReason: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CountReason"];
+            };
+        };
+        responses: {
+            /** @description The line with its reason. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountLine"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    submitCountSession: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required. */
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The session after the step. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Present, as `true`, when this is the stored answer to an earlier request with the same Idempotency-Key: nothing changed this time. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    approveCountSession: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required. */
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ApproveCountSession"];
+            };
+        };
+        responses: {
+            /** @description The session after the step. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Present, as `true`, when this is the stored answer to an earlier request with the same Idempotency-Key: nothing changed this time. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    rejectCountSession: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required. */
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectCountSession"];
+            };
+        };
+        responses: {
+            /** @description The session after the step. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Present, as `true`, when this is the stored answer to an earlier request with the same Idempotency-Key: nothing changed this time. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    cancelCountSession: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required. */
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CancelCountSession"];
+            };
+        };
+        responses: {
+            /** @description The session after the step. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Present, as `true`, when this is the stored answer to an earlier request with the same Idempotency-Key: nothing changed this time. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountSession"];
                 };
             };
             400: components["responses"]["BadRequest"];

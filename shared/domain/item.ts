@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Principal } from './api-key.js';
 import { attributionFor, createdFields } from './attribution.js';
+import { countToleranceSchema } from './count-tolerance.js';
 import { slugSchema } from './slug.js';
 
 export const itemCategorySchema = z
@@ -23,6 +24,10 @@ export const createItemSchema = z
     unit: itemUnitSchema,
     dailyNeedPerPerson: z.number().positive().max(1000).optional().openapi({
       description: 'Units one person needs per day (Sphere: water 15 L); enables days of cover.',
+    }),
+    countTolerance: countToleranceSchema.optional().openapi({
+      description:
+        'How far a count session may find this item off the books without a second person’s approval. Default: 2% or 1 unit, whichever is larger.',
     }),
   })
   .strict()

@@ -23,6 +23,11 @@ export const movementLineSchema = z.object({
   balanceAfter: z.number().optional(),
   /** Physical counts only: what was counted. */
   counted: z.number().optional(),
+  /**
+   * Count sessions only: when the line was counted. Its quantity is counted minus the balance on
+   * record at that time (so movements since then are kept), and it corrects the books as of then.
+   */
+  countedAt: z.string().optional(),
 });
 
 /** One append-only ledger entry. Every stock change writes exactly one, in the same transaction. */
@@ -56,6 +61,9 @@ export const movementSchema = z
       .optional()
       .openapi({ description: 'Offline handovers: when the sync recorded it (`at` is the device time).' }),
     conflictId: z.string().optional(),
+    countSessionId: z.string().optional().openapi({
+      description: 'Counts posted by a count session: the session (`GET /v1/count-sessions/{id}`).',
+    }),
     lines: z.array(movementLineSchema),
     actorKeyId: z.string(),
     actorPersonId: z

@@ -35,7 +35,11 @@ export interface CountShortfall {
   shortfall: number;
 }
 
-/** The counted items that now hold less than vouchers reserved, from the balances the count left. */
+/**
+ * The counted items that now hold less than vouchers reserved, from the balances the count left.
+ * What is on the shelf is the line's balance after: what was counted for a direct count, and for
+ * a count session's line what was counted plus what moved since it was counted.
+ */
 export function countShortfalls(
   lines: readonly MovementLine[],
   balances: readonly StockBalance[],
@@ -43,10 +47,11 @@ export function countShortfalls(
   const after = new Map(balances.map((balance) => [balance.itemId, balance]));
   return lines.flatMap((line) => {
     const balance = after.get(line.itemId);
-    if (line.counted === undefined || balance === undefined) return [];
-    const shortfall = addQuantities(balance.reserved, -line.counted);
+    const onShelf = line.balanceAfter ?? line.counted;
+    if (line.counted === undefined || onShelf === undefined || balance === undefined) return [];
+    const shortfall = addQuantities(balance.reserved, -onShelf);
     return shortfall > 0
-      ? [{ itemId: line.itemId, reserved: balance.reserved, counted: line.counted, shortfall }]
+      ? [{ itemId: line.itemId, reserved: balance.reserved, counted: onShelf, shortfall }]
       : [];
   });
 }

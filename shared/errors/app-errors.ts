@@ -36,7 +36,10 @@ export type ErrorCode =
   | 'invitation-invalid'
   | 'invitation-expired'
   | 'invitation-used'
-  | 'invitation-revoked';
+  | 'invitation-revoked'
+  | 'count-incomplete'
+  | 'count-reasons-missing'
+  | 'count-needs-second-person';
 
 export interface FieldError {
   /**

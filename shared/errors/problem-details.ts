@@ -91,6 +91,12 @@ export function problemShape(code: ErrorCode): ProblemShape {
       return { status: 409, title: 'Invitation already used' };
     case 'invitation-revoked':
       return { status: 410, title: 'Invitation revoked' };
+    case 'count-incomplete':
+      return { status: 409, title: 'Count not finished' };
+    case 'count-reasons-missing':
+      return { status: 409, title: 'Differences need a reason' };
+    case 'count-needs-second-person':
+      return { status: 403, title: 'A second person must approve this count' };
     default: {
       const unhandled: never = code;
       throw new Error(`No HTTP mapping for error code ${String(unhandled)}`);

@@ -35,6 +35,12 @@ export const lazyRouteGroups: readonly RouteGroup[] = [
     load: () => import('./groups/offline-distribution.js').then((m) => m.registerOfflineDistribution),
   },
   {
+    // A shelter's sessions live under the shelter's path: a prefix may name a path parameter.
+    name: 'stock counts',
+    prefixes: ['/v1/count-sessions', '/v1/shelters/:id/count-sessions'],
+    load: () => import('./groups/stock-counts.js').then((m) => m.registerStockCounts),
+  },
+  {
     name: 'distribution rounds',
     prefixes: ['/v1/rounds', '/v1/beneficiaries'],
     load: () => import('./groups/distribution-rounds.js').then((m) => m.registerDistributionRounds),

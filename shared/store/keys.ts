@@ -40,6 +40,8 @@
  * | frozen report     | ROUND#<roundId>            | REPORT                  | -                         | -                    |
  * | check log entry   | BCHECKS                    | <at>#<id>  (ttl 400 d)  | -                         | -                    |
  * | rate window       | RATE#<bucket>#<hourStart>  | META  (ttl)             | -                         | -                    |
+ * | count session     | COUNT#<sessionId>          | META                    | SHELTER#<shelterId>#COUNTS | <createdAt>#<id>    |
+ * | counted line      | COUNT#<sessionId>          | LINE#<itemId>           | -                         | -                    |
  *
  * Transfers are listed by sending shelter through gsi1 and by receiving shelter through gsi2
  * (`gsi2pk = SHELTER#<to>#INCOMING`, `gsi2sk = <dispatchedAt>#<id>`).
@@ -80,6 +82,12 @@
  * "Served before?" calls are recorded in one partition in time order (admins read it newest
  * first), without the references. A key's hourly allowance of checked references is one counter
  * item per key and clock hour, updated under "room left", so every instance counts against it.
+ *
+ * A count session's partition holds the session and one line per item counted, so a session is
+ * read whole, strongly consistent, in one Query (a draft continued on another device sees every
+ * line entered). A line is written in one transaction with a change of the session (its version
+ * raised, under "still counting"), so no line slips in after the session was submitted, and a
+ * step (submit, approve, reject, cancel) replaces the session under "version unchanged".
  *
  * A person's partition holds the person and one link per key and device of theirs, each written
  * in the transaction that makes the key (accepting an invitation) or registers the device, under
@@ -259,6 +267,15 @@ export const rateWindowKey = (bucket: string, windowStart: string): TableKey => 
   pk: `RATE#${bucket}#${windowStart}`,
   sk: META,
 });
+
+export const countSessionKey = (sessionId: string): TableKey => ({ pk: `COUNT#${sessionId}`, sk: META });
+export const countSessionPartition = (sessionId: string) => `COUNT#${sessionId}`;
+export const COUNT_LINE_PREFIX = 'LINE#';
+export const countLineKey = (sessionId: string, itemId: string): TableKey => ({
+  pk: `COUNT#${sessionId}`,
+  sk: `${COUNT_LINE_PREFIX}${itemId}`,
+});
+export const shelterCountSessionsKey = (shelterId: string) => `SHELTER#${shelterId}#COUNTS`;
 
 export const demoSeedKey = (): TableKey => ({ pk: 'SEED#demo', sk: META });
 export const healthProbeKey = (): TableKey => ({ pk: 'HEALTH', sk: META });

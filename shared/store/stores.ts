@@ -45,6 +45,9 @@ export function createStores(table: TableContext, beneficiaryRetentionSeconds = 
   const peopleStores = onFirstUse(() =>
     import('./people-stores.js').then((m) => m.createPeopleStores(table)),
   );
+  const countSessions = onFirstUse(() =>
+    import('./count-session-store.js').then((m) => new m.CountSessionStore(table)),
+  );
   return {
     apiKeys: new ApiKeyStore(table),
     health: new HealthStore(table),
@@ -76,6 +79,8 @@ export function createStores(table: TableContext, beneficiaryRetentionSeconds = 
      */
     people: () => peopleStores().then((loaded) => loaded.people),
     invitations: () => peopleStores().then((loaded) => loaded.invitations),
+    /** Count sessions (issue 23): loaded with their route group, never at a cold start. */
+    countSessions,
   };
 }
 
