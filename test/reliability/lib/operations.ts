@@ -234,6 +234,18 @@ export const operationCases: Record<string, OperationCase> = {
   },
   'GET /v1/items': { guard: 'role', build: async () => ({ path: '/v1/items' }) },
   'GET /v1/items/{id}': { guard: 'role', build: async () => ({ path: '/v1/items/rice' }) },
+  'PATCH /v1/items/{id}': {
+    guard: 'role',
+    build: async () => ({ path: '/v1/items/rice', body: { packSizes: [{ name: 'sack', units: 25 }] } }),
+  },
+  'GET /v1/items/by-code': {
+    guard: 'role',
+    build: async () => ({ path: '/v1/items/by-code?code=supplyline:item:rice' }),
+  },
+  'GET /v1/items/{id}/label.svg': {
+    guard: 'role',
+    build: async () => ({ path: '/v1/items/rice/label.svg' }),
+  },
 
   'POST /v1/shelters/{id}/receipts': {
     guard: 'shelter',
