@@ -409,6 +409,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/shelters/{id}/movements/{movementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One ledger entry: a receipt to print, a transfer’s arrival
+         * @description A receipt (`POST /v1/shelters/{id}/receipts`) answers its ledger entry; this reads it again by its `id`.
+         *
+         *     Roles: logistics, admin.
+         */
+        get: operations["getMovement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/stock.csv": {
         parameters: {
             query?: never;
@@ -1673,6 +1695,11 @@ export interface components {
             note?: string;
             /** @description Receipts: where the stock came from (donor, supplier). */
             source?: string;
+            /**
+             * @description Receipts: given by a donor, or bought.
+             * @enum {string}
+             */
+            sourceType?: "donor" | "purchase";
             /** @description Donor reference, delivery note, etc. */
             reference?: string;
             transferId?: string;
@@ -1691,6 +1718,9 @@ export interface components {
                 quantity: number;
                 balanceAfter?: number;
                 counted?: number;
+                packs?: number;
+                pack?: string;
+                unitsPerPack?: number;
             }[];
             actorKeyId: string;
             orgId: string;
@@ -1701,14 +1731,30 @@ export interface components {
         /** @enum {string} */
         AdjustmentReason: "damaged" | "expired" | "lost" | "count" | "duplicate-handover" | "other";
         Receipt: {
-            /** @example WFP Cambodia */
+            /**
+             * @description Who the stock came from: the donor or the supplier.
+             * @example WFP Cambodia
+             */
             source: string;
-            /** @description Delivery note or donor reference. */
+            /**
+             * @description Given by a donor, or bought from the supplier named in `source`.
+             * @enum {string}
+             */
+            sourceType?: "donor" | "purchase";
+            /** @description The waybill or delivery note number, or the donor’s reference. */
             reference?: string;
             note?: string;
             lines: {
                 itemId: string;
-                quantity: number;
+                /** @description In the item’s unit. */
+                quantity?: number;
+                /**
+                 * Format: int32
+                 * @description How many packs arrived; with `pack`, instead of `quantity`.
+                 */
+                packs?: number;
+                /** @description The name of one of the item’s `packSizes` (`case`). */
+                pack?: string;
             }[];
         };
         Adjustment: {
@@ -3930,6 +3976,40 @@ export interface operations {
                         items: components["schemas"]["Movement"][];
                         nextCursor: string | null;
                     };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getMovement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                movementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ledger entry. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Movement"];
                 };
             };
             400: components["responses"]["BadRequest"];

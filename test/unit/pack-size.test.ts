@@ -6,6 +6,7 @@ import {
   packSizesSchema,
   unitsInPacks,
 } from '../../shared/domain/pack-size.js';
+import { unpackLines } from '../../shared/domain/stock-lines.js';
 
 describe('pack sizes', () => {
   it('counts packs in the item’s own unit: 3 cases of 24 are 72, 3 sacks of 12.5 kg are 37.5', () => {
@@ -45,5 +46,46 @@ describe('pack sizes', () => {
       { field: 'packSizes.0.units', message: 'the item is counted in pieces: use a whole number' },
     ]);
     expect(checkPackSizes([{ name: 'sack', units: 12.5 }], { name: 'kg', countable: false })).toEqual([]);
+  });
+});
+
+describe('receipt lines in packs', () => {
+  const catalogue = new Map([
+    [
+      'water',
+      {
+        id: 'water',
+        name: 'Water',
+        category: 'water' as const,
+        unit: 'L' as const,
+        packSizes: [{ name: 'case', units: 18 }],
+        createdAt: '2026-01-01T00:00:00.000Z',
+        createdBy: 'k',
+      },
+    ],
+  ]);
+
+  it('multiplies packs out into the item’s unit and keeps how they were counted', () => {
+    expect(
+      unpackLines(
+        [
+          { itemId: 'water', packs: 3, pack: 'CASE' },
+          { itemId: 'rice', quantity: 12.5 },
+        ],
+        catalogue,
+      ),
+    ).toEqual({
+      lines: [
+        { itemId: 'water', quantity: 54, packed: { packs: 3, pack: 'case', unitsPerPack: 18 } },
+        { itemId: 'rice', quantity: 12.5 },
+      ],
+      errors: [],
+    });
+  });
+
+  it('names the packs an item comes in when a line names another', () => {
+    expect(unpackLines([{ itemId: 'water', packs: 1, pack: 'pallet' }], catalogue).errors).toEqual([
+      { field: 'lines.0.pack', message: 'water comes in "case": name one of those, or send quantity' },
+    ]);
   });
 });

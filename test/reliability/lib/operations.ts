@@ -364,6 +364,17 @@ export const operationCases: Record<string, OperationCase> = {
     guard: 'shelter',
     build: async (_w, reach) => ({ path: `/v1/shelters/${SHELTERS[reach]}/movements` }),
   },
+  'GET /v1/shelters/{id}/movements/{movementId}': {
+    guard: 'shelter',
+    build: async (w, reach) => {
+      if (reach === 'absent') return { path: `/v1/shelters/${SHELTERS.absent}/movements/${ABSENT_VOUCHER}` };
+      const receipt = await w.send('POST', `/v1/shelters/${SHELTERS[reach]}/receipts`, {
+        key: w.key('logistics'),
+        body: { source: 'access check', lines },
+      });
+      return { path: `/v1/shelters/${SHELTERS[reach]}/movements/${String(receipt.body.id)}` };
+    },
+  },
   'GET /v1/reports/stock.csv': { guard: 'role', build: async () => ({ path: '/v1/reports/stock.csv' }) },
   'GET /v1/reports/vouchers-today': {
     guard: 'shelter',
