@@ -75,6 +75,7 @@ const movementRoute = securedRoute(['logistics', 'admin'], {
       id: slugSchema,
       movementId: z
         .string()
+        .max(26)
         .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a ledger entry id (a ULID, 26 characters)')
         .openapi({ example: '01KB8Z7N2Q4J3M5X6Y7Z8A9B0C' }),
     }),
