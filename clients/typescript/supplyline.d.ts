@@ -132,9 +132,33 @@ export interface paths {
         put?: never;
         /**
          * Add an item to the catalogue
-         * @description Roles: admin.
+         * @description With `barcodes`, each GTIN is claimed for the item in the same write: one another item has is refused with 409 (`itemId` names that item) and nothing is added.
+         *
+         *     Roles: admin.
          */
         post: operations["createItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/items/by-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The item a scanned barcode or item label names
+         * @description For the desk: a keyboard-wedge scanner types a barcode then Enter, or a camera reads a package’s GS1 code or a printed Supplyline item label. The code travels in the query, not the path, so it is in no access log. 400 when it is no GTIN (a wrong check digit: scan again) nor a label; 404 when no item has that barcode yet (add it with PATCH /v1/items/{id}).
+         *
+         *     Roles: admin, coordinator, volunteer, logistics.
+         */
+        get: operations["findItemByCode"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -153,6 +177,34 @@ export interface paths {
          * @description Roles: admin, coordinator, volunteer, logistics.
          */
         get: operations["getItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an item: names and daily need (admins), barcodes and pack sizes (admins, logistics)
+         * @description A list sent replaces the stored one: send every barcode (every pack size) the item should have. A barcode another item has is refused with 409 (`itemId` names that item) and nothing changes. A logistics key sending any other field is refused with 403.
+         *
+         *     Roles: admin, logistics.
+         */
+        patch: operations["updateItem"];
+        trace?: never;
+    };
+    "/v1/items/{id}/label.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A printable QR label of an item, for goods without a barcode
+         * @description The QR code holds `supplyline:item:<itemId>` and nothing else; beside it the item’s names, unit, pack sizes and id. `layout=single`: one 70 × 37 mm label; `layout=a4-sheet`: 24 of them on an A4 page (3 × 8, the common label stock). The answer names the payload in `X-Label-Payload`.
+         *
+         *     Roles: admin, coordinator, volunteer, logistics.
+         */
+        get: operations["getItemLabelSvg"];
         put?: never;
         post?: never;
         delete?: never;
@@ -349,6 +401,28 @@ export interface paths {
          * @description Roles: logistics, admin.
          */
         get: operations["listMovements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shelters/{id}/movements/{movementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One ledger entry: a receipt to print, a transfer’s arrival
+         * @description A receipt (`POST /v1/shelters/{id}/receipts`) answers its ledger entry; this reads it again by its `id`.
+         *
+         *     Roles: logistics, admin.
+         */
+        get: operations["getMovement"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1974,7 +2048,6 @@ export interface components {
             nameKm?: string;
         };
         Item: {
-            /** @example rice */
             id: string;
             name: string;
             /** @description Name in Khmer, printed on voucher slips and shown to volunteers. */
@@ -1983,15 +2056,34 @@ export interface components {
             unit: components["schemas"]["ItemUnit"];
             /** @description Units one person needs per day (Sphere: water 15 L); enables days of cover. */
             dailyNeedPerPerson?: number;
+            /** @description GTINs on the item’s packages (8, 12, 13 or 14 digits, check digit checked). Each belongs to one item of the catalogue; a GTIN another item has is refused with 409 naming that item. */
+            barcodes?: string[];
+            /** @description Packs the item comes in; receipts may count in them (`packs` of a `pack`). */
+            packSizes?: components["schemas"]["PackSize"][];
             countTolerance?: components["schemas"]["CountTolerance"];
             /** Format: date-time */
             createdAt: string;
             createdBy?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            updatedBy?: string;
         };
         /** @enum {string} */
         ItemCategory: "food" | "water" | "bedding" | "hygiene" | "other";
         /** @enum {string} */
         ItemUnit: "kg" | "L" | "piece" | "pack";
+        PackSize: {
+            /**
+             * @description What the pack is called where it is counted.
+             * @example case
+             */
+            name: string;
+            /**
+             * @description How many of the item’s unit one pack holds (whole numbers for pieces and packs).
+             * @example 24
+             */
+            units: number;
+        };
         /** @description How far a count session may find this item off the books without a second person’s approval. Default: 2% or 1 unit, whichever is larger. */
         CountTolerance: {
             /**
@@ -2015,7 +2107,30 @@ export interface components {
             unit: components["schemas"]["ItemUnit"];
             /** @description Units one person needs per day (Sphere: water 15 L); enables days of cover. */
             dailyNeedPerPerson?: number;
+            /** @description GTINs on the item’s packages (8, 12, 13 or 14 digits, check digit checked). Each belongs to one item of the catalogue; a GTIN another item has is refused with 409 naming that item. */
+            barcodes?: string[];
+            /** @description Packs the item comes in; receipts may count in them (`packs` of a `pack`). */
+            packSizes?: components["schemas"]["PackSize"][];
             countTolerance?: components["schemas"]["CountTolerance"];
+        };
+        FoundItem: {
+            item: components["schemas"]["Item"];
+            /** @enum {string} */
+            matchedBy: "barcode" | "item-label";
+            /** @description The barcode that matched, as 14 digits. */
+            gtin14?: string;
+        };
+        /** @description Admins may change every field; logistics leads the barcodes and pack sizes only (what they meet receiving a truck). The id, unit and category never change. */
+        UpdateItem: {
+            name?: string;
+            /** @description Name in Khmer, printed on voucher slips and shown to volunteers. */
+            nameKm?: string | null;
+            /** @description Units one person needs per day (Sphere: water 15 L); enables days of cover. */
+            dailyNeedPerPerson?: number | null;
+            /** @description GTINs on the item’s packages (8, 12, 13 or 14 digits, check digit checked). Each belongs to one item of the catalogue; a GTIN another item has is refused with 409 naming that item. */
+            barcodes?: string[];
+            /** @description Packs the item comes in; receipts may count in them (`packs` of a `pack`). */
+            packSizes?: components["schemas"]["PackSize"][];
         };
         Movement: {
             /** @description ULID: sorts in time order. */
@@ -2026,6 +2141,11 @@ export interface components {
             note?: string;
             /** @description Receipts: where the stock came from (donor, supplier). */
             source?: string;
+            /**
+             * @description Receipts: given by a donor, or bought.
+             * @enum {string}
+             */
+            sourceType?: "donor" | "purchase";
             /** @description Donor reference, delivery note, etc. */
             reference?: string;
             transferId?: string;
@@ -2047,6 +2167,9 @@ export interface components {
                 balanceAfter?: number;
                 counted?: number;
                 countedAt?: string;
+                packs?: number;
+                pack?: string;
+                unitsPerPack?: number;
             }[];
             actorKeyId: string;
             /** @description The person whose key recorded it (absent for a machine key). */
@@ -2061,14 +2184,30 @@ export interface components {
         /** @enum {string} */
         AdjustmentReason: "damaged" | "expired" | "lost" | "count" | "duplicate-handover" | "other";
         Receipt: {
-            /** @example WFP Cambodia */
+            /**
+             * @description Who the stock came from: the donor or the supplier.
+             * @example WFP Cambodia
+             */
             source: string;
-            /** @description Delivery note or donor reference. */
+            /**
+             * @description Given by a donor, or bought from the supplier named in `source`.
+             * @enum {string}
+             */
+            sourceType?: "donor" | "purchase";
+            /** @description The waybill or delivery note number, or the donor’s reference. */
             reference?: string;
             note?: string;
             lines: {
                 itemId: string;
-                quantity: number;
+                /** @description In the item’s unit. */
+                quantity?: number;
+                /**
+                 * Format: int32
+                 * @description How many packs arrived; with `pack`, instead of `quantity`.
+                 */
+                packs?: number;
+                /** @description The name of one of the item’s `packSizes` (`case`). */
+                pack?: string;
             }[];
         };
         Adjustment: {
@@ -4311,6 +4450,40 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    findItemByCode: {
+        parameters: {
+            query: {
+                /** @description What the scanner typed or the camera read: a GTIN (8, 12, 13 or 14 digits), a GS1 code holding one (element string with (01), GS1 Digital Link URL), or a Supplyline item label (`supplyline:item:<itemId>`). */
+                code: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The item, and what matched. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FoundItem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     getItem: {
         parameters: {
             query?: never;
@@ -4331,6 +4504,87 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Item"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateItem: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required. */
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateItem"];
+            };
+        };
+        responses: {
+            /** @description The item as changed. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Present, as `true`, when this is the stored answer to an earlier request with the same Idempotency-Key: nothing changed this time. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Item"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getItemLabelSvg: {
+        parameters: {
+            query?: {
+                layout?: "single" | "a4-sheet";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description SVG, in millimetres. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description What the QR code holds: `supplyline:item:<itemId>`. */
+                    "X-Label-Payload"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4749,6 +5003,40 @@ export interface operations {
                         items: components["schemas"]["Movement"][];
                         nextCursor: string | null;
                     };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getMovement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                movementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ledger entry. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Movement"];
                 };
             };
             400: components["responses"]["BadRequest"];

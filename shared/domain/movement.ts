@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ulid } from 'ulid';
-import { countLinesSchema, positiveLinesSchema, signedLinesSchema } from './stock-lines.js';
+import { countLinesSchema, receiptLinesSchema, signedLinesSchema } from './stock-lines.js';
 
 export const adjustmentReasonSchema = z
   .enum(['damaged', 'expired', 'lost', 'count', 'duplicate-handover', 'other'])
@@ -28,6 +28,10 @@ export const movementLineSchema = z.object({
    * record at that time (so movements since then are kept), and it corrects the books as of then.
    */
   countedAt: z.string().optional(),
+  /** Receipts counted in packs: how many packs, which, and how many units one held then. */
+  packs: z.number().optional(),
+  pack: z.string().optional(),
+  unitsPerPack: z.number().optional(),
 });
 
 /** One append-only ledger entry. Every stock change writes exactly one, in the same transaction. */
@@ -42,6 +46,10 @@ export const movementSchema = z
       .string()
       .optional()
       .openapi({ description: 'Receipts: where the stock came from (donor, supplier).' }),
+    sourceType: z
+      .enum(['donor', 'purchase'])
+      .optional()
+      .openapi({ description: 'Receipts: given by a donor, or bought.' }),
     reference: z.string().optional().openapi({ description: 'Donor reference, delivery note, etc.' }),
     transferId: z.string().optional(),
     voucherId: z.string().optional(),
@@ -90,15 +98,22 @@ const note = z.string().trim().max(500).optional();
 
 export const receiptSchema = z
   .object({
-    source: z.string().trim().min(1).max(200).openapi({ example: 'WFP Cambodia' }),
+    source: z.string().trim().min(1).max(200).openapi({
+      example: 'WFP Cambodia',
+      description: 'Who the stock came from: the donor or the supplier.',
+    }),
+    sourceType: z
+      .enum(['donor', 'purchase'])
+      .optional()
+      .openapi({ description: 'Given by a donor, or bought from the supplier named in `source`.' }),
     reference: z
       .string()
       .trim()
       .max(200)
       .optional()
-      .openapi({ description: 'Delivery note or donor reference.' }),
+      .openapi({ description: 'The waybill or delivery note number, or the donor’s reference.' }),
     note,
-    lines: positiveLinesSchema,
+    lines: receiptLinesSchema,
   })
   .strict()
   .openapi('Receipt');

@@ -3,8 +3,17 @@ import type { MovementLine } from './movement.js';
 import { addQuantities } from './quantity.js';
 import type { StockBalance } from './stock.js';
 
+/** How a line was counted when it came in packs: 3 `case`s of 24 (the ledger keeps it beside the 72). */
+export interface PackCount {
+  packs: number;
+  pack: string;
+  unitsPerPack: number;
+}
+
 /** One line of a planned change to one shelter's stock: a signed change, or what a count found. */
-export type PlannedLine = { itemId: string; quantity: number } | { itemId: string; counted: number };
+export type PlannedLine =
+  | { itemId: string; quantity: number; packed?: PackCount }
+  | { itemId: string; counted: number };
 
 /**
  * How low a change may take a balance. `onHand`: never below zero (receipts, adjustments, counts:
@@ -62,6 +71,7 @@ export function applyStockChange(
       quantity: delta,
       balanceAfter: onHand,
       ...('counted' in line ? { counted: line.counted } : {}),
+      ...('packed' in line && line.packed !== undefined ? line.packed : {}),
     });
   }
   return { lines, balances, short };

@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from './app-env.js';
 import { registerHealth } from './routes/health.js';
+import { registerItemLabels } from './routes/item-labels.js';
 import { registerItems } from './routes/items.js';
 import { registerMe } from './routes/me.js';
 import { registerRedemptions } from './routes/redemptions.js';
@@ -22,6 +23,7 @@ export function registerHotRoutes(app: OpenAPIHono<AppEnv>): void {
   registerMe(app);
   registerShelters(app);
   registerItems(app);
+  registerItemLabels(app);
   registerStockMovements(app);
   registerTransfers(app);
   registerStock(app);

@@ -159,7 +159,8 @@ export interface IdempotentWrite<
   Status extends number,
   Result extends z.ZodType,
 > extends Named {
-  method: 'post';
+  /** A PUT or PATCH takes the key too where a retry after a lost answer must answer what the first did. */
+  method: 'post' | 'put' | 'patch';
   path: Path;
   summary: string;
   description?: string;

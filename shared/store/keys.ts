@@ -15,6 +15,7 @@
  * | shelter           | SHELTER#<shelterId>        | META                    | SHELTERS                  | <shelterId>          |
  * | pickup point      | PP#<pickupPointId>         | META                    | SHELTER#<shelterId>#PPS   | <pickupPointId>      |
  * | item              | ITEM#<itemId>              | META                    | ITEMS                     | <itemId>             |
+ * | barcode claim     | GTIN#<gtin14>              | META                    | -                         | -                    |
  * | stock balance     | STOCK                      | <shelterId>#<itemId>    | -                         | -                    |
  * | ledger movement   | SHELTER#<shelterId>        | MOVE#<ulid>             | -                         | -                    |
  * | transfer          | TRANSFER#<transferId>      | META                    | SHELTER#<from>#TRANSFERS  | <dispatchedAt>#<id>  |
@@ -136,6 +137,13 @@ export const pickupPointListKey = (shelterId: string) => `SHELTER#${shelterId}#P
 
 export const itemKey = (itemId: string): TableKey => ({ pk: `ITEM#${itemId}`, sk: META });
 export const itemListKey = () => 'ITEMS';
+/**
+ * A GTIN belongs to one item: its claim record (`itemId`) is written in the transaction that adds
+ * the barcode to the item, under "absent", and deleted in the one that takes it off. Keyed by the
+ * 14-digit form, so a UPC-A and the EAN-13 of the same product are one claim. It is also the
+ * lookup from a scanned barcode to its item (one GetItem).
+ */
+export const barcodeKey = (gtin14: string): TableKey => ({ pk: `GTIN#${gtin14}`, sk: META });
 
 export const STOCK_PARTITION = 'STOCK';
 export const stockKey = (shelterId: string, itemId: string): TableKey => ({

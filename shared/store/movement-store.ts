@@ -1,9 +1,11 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { encodeTime } from 'ulid';
 import { type Movement, movementSchema } from '../domain/movement.js';
 import { MOVEMENT_PREFIX, movementKey, movementPartition } from './keys.js';
 import type { Page } from './pagination.js';
 import { parseRecord } from './parse-record.js';
 import { queryPage } from './query-page.js';
+import { callDynamo } from './store-errors.js';
 import type { TableContext } from './table-context.js';
 import type { TransactionWrite } from './transaction.js';
 
@@ -67,6 +69,16 @@ export class MovementStore {
         read: (item) => parseRecord(movementSchema, item),
       },
     );
+  }
+
+  /** One ledger entry of a shelter: a receipt to print again, a transfer's arrival. */
+  async get(shelterId: string, movementId: string): Promise<Movement | undefined> {
+    const result = await callDynamo(() =>
+      this.table.doc.send(
+        new GetCommand({ TableName: this.table.tableName, Key: movementKey(shelterId, movementId) }),
+      ),
+    );
+    return result.Item === undefined ? undefined : parseRecord(movementSchema, result.Item);
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { Principal } from '../domain/api-key.js';
 import { personField } from '../domain/attribution.js';
 import type { Idempotent } from '../domain/idempotency.js';
+import type { Item } from '../domain/item.js';
 import { type Movement, newMovementId } from '../domain/movement.js';
 import type { PlannedLine } from '../domain/stock-change.js';
 import type { RecordedMovement } from '../store/stock-store.js';
@@ -37,6 +38,18 @@ export async function recordShelterMovement<R>(
   respond: (recorded: RecordedMovement) => R | Promise<R>,
 ): Promise<R> {
   const catalogue = await checkStockChange(actor, change.shelterId, change.lines, deps.stores);
+  return commitShelterMovement(change, catalogue, fields, actor, deps, respond);
+}
+
+/** The write of a change already checked: its lines in the item's unit, their catalogue entries. */
+export function commitShelterMovement<R>(
+  change: ShelterMovementInput,
+  catalogue: ReadonlyMap<string, Item>,
+  fields: MovementFields,
+  actor: Principal,
+  deps: StockDeps,
+  respond: (recorded: RecordedMovement) => R | Promise<R>,
+): Promise<R> {
   const at = deps.now().toISOString();
   return deps.stores.stock.recordMovement(
     {

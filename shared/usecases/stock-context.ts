@@ -1,7 +1,8 @@
 import { type Principal, scopeAllows } from '../domain/api-key.js';
 import type { Item } from '../domain/item.js';
 import type { Shelter } from '../domain/shelter.js';
-import { checkLinesAgainstCatalogue } from '../domain/stock-lines.js';
+import type { PlannedLine } from '../domain/stock-change.js';
+import { checkLinesAgainstCatalogue, type ReceiptLine, unpackLines } from '../domain/stock-lines.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors/app-errors.js';
 import type { ItemStore } from '../store/item-store.js';
 import type { ShelterStore } from '../store/shelter-store.js';
@@ -45,6 +46,25 @@ export async function checkStockChange(
   assertShelterInScope(actor, shelterId);
   await loadShelter(stores.shelters, shelterId);
   return loadLineItems(stores.items, lines);
+}
+
+/**
+ * checkStockChange for lines that may come in packs (receipts): the catalogue entries, and the
+ * lines in the item's unit. A pack the item does not have is named beside the other field errors.
+ */
+export async function checkPackedStockChange(
+  actor: Principal,
+  shelterId: string,
+  lines: readonly ReceiptLine[],
+  stores: { shelters: Pick<ShelterStore, 'get'>; items: Pick<ItemStore, 'getMany'> },
+): Promise<{ catalogue: Map<string, Item>; lines: PlannedLine[] }> {
+  assertShelterInScope(actor, shelterId);
+  await loadShelter(stores.shelters, shelterId);
+  const catalogue = await stores.items.getMany(lines.map((line) => line.itemId));
+  const unpacked = unpackLines(lines, catalogue);
+  const errors = [...checkLinesAgainstCatalogue(unpacked.lines, catalogue), ...unpacked.errors];
+  if (errors.length > 0) throw new ValidationError('Some lines do not match the item catalogue.', errors);
+  return { catalogue, lines: unpacked.lines };
 }
 
 export function categoriesOf(catalogue: ReadonlyMap<string, Item>): Map<string, string> {

@@ -43,6 +43,11 @@ const bodies: Record<string, { path: string; body: Record<string, unknown>; nest
     body: { id: 'soap', name: 'Soap', category: 'hygiene', unit: 'pack' },
     nested: [],
   },
+  'PATCH /v1/items/{id}': {
+    path: '/v1/items/rice',
+    body: { barcodes: ['9506000134352'], packSizes: [{ name: 'sack', units: 25 }] },
+    nested: ['packSizes.0'],
+  },
   'PUT /v1/shelters/{id}/stock/{itemId}/threshold': {
     path: '/v1/shelters/shelter-a/stock/rice/threshold',
     body: { lowStockThreshold: 5 },
@@ -214,6 +219,8 @@ const queries: Record<string, string> = {
   'GET /v1/shelters': '/v1/shelters',
   'GET /v1/shelters/{id}/pickup-points': '/v1/shelters/shelter-a/pickup-points',
   'GET /v1/items': '/v1/items',
+  'GET /v1/items/by-code': '/v1/items/by-code?code=supplyline:item:rice',
+  'GET /v1/items/{id}/label.svg': '/v1/items/rice/label.svg',
   'GET /v1/stock': '/v1/stock',
   'GET /v1/shelters/{id}/movements': '/v1/shelters/shelter-a/movements',
   'GET /v1/transfers': '/v1/transfers?shelterId=shelter-a',

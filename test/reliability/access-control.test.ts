@@ -43,6 +43,7 @@ const sensitiveRoles: Record<string, Role[]> = {
   'PATCH /v1/shelters/{id}': ['admin'],
   'POST /v1/shelters/{id}/pickup-points': ['admin'],
   'POST /v1/items': ['admin'],
+  'PATCH /v1/items/{id}': ['admin', 'logistics'],
   'POST /v1/webhooks': ['admin', 'coordinator'],
   'DELETE /v1/webhooks/{id}': ['admin', 'coordinator'],
   'POST /v1/webhooks/{id}/rotate-secret': ['admin', 'coordinator'],

@@ -9,8 +9,8 @@ export interface CallOptions {
   rawBody?: string | Uint8Array;
   headers?: Record<string, string>;
   /**
-   * A POST carries a fresh Idempotency-Key unless the headers name one, as every client the API
-   * accepts writes from must; `false` leaves it out, to test the refusal.
+   * A write (POST, PUT, PATCH) carries a fresh Idempotency-Key unless the headers name one, as
+   * every client the API accepts writes from must; `false` leaves it out, to test the refusal.
    */
   idempotencyKey?: false;
   /** What the runtime hands the app beside the request (API Gateway's requestContext: the source address). */
@@ -25,15 +25,17 @@ export interface CallResult<T = Record<string, unknown>> {
 }
 
 /**
- * What a well-behaved client adds: a fresh Idempotency-Key on a POST whose headers name none.
- * Shared by the in-process and the over-HTTP test clients.
+ * What a well-behaved client adds: a fresh Idempotency-Key on a write whose headers name none
+ * (routes that take none ignore it). Shared by the in-process and the over-HTTP test clients.
  */
 export function clientIdempotencyKey(
   method: string,
   headers: Record<string, string>,
 ): Record<string, string> {
   const named = Object.keys(headers).some((name) => name.toLowerCase() === 'idempotency-key');
-  return method.toUpperCase() === 'POST' && !named ? { 'idempotency-key': randomUUID() } : {};
+  return ['POST', 'PUT', 'PATCH'].includes(method.toUpperCase()) && !named
+    ? { 'idempotency-key': randomUUID() }
+    : {};
 }
 
 /** Calls the app in-process, as a client would over HTTP; the answer must match the OpenAPI document. */

@@ -2,6 +2,7 @@ import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { movementSchema } from '../../domain/movement.js';
 import { slugSchema } from '../../domain/slug.js';
 import { lowStockThresholdSchema, stockViewSchema } from '../../domain/stock.js';
+import { getMovement } from '../../usecases/get-movement.js';
 import { listMovements, movementQuerySchema } from '../../usecases/list-movements.js';
 import { listStock, stockQuerySchema } from '../../usecases/list-stock.js';
 import { setLowStockThreshold } from '../../usecases/set-low-stock-threshold.js';
@@ -61,6 +62,30 @@ const movementsRoute = securedRoute(['logistics', 'admin'], {
   },
 });
 
+const movementRoute = securedRoute(['logistics', 'admin'], {
+  method: 'get',
+  path: '/v1/shelters/{id}/movements/{movementId}',
+  operationId: 'getMovement',
+  tags: ['Stock'],
+  summary: 'One ledger entry: a receipt to print, a transfer’s arrival',
+  description:
+    'A receipt (`POST /v1/shelters/{id}/receipts`) answers its ledger entry; this reads it again by its `id`.',
+  request: {
+    params: z.object({
+      id: slugSchema,
+      movementId: z
+        .string()
+        .max(26)
+        .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a ledger entry id (a ULID, 26 characters)')
+        .openapi({ example: '01KB8Z7N2Q4J3M5X6Y7Z8A9B0C' }),
+    }),
+  },
+  responses: {
+    200: { description: 'The ledger entry.', content: jsonContent(movementSchema) },
+    404: errorResponses[404],
+  },
+});
+
 const reportRoute = securedRoute([...readers], {
   method: 'get',
   path: '/v1/reports/stock.csv',
@@ -100,6 +125,11 @@ export function registerStock(app: OpenAPIHono<AppEnv>) {
       listMovements({ shelterId, ...query }, c.get('principal'), c.get('deps')),
     );
     return c.json(page, 200);
+  });
+
+  app.openapi(movementRoute, async (c) => {
+    const { id, movementId } = c.req.valid('param');
+    return c.json(await getMovement({ shelterId: id, movementId }, c.get('principal'), c.get('deps')), 200);
   });
 
   app.openapi(reportRoute, async (c) => {

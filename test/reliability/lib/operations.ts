@@ -250,6 +250,18 @@ export const operationCases: Record<string, OperationCase> = {
   },
   'GET /v1/items': { guard: 'role', build: async () => ({ path: '/v1/items' }) },
   'GET /v1/items/{id}': { guard: 'role', build: async () => ({ path: '/v1/items/rice' }) },
+  'PATCH /v1/items/{id}': {
+    guard: 'role',
+    build: async () => ({ path: '/v1/items/rice', body: { packSizes: [{ name: 'sack', units: 25 }] } }),
+  },
+  'GET /v1/items/by-code': {
+    guard: 'role',
+    build: async () => ({ path: '/v1/items/by-code?code=supplyline:item:rice' }),
+  },
+  'GET /v1/items/{id}/label.svg': {
+    guard: 'role',
+    build: async () => ({ path: '/v1/items/rice/label.svg' }),
+  },
 
   'POST /v1/shelters/{id}/receipts': {
     guard: 'shelter',
@@ -367,6 +379,17 @@ export const operationCases: Record<string, OperationCase> = {
   'GET /v1/shelters/{id}/movements': {
     guard: 'shelter',
     build: async (_w, reach) => ({ path: `/v1/shelters/${SHELTERS[reach]}/movements` }),
+  },
+  'GET /v1/shelters/{id}/movements/{movementId}': {
+    guard: 'shelter',
+    build: async (w, reach) => {
+      if (reach === 'absent') return { path: `/v1/shelters/${SHELTERS.absent}/movements/${ABSENT_VOUCHER}` };
+      const receipt = await w.send('POST', `/v1/shelters/${SHELTERS[reach]}/receipts`, {
+        key: w.key('logistics'),
+        body: { source: 'access check', lines },
+      });
+      return { path: `/v1/shelters/${SHELTERS[reach]}/movements/${String(receipt.body.id)}` };
+    },
   },
   'GET /v1/reports/stock.csv': { guard: 'role', build: async () => ({ path: '/v1/reports/stock.csv' }) },
   // Plans and needs read every shelter in the key's reach: no shelter is named, so the role decides.

@@ -1,0 +1,72 @@
+import { z } from '@hono/zod-openapi';
+import type { FieldError } from '../errors/app-errors.js';
+import { positiveQuantitySchema, roundQuantity } from './quantity.js';
+
+/**
+ * How an item arrives packed: a case of 24 bottles, a 25 kg sack. Stock is always kept in the
+ * item's own unit; a pack size only says how many units one pack holds, so that "3 cases" can be
+ * received as 72 without anyone doing the sum on a phone.
+ */
+export const MAX_PACK_SIZES = 10;
+
+export const packSizeSchema = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .openapi({ example: 'case', description: 'What the pack is called where it is counted.' }),
+    units: positiveQuantitySchema.openapi({
+      example: 24,
+      description: 'How many of the item’s unit one pack holds (whole numbers for pieces and packs).',
+    }),
+  })
+  .strict()
+  .openapi('PackSize');
+export type PackSize = z.infer<typeof packSizeSchema>;
+
+const sameName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+
+export const packSizesSchema = z
+  .array(packSizeSchema)
+  .max(MAX_PACK_SIZES)
+  .superRefine((sizes, ctx) => {
+    sizes.forEach((size, index) => {
+      if (sizes.findIndex((other) => sameName(other.name, size.name)) !== index)
+        ctx.addIssue({ code: 'custom', path: [index, 'name'], message: `"${size.name}" is named twice` });
+    });
+  })
+  .openapi({ description: 'Packs the item comes in; receipts may count in them (`packs` of a `pack`).' });
+
+/**
+ * Pieces and packs come in whole numbers: a case cannot hold 2.5 blankets. `countable` says the
+ * item's unit is one of those (item.ts decides, which imports this module, so it is passed in).
+ */
+export function checkPackSizes(
+  sizes: readonly PackSize[],
+  unit: { name: string; countable: boolean },
+  path = 'packSizes',
+): FieldError[] {
+  if (!unit.countable) return [];
+  return sizes.flatMap((size, index) =>
+    Number.isInteger(size.units)
+      ? []
+      : [
+          {
+            field: `${path}.${index}.units`,
+            message: `the item is counted in ${unit.name}s: use a whole number`,
+          },
+        ],
+  );
+}
+
+/** The pack of that name (case and accents as written or not), if the item has one. */
+export function findPackSize(sizes: readonly PackSize[] | undefined, name: string): PackSize | undefined {
+  return sizes?.find((size) => sameName(size.name, name));
+}
+
+/** Units in `packs` packs of `size`: 3 cases of 24 are 72, 2 sacks of 12.5 kg are 25. */
+export function unitsInPacks(packs: number, size: Pick<PackSize, 'units'>): number {
+  return roundQuantity(packs * size.units);
+}
