@@ -117,7 +117,9 @@ const en = {
  * The shared keys and every page's own (each page's table adds itself: addMessages).
  * @typedef {SharedMessageKey
  *   | import('../dashboard/dashboard-messages.js').DashboardMessageKey
- *   | import('../coordinator/coordinator-messages.js').CoordinatorMessageKey} MessageKey
+ *   | import('../coordinator/coordinator-messages.js').CoordinatorMessageKey
+ *   | import('./form-messages.js').FormMessageKey
+ *   | import('../desk/desk-messages.js').DeskMessageKey} MessageKey
  */
 
 /**
