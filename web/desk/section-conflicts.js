@@ -111,14 +111,19 @@ function factList(facts) {
   );
 }
 
-/** @param {NonNullable<Conflict['resolution']>} resolution */
+/**
+ * Who resolved it: their name now, "you", or the machine key's id (names and ids as typed).
+ * @param {NonNullable<Conflict['resolution']>} resolution
+ * @returns {[string, Record<string, string>]}
+ */
 function resolverOf(resolution) {
-  if (resolution.resolvedByName) return resolution.resolvedByName;
+  if (resolution.resolvedByName) return [resolution.resolvedByName, { translate: 'no' }];
   const { me } = desk;
   const mine =
     resolution.resolvedBy === me.keyId ||
     (me.personId !== undefined && resolution.resolvedByPersonId === me.personId);
-  return mine ? t('conflicts.you') : t('conflicts.machineKey', { key: resolution.resolvedBy });
+  if (mine) return [t('conflicts.you'), {}];
+  return [t('conflicts.machineKey', { key: resolution.resolvedBy }), { translate: 'no' }];
 }
 
 /** Both sides: what the phone recorded, what the server had. @param {Conflict} conflict */
@@ -130,18 +135,21 @@ function sides(conflict) {
         conflict.voucherShelterId,
       )
     : undefined;
+  const phoneId = `conflict-${conflict.id}-phone`;
+  const serverId = `conflict-${conflict.id}-server`;
   return el('div', { class: 'sides' }, [
-    el('section', { class: 'side' }, [
-      said('h4', 'conflicts.phoneSide'),
+    el('div', { class: 'side', role: 'group', 'aria-labelledby': phoneId }, [
+      said('h4', 'conflicts.phoneSide', { id: phoneId }),
       factList([
-        [t('conflicts.phone'), offline.deviceLabel],
+        // Labels and notes people typed are shown as typed (translate="no"), never translated.
+        [t('conflicts.phone'), offline.deviceLabel, { translate: 'no' }],
         [t('conflicts.point'), pointName(offline.pickupPointId)],
         [t('conflicts.handedAt'), formatTime(offline.deviceTime)],
         [t('conflicts.syncedAt'), formatTime(offline.syncedAt)],
       ]),
     ]),
-    el('section', { class: 'side' }, [
-      said('h4', 'conflicts.serverSide'),
+    el('div', { class: 'side', role: 'group', 'aria-labelledby': serverId }, [
+      said('h4', 'conflicts.serverSide', { id: serverId }),
       factList([
         [t('conflicts.voucherState'), t(`conflicts.state.${conflict.reason}`)],
         [
@@ -152,8 +160,8 @@ function sides(conflict) {
               time: formatTime(first.redeemedAt),
             }),
         ],
-        [t('conflicts.firstPhone'), first?.deviceId && phoneLabel(first.deviceId)],
-        [t('conflicts.holder'), holder?.label],
+        [t('conflicts.firstPhone'), first?.deviceId && phoneLabel(first.deviceId), { translate: 'no' }],
+        [t('conflicts.holder'), holder?.label, { translate: 'no' }],
         [t('conflicts.voucherShelter'), voucherShelter],
         [t('conflicts.voucher'), conflict.voucherId, { translate: 'no' }],
       ]),
@@ -173,8 +181,8 @@ function resolutionFacts(conflict) {
         ? t('conflicts.stockDown', { goods: goodsOf(conflict) })
         : t('conflicts.stockSame'),
     ],
-    [t('conflicts.note'), resolution.note],
-    [t('conflicts.resolvedBy'), resolverOf(resolution)],
+    [t('conflicts.note'), resolution.note, { translate: 'no' }],
+    [t('conflicts.resolvedBy'), ...resolverOf(resolution)],
     [t('conflicts.resolvedAt'), formatTime(resolution.resolvedAt)],
   ]);
 }
