@@ -1797,6 +1797,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/desk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Logistics desk page: the logistics lead’s working page (HTML)
+         * @description Beside the read-only /dashboard, the page where a logistics lead works: the offline conflicts at their shelter, each with what the phone recorded and what the server had, resolved as goods handed out or not. Sections are addressed by fragment (/desk#conflicts). Signs in with a logistics or admin key.
+         */
+        get: operations["getDeskPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/coordinator": {
         parameters: {
             query?: never;
@@ -3328,6 +3348,8 @@ export interface components {
                 resolvedBy: string;
                 /** @description The person whose key resolved it (absent for a machine key). */
                 resolvedByPersonId?: string;
+                /** @description Listings and reads: the display name of `resolvedByPersonId` now, for the desk to say who resolved it. Never stored with the conflict. */
+                resolvedByName?: string;
                 resolvedAt: string;
                 /** @description The duplicate-handover adjustment, if goods left. */
                 movementId?: string;
@@ -7792,6 +7814,47 @@ export interface operations {
         };
     };
     getDashboardPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Version of the file; send it as `If-None-Match` to revalidate. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not modified: the copy named by the request’s `If-None-Match` is current. */
+            304: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Version of the file; send it as `If-None-Match` to revalidate. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getDeskPage: {
         parameters: {
             query?: never;
             header?: never;

@@ -53,6 +53,10 @@ const resolutionSchema = z.object({
     .string()
     .optional()
     .openapi({ description: 'The person whose key resolved it (absent for a machine key).' }),
+  resolvedByName: z.string().optional().openapi({
+    description:
+      'Listings and reads: the display name of `resolvedByPersonId` now, for the desk to say who resolved it. Never stored with the conflict.',
+  }),
   resolvedAt: z.string(),
   movementId: z
     .string()

@@ -7,9 +7,11 @@ import type { PageQuery } from '../domain/page-query.js';
 import { NotFoundError } from '../errors/app-errors.js';
 import type { Page } from '../store/pagination.js';
 import type { Stores } from '../store/stores.js';
+import { displayNames } from './person-names.js';
 import { categoriesOf, loadLineItems } from './stock-context.js';
 
 type ConflictDeps = { stores: Pick<Stores, 'conflicts' | 'shelters'> };
+type ConflictViewDeps = { stores: Pick<Stores, 'conflicts' | 'shelters' | 'people'> };
 
 /**
  * Who sees a conflict: an admin; a logistics lead of its shelter; a coordinator of the voucher's
@@ -21,27 +23,51 @@ function mayHandle(actor: Principal, conflict: Pick<Conflict, 'shelterId' | 'org
   return actor.role === 'logistics' || (actor.role === 'coordinator' && actor.orgId === conflict.orgId);
 }
 
+/**
+ * Resolved conflicts as shown: each resolution names its person's display name now (one batch
+ * read for the page, never per conflict), so the desk says who resolved it.
+ */
+async function withResolverNames(conflicts: Conflict[], deps: ConflictViewDeps): Promise<Conflict[]> {
+  const names = await displayNames(
+    conflicts.map((conflict) => conflict.resolution?.resolvedByPersonId),
+    deps,
+  );
+  return conflicts.map((conflict) => {
+    const personId = conflict.resolution?.resolvedByPersonId;
+    const resolvedByName = personId === undefined ? undefined : names.get(personId);
+    if (conflict.resolution === undefined || resolvedByName === undefined) return conflict;
+    return { ...conflict, resolution: { ...conflict.resolution, resolvedByName } };
+  });
+}
+
 export async function listConflicts(
   input: PageQuery & { shelterId: string; status?: Conflict['status'] | undefined },
   actor: Principal,
-  deps: ConflictDeps,
+  deps: ConflictViewDeps,
 ): Promise<Page<Conflict>> {
   const shelter = await deps.stores.shelters.get(input.shelterId);
   if (shelter === undefined || (actor.role !== 'admin' && !scopeAllows(actor.scope.shelterIds, shelter.id)))
     throw new NotFoundError('Shelter', input.shelterId);
   const page = await deps.stores.conflicts.list(shelter.id, input.status, input.limit, input.cursor);
-  return { items: page.items.filter((conflict) => mayHandle(actor, conflict)), nextCursor: page.nextCursor };
+  const items = page.items.filter((conflict) => mayHandle(actor, conflict));
+  return { items: await withResolverNames(items, deps), nextCursor: page.nextCursor };
+}
+
+/** A conflict the actor may handle, as stored; anyone else is told it does not exist. */
+async function loadConflict(conflictId: string, actor: Principal, deps: ConflictDeps): Promise<Conflict> {
+  const conflict = await deps.stores.conflicts.get(conflictId);
+  if (conflict === undefined || !mayHandle(actor, conflict)) throw new NotFoundError('Conflict', conflictId);
+  return conflict;
 }
 
 export async function getConflict(
   input: { conflictId: string },
   actor: Principal,
-  deps: ConflictDeps,
+  deps: ConflictViewDeps,
 ): Promise<Conflict> {
-  const conflict = await deps.stores.conflicts.get(input.conflictId);
-  if (conflict === undefined || !mayHandle(actor, conflict))
-    throw new NotFoundError('Conflict', input.conflictId);
-  return conflict;
+  const conflict = await loadConflict(input.conflictId, actor, deps);
+  const [shown = conflict] = await withResolverNames([conflict], deps);
+  return shown;
 }
 
 /**
@@ -54,7 +80,7 @@ export async function resolveConflict(
   actor: Principal,
   deps: { stores: Pick<Stores, 'conflicts' | 'shelters' | 'items' | 'stock'>; now: () => Date },
 ): Promise<Conflict> {
-  const conflict = await getConflict(input, actor, deps);
+  const conflict = await loadConflict(input.conflictId, actor, deps);
   const at = deps.now().toISOString();
   const base = {
     outcome: input.outcome,

@@ -164,6 +164,43 @@ describe('what people do is attributed to them', () => {
     });
   });
 
+  it('lists and reads a resolved conflict with the display name of the person who resolved it (the desk shows who)', async () => {
+    const phone = await registerDevice(t, volunteer.apiKey, 'pp-a1', 'Nita’s third phone');
+    const conflictIds: string[] = [];
+    for (const [by, ref] of [
+      [lead.apiKey, 'HH-ATTR-5'],
+      [world.logistics, 'HH-ATTR-6'],
+    ] as const) {
+      const voucher = await issue(t, sokha.apiKey, { beneficiaryRef: ref });
+      await call(t.app, 'POST', `/v1/vouchers/${voucher.id}/void`, { key: sokha.apiKey, body: {} });
+      const synced = await sync(t, phone, [offlineRecord(phone, voucher)]);
+      const conflictId = String(synced.body.results[0]?.conflictId);
+      await call(t.app, 'POST', `/v1/conflicts/${conflictId}/resolve`, {
+        key: by,
+        body: { outcome: 'no-goods', note: 'checked with the gate desk' },
+      });
+      conflictIds.push(conflictId);
+    }
+    const [byPerson, byMachine] = conflictIds;
+
+    const listed = await call(t.app, 'GET', '/v1/conflicts?shelterId=shelter-a&status=resolved&limit=200', {
+      key: world.logistics,
+    });
+    const read = await call(t.app, 'GET', `/v1/conflicts/${byPerson}`, { key: world.logistics });
+
+    const items = listed.body.items as Array<{ id: string; resolution?: Json }>;
+    expect(items.find((conflict) => conflict.id === byPerson)?.resolution).toMatchObject({
+      resolvedByPersonId: lead.personId,
+      resolvedByName: 'Bora (stores)',
+    });
+    expect(items.find((conflict) => conflict.id === byMachine)?.resolution).not.toHaveProperty(
+      'resolvedByName',
+    );
+    expect(read.body).toMatchObject({ resolution: { resolvedByName: 'Bora (stores)' } });
+    // The name is read when shown, never stored with the conflict.
+    expect(await readRecord(t.table, `CONFLICT#${byPerson}`)).not.toHaveProperty('resolution.resolvedByName');
+  });
+
   it('holds four eyes per person: one person’s second key cannot confirm their own close request', async () => {
     const round = await createOpenRound(t, sokha.apiKey, {
       rules: [{ itemId: 'rice', amount: 1, per: 'household' }],

@@ -4,6 +4,7 @@ import { join, posix } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateAppSecrets } from '../../shared/config/secrets.js';
+import { pages } from '../../web/serve/pages.js';
 import { ourFiles, sourceOf, urlOf, webFiles } from '../../web/serve/web-files.js';
 import { expectMatchesContract } from '../support/contract.js';
 import { call, isProblem } from '../support/http.js';
@@ -11,6 +12,7 @@ import { httpApiV2Event, lambdaContext } from '../support/lambda-events.js';
 import { createTestApp, freshTable, type TestApp } from '../support/test-app.js';
 
 const webDir = join(import.meta.dirname, '../../web');
+const pagePaths: string[] = Object.values(pages).map((page) => page.path);
 
 /** What the browser is sent from web/: not the serving code, nor the type-checking set-up. */
 async function browserFilesOnDisk(): Promise<string[]> {
@@ -30,6 +32,11 @@ const pageFiles = webFiles.filter(
 /** What /admin loads besides the shared files: an office page, with a budget of its own. */
 const adminFiles = webFiles.filter((path) => /^admin\/.*\.(js|css)$/.test(path));
 
+/** What /desk loads besides the field pages' shared files: its own, and the shared forms'. */
+const deskFiles = webFiles.filter(
+  (path) => /^desk\/.*\.(js|css)$/.test(path) || /^common\/(form|elements)/.test(path),
+);
+
 async function fetchRaw(t: TestApp, path: string, headers: Record<string, string> = {}) {
   const response = await t.app.request(path, { headers });
   const bytes = Buffer.from(await response.arrayBuffer());
@@ -38,7 +45,7 @@ async function fetchRaw(t: TestApp, path: string, headers: Record<string, string
   return { response, bytes };
 }
 
-describe('the /scan, /dashboard, /coordinator and /admin pages, as the server sends them', () => {
+describe('the /scan, /dashboard, /desk, /coordinator and /admin pages, as the server sends them', () => {
   let t: TestApp;
 
   beforeAll(async () => {
@@ -46,7 +53,7 @@ describe('the /scan, /dashboard, /coordinator and /admin pages, as the server se
   });
 
   describe('happy path', () => {
-    it.each(['/scan', '/dashboard', '/coordinator', '/admin'])(
+    it.each(['/scan', '/dashboard', '/desk', '/coordinator', '/admin'])(
       'serves %s as HTML with a strict same-origin Content-Security-Policy',
       async (path) => {
         const page = await call(t.app, 'GET', path);
@@ -63,13 +70,14 @@ describe('the /scan, /dashboard, /coordinator and /admin pages, as the server se
     );
 
     it('links only files of its own origin, every one of them served', async () => {
-      for (const path of ['/scan', '/dashboard', '/coordinator', '/admin']) {
+      for (const path of ['/scan', '/dashboard', '/desk', '/coordinator', '/admin']) {
         const page = await call(t.app, 'GET', path);
         // Links within the page itself (a skip link's #content) load nothing.
         const urls = [...page.text.matchAll(/(?:src|href)="([^"#][^"]*)"/g)].map((m) => m[1] ?? '');
         expect(urls.length).toBeGreaterThan(2);
         for (const url of urls) {
-          expect(url.startsWith('/web/')).toBe(true);
+          // Its files, and a link to another page of ours (/desk names the stock board).
+          expect(url.startsWith('/web/') || pagePaths.includes(url), url).toBe(true);
           expect((await t.app.request(url)).status, url).toBe(200);
         }
       }
@@ -80,8 +88,9 @@ describe('the /scan, /dashboard, /coordinator and /admin pages, as the server se
       const dashboard = await call(t.app, 'GET', '/dashboard');
       const coordinator = await call(t.app, 'GET', '/coordinator');
       const admin = await call(t.app, 'GET', '/admin');
+      const desk = await call(t.app, 'GET', '/desk');
 
-      for (const page of [scan, dashboard, coordinator, admin]) {
+      for (const page of [scan, dashboard, coordinator, admin, desk]) {
         expect(page.text).not.toContain('{{');
         expect(page.text.match(/<form id="signin-form"/g)).toHaveLength(1);
         expect(page.text.match(/<head>/g)).toHaveLength(1);
@@ -97,6 +106,10 @@ describe('the /scan, /dashboard, /coordinator and /admin pages, as the server se
       expect(admin.text).toContain('<title>Supplyline · Administration</title>');
       expect(admin.text).toContain('<script type="module" src="/web/admin/admin.js"></script>');
       expect(admin.text).toContain('data-i18n="signin.adminKey">Admin or coordinator key</label>');
+      expect(desk.text).toContain('<title>Supplyline · Logistics desk</title>');
+      expect(desk.text).toContain('<script type="module" src="/web/desk/desk.js"></script>');
+      expect(desk.text).toContain('<link rel="stylesheet" href="/web/common/form.css">');
+      expect(desk.text).toContain('data-i18n="signin.deskKey">Logistics or admin key</label>');
     });
 
     it('serves every module a script imports, at the URL the browser resolves it to, and jsQR', async () => {
@@ -161,6 +174,15 @@ describe('the /scan, /dashboard, /coordinator and /admin pages, as the server se
         total += (await fetchRaw(t, path, { 'accept-encoding': 'gzip' })).bytes.length;
       }
       expect(total).toBeLessThan(150 * 1024);
+    });
+
+    it('keeps /desk’s own files and the shared forms’ under 40 KB gzipped together', async () => {
+      let total = 0;
+      for (const path of ['/desk', ...deskFiles.map((file) => `/web/${file}`)]) {
+        total += (await fetchRaw(t, path, { 'accept-encoding': 'gzip' })).bytes.length;
+      }
+      expect(deskFiles.length).toBeGreaterThan(5);
+      expect(total).toBeLessThan(40 * 1024);
     });
 
     it('keeps /admin’s own files under 40 KB gzipped together', async () => {

@@ -11,6 +11,7 @@
 export const PAGE_BUDGETS = {
   '/scan': 60_000,
   '/dashboard': 150_000,
+  '/desk': 150_000,
   '/coordinator': 150_000,
   '/admin': 150_000,
   '/docs': 150_000,

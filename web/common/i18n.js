@@ -77,6 +77,8 @@ const en = {
   'sync.outcomes': 'After the last sync',
   'sync.redeemed': 'confirmed',
   'sync.conflict': 'conflict: the logistics lead will check it',
+  'sync.conflictHelp': 'Show the logistics lead this link: it opens with their key only.',
+  'sync.conflictLink': 'Conflicts on the desk page',
   'sync.rejected': 'not accepted',
   'state.alreadyRedeemed': 'Already redeemed',
   'state.alreadyRedeemed.detail': 'Redeemed at {point}, {time}. Do not hand anything over.',
@@ -117,7 +119,9 @@ const en = {
  * The shared keys and every page's own (each page's table adds itself: addMessages).
  * @typedef {SharedMessageKey
  *   | import('../dashboard/dashboard-messages.js').DashboardMessageKey
- *   | import('../coordinator/coordinator-messages.js').CoordinatorMessageKey} MessageKey
+ *   | import('../coordinator/coordinator-messages.js').CoordinatorMessageKey
+ *   | import('./form-messages.js').FormMessageKey
+ *   | import('../desk/desk-messages.js').DeskMessageKey} MessageKey
  */
 
 /**
@@ -196,6 +200,8 @@ const km = {
   'sync.outcomes': 'ក្រោយសមកាលកម្មចុងក្រោយ',
   'sync.redeemed': 'បានបញ្ជាក់',
   'sync.conflict': 'ជម្លោះ៖ អ្នកទទួលខុសត្រូវភស្តុភារនឹងពិនិត្យ',
+  'sync.conflictHelp': 'សូមបង្ហាញតំណនេះដល់អ្នកទទួលខុសត្រូវភស្តុភារ៖ វាបើកបានតែដោយសោរបស់គាត់។',
+  'sync.conflictLink': 'ជម្លោះនៅលើទំព័រតុ',
   'sync.rejected': 'មិនត្រូវបានទទួលយក',
   'state.alreadyRedeemed': 'ប័ណ្ណនេះបានប្រើរួចហើយ',
   'state.alreadyRedeemed.detail': 'បានប្រើនៅ {point} ពេល {time}។ កុំប្រគល់អ្វីទៀត។',

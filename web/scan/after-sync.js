@@ -25,6 +25,11 @@ export async function showSyncOutcomes(settled) {
     mine,
     entry.state === 'redeemed'
       ? { kind: 'redeemed', redeemedAt: entry.deviceTime }
-      : { kind: 'sync-refused', reason: entry.message ?? entry.reason ?? entry.state },
+      : {
+          kind: 'sync-refused',
+          reason: entry.message ?? entry.reason ?? entry.state,
+          // A conflict is the logistics lead's to check: the screen says where.
+          conflict: entry.state === 'conflict',
+        },
   );
 }

@@ -250,4 +250,5 @@ export function renderOutcomes(entries) {
     }),
   );
   $('sync-outcomes-box').hidden = entries.length === 0;
+  $('sync-conflict-help').hidden = !entries.some((entry) => entry.state === 'conflict');
 }

@@ -15,7 +15,7 @@
  *   | { kind: 'handed-here', at: string, pending: boolean }
  *   | { kind: 'not-on-list' | 'lease-ended' }
  *   | { kind: 'held-elsewhere', label: string | undefined, pickupPointName: string | undefined }
- *   | { kind: 'sync-refused', reason: string | undefined }
+ *   | { kind: 'sync-refused', reason: string | undefined, conflict?: boolean }
  *   | { kind: 'already-redeemed', redeemedAt: string | undefined, pickupPointId: string | undefined, deviceId?: string | undefined }
  *   | { kind: 'expired', validUntil: string | undefined }
  *   | { kind: 'not-yet-valid', validFrom?: string | undefined }

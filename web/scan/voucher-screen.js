@@ -161,6 +161,7 @@ export function renderVoucher({ view, outcome }, session) {
   state.dataset.tone = tones[kind] ?? 'stop';
   $('state-title').textContent = t(kind === 'signed-out' ? 'state.error' : titles[kind]);
   $('state-detail').textContent = detail(outcome, view, session);
+  $('state-desk').hidden = !(outcome.kind === 'sync-refused' && outcome.conflict);
   const lines = showsLines.has(kind) ? (view?.lines ?? []) : [];
   $('lines').replaceChildren(...lines.map((line) => lineItem(line, session)));
   // A long voucher is set smaller, so that every line and the button fit a small phone's screen.

@@ -27,6 +27,17 @@ export const pages = {
     description:
       'Stock per shelter and item, stock over time, recent movements, vouchers today. Signs in with a logistics key.',
   },
+  desk: {
+    path: '/desk',
+    body: 'desk/desk.html',
+    title: 'Logistics desk',
+    // The forms' look, shared with every page that writes through web/common/form.js.
+    head: '\n  <link rel="stylesheet" href="/web/common/form.css">',
+    signIn: { role: 'desk', keyLabel: 'Logistics or admin key' },
+    summary: 'Logistics desk page: the logistics lead’s working page (HTML)',
+    description:
+      'Beside the read-only /dashboard, the page where a logistics lead works: the offline conflicts at their shelter, each with what the phone recorded and what the server had, resolved as goods handed out or not. Sections are addressed by fragment (/desk#conflicts). Signs in with a logistics or admin key.',
+  },
   coordinator: {
     path: '/coordinator',
     body: 'coordinator/coordinator.html',

@@ -171,6 +171,7 @@ export const operationCases: Record<string, OperationCase> = {
   'GET /v1/voucher-keys': { guard: 'public', build: async () => ({ path: '/v1/voucher-keys' }) },
   'GET /scan': { guard: 'public', build: async () => ({ path: '/scan' }) },
   'GET /dashboard': { guard: 'public', build: async () => ({ path: '/dashboard' }) },
+  'GET /desk': { guard: 'public', build: async () => ({ path: '/desk' }) },
   'GET /coordinator': { guard: 'public', build: async () => ({ path: '/coordinator' }) },
   'GET /admin': { guard: 'public', build: async () => ({ path: '/admin' }) },
   'GET /web/{folder}/{name}': { guard: 'public', build: async () => ({ path: '/web/common/app.css' }) },

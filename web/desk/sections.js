@@ -1,0 +1,6 @@
+// The desk's sections, in the navigation's order: one line each (see "How a section registers"
+// at the top of desk.js). The first is shown when the address names none.
+import { conflictsSection } from './section-conflicts.js';
+
+/** @type {ReadonlyArray<import('./desk-types.js').DeskSection>} */
+export const sections = [conflictsSection];
