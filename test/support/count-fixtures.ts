@@ -97,10 +97,15 @@ export function step(
 }
 
 export function reason(t: TestApp, key: string, sessionId: string, itemId: string, text: string) {
-  return call<CountLineView & Record<string, unknown>>(t.app, 'PUT', `/v1/count-sessions/${sessionId}/lines/${itemId}/reason`, {
-    key,
-    body: { reason: text },
-  });
+  return call<CountLineView & Record<string, unknown>>(
+    t.app,
+    'PUT',
+    `/v1/count-sessions/${sessionId}/lines/${itemId}/reason`,
+    {
+      key,
+      body: { reason: text },
+    },
+  );
 }
 
 export function readSession(t: TestApp, key: string, sessionId: string): Promise<Session> {
