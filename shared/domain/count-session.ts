@@ -153,7 +153,7 @@ export const enterCountLineSchema = z
       description: 'What is on the shelf, in the item’s unit.',
       example: 38,
     }),
-    countedAt: z.iso.datetime({ offset: true }).optional().openapi({
+    countedAt: z.iso.datetime({ offset: true }).max(40).optional().openapi({
       description:
         'When it was counted, by the device’s clock (a draft counted offline and sent later). Between the session’s start and now; the arrival time when left out.',
     }),

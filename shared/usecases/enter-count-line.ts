@@ -34,13 +34,16 @@ export async function enterCountLine(
     ]);
   }
   const now = deps.now();
-  const countedAt = countTime(input.countedAt, session.createdAt, now);
   const previous = read.lines.get(input.itemId);
+  // A note changed on a line counted before is not a recount: the line keeps its count time.
+  const recount =
+    previous === undefined || previous.counted !== input.counted || input.countedAt !== undefined;
+  const countedAt = recount ? countTime(input.countedAt, session.createdAt, now) : previous.countedAt;
   const unchanged =
     previous !== undefined &&
     previous.counted === input.counted &&
     previous.note === input.note &&
-    (input.countedAt === undefined || previous.countedAt === countedAt);
+    previous.countedAt === countedAt;
   let line = previous;
   if (!unchanged || line === undefined) {
     const store = await deps.stores.countSessions();

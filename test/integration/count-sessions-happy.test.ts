@@ -111,7 +111,7 @@ describe('count sessions: counting, submitting, approving', () => {
     await step(t, w.sokhaPhone, session.id, 'cancel');
   });
 
-  it('takes the same line sent again as no change: it keeps its first time and the session its version', async () => {
+  it('takes the same line sent again as no change: it keeps its first time (a note added too) and the session its version', async () => {
     const session = await started(t, w.sokhaPhone, { itemIds: ['rice'] });
     const first = await enter(t, w.sokhaPhone, session.id, 'rice', { counted: 40 });
     const before = await readSession(t, w.sokhaPhone, session.id);
@@ -119,9 +119,19 @@ describe('count sessions: counting, submitting, approving', () => {
     const after = await readSession(t, w.sokhaPhone, session.id);
     expect(again.body.countedAt).toBe(first.body.countedAt);
     expect(after.body.version).toBe(before.body.version);
+    const noted = await enter(t, w.sokhaPhone, session.id, 'rice', {
+      counted: 40,
+      note: 'behind the door too',
+    });
+    expect(noted.body).toMatchObject({
+      counted: 40,
+      note: 'behind the door too',
+      countedAt: first.body.countedAt,
+    });
     const changed = await enter(t, w.sokhaLaptop, session.id, 'rice', { counted: 41 });
     expect(changed.body.counted).toBe(41);
-    expect((await readSession(t, w.sokhaPhone, session.id)).body.version).toBe(before.body.version + 1);
+    expect(changed.body.countedAt).not.toBe(first.body.countedAt);
+    expect((await readSession(t, w.sokhaPhone, session.id)).body.version).toBe(before.body.version + 2);
     await step(t, w.sokhaPhone, session.id, 'cancel');
   });
 

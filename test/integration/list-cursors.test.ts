@@ -142,6 +142,15 @@ describe('list cursors are bound to their list and their caller', () => {
       });
       expect(added.status, added.text).toBe(201);
     }
+    // Two count sessions at shelter-a, one item each.
+    for (const itemId of ['rice', 'water']) {
+      const started = await call(t.app, 'POST', '/v1/shelters/shelter-a/count-sessions', {
+        key: world.logistics,
+        body: { itemIds: [itemId] },
+        headers: { 'idempotency-key': `count-${itemId}` },
+      });
+      expect(started.status, started.text).toBe(201);
+    }
     const rules = [{ itemId: 'rice', amount: 0.4, per: 'person-day' }];
     for (const [key, name] of [
       [world.coordinator, 'Round one'],
@@ -215,6 +224,12 @@ describe('list cursors are bound to their list and their caller', () => {
         other: orgB.admin,
       },
       { template: '/v1/people', path: '/v1/people', reader: world.coordinator, other: orgB.coordinator },
+      {
+        template: '/v1/shelters/{id}/count-sessions',
+        path: '/v1/shelters/shelter-a/count-sessions',
+        reader: world.logistics,
+        other: orgB.logistics,
+      },
     ];
   });
 

@@ -18,6 +18,7 @@ const line = { itemId: 'rice', quantity: 1 };
 const voucher = { shelterId: 'shelter-a', beneficiaryRef: 'HH-X', householdSize: 1, lines: [line] };
 const VOUCHER_ID = '01HZZZZZZZZZZZZZZZZZZZZZZZ';
 const PERSON_ID = 'psn_01HZZZZZZZZZZZZZZZZZZZZZZZ';
+const COUNT_SESSION_ID = 'cnt_01HZZZZZZZZZZZZZZZZZZZZZZZ';
 
 /** Per operation with a body: where the path's ids point, a body it accepts, and the objects in it. */
 const bodies: Record<string, { path: string; body: Record<string, unknown>; nested: string[] }> = {
@@ -40,7 +41,48 @@ const bodies: Record<string, { path: string; body: Record<string, unknown>; nest
   },
   'POST /v1/items': {
     path: '/v1/items',
-    body: { id: 'soap', name: 'Soap', category: 'hygiene', unit: 'pack' },
+    body: {
+      id: 'soap',
+      name: 'Soap',
+      category: 'hygiene',
+      unit: 'pack',
+      countTolerance: { percent: 2, units: 1 },
+    },
+    nested: ['countTolerance'],
+  },
+  'POST /v1/shelters/{id}/count-sessions': {
+    path: '/v1/shelters/shelter-a/count-sessions',
+    body: { itemIds: ['rice'], blind: true, note: 'x' },
+    nested: [],
+  },
+  'PUT /v1/count-sessions/{id}/lines/{itemId}': {
+    path: `/v1/count-sessions/${COUNT_SESSION_ID}/lines/rice`,
+    body: { counted: 1, note: 'x' },
+    nested: [],
+  },
+  'PUT /v1/count-sessions/{id}/lines/{itemId}/reason': {
+    path: `/v1/count-sessions/${COUNT_SESSION_ID}/lines/rice/reason`,
+    body: { reason: 'x' },
+    nested: [],
+  },
+  'POST /v1/count-sessions/{id}/submit': {
+    path: `/v1/count-sessions/${COUNT_SESSION_ID}/submit`,
+    body: {},
+    nested: [],
+  },
+  'POST /v1/count-sessions/{id}/approve': {
+    path: `/v1/count-sessions/${COUNT_SESSION_ID}/approve`,
+    body: { note: 'x' },
+    nested: [],
+  },
+  'POST /v1/count-sessions/{id}/reject': {
+    path: `/v1/count-sessions/${COUNT_SESSION_ID}/reject`,
+    body: { note: 'x' },
+    nested: [],
+  },
+  'POST /v1/count-sessions/{id}/cancel': {
+    path: `/v1/count-sessions/${COUNT_SESSION_ID}/cancel`,
+    body: {},
     nested: [],
   },
   'PATCH /v1/items/{id}': {
@@ -223,6 +265,7 @@ const queries: Record<string, string> = {
   'GET /v1/items/{id}/label.svg': '/v1/items/rice/label.svg',
   'GET /v1/stock': '/v1/stock',
   'GET /v1/shelters/{id}/movements': '/v1/shelters/shelter-a/movements',
+  'GET /v1/shelters/{id}/count-sessions': '/v1/shelters/shelter-a/count-sessions?status=counting',
   'GET /v1/transfers': '/v1/transfers?shelterId=shelter-a',
   'GET /v1/reports/vouchers-today': '/v1/reports/vouchers-today',
   'GET /v1/plans/transfers': '/v1/plans/transfers?targetDays=7',

@@ -12,6 +12,7 @@ import { getCountSession } from '../../usecases/get-count-session.js';
 import { listCountSessions } from '../../usecases/list-count-sessions.js';
 import type { AppEnv } from '../app-env.js';
 import { idempotencyFor } from '../idempotency-context.js';
+import { readListPage } from '../list-page.js';
 import {
   errorResponses,
   idempotentWriteRoute,
@@ -82,8 +83,11 @@ export function registerCountSessions(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(listRoute, async (c) => {
-    const input = { ...c.req.valid('query'), shelterId: c.req.valid('param').id };
-    return c.json(await listCountSessions(input, c.get('principal'), c.get('deps')), 200);
+    const shelterId = c.req.valid('param').id;
+    const page = await readListPage(c, c.req.valid('query'), (query) =>
+      listCountSessions({ ...query, shelterId }, c.get('principal'), c.get('deps')),
+    );
+    return c.json(page, 200);
   });
 
   app.openapi(getRoute, async (c) => {
