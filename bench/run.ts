@@ -12,6 +12,7 @@ import { measureRedemptionThroughput } from './redemption-throughput.js';
 import { type BenchResults, renderReport } from './report.js';
 import { measureRoundHouseholds } from './round-households.js';
 import { measureStockOverview } from './stock-overview.js';
+import { measureTransferPlan } from './transfer-plan.js';
 import { measureWebhookLatency } from './webhook-latency.js';
 
 const started = performance.now();
@@ -42,6 +43,8 @@ try {
   const offlineScanner = await measureOfflineScanner(env);
   step('(i) 1,000 households from one CSV call against single POSTs');
   const rounds = await measureRoundHouseholds(env);
+  step('(j) the transfer plan at 100 and 1,000 shelters x 50 items');
+  const transferPlan = await measureTransferPlan(env);
   const results: BenchResults = {
     latency,
     throughput,
@@ -52,6 +55,7 @@ try {
     offline,
     offlineScanner,
     rounds,
+    transferPlan,
     durationSeconds: (performance.now() - started) / 1000,
   };
   const report = renderReport(results);
