@@ -37,6 +37,8 @@ export interface TransferPlanRow {
   trips: number;
   /** planTransfers() alone on the network read from the table: median of `computeRuns`. */
   computeMs: number;
+  /** The same runs' CPU time (median): steadier than wall time on a shared, loaded machine. */
+  computeCpuMs: number;
   computeRuns: number;
   /** readNetworkCover() alone, in process (the four paged Queries, records parsed): median of `requestRuns`. */
   readMs: number;
@@ -211,11 +213,15 @@ export async function measureTransferPlan(
     const items = planItemsOf(cover);
     const computeRuns = 5;
     const computeMs: number[] = [];
+    const computeCpuMs: number[] = [];
     let plan = planTransfers(items, TARGET_DAYS); // warm: JIT
     for (let run = 0; run < computeRuns; run++) {
       const started = performance.now();
+      const cpu = process.cpuUsage();
       plan = planTransfers(items, TARGET_DAYS);
+      const used = process.cpuUsage(cpu);
       computeMs.push(performance.now() - started);
+      computeCpuMs.push((used.user + used.system) / 1000);
     }
     const trips = new Set(plan.suggestions.map((s) => `${s.fromShelterId} ${s.toShelterId}`)).size;
 
@@ -266,6 +272,7 @@ export async function measureTransferPlan(
       suggestions: plan.suggestions.length,
       trips,
       computeMs: round(median(computeMs), 1),
+      computeCpuMs: round(median(computeCpuMs), 1),
       computeRuns,
       readMs: round(median(readMs), 0),
       requestMs: round(median(requestMs), 0),
@@ -283,13 +290,13 @@ export function renderTransferPlan(rows: readonly TransferPlanRow[]): string[] {
   return [
     `## (j) Transfer plan: ${rows.map((r) => r.shelters.toLocaleString('en')).join(' and ')} shelters x ${rows[0]?.items ?? ITEMS} items`,
     '',
-    `The network seeded straight into the table (0 to 20 days of cover per balance, one shelter in 20 with a transfer on its way). Compute: \`planTransfers()\` alone on the network as \`GET /v1/plans/transfers\` reads it, ${TARGET_DAYS}-day target, median of ${rows[0]?.computeRuns ?? 5} after a warm-up. Reads: \`readNetworkCover()\` alone in process (the paged Queries, every record parsed by its schema), median of 3. Request: the whole \`GET /v1/plans/transfers?targetDays=${TARGET_DAYS}\` over HTTP on loopback (reads, plan, JSON of the first 200 suggestions), median of ${rows[0]?.requestRuns ?? 3}. Requests: what that GET asked of DynamoDB, by partition read (SHELTERS and ITEMS are gsi1 listings; STOCK and TRANSIT are table partitions, each Query paged by DynamoDB's 1 MB).`,
+    `The network seeded straight into the table (0 to 20 days of cover per balance, one shelter in 20 with a transfer on its way). Compute: \`planTransfers()\` alone on the network as \`GET /v1/plans/transfers\` reads it, ${TARGET_DAYS}-day target, median of ${rows[0]?.computeRuns ?? 5} after a warm-up, wall time and (CPU time, steadier when the machine is shared). Reads: \`readNetworkCover()\` alone in process (the paged Queries, every record parsed by its schema), median of 3. Request: the whole \`GET /v1/plans/transfers?targetDays=${TARGET_DAYS}\` over HTTP on loopback (reads, plan, JSON of the first 200 suggestions), median of ${rows[0]?.requestRuns ?? 3}. Requests: what that GET asked of DynamoDB, by partition read (SHELTERS and ITEMS are gsi1 listings; STOCK and TRANSIT are table partitions, each Query paged by DynamoDB's 1 MB).`,
     '',
-    `| shelters | balances | in transit | suggestions | trips | compute | reads | request | DynamoDB requests | ${partitions.join(' | ')} |`,
+    `| shelters | balances | in transit | suggestions | trips | compute (CPU) | reads | request | DynamoDB requests | ${partitions.join(' | ')} |`,
     `|---|---|---|---|---|---|---|---|---|${partitions.map(() => '---|').join('')}`,
     ...rows.map(
       (r) =>
-        `| ${r.shelters} | ${r.balances} | ${r.inTransit} | ${r.suggestions} | ${r.trips} | ${r.computeMs} ms | ${r.readMs} ms | ${r.requestMs} ms | ${r.requests} | ${partitions.map((p) => r.byPartition[p] ?? 0).join(' | ')} |`,
+        `| ${r.shelters} | ${r.balances} | ${r.inTransit} | ${r.suggestions} | ${r.trips} | ${r.computeMs} ms (${r.computeCpuMs} ms) | ${r.readMs} ms | ${r.requestMs} ms | ${r.requests} | ${partitions.map((p) => r.byPartition[p] ?? 0).join(' | ')} |`,
     ),
   ];
 }
