@@ -10,6 +10,7 @@ import type { LatencyResult } from './redemption-latency.js';
 import type { ThroughputResult } from './redemption-throughput.js';
 import type { RoundHouseholdsResult } from './round-households.js';
 import type { OverviewRow } from './stock-overview.js';
+import { planRequestsFlat, renderTransferPlan, type TransferPlanRow } from './transfer-plan.js';
 import type { WebhookLatencyResult } from './webhook-latency.js';
 
 export interface BenchResults {
@@ -25,6 +26,8 @@ export interface BenchResults {
   rounds?: RoundHouseholdsResult;
   /** (j); absent from runs made before page budgets existed. */
   pageWeight?: PageWeightResult;
+  /** (j); absent from runs made before the transfer plan existed. */
+  transferPlan?: TransferPlanRow[];
   durationSeconds: number;
 }
 
@@ -83,6 +86,12 @@ function missedTargets(r: BenchResults): string[] {
       `- (d) an offline record synced costs ${synced.computedWcu} WCU against ${redeem.computedWcu} for an online redemption. Its transaction is the online one with the synced-record item in the idempotency record's place (the same units); the difference is the sync call's one write of the device's last sync time, shared by the records of the call (here ${synced.operation.match(/of (\d+)/)?.[1] ?? 'several'}; a phone sends up to 500 at once).`,
     );
   }
+  const plan = r.transferPlan?.[r.transferPlan.length - 1];
+  if (plan !== undefined && plan.computeMs > 1000) {
+    out.push(
+      `- (j) the plan took ${plan.computeMs} ms for ${plan.shelters} shelters x ${plan.items} items (${plan.suggestions} suggestions). It is one pass per item: sorts of the shelters below and above the target (n log n) and one move per source or receiver emptied; on a machine this loaded, compare with the 100-shelter row, which should be about a tenth.`,
+    );
+  }
   if (out.length === 0) out.push('- none: every target was met in this run.');
   return out;
 }
@@ -127,6 +136,7 @@ export function renderReport(r: BenchResults): string {
           `| (i) 1,000 households: one CSV call vs single POSTs | ${r.rounds.csvMs} ms | ${r.rounds.singleMs} ms | ${r.rounds.speedup}x faster | >= 3x | ${verdict(r.rounds.speedup >= 3)} |`,
           `| (i) WCU per household, CSV vs single POST | ${r.rounds.csvWcuPerHousehold} | ${r.rounds.singleWcuPerHousehold} | | no higher | ${verdict(r.rounds.csvWcuPerHousehold <= r.rounds.singleWcuPerHousehold)} |`,
         ]),
+    ...transferPlanSummary(r.transferPlan),
     `| (e) requests per page, 10 -> 1,000 shelters | ${r.overview.map((o) => o.requestsPerPage).join(' -> ')} | | | flat | ${verdict(new Set(r.overview.map((o) => Math.round(o.requestsPerPage))).size === 1)} |`,
     `| (g) pack of ${r.offline.vouchers} vouchers, gzipped | ${kib(r.offline.packGzipBytes)} | | | <= 400 KB | ${verdict(r.offline.packGzipBytes <= 400 * 1000)} |`,
     `| (g) sync of ${r.offline.records} records in one call vs ${r.offline.records} online redemptions | ${r.offline.syncPerSecond}/s | ${r.offline.onlinePerSecond}/s | ${r.offline.ratio}x | >= 1x | ${verdict(r.offline.ratio >= 1 && r.offline.redeemed === r.offline.records)} |`,
@@ -224,13 +234,24 @@ export function renderReport(r: BenchResults): string {
     '',
     ...renderOfflineScanner(r.offlineScanner),
     ...(r.rounds === undefined ? [] : [...renderRoundHouseholds(r.rounds), '']),
-    ...(r.pageWeight === undefined ? [] : renderPageWeight(r.pageWeight)),
+    ...(r.pageWeight === undefined ? [] : [...renderPageWeight(r.pageWeight), '']),
+    ...(r.transferPlan === undefined ? [] : [...renderTransferPlan(r.transferPlan), '']),
     '## Targets missed: why, and what would reach them',
     '',
     ...missedTargets(r),
     '',
   ];
   return lines.join('\n');
+}
+
+/** (j)'s rows of the summary: compute time at the largest network, and requests as shelters grow. */
+function transferPlanSummary(rows: TransferPlanRow[] | undefined): string[] {
+  const largest = rows?.[rows.length - 1];
+  if (rows === undefined || largest === undefined) return [];
+  return [
+    `| (j) transfer plan compute, ${largest.shelters} shelters x ${largest.items} items | ${largest.computeMs} ms | | | <= 1 s | ${verdict(largest.computeMs <= 1000)} |`,
+    `| (j) DynamoDB requests of one plan, ${rows.map((row) => row.shelters).join(' -> ')} shelters | ${rows.map((row) => row.requests).join(' -> ')} | | | flat in shelters (only 1 MB pages grow) | ${verdict(planRequestsFlat(rows))} |`,
+  ];
 }
 
 /** (i) as its own section, also printed alone by bench/run-rounds.ts. */

@@ -13,6 +13,7 @@ import { measureRedemptionThroughput } from './redemption-throughput.js';
 import { type BenchResults, renderReport } from './report.js';
 import { measureRoundHouseholds } from './round-households.js';
 import { measureStockOverview } from './stock-overview.js';
+import { measureTransferPlan } from './transfer-plan.js';
 import { measureWebhookLatency } from './webhook-latency.js';
 
 const started = performance.now();
@@ -45,6 +46,8 @@ try {
   const rounds = await measureRoundHouseholds(env);
   step('(j) page weight: each page’s first load with an empty cache, in Chromium');
   const pageWeight = await measurePageWeight(env);
+  step('(k) the transfer plan at 100 and 1,000 shelters x 50 items');
+  const transferPlan = await measureTransferPlan(env);
   const results: BenchResults = {
     latency,
     throughput,
@@ -56,6 +59,7 @@ try {
     offlineScanner,
     rounds,
     pageWeight,
+    transferPlan,
     durationSeconds: (performance.now() - started) / 1000,
   };
   const report = renderReport(results);

@@ -114,13 +114,15 @@ export function planTransfers(items: readonly PlanItem[], targetDays: number): T
     suggestions.push(...planned.suggestions);
     summaries.push(planned.summary);
   }
+  // Ids are slugs (ASCII): plain comparison orders them, and is far cheaper than localeCompare.
+  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   suggestions.sort(
     (a, b) =>
       a.urgency - b.urgency ||
       b.personDays - a.personDays ||
-      a.itemId.localeCompare(b.itemId) ||
-      a.toShelterId.localeCompare(b.toShelterId) ||
-      a.fromShelterId.localeCompare(b.fromShelterId),
+      byId(a.itemId, b.itemId) ||
+      byId(a.toShelterId, b.toShelterId) ||
+      byId(a.fromShelterId, b.fromShelterId),
   );
   return { targetDays, suggestions: suggestions.map(({ urgency: _u, ...s }) => s), items: summaries };
 }
@@ -302,7 +304,10 @@ function matchMoves(
   const bySpare = new Map<number, Party[]>();
   for (const s of sources) {
     const spare = left.get(s.shelter.shelterId) ?? 0;
-    if (spare > 0) bySpare.set(spare, [...(bySpare.get(spare) ?? []), s]);
+    if (spare <= 0) continue;
+    const same = bySpare.get(spare);
+    if (same === undefined) bySpare.set(spare, [s]);
+    else same.push(s);
   }
   for (const to of byUrgency) {
     const share = owed.get(to.shelter.shelterId) ?? 0;
@@ -311,18 +316,22 @@ function matchMoves(
   }
   // 3. The largest remaining source to the largest remaining share, until every share is met.
   const givers = sources
-    .filter((s) => (left.get(s.shelter.shelterId) ?? 0) > 0)
-    .sort((a, b) => (left.get(b.shelter.shelterId) ?? 0) - (left.get(a.shelter.shelterId) ?? 0));
+    .map((s) => ({ party: s, amount: left.get(s.shelter.shelterId) ?? 0 }))
+    .filter((g) => g.amount > 0)
+    .sort((a, b) => b.amount - a.amount);
   const takers = receivers
-    .filter((r) => (owed.get(r.shelter.shelterId) ?? 0) > 0)
-    .sort((a, b) => (owed.get(b.shelter.shelterId) ?? 0) - (owed.get(a.shelter.shelterId) ?? 0));
+    .map((r) => ({ party: r, amount: owed.get(r.shelter.shelterId) ?? 0 }))
+    .filter((t) => t.amount > 0)
+    .sort((a, b) => b.amount - a.amount);
   let g = 0;
-  for (const to of takers) {
-    while ((owed.get(to.shelter.shelterId) ?? 0) > 0 && g < givers.length) {
-      const from = givers[g] as Party;
-      const quantity = Math.min(left.get(from.shelter.shelterId) ?? 0, owed.get(to.shelter.shelterId) ?? 0);
-      move(from, to, quantity);
-      if ((left.get(from.shelter.shelterId) ?? 0) <= 0) g++;
+  for (const taker of takers) {
+    while (taker.amount > 0 && g < givers.length) {
+      const giver = givers[g] as { party: Party; amount: number };
+      const quantity = Math.min(giver.amount, taker.amount);
+      move(giver.party, taker.party, quantity);
+      giver.amount -= quantity;
+      taker.amount -= quantity;
+      if (giver.amount <= 0) g++;
     }
   }
   return [...moves.values()];

@@ -49,7 +49,7 @@ async function sheltersInReach(
   let requests = 0;
   let cursor: string | undefined;
   do {
-    const page = await deps.stores.shelters.list(PAGE, cursor);
+    const page = await deps.stores.shelters.list(PAGE * 10, cursor);
     shelters.push(...page.items);
     requests += 1;
     cursor = page.nextCursor ?? undefined;
