@@ -1,12 +1,14 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accessiblePhonePerTest, openIn, SMALL_PHONE } from './support/accessible-phone.js';
+import { expectNoSeriousA11yViolations } from './support/axe.js';
 import { phone as newPhone } from './support/browser.js';
 import { handedOverTwice, VOUCHER_LINES } from './support/conflict-fixtures.js';
 import { balance, type DemoServer, issueVoucher } from './support/demo-server.js';
 import { focusedId, focusedText, tabTo } from './support/desk-page.js';
 import { KHMER_DAY_TIME, latinDigitsOnScreen, scrollWidth } from './support/khmer.js';
 import { balancesAgainstLedger, ledgerOf } from './support/ledger-api.js';
+import { demoInChromium } from './support/lifecycle.js';
 import { revokeAllDevices, waitUntilPackTaken } from './support/offline.js';
 import { signInToScan, typeCode, waitForState } from './support/scan-page.js';
 
@@ -36,7 +38,12 @@ async function openConflictsAtCentral(page: Page, key: string) {
 /** What a list of facts says for `term` (a `dt`), as shown in its `dd`. */
 async function fact(scope: Locator, term: string): Promise<string> {
   const row = scope.locator('.facts > div').filter({ has: scope.page().getByText(term, { exact: true }) });
-  return (await row.first().locator('dd').textContent()) ?? '';
+  return text(row.first().locator('dd'));
+}
+
+/** An element's text as read, a no-break space (kept between a quantity and its unit) as a space. */
+async function text(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').replace(/\u00a0/g, ' ');
 }
 
 /** The card of the conflict whose voucher is `voucherId`. */
@@ -130,7 +137,7 @@ describe('/desk#conflicts on a 360x740 phone: the logistics lead resolves offlin
     const confirm = card.getByRole('group', { name: 'Check before you resolve' });
     await confirm.waitFor();
     expect(await focusedText(page)).toBe('Check before you resolve');
-    expect(await confirm.textContent()).toContain(
+    expect(await text(confirm)).toContain(
       `Stock at Phnom Penh Central Shelter goes down by ${GOODS}, booked as a duplicate handover. This cannot be undone.`,
     );
     await check('confirm');
@@ -214,7 +221,7 @@ describe('/desk#conflicts on a 360x740 phone: the logistics lead resolves offlin
       .fill('The hall desk served them; the gate turned them away.');
     await card.getByRole('button', { name: 'Continue' }).click();
     const confirm = card.getByRole('group', { name: 'Check before you resolve' });
-    expect(await confirm.textContent()).toContain(
+    expect(await text(confirm)).toContain(
       'Stock at Phnom Penh Central Shelter does not change. This cannot be undone.',
     );
     await confirm.getByRole('button', { name: 'Go back, change nothing' }).click();
@@ -315,6 +322,37 @@ describe('/desk#conflicts on a 360x740 phone: the logistics lead resolves offlin
   });
 });
 
+describe('/desk#conflicts on a laptop', () => {
+  const suite = demoInChromium();
+
+  it('sets the sections beside the navigation and the two sides of a conflict side by side; axe finds nothing serious', async () => {
+    const { demo, browser } = suite;
+    const { voucher } = await handedOverTwice(demo);
+    const context = await browser.newContext({
+      baseURL: demo.baseUrl,
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-GB',
+      timezoneId: 'Asia/Phnom_Penh',
+      serviceWorkers: 'block',
+    });
+    const page = await context.newPage();
+    await openConflictsAtCentral(page, demo.keys.logistics);
+    const card = cardOf(page, voucher.id);
+    await card.getByRole('button', { name: 'Resolve this conflict' }).click();
+
+    const phoneSide = await card.getByRole('group', { name: 'What the phone recorded' }).boundingBox();
+    const serverSide = await card.getByRole('group', { name: 'What the server had' }).boundingBox();
+    const nav = await page.getByRole('navigation').boundingBox();
+    const section = await page.getByRole('region', { name: 'Conflicts' }).boundingBox();
+    expect(serverSide?.x).toBeGreaterThan((phoneSide?.x ?? 0) + (phoneSide?.width ?? 0) - 1);
+    expect(serverSide?.y).toBe(phoneSide?.y);
+    expect(section?.x).toBeGreaterThan((nav?.x ?? 0) + (nav?.width ?? 0) - 1);
+    await page.screenshot({ path: 'test-artifacts/desk-conflicts-laptop-en.png', fullPage: true });
+    await expectNoSeriousA11yViolations(page, '/desk#conflicts on a laptop');
+    await context.close();
+  });
+});
+
 describe('/desk#conflicts in Khmer on a 360x740 phone', () => {
   const lead = accessiblePhonePerTest('desk-conflicts', 'km');
   afterEach(async () => {
@@ -342,7 +380,7 @@ describe('/desk#conflicts in Khmer on a 360x740 phone', () => {
     await card.getByLabel('អ្វីដែលតុបានរកឃើញ').fill('តុទាំងពីរបានប្រគល់សម្ភារៈ');
     await card.getByRole('button', { name: 'បន្ត' }).click();
     const confirm = card.getByRole('group', { name: 'សូមពិនិត្យមុនពេលដោះស្រាយ' });
-    expect(await confirm.textContent()).toContain('ស្តុកនៅ Phnom Penh Central Shelter ថយចុះ ៥ គីឡូ អង្ករ');
+    expect(await text(confirm)).toContain('ស្តុកនៅ Phnom Penh Central Shelter ថយចុះ ៥ គីឡូ អង្ករ');
     expect(await latinDigitsOnScreen(page)).toEqual([]);
     await check('confirm');
 

@@ -20,10 +20,13 @@ describe('/desk: the logistics lead’s working page, its shell', () => {
 
     await page.getByRole('heading', { name: 'Conflicts', level: 2 }).waitFor();
     expect(await page.getByRole('heading', { name: 'Logistics desk', level: 1 }).isVisible()).toBe(true);
-    // The stock board is the same lead's page: no second sign-in.
+    // The stock board is the same lead's page, and names the desk back: no second sign-in.
     await page.getByRole('link', { name: 'Stock board' }).click();
     await page.waitForURL('**/dashboard');
     await page.locator('#view-board').waitFor({ state: 'visible' });
+    await page.getByRole('link', { name: 'Logistics desk' }).click();
+    await page.waitForURL('**/desk');
+    await page.getByRole('heading', { name: 'Conflicts', level: 2 }).waitFor();
   });
 
   it('remembers the chosen shelter on the device, and shows what the address names', async () => {

@@ -7,6 +7,7 @@ import { addMessages } from '../common/i18n.js';
 const en = {
   'dash.title': 'Stock',
   'dash.refresh': 'Refresh',
+  'dash.desk': 'Logistics desk',
   'dash.stock': 'Stock by shelter',
   'dash.shelter': 'Shelter',
   'dash.available': 'available',
@@ -40,6 +41,7 @@ const en = {
 const km = {
   'dash.title': 'ស្តុក',
   'dash.refresh': 'ផ្ទុកឡើងវិញ',
+  'dash.desk': 'តុភស្តុភារ',
   'dash.stock': 'ស្តុកតាមទីជម្រក',
   'dash.shelter': 'ទីជម្រក',
   'dash.available': 'អាចប្រើ',

@@ -40,6 +40,7 @@ function show(signedIn) {
   $('view-signin').hidden = signedIn;
   $('view-board').hidden = !signedIn;
   $('refresh').hidden = !signedIn;
+  $('to-desk').hidden = !signedIn;
   $('sign-out').hidden = !signedIn;
 }
 

@@ -23,7 +23,9 @@ export function linesText(lines, items) {
   return lines
     .map((line) => {
       const item = items.find((candidate) => candidate.id === line.itemId);
-      return `${formatQuantity(Math.abs(line.quantity), item?.unit)} ${nameOf(item, line.itemId)}`;
+      // A quantity stays with its unit on a narrow screen ("2 ×" never breaks after the 2).
+      const quantity = formatQuantity(Math.abs(line.quantity), item?.unit).replace(' ', '\u00a0');
+      return `${quantity} ${nameOf(item, line.itemId)}`;
     })
     .join(', ');
 }
