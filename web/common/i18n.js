@@ -7,6 +7,9 @@ const en = {
   'lang.other': 'ខ្មែរ',
   signOut: 'Sign out',
   'signin.title': 'Sign in',
+  'signin.invitation':
+    'Open the invitation link you were sent, or scan its QR code with this phone’s camera. No invitation? Ask your coordinator or administrator.',
+  'signin.useKey': 'Use an API key',
   'signin.volunteerKey': 'Volunteer key',
   'signin.logisticsKey': 'Logistics key',
   'signin.adminKey': 'Admin or coordinator key',
@@ -117,7 +120,8 @@ const en = {
  * The shared keys and every page's own (each page's table adds itself: addMessages).
  * @typedef {SharedMessageKey
  *   | import('../dashboard/dashboard-messages.js').DashboardMessageKey
- *   | import('../coordinator/coordinator-messages.js').CoordinatorMessageKey} MessageKey
+ *   | import('../coordinator/coordinator-messages.js').CoordinatorMessageKey
+ *   | import('./invitation-messages.js').InvitationMessageKey} MessageKey
  */
 
 /**
@@ -128,6 +132,9 @@ const km = {
   'lang.other': 'English',
   signOut: 'ចាកចេញ',
   'signin.title': 'ចូលប្រើ',
+  'signin.invitation':
+    'សូមបើកតំណអញ្ជើញដែលគេបានផ្ញើមកអ្នក ឬស្កេនកូដ QR របស់វាដោយកាមេរ៉ាទូរសព្ទនេះ។ គ្មានការអញ្ជើញទេ? សូមសួរអ្នកសម្របសម្រួល ឬអ្នកគ្រប់គ្រង។',
+  'signin.useKey': 'ប្រើសោ API',
   'signin.volunteerKey': 'សោរបស់អ្នកស្ម័គ្រចិត្ត',
   'signin.logisticsKey': 'សោផ្នែកភស្តុភារ',
   'signin.adminKey': 'សោអ្នកគ្រប់គ្រង ឬអ្នកសម្របសម្រួល',
@@ -246,9 +253,14 @@ export function addMessages(table) {
 
 const LANG_KEY = 'supplyline.lang';
 
-/** @returns {'en' | 'km'} */
+/**
+ * The language chosen on this device; until one is, the phone's own (a Khmer phone opening its
+ * invitation reads its first screen in Khmer).
+ * @returns {'en' | 'km'}
+ */
 export function lang() {
-  return localStorage.getItem(LANG_KEY) === 'km' ? 'km' : 'en';
+  const chosen = localStorage.getItem(LANG_KEY) ?? navigator.language.slice(0, 2);
+  return chosen === 'km' ? 'km' : 'en';
 }
 
 /**

@@ -4,7 +4,9 @@
 import { savedKey } from '../common/api.js';
 import { $ } from '../common/dom.js';
 import { setupLanguageToggle } from '../common/i18n.js';
+import { landFromInvitation } from '../common/invitation-link.js';
 import { showSyncOutcomes } from './after-sync.js';
+import { keyFingerprint, offlineCapable } from './device-sync.js';
 import * as offline from './offline-session.js';
 import { chosenPoint, showPointPicker, usePoint } from './point-picker.js';
 import { currentSession } from './scan-session.js';
@@ -45,8 +47,19 @@ function wire() {
   $('sign-out').addEventListener('click', () => void signOut());
 }
 
+function start() {
+  const remembered = savedKey.get('volunteer');
+  if (remembered) signIn(remembered).catch(failSignIn);
+  else showSignIn();
+}
+
+/** A new key would strand the handovers of the volunteer signed in here. */
+async function handoversWaiting() {
+  const key = savedKey.get('volunteer');
+  return key && offlineCapable() ? offline.waitingToSync(await keyFingerprint(key)) : 0;
+}
+
 wire();
 registerServiceWorker();
-const remembered = savedKey.get('volunteer');
-if (remembered) signIn(remembered).catch(failSignIn);
-else showSignIn();
+const invited = (/** @type {string} */ key) => signIn(key, { onlyPoint: true }).catch(failSignIn);
+if (!landFromInvitation({ keyName: 'volunteer', signIn: invited, start, handoversWaiting })) start();
