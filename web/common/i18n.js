@@ -8,7 +8,7 @@ const en = {
   signOut: 'Sign out',
   'signin.title': 'Sign in',
   'signin.invitation':
-    'Open the invitation link you were sent, or scan its QR code with this phone’s camera. No invitation? Ask your coordinator or administrator.',
+    'Open your invitation link, or scan its QR code with this phone’s camera. No invitation? Ask your coordinator or an administrator.',
   'signin.useKey': 'Use an API key',
   'signin.volunteerKey': 'Volunteer key',
   'signin.logisticsKey': 'Logistics key',
@@ -133,7 +133,7 @@ const km = {
   signOut: 'ចាកចេញ',
   'signin.title': 'ចូលប្រើ',
   'signin.invitation':
-    'សូមបើកតំណអញ្ជើញដែលគេបានផ្ញើមកអ្នក ឬស្កេនកូដ QR របស់វាដោយកាមេរ៉ាទូរសព្ទនេះ។ គ្មានការអញ្ជើញទេ? សូមសួរអ្នកសម្របសម្រួល ឬអ្នកគ្រប់គ្រង។',
+    'សូមបើកតំណអញ្ជើញរបស់អ្នក ឬស្កេនកូដ QR របស់វាដោយកាមេរ៉ាទូរសព្ទនេះ។ គ្មានការអញ្ជើញទេ? សូមសួរអ្នកសម្របសម្រួល ឬអ្នកគ្រប់គ្រង។',
   'signin.useKey': 'ប្រើសោ API',
   'signin.volunteerKey': 'សោរបស់អ្នកស្ម័គ្រចិត្ត',
   'signin.logisticsKey': 'សោផ្នែកភស្តុភារ',
@@ -254,8 +254,7 @@ export function addMessages(table) {
 const LANG_KEY = 'supplyline.lang';
 
 /**
- * The language chosen on this device; until one is, the phone's own (a Khmer phone opening its
- * invitation reads its first screen in Khmer).
+ * The language chosen on this device, else the phone's (an invitation opens in Khmer on a Khmer phone).
  * @returns {'en' | 'km'}
  */
 export function lang() {

@@ -29,6 +29,8 @@ const en = {
   'invite.waiting': 'Handovers wait on this phone',
   'invite.waiting.detail':
     '{count} handovers of the volunteer signed in here have not reached the server yet. Continue, let the phone send them (it needs a network), sign out, then open your invitation again.',
+  'invite.waiting.detail.one':
+    'A handover of the volunteer signed in here has not reached the server yet. Continue, let the phone send it (it needs a network), sign out, then open your invitation again.',
   'invite.retry': 'Try again',
   'invite.otherWay': 'Sign in another way',
   'invite.continue': 'Continue as signed in on this phone',
@@ -63,6 +65,8 @@ const km = {
   'invite.waiting': 'មានការប្រគល់កំពុងរង់ចាំនៅលើទូរសព្ទនេះ',
   'invite.waiting.detail':
     'ការប្រគល់ {count} របស់អ្នកស្ម័គ្រចិត្តដែលកំពុងចូលប្រើនៅទីនេះ មិនទាន់ទៅដល់ម៉ាស៊ីនមេនៅឡើយទេ។ សូមបន្ត ទុកឱ្យទូរសព្ទផ្ញើវា (ត្រូវការអ៊ីនធឺណិត) ចាកចេញ រួចបើកការអញ្ជើញរបស់អ្នកម្តងទៀត។',
+  'invite.waiting.detail.one':
+    'ការប្រគល់ ១ របស់អ្នកស្ម័គ្រចិត្តដែលកំពុងចូលប្រើនៅទីនេះ មិនទាន់ទៅដល់ម៉ាស៊ីនមេនៅឡើយទេ។ សូមបន្ត ទុកឱ្យទូរសព្ទផ្ញើវា (ត្រូវការអ៊ីនធឺណិត) ចាកចេញ រួចបើកការអញ្ជើញរបស់អ្នកម្តងទៀត។',
   'invite.retry': 'ព្យាយាមម្តងទៀត',
   'invite.otherWay': 'ចូលប្រើតាមវិធីផ្សេង',
   'invite.continue': 'បន្តជាអ្នកដែលកំពុងចូលប្រើលើទូរសព្ទនេះ',

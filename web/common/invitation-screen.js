@@ -49,7 +49,9 @@ function detailOf(outcome) {
     case 'expired':
       return t(`invite.${outcome.kind}.detail`, { time: outcome.at ? formatTime(outcome.at) : '…' });
     case 'handovers-waiting':
-      return t('invite.waiting.detail', { count: outcome.count ?? 0 });
+      return t(outcome.count === 1 ? 'invite.waiting.detail.one' : 'invite.waiting.detail', {
+        count: outcome.count ?? 0,
+      });
     default:
       return t(/** @type {MessageKey} */ (`${TITLES[outcome.kind]}.detail`));
   }
@@ -86,6 +88,11 @@ export function invitationScreen({ onRetry, onLeave, signedInHere }) {
   const retry = element('button', { type: 'button', class: 'primary' });
   const leave = element('button', { type: 'button', class: 'secondary' });
   section.append(title, detail, ask, retry, leave);
+  const styles = element('link', {
+    rel: 'stylesheet',
+    href: new URL('invitation.css', import.meta.url).pathname,
+  });
+  document.head.append(styles);
   retry.addEventListener('click', onRetry);
   leave.addEventListener('click', onLeave);
   document.querySelector('main')?.prepend(section);

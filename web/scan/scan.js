@@ -6,7 +6,6 @@ import { $ } from '../common/dom.js';
 import { setupLanguageToggle } from '../common/i18n.js';
 import { landFromInvitation } from '../common/invitation-link.js';
 import { showSyncOutcomes } from './after-sync.js';
-import { keyFingerprint, offlineCapable } from './device-sync.js';
 import * as offline from './offline-session.js';
 import { chosenPoint, showPointPicker, usePoint } from './point-picker.js';
 import { currentSession } from './scan-session.js';
@@ -53,13 +52,14 @@ function start() {
   else showSignIn();
 }
 
-/** A new key would strand the handovers of the volunteer signed in here. */
-async function handoversWaiting() {
-  const key = savedKey.get('volunteer');
-  return key && offlineCapable() ? offline.waitingToSync(await keyFingerprint(key)) : 0;
-}
-
 wire();
 registerServiceWorker();
-const invited = (/** @type {string} */ key) => signIn(key, { onlyPoint: true }).catch(failSignIn);
-if (!landFromInvitation({ keyName: 'volunteer', signIn: invited, start, handoversWaiting })) start();
+if (
+  !landFromInvitation({
+    keyName: 'volunteer',
+    signIn: (key) => signIn(key, { onlyPoint: true }).catch(failSignIn),
+    start,
+    handoversWaiting: () => import('./handovers-waiting.js').then((m) => m.handoversWaiting()),
+  })
+)
+  start();
