@@ -8,6 +8,7 @@ import { createPickupPoint } from '../shared/usecases/create-pickup-point.js';
 import { createShelter } from '../shared/usecases/create-shelter.js';
 import { recordReceipt } from '../shared/usecases/record-receipt.js';
 import { launchChromium, phone } from '../test/e2e/support/browser.js';
+import { openKeyForm } from '../test/e2e/support/sign-in.js';
 import type { BenchEnvironment } from './lib/environment.js';
 import { median, percentile, round } from './lib/stats.js';
 import { issueVouchers } from './lib/vouchers.js';
@@ -58,6 +59,7 @@ const handOverInPage = `async (code) => {
 
 async function signIn(page: Page, key: string) {
   await page.goto('/scan');
+  await openKeyForm(page);
   await page.locator('#signin-key').fill(key);
   await page.locator('#signin-form button[type=submit]').click();
   await page.locator(`#point input[value="${POINT}"]`).check();

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { accessiblePhonePerTest, type Language, openIn } from './support/accessible-phone.js';
 import { issueVoucher } from './support/demo-server.js';
+import { openKeyForm } from './support/sign-in.js';
 
 async function signIn(page: import('playwright-core').Page, key: string) {
+  await openKeyForm(page);
   await page.locator('#signin-key').fill(key);
   await page.locator('#signin-key').press('Enter');
 }

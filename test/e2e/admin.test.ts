@@ -7,6 +7,7 @@ import { startWebhookReceiver } from '../support/webhook-receiver.js';
 import { phone, watchForViolations } from './support/browser.js';
 import { issueVoucher } from './support/demo-server.js';
 import { demoInChromium } from './support/lifecycle.js';
+import { openKeyForm } from './support/sign-in.js';
 
 const laptop = { width: 1280, height: 900 };
 const smallPhone = { width: 360, height: 740 };
@@ -28,6 +29,7 @@ async function signIn(page: Page, key: string, lang: 'en' | 'km' = 'en') {
     await page.evaluate(`localStorage.setItem('supplyline.lang', 'km')`);
     await page.reload();
   }
+  await openKeyForm(page);
   await page.locator('#signin-key').fill(key);
   await page.locator('#signin-form button[type=submit]').click();
   await page.locator('#view-admin').waitFor();

@@ -4,6 +4,7 @@ import { watchForViolations } from './support/browser.js';
 import type { DemoServer } from './support/demo-server.js';
 import { KHMER_DAY, latinDigitsOnScreen, scrollWidth, smallPhone } from './support/khmer.js';
 import { demoInChromium } from './support/lifecycle.js';
+import { openKeyForm } from './support/sign-in.js';
 
 /**
  * Four households, one per language the slips add to English and Khmer, five without, one bad row:
@@ -36,6 +37,7 @@ function households(prefix: string, count: number, size: number) {
 
 async function signIn(page: Page, key: string) {
   await page.goto('/coordinator');
+  await openKeyForm(page);
   await page.getByLabel('Coordinator key').fill(key);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Your rounds' }).waitFor();
@@ -436,6 +438,7 @@ describe('/coordinator: a coordinator runs a round from a CSV to printed slips a
 
   it('refuses a logistics key, which cannot run rounds', async () => {
     await page.goto('/coordinator');
+    await openKeyForm(page);
     await page.locator('#signin-key').fill(suite.demo.keys.logistics);
     await page.locator('#signin-form button[type=submit]').click();
     await page.locator('#signin-error', { hasText: 'This is not a coordinator key.' }).waitFor();

@@ -4,12 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { measureTransfer } from './support/browser.js';
 import { issueVoucher } from './support/demo-server.js';
 import { phonePerTest } from './support/lifecycle.js';
+import { openKeyForm } from './support/sign-in.js';
 
 const cell = (page: Page, shelterId: string, itemId: string) =>
   page.locator(`#stock td[data-shelter="${shelterId}"][data-item="${itemId}"]`);
 
 async function signInToDashboard(page: Page, key: string) {
   await page.goto('/dashboard');
+  await openKeyForm(page);
   await page.locator('#signin-key').fill(key);
   await page.locator('#signin-form button[type=submit]').click();
   await cell(page, 'pp-central', 'rice').waitFor({ state: 'visible' });
@@ -78,6 +80,7 @@ describe('/dashboard: a logistics lead follows stock on a phone', () => {
   it('refuses a volunteer key, which cannot read stock', async () => {
     const { demo, page } = phone;
     await page.goto('/dashboard');
+    await openKeyForm(page);
     await page.locator('#signin-key').fill(demo.keys.volunteer);
     await page.locator('#signin-form button[type=submit]').click();
 

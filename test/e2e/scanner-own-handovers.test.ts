@@ -13,6 +13,7 @@ import {
   waitUntilReadyOffline,
 } from './support/offline.js';
 import { screenText, signInToScan, typeCode, waitForState } from './support/scan-page.js';
+import { openKeyForm } from './support/sign-in.js';
 
 /** The smallest phone a volunteer is likely to hold. */
 const SMALL_PHONE = { width: 360, height: 740 };
@@ -46,6 +47,7 @@ async function holdFirstPack(page: Page) {
 /** Signs in at the gate and waits for the scanner, not for the list (which may be on its way). */
 async function signInWithoutList(page: Page, key: string) {
   await page.goto('/scan');
+  await openKeyForm(page);
   await page.getByLabel('Volunteer key').fill(key);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.locator('#point input[value="pp-central-gate"]').check();

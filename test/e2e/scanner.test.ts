@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { balance, issueVoucher } from './support/demo-server.js';
 import { phonePerTest } from './support/lifecycle.js';
 import { screenText, signInToScan, typeCode, waitForState } from './support/scan-page.js';
+import { openKeyForm } from './support/sign-in.js';
 
 describe('/scan: a volunteer types voucher codes on a phone', () => {
   const phone = phonePerTest();
@@ -121,6 +122,7 @@ describe('/scan: a volunteer types voucher codes on a phone', () => {
     page.on('request', (request) => sentAfterSignOut.push(new URL(request.url()).pathname));
     await context.setOffline(false);
     // Back online, a retry still running would go out at once, before the next sign-in's requests.
+    await openKeyForm(page);
     await page.locator('#signin-key').fill(demo.keys.volunteer);
     await page.locator('#signin-form button[type=submit]').click();
     await page.locator('#view-point').waitFor({ state: 'visible' });

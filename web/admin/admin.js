@@ -4,6 +4,7 @@
 import { ApiError, api, getAll, NetworkError, savedKey } from '../common/api.js';
 import { $ } from '../common/dom.js';
 import { setupLanguageToggle, t } from '../common/i18n.js';
+import { landFromInvitation } from '../common/invitation-link.js';
 import { at, translateAdmin } from './admin-i18n.js';
 import { apiKeysSection } from './api-keys.js';
 import { devicesSection } from './devices.js';
@@ -244,6 +245,10 @@ function wire() {
 }
 
 wire();
-const remembered = savedKey.get('admin');
-if (remembered) signIn(remembered);
-else show(false);
+// Opened from an invitation (#invite=<code>): the landing exchanges it and signs in with the key.
+const start = () => {
+  const remembered = savedKey.get('admin');
+  if (remembered) signIn(remembered);
+  else show(false);
+};
+if (!landFromInvitation({ keyName: 'admin', signIn, start })) start();

@@ -13,10 +13,12 @@ export class ApiError extends Error {
   /**
    * @param {number} status
    * @param {Partial<Problem> | undefined} problem
+   * @param {number} [retryAfterSeconds] its Retry-After (429, 503)
    */
-  constructor(status, problem) {
+  constructor(status, problem, retryAfterSeconds) {
     super(problem?.detail ?? `HTTP ${status}`);
     this.status = status;
+    this.retryAfterSeconds = retryAfterSeconds;
     /** @type {Partial<Problem>} */
     this.problem = problem ?? {};
     const code = problemCodeOf(this.problem.type);
@@ -59,7 +61,7 @@ export function urlFor(template, path = {}, query = {}) {
 
 /**
  * One request, answered by the parsed JSON or thrown as ApiError / NetworkError.
- * @param {string} key
+ * @param {string} key '' for a public operation: no Authorization header at all
  * @param {string} method
  * @param {string} url
  * @param {{ body?: string, headers?: Record<string, string>, timeoutMs?: number }} options
@@ -72,7 +74,7 @@ async function send(key, method, url, { body, headers = {}, timeoutMs = 15_000 }
     response = await fetch(url, {
       method,
       headers: {
-        authorization: `Bearer ${key}`,
+        ...(key === '' ? {} : { authorization: `Bearer ${key}` }),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...headers,
       },
@@ -91,7 +93,8 @@ async function send(key, method, url, { body, headers = {}, timeoutMs = 15_000 }
   } catch {
     data = undefined;
   }
-  if (!response.ok) throw new ApiError(response.status, data);
+  if (!response.ok)
+    throw new ApiError(response.status, data, Number(response.headers.get('retry-after')) || undefined);
   return data;
 }
 

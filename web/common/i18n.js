@@ -7,6 +7,9 @@ const en = {
   'lang.other': 'ខ្មែរ',
   signOut: 'Sign out',
   'signin.title': 'Sign in',
+  'signin.invitation':
+    'Open your invitation link, or scan its QR code with this phone’s camera. No invitation? Ask your coordinator or an administrator.',
+  'signin.useKey': 'Use an API key',
   'signin.volunteerKey': 'Volunteer key',
   'signin.logisticsKey': 'Logistics key',
   'signin.adminKey': 'Admin or coordinator key',
@@ -121,7 +124,8 @@ const en = {
  *   | import('../dashboard/dashboard-messages.js').DashboardMessageKey
  *   | import('../coordinator/coordinator-messages.js').CoordinatorMessageKey
  *   | import('./form-messages.js').FormMessageKey
- *   | import('../desk/desk-messages.js').DeskMessageKey} MessageKey
+ *   | import('../desk/desk-messages.js').DeskMessageKey
+ *   | import('./invitation-messages.js').InvitationMessageKey} MessageKey
  */
 
 /**
@@ -132,6 +136,9 @@ const km = {
   'lang.other': 'English',
   signOut: 'ចាកចេញ',
   'signin.title': 'ចូលប្រើ',
+  'signin.invitation':
+    'សូមបើកតំណអញ្ជើញរបស់អ្នក ឬស្កេនកូដ QR របស់វាដោយកាមេរ៉ាទូរសព្ទនេះ។ គ្មានការអញ្ជើញទេ? សូមសួរអ្នកសម្របសម្រួល ឬអ្នកគ្រប់គ្រង។',
+  'signin.useKey': 'ប្រើសោ API',
   'signin.volunteerKey': 'សោរបស់អ្នកស្ម័គ្រចិត្ត',
   'signin.logisticsKey': 'សោផ្នែកភស្តុភារ',
   'signin.adminKey': 'សោអ្នកគ្រប់គ្រង ឬអ្នកសម្របសម្រួល',
@@ -252,9 +259,13 @@ export function addMessages(table) {
 
 const LANG_KEY = 'supplyline.lang';
 
-/** @returns {'en' | 'km'} */
+/**
+ * The language chosen on this device, else the phone's (an invitation opens in Khmer on a Khmer phone).
+ * @returns {'en' | 'km'}
+ */
 export function lang() {
-  return localStorage.getItem(LANG_KEY) === 'km' ? 'km' : 'en';
+  const chosen = localStorage.getItem(LANG_KEY) ?? navigator.language.slice(0, 2);
+  return chosen === 'km' ? 'km' : 'en';
 }
 
 /**

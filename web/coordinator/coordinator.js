@@ -8,6 +8,7 @@ import './coordinator-messages.js';
 import { ApiError, api, getAll, NetworkError, savedKey } from '../common/api.js';
 import { $ } from '../common/dom.js';
 import { setupLanguageToggle, t } from '../common/i18n.js';
+import { landFromInvitation } from '../common/invitation-link.js';
 import { clearErrors, showErrors } from './error-summary.js';
 import { localName, state } from './page-state.js';
 import {
@@ -194,13 +195,18 @@ function wire() {
   });
 }
 
+/** With the key this device keeps, or the sign-in. */
+function start() {
+  const remembered = savedKey.get('coordinator');
+  if (remembered) {
+    state.key = remembered;
+    show(true);
+    load(remembered).then(
+      () => busy(route),
+      (err) => fail(err, () => undefined),
+    );
+  } else show(false);
+}
+
 wire();
-const remembered = savedKey.get('coordinator');
-if (remembered) {
-  state.key = remembered;
-  show(true);
-  load(remembered).then(
-    () => busy(route),
-    (err) => fail(err, () => undefined),
-  );
-} else show(false);
+if (!landFromInvitation({ keyName: 'coordinator', signIn, start })) start();

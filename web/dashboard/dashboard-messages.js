@@ -30,6 +30,7 @@ const en = {
   'movement.transfer_out': 'Sent away',
   'movement.transfer_in': 'Transfer in',
   'movement.distribution': 'Handed out',
+  'movement.by': 'by {name}',
 };
 
 /** @typedef {keyof typeof en} DashboardMessageKey */
@@ -64,6 +65,7 @@ const km = {
   'movement.transfer_out': 'បញ្ជូនចេញ',
   'movement.transfer_in': 'ទទួលពីការផ្ទេរ',
   'movement.distribution': 'ចែកចាយ',
+  'movement.by': 'ដោយ {name}',
 };
 
 addMessages({ en, km });

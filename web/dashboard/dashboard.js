@@ -1,10 +1,11 @@
 // The logistics dashboard: stock everywhere, one item's history, recent movements, vouchers today.
-// Movements are shown by type, time and quantities only; their free-text notes are not.
+// Movements are shown by type, time, quantities and who did them; their free-text notes are not.
 // The page's own words first: every module below may translate with them.
 import './dashboard-messages.js';
 import { ApiError, apiCall, listAll, NetworkError, savedKey } from '../common/api.js';
 import { $ } from '../common/dom.js';
 import { formatQuantity, formatTime, setupLanguageToggle, t } from '../common/i18n.js';
+import { landFromInvitation } from '../common/invitation-link.js';
 import { drawChart, runningBalance } from './stock-chart.js';
 import { itemName, renderStockTable, renderToday } from './stock-table.js';
 
@@ -107,7 +108,10 @@ function renderMovements(board) {
         return `${sign}${formatQuantity(line.quantity, item?.unit)} ${item ? itemName(item) : line.itemId}`;
       })
       .join(', ');
-    li.textContent = `${formatTime(movement.at)} · ${t(`movement.${movement.type}`)} · ${lines}`;
+    const parts = [formatTime(movement.at), t(`movement.${movement.type}`), lines];
+    // Who did it, when a person's key did (a partner system's key names nobody).
+    if (movement.actorName) parts.push(t('movement.by', { name: movement.actorName }));
+    li.textContent = parts.join(' · ');
     return li;
   });
   $('movements').replaceChildren(...rows);
@@ -236,10 +240,15 @@ function wire() {
   }, REFRESH_MS);
 }
 
+/** With the key this device keeps, or the sign-in. */
+function start() {
+  const remembered = savedKey.get('logistics');
+  if (remembered) {
+    key = remembered;
+    show(true);
+    reload();
+  } else showSignIn();
+}
+
 wire();
-const remembered = savedKey.get('logistics');
-if (remembered) {
-  key = remembered;
-  show(true);
-  reload();
-} else showSignIn();
+if (!landFromInvitation({ keyName: 'logistics', signIn, start })) start();

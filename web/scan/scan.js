@@ -4,6 +4,7 @@
 import { savedKey } from '../common/api.js';
 import { $ } from '../common/dom.js';
 import { setupLanguageToggle } from '../common/i18n.js';
+import { landFromInvitation } from '../common/invitation-link.js';
 import { showSyncOutcomes } from './after-sync.js';
 import * as offline from './offline-session.js';
 import { chosenPoint, showPointPicker, usePoint } from './point-picker.js';
@@ -45,8 +46,20 @@ function wire() {
   $('sign-out').addEventListener('click', () => void signOut());
 }
 
+function start() {
+  const remembered = savedKey.get('volunteer');
+  if (remembered) signIn(remembered).catch(failSignIn);
+  else showSignIn();
+}
+
 wire();
 registerServiceWorker();
-const remembered = savedKey.get('volunteer');
-if (remembered) signIn(remembered).catch(failSignIn);
-else showSignIn();
+if (
+  !landFromInvitation({
+    keyName: 'volunteer',
+    signIn: (key) => signIn(key, { onlyPoint: true }).catch(failSignIn),
+    start,
+    handoversWaiting: () => import('./handovers-waiting.js').then((m) => m.handoversWaiting()),
+  })
+)
+  start();

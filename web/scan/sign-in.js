@@ -34,8 +34,11 @@ export function signInAgain() {
   showSignIn('signin.rejected');
 }
 
-/** @param {string} key */
-export async function signIn(key) {
+/**
+ * @param {string} key
+ * @param {{ onlyPoint?: boolean }} [options] start at the key's only pickup point (an invitation)
+ */
+export async function signIn(key, { onlyPoint = false } = {}) {
   const me = await apiCall(key, 'GET', '/v1/me');
   if (me.role !== 'volunteer') return showSignIn('signin.notVolunteer');
   /** @type {[{ points: PickupPoint[], shelters: Map<string, string> }, Item[]]} */
@@ -48,6 +51,8 @@ export async function signIn(key) {
   setSession(session);
   const remembered = points.find((point) => point.id === rememberedPointId());
   if (remembered) return usePoint(session, remembered);
+  const [only, ...others] = points;
+  if (onlyPoint && only !== undefined && others.length === 0) return usePoint(session, only);
   showPointPicker();
 }
 
@@ -90,5 +95,6 @@ async function resumeOffline(key) {
 function showOfflineSignIn(err) {
   const field = $('signin-key', HTMLInputElement);
   field.value ||= savedKey.get('volunteer') ?? '';
+  if (field.value !== '') $('signin-with-key', HTMLDetailsElement).open = true;
   showSignIn(err === undefined || err instanceof NetworkError ? 'state.offline' : 'state.error');
 }

@@ -64,6 +64,8 @@ export async function phone(
     timezoneId?: string;
     /** 390x844 unless a test is about the smallest phones a volunteer may hold (360x740). */
     viewport?: { width: number; height: number };
+    /** The phone's own language: en-GB unless a test is about a phone set to Khmer (km-KH). */
+    locale?: string;
   } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
@@ -72,7 +74,7 @@ export async function phone(
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
-    locale: 'en-GB',
+    locale: options.locale ?? 'en-GB',
     timezoneId: options.timezoneId ?? 'Asia/Phnom_Penh',
     // Blocked unless a test is about loading offline: a worker's cache would hide what a page fetches.
     serviceWorkers: options.serviceWorkers ?? 'block',

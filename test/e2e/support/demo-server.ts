@@ -16,10 +16,12 @@ export interface DemoServer {
  * same demo `npm start` seeds: Phnom Penh shelters, pickup points, items named in English and
  * Khmer, opening stock, one key per role.
  */
-export async function serveDemo(options: { now?: () => Date } = {}): Promise<DemoServer> {
+export async function serveDemo(
+  options: { now?: () => Date; env?: Record<string, string> } = {},
+): Promise<DemoServer> {
   // With `now`, the server's clock is the test's (silence, lease ends), never waited for.
   const clock = options.now === undefined ? {} : { deps: { now: options.now } };
-  const t = await createTestApp({ env: { LOG_LEVEL: 'silent' }, ...clock });
+  const t = await createTestApp({ env: { LOG_LEVEL: 'silent', ...options.env }, ...clock });
   const keys = await seedDemo(t.table, t.deps.stores, (stores) => seedDemoStock(stores));
   const server = await serveOverHttp(t.deps);
   return { t, keys, baseUrl: server.baseUrl, http: httpClient(server.baseUrl), close: server.close };

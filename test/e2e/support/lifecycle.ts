@@ -21,15 +21,19 @@ export interface PhoneUnderTest extends DemoInChromium {
  * Chromium's fake camera films the video it writes, once the demo is up (it may need a voucher).
  */
 export function demoInChromium(
-  options: { cameraVideo?: (demo: DemoServer) => Promise<string> } = {},
+  options: {
+    cameraVideo?: (demo: DemoServer) => Promise<string>;
+    /** The demo server's clock or settings, when the test is about them. */
+    server?: Parameters<typeof serveDemo>[0];
+  } = {},
 ): DemoInChromium {
   const suite = {} as DemoInChromium;
   beforeAll(async () => {
     const { cameraVideo } = options;
     if (cameraVideo === undefined) {
-      [suite.demo, suite.browser] = await Promise.all([serveDemo(), launchChromium()]);
+      [suite.demo, suite.browser] = await Promise.all([serveDemo(options.server), launchChromium()]);
     } else {
-      suite.demo = await serveDemo();
+      suite.demo = await serveDemo(options.server);
       suite.browser = await launchChromium({ cameraVideo: await cameraVideo(suite.demo) });
     }
     await mkdir('test-artifacts', { recursive: true });

@@ -1,8 +1,10 @@
 import type { Page } from 'playwright-core';
+import { openKeyForm } from './sign-in.js';
 
 /** Driving /scan as a volunteer does: by the labels and buttons on screen. */
 export async function signInToScan(page: Page, key: string, pickupPointId: string): Promise<void> {
   await page.goto('/scan');
+  await openKeyForm(page);
   await page.locator('#signin-key').fill(key);
   await page.locator('#signin-form button[type=submit]').click();
   await page.locator(`#point input[value="${pickupPointId}"]`).check();
