@@ -74,6 +74,8 @@ export function createStores(table: TableContext, beneficiaryRetentionSeconds = 
      */
     people: () => peopleStores().then((loaded) => loaded.people),
     invitations: () => peopleStores().then((loaded) => loaded.invitations),
+    /** An organisation's keys, for the admin page (loaded with the people stores). */
+    apiKeyList: () => peopleStores().then((loaded) => loaded.apiKeyList),
   };
 }
 

@@ -215,6 +215,8 @@ describe('list cursors are bound to their list and their caller', () => {
         other: orgB.admin,
       },
       { template: '/v1/people', path: '/v1/people', reader: world.coordinator, other: orgB.coordinator },
+      // Each admin reads its own organisation's keys unless it names another.
+      { template: '/v1/api-keys', path: '/v1/api-keys', reader: world.admin, other: orgB.admin },
     ];
   });
 

@@ -21,8 +21,8 @@ import { revokePerson } from '../../usecases/revoke-person.js';
 import { revokePersonKey } from '../../usecases/revoke-person-key.js';
 import { updatePerson } from '../../usecases/update-person.js';
 import type { AppEnv } from '../app-env.js';
-import { readListPage } from '../list-page.js';
 import { idempotencyFor } from '../idempotency-context.js';
+import { readListPage } from '../list-page.js';
 import { errorResponses, idempotentWriteRoute, jsonContent, securedRoute } from '../openapi-route.js';
 import { pageSchema } from '../pagination-schemas.js';
 
