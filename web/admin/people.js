@@ -203,9 +203,13 @@ function personItem(person) {
       name: person.displayName,
     });
     invite.addEventListener('click', () => startInvite(person, actions));
-    const revoke = button('person.revokeNamed', { name: person.displayName });
-    revoke.addEventListener('click', () => confirmRevoke(person, actions));
-    actions.append(invite, more, revoke);
+    actions.append(invite, more);
+    // Nobody revokes themselves (the server refuses it: an admin could lock the last admin out).
+    if (person.id !== given.state.me.personId) {
+      const revoke = button('person.revokeNamed', { name: person.displayName });
+      revoke.addEventListener('click', () => confirmRevoke(person, actions));
+      actions.append(revoke);
+    }
   } else actions.append(more);
   const item = recordItem({
     title: person.displayName,

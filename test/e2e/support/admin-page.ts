@@ -67,7 +67,10 @@ export async function openSection(page: Page, name: string | RegExp) {
 
 /** Whether the keyboard's focus is on this element. */
 export async function focused(locator: Locator) {
-  return (await locator.evaluate('(element) => element === document.activeElement')) as boolean;
+  return locator.evaluate(
+    (element: { ownerDocument: { activeElement: unknown } }) =>
+      element === element.ownerDocument.activeElement,
+  );
 }
 
 /** What has the keyboard's focus, as a person reads it. */
