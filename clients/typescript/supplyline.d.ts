@@ -734,7 +734,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * An organisation’s keys (never a secret, nor its hash)
+         * @description In key-id order. `kind=machine` lists the keys made with POST /v1/api-keys (partner systems, scripts); `kind=person` the keys people made from an invitation (also listed with their person: GET /v1/people/{id}). A page may hold fewer than `limit` when filters leave some out: follow `nextCursor`.
+         *
+         *     Roles: admin.
+         */
+        get: operations["listApiKeys"];
         put?: never;
         /**
          * Issue an API key (the secret is returned once)
@@ -1135,6 +1141,28 @@ export interface paths {
          *     Roles: admin, coordinator, logistics.
          */
         post: operations["revokeDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand a phone’s vouchers back to the shelter’s pool, signing it off for its volunteer
+         * @description For a phone left silent (forgotten, its battery flat, its volunteer gone home without signing out), sooner than its shelter’s silentPhoneMinutes would: its leases end at once, so other desks can hand its vouchers over, online and, after their next refresh, offline. It is the phone’s own sign-off, done for it: its next pack, if it comes back, makes it active again. Not a revocation: what it hands over offline afterwards is booked when no other desk holds or redeemed the voucher, and becomes a conflict otherwise (a lost or stolen phone: revoke it). `released` is how many vouchers it held. Who may: as for a revocation (a coordinator only its own organisation’s phones). A revoked device is 409.
+         *
+         *     Roles: admin, coordinator, logistics.
+         */
+        post: operations["releaseDevice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3164,6 +3192,9 @@ export interface components {
             poolSize: number;
             /** Format: date-time */
             signedOffAt?: string;
+            /** @description The key that signed it off for its volunteer (an admin, coordinator or logistics lead handing its vouchers back); absent when the phone signed itself off. */
+            signedOffBy?: string;
+            signedOffByPersonId?: string;
             /** Format: date-time */
             revokedAt?: string;
             revokedBy?: string;
@@ -3173,6 +3204,11 @@ export interface components {
             pickupPointId: string;
             /** @example Desk 2 phone */
             label: string;
+        };
+        ReleasedDevice: {
+            device: components["schemas"]["Device"];
+            /** @description How many vouchers it held: other desks can hand them over now. */
+            released: number;
         };
         DevicePack: {
             deviceId: string;
@@ -5655,6 +5691,49 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listApiKeys: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, sent back unchanged by the same key with the same filters (`limit` may change). Any other cursor is refused with 400 `invalid-cursor`. */
+                cursor?: string;
+                /** @description Whose keys. Default: the caller’s organisation. */
+                orgId?: string;
+                /** @description `machine`: partner systems’ and scripts’ keys; `person`: keys people made from an invitation. Both when left out. */
+                kind?: components["schemas"]["KeyKind"] & unknown;
+                /** @description Both when left out. */
+                status?: "active" | "revoked";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ApiKey"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     createApiKey: {
         parameters: {
             query?: never;
@@ -6536,6 +6615,50 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Device"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    releaseDevice: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required. */
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Signed off, its vouchers back in the pool. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Present, as `true`, when this is the stored answer to an earlier request with the same Idempotency-Key: nothing changed this time. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleasedDevice"];
                 };
             };
             400: components["responses"]["BadRequest"];

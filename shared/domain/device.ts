@@ -45,6 +45,11 @@ const deviceFields = {
   lastSyncAt: z.iso.datetime().optional(),
   poolSize: z.number().int().min(0).optional(),
   signedOffAt: z.iso.datetime().optional(),
+  signedOffBy: z.string().optional().openapi({
+    description:
+      'The key that signed it off for its volunteer (an admin, coordinator or logistics lead handing its vouchers back); absent when the phone signed itself off.',
+  }),
+  signedOffByPersonId: z.string().optional(),
   revokedAt: z.iso.datetime().optional(),
   revokedBy: z.string().optional(),
   revocationReason: deviceRevocationReasonSchema.optional(),
@@ -65,6 +70,17 @@ export const deviceViewSchema = z
   })
   .openapi('Device');
 export type DeviceView = z.infer<typeof deviceViewSchema>;
+
+/** A phone whose vouchers a manager handed back to its shelter's pool. */
+export const releasedDeviceSchema = z
+  .object({
+    device: deviceViewSchema,
+    released: z.number().int().min(0).openapi({
+      description: 'How many vouchers it held: other desks can hand them over now.',
+    }),
+  })
+  .openapi('ReleasedDevice');
+export type ReleasedDevice = z.infer<typeof releasedDeviceSchema>;
 
 /** The answer to a registration: the one time the secret is shown. */
 export const registeredDeviceSchema = deviceViewSchema

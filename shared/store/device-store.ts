@@ -192,17 +192,33 @@ export class DeviceStore {
     return this.setStatus(deviceId, 'revoked', { revokedAt: at, revokedBy: by, revocationReason: reason });
   }
 
-  /** active -> signed-off (its pool handed back); a revoked device cannot sign off. */
-  signOff(deviceId: string, at: string): Promise<DeviceRecord> {
-    return this.setStatus(deviceId, 'signed-off', { signedOffAt: at });
+  /**
+   * active -> signed-off (its pool handed back); a revoked device cannot sign off. `by` names the
+   * manager who signed it off for its volunteer (absent when the phone signed itself off).
+   */
+  signOff(
+    deviceId: string,
+    at: string,
+    by?: { keyId: string; personId?: string | undefined },
+  ): Promise<DeviceRecord> {
+    return this.setStatus(deviceId, 'signed-off', {
+      signedOffAt: at,
+      ...(by === undefined ? {} : { signedOffBy: by.keyId }),
+      ...(by?.personId === undefined ? {} : { signedOffByPersonId: by.personId }),
+    });
   }
 
+  /**
+   * Signed off or revoked, a device holds no vouchers: its pool is handed back (release-pool.ts)
+   * right after, so `poolSize` (its last pack's count) drops to 0 with the status, not at a pack
+   * that may never come.
+   */
   private async setStatus(
     deviceId: string,
     status: 'revoked' | 'signed-off',
     fields: Record<string, string>,
   ): Promise<DeviceRecord> {
-    const entries = Object.entries(fields);
+    const entries: Array<[string, string | number]> = [...Object.entries(fields), ['poolSize', 0]];
     try {
       const result = await callDynamo(() =>
         this.table.doc.send(

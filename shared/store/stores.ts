@@ -81,6 +81,8 @@ export function createStores(table: TableContext, beneficiaryRetentionSeconds = 
     invitations: () => peopleStores().then((loaded) => loaded.invitations),
     /** Count sessions (issue 23): loaded with their route group, never at a cold start. */
     countSessions,
+    /** An organisation's keys, for the admin page (loaded with the people stores). */
+    apiKeyList: () => peopleStores().then((loaded) => loaded.apiKeyList),
   };
 }
 

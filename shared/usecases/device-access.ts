@@ -1,6 +1,6 @@
 import { type Principal, scopeAllows } from '../domain/api-key.js';
 import type { DeviceRecord } from '../domain/device.js';
-import { NotFoundError } from '../errors/app-errors.js';
+import { ForbiddenError, NotFoundError } from '../errors/app-errors.js';
 import type { Stores } from '../store/stores.js';
 
 type Deps = { stores: Pick<Stores, 'devices'> };
@@ -49,4 +49,21 @@ export async function loadManagedDevice(
 
 export function managesShelter(actor: Principal, shelterId: string): boolean {
   return actor.role === 'admin' || scopeAllows(actor.scope.shelterIds, shelterId);
+}
+
+/**
+ * A coordinator ends only its own organisation's phones (revokes one, or hands its vouchers back):
+ * a partner's coordinator at a shared shelter sees the phone in the shelter's list, but the
+ * partner's day depends on it. Admins and logistics leads of the shelter are not refused here.
+ */
+export function refuseAnotherOrganisationsCoordinator(
+  device: DeviceRecord,
+  actor: Principal,
+  action: 'revokes' | 'hands back the vouchers of',
+): void {
+  if (actor.role !== 'coordinator' || device.orgId === actor.orgId) return;
+  const verb = action === 'revokes' ? 'revoke it' : 'hand its vouchers back';
+  throw new ForbiddenError(
+    `Device "${device.id}" is a phone of ${device.orgId}'s volunteers: a coordinator ${action} its own organisation's devices only. Ask an admin, or a logistics lead of shelter "${device.shelterId}", to ${verb}.`,
+  );
 }

@@ -1,8 +1,7 @@
 import type { Principal } from '../domain/api-key.js';
-import { type DeviceRecord, type DeviceView, deviceView } from '../domain/device.js';
-import { ForbiddenError } from '../errors/app-errors.js';
+import { type DeviceView, deviceView } from '../domain/device.js';
 import type { Stores } from '../store/stores.js';
-import { loadManagedDevice } from './device-access.js';
+import { loadManagedDevice, refuseAnotherOrganisationsCoordinator } from './device-access.js';
 import { releasePool } from './release-pool.js';
 
 /**
@@ -20,16 +19,9 @@ export async function revokeDevice(
   deps: { stores: Pick<Stores, 'devices' | 'leases'>; now: () => Date },
 ): Promise<DeviceView> {
   const device = await loadManagedDevice(input.deviceId, actor, deps);
-  refuseAnotherOrganisationsCoordinator(device, actor);
+  refuseAnotherOrganisationsCoordinator(device, actor, 'revokes');
   const at = deps.now().toISOString();
   const revoked = await deps.stores.devices.revoke(input.deviceId, at, actor.keyId);
   await releasePool(input.deviceId, 'lease-ended', deps);
   return deviceView(revoked);
-}
-
-function refuseAnotherOrganisationsCoordinator(device: DeviceRecord, actor: Principal): void {
-  if (actor.role !== 'coordinator' || device.orgId === actor.orgId) return;
-  throw new ForbiddenError(
-    `Device "${device.id}" is a phone of ${device.orgId}'s volunteers: a coordinator revokes only its own organisation's devices. Ask an admin, or a logistics lead of shelter "${device.shelterId}", to revoke it.`,
-  );
 }

@@ -11,6 +11,7 @@ import { balancesAgainstLedger, ledgerOf } from './support/ledger-api.js';
 import { demoInChromium } from './support/lifecycle.js';
 import { revokeAllDevices, waitUntilPackTaken } from './support/offline.js';
 import { signInToScan, typeCode, waitForState } from './support/scan-page.js';
+import { openKeyForm } from './support/sign-in.js';
 
 const ITEMS = VOUCHER_LINES.map((line) => line.itemId);
 const GOODS = '5 kg Rice, 30 L Drinking water, 2 × Mosquito net';
@@ -29,6 +30,7 @@ async function entriesOf(demo: DemoServer, conflictId: string) {
 /** Signs in with the mouse and picks Phnom Penh Central: for tests about what comes after. */
 async function openConflictsAtCentral(page: Page, key: string) {
   await page.goto('/desk#conflicts');
+  await openKeyForm(page);
   await page.locator('#signin-key').fill(key);
   await page.locator('#signin-key').press('Enter');
   await page.locator('#desk-shelter').selectOption('pp-central');
@@ -92,6 +94,11 @@ describe('/desk#conflicts on a 360x740 phone: the logistics lead resolves offlin
 
     // The lead opens the link on their own phone and signs in, by keyboard alone.
     await page.goto(link ?? '');
+    // The key field lies under "Use an API key": Enter on its summary opens it.
+    await tabTo(page, async () =>
+      Boolean(await page.evaluate(`document.activeElement?.matches('#signin-with-key > summary')`)),
+    );
+    await page.keyboard.press('Enter');
     await tabTo(page, async () => (await focusedId(page)) === 'signin-key');
     await page.keyboard.type(demo.keys.logistics);
     await page.keyboard.press('Enter');
@@ -363,6 +370,7 @@ describe('/desk#conflicts in Khmer on a 360x740 phone', () => {
     const { demo, page, check } = lead;
     const { voucher, conflictId } = await handedOverTwice(demo);
     await openIn(page, '/desk#conflicts', 'km');
+    await openKeyForm(page);
     await page.locator('#signin-key').fill(demo.keys.logistics);
     await page.locator('#signin-key').press('Enter');
     await page.locator('#desk-shelter').selectOption('pp-central');

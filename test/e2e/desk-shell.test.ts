@@ -3,6 +3,7 @@ import { accessiblePhonePerTest, type Language, openIn } from './support/accessi
 import { signInToDesk } from './support/desk-page.js';
 import { scrollWidth } from './support/khmer.js';
 import { phonePerTest } from './support/lifecycle.js';
+import { openKeyForm } from './support/sign-in.js';
 
 /** The desk's shell: sign-in, the shelter, the sections' navigation and the address. */
 describe('/desk: the logistics lead’s working page, its shell', () => {
@@ -120,11 +121,13 @@ for (const language of ['en', 'km'] satisfies Language[]) {
       await openIn(page, '/desk', language);
       await check('sign-in');
 
+      await openKeyForm(page);
       await page.locator('#signin-key').fill(demo.keys.volunteer);
       await page.locator('#signin-key').press('Enter');
       await page.locator('#signin-error:not(:empty)').waitFor();
       await check('sign-in-refused');
 
+      await openKeyForm(page);
       await page.locator('#signin-key').fill(demo.keys.logistics);
       await page.locator('#signin-key').press('Enter');
       await page.locator('#view-desk').waitFor({ state: 'visible' });

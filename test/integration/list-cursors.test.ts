@@ -230,6 +230,8 @@ describe('list cursors are bound to their list and their caller', () => {
         reader: world.logistics,
         other: orgB.logistics,
       },
+      // Each admin reads its own organisation's keys unless it names another.
+      { template: '/v1/api-keys', path: '/v1/api-keys', reader: world.admin, other: orgB.admin },
     ];
   });
 

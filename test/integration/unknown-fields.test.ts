@@ -146,6 +146,11 @@ const bodies: Record<string, { path: string; body: Record<string, unknown>; nest
     body: {},
     nested: [],
   },
+  'POST /v1/devices/{id}/release': {
+    path: '/v1/devices/dev_01JZZZZZZZZZZZZZZZZZZZZZZZ/release',
+    body: {},
+    nested: [],
+  },
   'POST /v1/devices/{id}/sign-off': {
     path: '/v1/devices/dev_01JZZZZZZZZZZZZZZZZZZZZZZZ/sign-off',
     body: {},
@@ -284,6 +289,7 @@ const queries: Record<string, string> = {
   'GET /v1/rounds/{id}/reconciliation': '/v1/rounds/round-x/reconciliation',
   'GET /v1/beneficiaries/checks': '/v1/beneficiaries/checks',
   'GET /v1/people': '/v1/people',
+  'GET /v1/api-keys': '/v1/api-keys',
 };
 
 /** `body` with `{ [EXTRA]: 1 }` added to the object at `at` ('' is the body itself). */

@@ -1,7 +1,7 @@
 // The admin page: organisations, people, partner keys, shelters and pickup points, items,
 // devices and webhooks, each a section of its own module. An admin key sees every section; a
 // coordinator key sees those its role may use (its own volunteers, its devices and webhooks).
-import { ApiError, api, getAll, NetworkError, savedKey } from '../common/api.js';
+import { ApiError, api, apiCall, listAll, NetworkError, savedKey } from '../common/api.js';
 import { $ } from '../common/dom.js';
 import { setupLanguageToggle, t } from '../common/i18n.js';
 import { landFromInvitation } from '../common/invitation-link.js';
@@ -104,23 +104,18 @@ async function reload(what) {
   if (!current) return;
   const state = current;
   if (what === 'organisations' && state.me.role === 'admin') {
-    state.organisations = await getAll(state.key, '/v1/organizations');
+    state.organisations = await listAll(state.key, '/v1/organizations');
   }
   if (what === 'shelters') {
-    state.shelters = await getAll(state.key, '/v1/shelters');
+    state.shelters = await listAll(state.key, '/v1/shelters');
     const lists = await Promise.all(
       state.shelters.map((shelter) =>
-        getAll(state.key, `/v1/shelters/${encodeURIComponent(shelter.id)}/pickup-points`),
+        listAll(state.key, '/v1/shelters/{id}/pickup-points', { path: { id: shelter.id } }),
       ),
     );
-    state.points = new Map(
-      state.shelters.map((shelter, index) => [
-        shelter.id,
-        /** @type {PickupPointView[]} */ (lists[index] ?? []),
-      ]),
-    );
+    state.points = new Map(state.shelters.map((shelter, index) => [shelter.id, lists[index] ?? []]));
   }
-  if (what === 'items') state.items = await getAll(state.key, '/v1/items');
+  if (what === 'items') state.items = await listAll(state.key, '/v1/items');
   renderAll();
 }
 
@@ -135,8 +130,7 @@ function renderAll() {
  * @returns {Promise<AdminState>}
  */
 async function load(key) {
-  /** @type {Me} */
-  const me = await api(key, 'GET', '/v1/me');
+  const me = await apiCall(key, 'GET', '/v1/me');
   if (me.role !== 'admin' && me.role !== 'coordinator') throw new ApiError(403, undefined);
   const document = /** @type {ApiDocument} */ (
     await fetch('/openapi.json', { credentials: 'omit' }).then((response) => {

@@ -1,36 +1,30 @@
-// Partner API keys: created with the secret shown once, revoked after a check. The API keeps
-// only a hash of each secret, and has no listing of keys: the keys made here are listed until
-// the page is closed, and any key can be revoked by its id.
-import { formatTime } from '../common/i18n.js';
+// Partner API keys: the machine keys of partner systems and scripts, listed per organisation
+// (GET /v1/api-keys?kind=machine; never a secret: the API keeps only a hash of each), created with
+// the secret shown once, revoked after a check. People get keys of their own from an invitation
+// (the People section), not here.
+import { apiCall, listAll } from '../common/api.js';
+import { formatNumber, formatTime } from '../common/i18n.js';
 import { at } from './admin-i18n.js';
-import { confirmStep, writeForm } from './form.js';
+import { confirmStep, problemErrors, writeForm } from './form.js';
 import { showSecretOnce } from './secret.js';
 import { button, el, fillList, nameOf, recordItem, said } from './ui.js';
+import { orgName, roleLabel, whereWords } from './words.js';
 
 /** @typedef {import('./admin.js').AdminContext} AdminContext */
-/** @typedef {import('./admin-types.js').ApiKeyView} ApiKeyView */
-/** @typedef {import('./admin-types.js').CreatedApiKey} CreatedApiKey */
-/** @typedef {import('../common/api-types.js').Role} Role */
+/** @typedef {import('./admin-types.js').ApiKey} ApiKey */
 
 /** @type {AdminContext | undefined} */
 let context;
-const list = el('ul', { class: 'records' });
+const list = el('ul', { class: 'records', 'aria-labelledby': 'keys-list-title' });
 const secretHost = el('div');
-/** What the last revoke did: outside the list, which is drawn again after it. */
-const revokedStatus = el('p', { class: 'done', role: 'status' });
-/** @type {ApiKeyView[]} */
-const made = [];
-/** @type {Array<import('./form.js').WriteForm>} */
-const forms = [];
-
-/** @param {string} role */
-export function roleLabel(role) {
-  if (role === 'admin') return at('role.admin');
-  if (role === 'coordinator') return at('role.coordinator');
-  if (role === 'volunteer') return at('role.volunteer');
-  if (role === 'logistics') return at('role.logistics');
-  return role;
-}
+const status = el('p', { class: 'done', role: 'status' });
+const error = el('p', { class: 'error', role: 'alert' });
+const shown = el('p', { class: 'muted' });
+const showRevoked = el('input', { type: 'checkbox', id: 'keys-show-revoked' });
+/** @type {ApiKey[]} */
+let keys = [];
+/** @type {import('./form.js').WriteForm | undefined} */
+let create;
 
 /**
  * A scope list as the API takes it: every one ("*") when "all" is ticked.
@@ -38,13 +32,7 @@ export function roleLabel(role) {
  */
 function scopeList(chosen) {
   if (!Array.isArray(chosen)) return undefined;
-  return chosen.includes('*') ? '*' : chosen;
-}
-
-/** @param {ApiKeyView['scope']['shelterIds']} list */
-function scopeText(list, /** @type {(id: string) => string} */ name) {
-  if (list === '*') return at('key.everywhere');
-  return list.map(name).join(', ');
+  return chosen.includes('*') ? '*' : chosen.map(String);
 }
 
 /**
@@ -59,42 +47,183 @@ function showScopeFor(form) {
   points?.toggleAttribute('hidden', role !== 'volunteer');
 }
 
+/** Every organisation's machine keys, revoked ones included (the page hides them unless asked). */
+async function load() {
+  if (!context) return;
+  const given = context;
+  error.textContent = '';
+  try {
+    const orgIds = given.state.organisations.map((org) => org.id);
+    const lists = await Promise.all(
+      (orgIds.length > 0 ? orgIds : [given.state.me.orgId]).map((orgId) =>
+        listAll(given.state.key, '/v1/api-keys', { query: { orgId, kind: 'machine' } }),
+      ),
+    );
+    keys = lists.flat().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  } catch (err) {
+    error.textContent = problemErrors(err)
+      .map((problem) => problem.message)
+      .join(' ');
+  }
+  renderList();
+}
+
 /**
  * The check before a revoke, in the host of the key's record.
  * @param {AdminContext} given
  * @param {HTMLElement} host
- * @param {{ id: string, label?: string, role?: string, orgId?: string }} key
- * @param {() => void} done
+ * @param {ApiKey} key
  */
-function confirmRevoke(given, host, key, done) {
+function confirmRevoke(given, host, key) {
   const saved = [...host.childNodes];
   confirmStep({
     host,
     heading: at('key.checkRevoke'),
     facts: [
+      [at('key.label'), key.label],
       [at('key.id'), key.id],
-      ...(key.label ? [/** @type {[string, string]} */ ([at('key.label'), key.label])] : []),
-      ...(key.role ? [/** @type {[string, string]} */ ([at('key.role'), roleLabel(key.role)])] : []),
-      ...(key.orgId ? [/** @type {[string, string]} */ ([at('key.org'), key.orgId])] : []),
+      [at('key.role'), roleLabel(key.role)],
+      [at('key.org'), orgName(given.state, key.orgId)],
+      [at('key.where'), whereWords(given.state, key.role, key.scope)],
     ],
     warning: at('key.revokeWarning'),
-    action: at('key.revokeNamed', { name: key.label ?? key.id }),
+    action: at('key.revokeNamed', { name: key.label }),
     async run() {
-      /** @type {ApiKeyView} */
-      const revoked = await given.call('DELETE', `/v1/api-keys/${encodeURIComponent(key.id)}`);
-      const index = made.findIndex((candidate) => candidate.id === revoked.id);
-      if (index >= 0) made[index] = revoked;
+      const revoked = await apiCall(given.state.key, 'DELETE', '/v1/api-keys/{id}', { path: { id: key.id } });
       return at('key.revoked', { name: revoked.label, id: revoked.id });
     },
-    onDone(message) {
-      host.replaceChildren();
-      revokedStatus.textContent = message;
-      done();
+    async onDone(message) {
+      status.textContent = message;
+      await load();
+      /** @type {HTMLElement | null} */ (
+        list.querySelector(`[data-key="${CSS.escape(key.id)}"] h4`)
+      )?.focus();
     },
     onCancel() {
       host.replaceChildren(...saved);
     },
   });
+}
+
+function renderList() {
+  if (!context) return;
+  const given = context;
+  const chosen = keys.filter((key) => showRevoked.checked || key.revokedAt === undefined);
+  shown.textContent = at('key.shown', { n: formatNumber(chosen.length), all: formatNumber(keys.length) });
+  fillList(
+    list,
+    chosen.map((key) => {
+      const actions = el('div', { class: 'row actions' });
+      if (key.revokedAt === undefined) {
+        const revoke = button('key.revokeNamed', { name: key.label });
+        revoke.addEventListener('click', () => confirmRevoke(given, actions, key));
+        actions.append(revoke);
+      }
+      const item = recordItem({
+        title: key.label,
+        lines: [
+          ['key.role', roleLabel(key.role)],
+          ['key.org', orgName(given.state, key.orgId)],
+          ['key.where', whereWords(given.state, key.role, key.scope)],
+          ['key.id', key.id],
+          ['list.created', formatTime(key.createdAt)],
+          ['key.revokedAt', key.revokedAt ? formatTime(key.revokedAt) : undefined],
+        ],
+        extra: [actions],
+      });
+      item.setAttribute('data-key', key.id);
+      item.querySelector('h4')?.setAttribute('tabindex', '-1');
+      return item;
+    }),
+  );
+}
+
+/** @param {AdminContext} given */
+function createForm(given) {
+  const shelterChoices = () => [
+    { value: '*', label: at('key.allShelters') },
+    ...given.state.shelters.map((shelter) => ({ value: shelter.id, label: nameOf(shelter) })),
+  ];
+  const pointChoices = () => [
+    { value: '*', label: at('key.allPoints') },
+    ...given.state.shelters.flatMap((shelter) =>
+      (given.state.points.get(shelter.id) ?? []).map((point) => ({
+        value: point.id,
+        label: at('scope.pointAt', { point: nameOf(point), shelter: nameOf(shelter) }),
+      })),
+    ),
+  ];
+  const form = writeForm({
+    title: 'key.new',
+    folded: true,
+    fields: [
+      { name: 'label', label: 'key.label', hint: 'key.labelHint', required: true },
+      {
+        name: 'role',
+        label: 'key.role',
+        kind: 'select',
+        options: () =>
+          (given.state.document.components.schemas.Role?.enum ?? []).map((role) => ({
+            value: role,
+            label: roleLabel(role),
+          })),
+      },
+      {
+        name: 'orgId',
+        label: 'key.org',
+        kind: 'select',
+        options: () =>
+          given.state.organisations.map((org) => ({ value: org.id, label: orgName(given.state, org.id) })),
+      },
+      {
+        name: 'scope.shelterIds',
+        label: 'key.shelters',
+        kind: 'choices',
+        options: shelterChoices,
+        hint: 'key.sheltersHint',
+      },
+      {
+        name: 'scope.pickupPointIds',
+        label: 'key.points',
+        kind: 'choices',
+        options: pointChoices,
+        hint: 'key.pointsHint',
+      },
+    ],
+    submitLabel: (values) =>
+      at('key.createFor', { role: roleLabel(String(values.role ?? '')), org: String(values.orgId ?? '') }),
+    // No Idempotency-Key: the answer holds the secret, which the server never stores to replay.
+    // The form sends once per press (its button is disabled while it runs).
+    async send(values) {
+      const scope = /** @type {{ shelterIds?: unknown, pickupPointIds?: unknown } | undefined} */ (
+        values.scope
+      );
+      const role = /** @type {import('../common/api-types.js').Role} */ (values.role);
+      const created = await apiCall(given.state.key, 'POST', '/v1/api-keys', {
+        body: {
+          label: String(values.label ?? ''),
+          role,
+          orgId: String(values.orgId ?? ''),
+          ...(role === 'admin'
+            ? {}
+            : {
+                scope: {
+                  shelterIds: scopeList(scope?.shelterIds),
+                  pickupPointIds: scopeList(scope?.pickupPointIds),
+                },
+              }),
+        },
+      });
+      const { apiKey, ...view } = created;
+      await load();
+      showSecretOnce(secretHost, { heading: at('key.secretHeading', { name: view.label }), secret: apiKey });
+      return at('key.created', { name: view.label, role: roleLabel(view.role) });
+    },
+  });
+  const roleSelect = /** @type {HTMLSelectElement} */ (form.form.elements.namedItem('role'));
+  roleSelect.addEventListener('change', () => showScopeFor(form.form));
+  showScopeFor(form.form);
+  return form;
 }
 
 /** @type {import('./admin.js').Section} */
@@ -104,151 +233,35 @@ export const apiKeysSection = {
   roles: ['admin'],
   mount(host, given) {
     context = given;
-    const shelterChoices = () => [
-      { value: '*', label: at('key.allShelters') },
-      ...given.state.shelters.map((shelter) => ({ value: shelter.id, label: nameOf(shelter) })),
-    ];
-    const pointChoices = () => [
-      { value: '*', label: at('key.allPoints') },
-      ...given.state.shelters.flatMap((shelter) =>
-        (given.state.points.get(shelter.id) ?? []).map((point) => ({
-          value: point.id,
-          label: `${nameOf(point)} (${nameOf(shelter)})`,
-        })),
-      ),
-    ];
-    const create = writeForm({
-      title: 'key.new',
-      fields: [
-        { name: 'label', label: 'key.label', hint: 'key.labelHint', required: true },
-        {
-          name: 'role',
-          label: 'key.role',
-          kind: 'select',
-          options: () =>
-            (given.state.document.components.schemas.Role?.enum ?? []).map((role) => ({
-              value: role,
-              label: roleLabel(role),
-            })),
-        },
-        {
-          name: 'orgId',
-          label: 'key.org',
-          kind: 'select',
-          options: () =>
-            given.state.organisations.map((org) => ({ value: org.id, label: `${org.name} (${org.id})` })),
-        },
-        {
-          name: 'scope.shelterIds',
-          label: 'key.shelters',
-          kind: 'choices',
-          options: shelterChoices,
-          hint: 'key.sheltersHint',
-        },
-        {
-          name: 'scope.pickupPointIds',
-          label: 'key.points',
-          kind: 'choices',
-          options: pointChoices,
-          hint: 'key.pointsHint',
-        },
-      ],
-      submitLabel: (values) =>
-        at('key.createFor', {
-          role: roleLabel(String(values.role ?? '')),
-          org: String(values.orgId ?? ''),
-        }),
-      async send(values, idempotencyKey) {
-        const scope = /** @type {{ shelterIds?: unknown, pickupPointIds?: unknown } | undefined} */ (
-          values.scope
-        );
-        const body = {
-          ...values,
-          scope:
-            values.role === 'admin'
-              ? undefined
-              : {
-                  shelterIds: scopeList(scope?.shelterIds),
-                  pickupPointIds: scopeList(scope?.pickupPointIds),
-                },
-        };
-        /** @type {CreatedApiKey} */
-        const created = await given.call('POST', '/v1/api-keys', body, idempotencyKey);
-        const { apiKey, ...view } = created;
-        made.unshift(view);
-        showSecretOnce(secretHost, {
-          heading: at('key.secretHeading', { name: view.label }),
-          secret: apiKey,
-        });
-        apiKeysSection.render();
-        return at('key.created', { name: view.label, role: roleLabel(view.role) });
-      },
-    });
-    const roleSelect = /** @type {HTMLSelectElement} */ (create.form.elements.namedItem('role'));
-    roleSelect.addEventListener('change', () => showScopeFor(create.form));
-    showScopeFor(create.form);
-
-    const revokeHost = el('div');
-    const revoke = writeForm({
-      title: 'key.revokeById',
-      fields: [{ name: 'id', label: 'key.id', hint: 'key.idHint', required: true }],
-      keepValues: true,
-      submitLabel: () => at('key.revokeNext'),
-      busyLabel: 'key.revokeNext',
-      async send(values) {
-        const id = String(values.id);
-        confirmRevoke(given, revokeHost, { id }, () => revoke.reset());
-        return '';
-      },
-      after: revokeHost,
-    });
-    forms.push(create, revoke);
-    host.append(secretHost, said('h3', 'key.made'), revokedStatus, list, create.box, revoke.box);
+    create = createForm(given);
+    showRevoked.addEventListener('change', renderList);
+    host.append(
+      said('p', 'key.intro', { class: 'muted' }),
+      secretHost,
+      create.box,
+      said('h3', 'key.list', { id: 'keys-list-title' }),
+      el('div', { class: 'check-row' }, [
+        showRevoked,
+        said('label', 'key.showRevoked', { for: 'keys-show-revoked' }),
+      ]),
+      shown,
+      status,
+      error,
+      list,
+    );
   },
   render() {
     if (!context) return;
-    const given = context;
-    for (const form of forms) form.refresh();
-    if (forms[0]) showScopeFor(forms[0].form);
-    fillList(
-      list,
-      made.map((key) => {
-        const actions = el('div');
-        const item = recordItem({
-          title: key.label,
-          lines: [
-            ['key.id', key.id],
-            ['key.role', roleLabel(key.role)],
-            ['key.org', key.orgId],
-            [
-              'key.shelters',
-              key.role === 'coordinator' || key.role === 'logistics'
-                ? scopeText(key.scope.shelterIds, (id) =>
-                    nameOf(
-                      given.state.shelters.find((s) => s.id === id),
-                      id,
-                    ),
-                  )
-                : undefined,
-            ],
-            [
-              'key.points',
-              key.role === 'volunteer' ? scopeText(key.scope.pickupPointIds, (id) => id) : undefined,
-            ],
-            ['list.created', formatTime(key.createdAt)],
-            ['key.revokedAt', key.revokedAt ? formatTime(key.revokedAt) : undefined],
-          ],
-          extra: [actions],
-        });
-        if (!key.revokedAt) {
-          const revokeButton = button('key.revokeNamed', { name: key.label });
-          revokeButton.addEventListener('click', () =>
-            confirmRevoke(given, actions, key, () => apiKeysSection.render()),
-          );
-          actions.append(revokeButton);
-        }
-        return item;
-      }),
-    );
+    create?.refresh();
+    if (create) showScopeFor(create.form);
+    // The organisations arrive after mounting, and grow: each one's keys are read once it is known.
+    const orgs = context.state.organisations.map((org) => org.id).join(' ');
+    if (orgs !== loadedFor) {
+      loadedFor = orgs;
+      load();
+    } else renderList();
   },
 };
+
+/** The organisations whose keys are read. */
+let loadedFor = '';

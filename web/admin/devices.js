@@ -1,59 +1,81 @@
-// Devices: which phone holds how many of a shelter's vouchers for offline handovers, when it last
-// synced; revoke a lost phone, or take a silent phone's vouchers back so other desks can hand them.
+// Devices: which phone, of whom, holds how many of a shelter's vouchers for offline handovers, and
+// when it last synced; hand a silent phone's vouchers back to the pool (POST .../release), or
+// revoke a lost one. Shelters are those this key manages.
+import { apiCall, listAll } from '../common/api.js';
 import { formatNumber, formatTime } from '../common/i18n.js';
 import { at } from './admin-i18n.js';
 import { confirmStep, problemErrors } from './form.js';
+import { deviceStatusLabel } from './person-detail.js';
 import { button, el, fillList, nameOf, recordItem, said } from './ui.js';
+import { orgName } from './words.js';
 
 /** @typedef {import('./admin.js').AdminContext} AdminContext */
-/** @typedef {import('./admin-types.js').DeviceView} DeviceView */
+/** @typedef {import('./admin-types.js').Device} Device */
 
 /** @type {AdminContext | undefined} */
 let context;
-const list = el('ul', { class: 'records' });
+const list = el('ul', { class: 'records', 'aria-labelledby': 'devices-list-title' });
 const picker = el('select', { id: 'devices-shelter' });
 const status = el('p', { class: 'done', role: 'status' });
 const error = el('p', { class: 'error', role: 'alert' });
-/** @type {DeviceView[]} */
+/** @type {Device[]} */
 let devices = [];
 /** @type {string | undefined} */
 let loadedFor;
+/** Display names of the people this key manages, by id: who uses each phone. */
+let names = new Map();
 
-/** Whether this server lets an admin or coordinator take a device's vouchers back. */
-function canTakeBack() {
-  return context !== undefined && Object.hasOwn(context.state.document.paths, '/v1/devices/{id}/release');
+/** @param {unknown} err */
+function say(err) {
+  error.textContent = problemErrors(err)
+    .map((problem) => problem.message)
+    .join(' ');
 }
 
-/** @param {string} deviceStatus */
-function statusLabel(deviceStatus) {
-  if (deviceStatus === 'active') return at('device.active');
-  if (deviceStatus === 'signed-off') return at('device.signedOff');
-  if (deviceStatus === 'revoked') return at('device.revokedStatus');
-  return deviceStatus;
+/** The shelters whose devices this key may list: an admin's every one, others' their scope. */
+function shelters() {
+  if (!context) return [];
+  const scope = context.state.me.role === 'admin' ? '*' : context.state.me.scope.shelterIds;
+  return context.state.shelters.filter((shelter) => scope === '*' || scope.includes(shelter.id));
 }
 
 async function load() {
   if (!context || picker.value === '') return;
+  const given = context;
   const shelterId = picker.value;
   error.textContent = '';
   try {
-    /** @type {{ items: DeviceView[] }} */
-    const page = await context.call(
-      'GET',
-      `/v1/devices?shelterId=${encodeURIComponent(shelterId)}&limit=200`,
-    );
-    devices = page.items;
+    const [found, people] = await Promise.all([
+      listAll(given.state.key, '/v1/devices', { query: { shelterId } }),
+      listAll(given.state.key, '/v1/people'),
+    ]);
+    devices = found;
+    names = new Map(people.map((person) => [person.id, person.displayName]));
     loadedFor = shelterId;
   } catch (err) {
-    error.textContent = problemErrors(err)
-      .map((problem) => problem.message)
-      .join(' ');
+    say(err);
   }
   renderList();
 }
 
+/** @param {Device} device */
+function pointName(device) {
+  const points = context?.state.points.get(device.shelterId) ?? [];
+  return nameOf(
+    points.find((point) => point.id === device.pickupPointId),
+    device.pickupPointId,
+  );
+}
+
+/** @param {Device} device */
+function holds(device) {
+  return at(device.poolSize === 1 ? 'device.voucher' : 'device.vouchers', {
+    n: formatNumber(device.poolSize),
+  });
+}
+
 /**
- * @param {DeviceView} device
+ * @param {Device} device
  * @param {HTMLElement} host
  * @param {'revoke' | 'release'} action
  */
@@ -61,31 +83,33 @@ function confirmAction(device, host, action) {
   if (!context) return;
   const given = context;
   const saved = [...host.childNodes];
-  const point = pointName(device);
   confirmStep({
     host,
     heading: at(action === 'revoke' ? 'device.checkRevoke' : 'device.checkRelease'),
     facts: [
       [at('device.label'), device.label],
-      [at('device.point'), point],
-      [at('device.holds'), at('device.vouchers', { n: formatNumber(device.poolSize) })],
+      [at('device.point'), pointName(device)],
+      [at('device.usedBy'), usedBy(device)],
+      [at('device.holds'), holds(device)],
       [at('device.lastSync'), device.lastSyncAt ? formatTime(device.lastSyncAt) : at('device.never')],
     ],
     warning: at(action === 'revoke' ? 'device.revokeWarning' : 'device.releaseWarning'),
     action: at(action === 'revoke' ? 'device.revokeNamed' : 'device.releaseNamed', { name: device.label }),
     async run(idempotencyKey) {
+      const request = { path: { id: device.id }, headers: { 'idempotency-key': idempotencyKey } };
       if (action === 'revoke') {
-        /** @type {DeviceView} */
-        const revoked = await given.call('POST', `/v1/devices/${device.id}/revoke`, {}, idempotencyKey);
+        const revoked = await apiCall(given.state.key, 'POST', '/v1/devices/{id}/revoke', request);
         return at('device.revoked', { name: revoked.label });
       }
-      /** @type {{ released: number }} */
-      const result = await given.call('POST', `/v1/devices/${device.id}/release`, {}, idempotencyKey);
+      const result = await apiCall(given.state.key, 'POST', '/v1/devices/{id}/release', request);
       return at('device.released', { name: device.label, n: formatNumber(result.released) });
     },
-    onDone(message) {
+    async onDone(message) {
       status.textContent = message;
-      load();
+      await load();
+      /** @type {HTMLElement | null} */ (
+        list.querySelector(`[data-device="${CSS.escape(device.id)}"] h4`)
+      )?.focus();
     },
     onCancel() {
       host.replaceChildren(...saved);
@@ -93,13 +117,10 @@ function confirmAction(device, host, action) {
   });
 }
 
-/** @param {DeviceView} device */
-function pointName(device) {
-  const points = context?.state.points.get(device.shelterId) ?? [];
-  return nameOf(
-    points.find((point) => point.id === device.pickupPointId),
-    device.pickupPointId,
-  );
+/** @param {Device} device */
+function usedBy(device) {
+  if (device.personId === undefined) return at('device.machineKey');
+  return names.get(device.personId) ?? at('device.someoneElse');
 }
 
 function renderList() {
@@ -113,7 +134,7 @@ function renderList() {
     devices.map((device) => {
       const actions = el('div', { class: 'row actions' });
       if (device.status !== 'revoked') {
-        if (canTakeBack() && device.poolSize > 0) {
+        if (device.status === 'active' && device.poolSize > 0) {
           const release = button('device.releaseNamed', { name: device.label });
           release.addEventListener('click', () => confirmAction(device, actions, 'release'));
           actions.append(release);
@@ -122,20 +143,27 @@ function renderList() {
         revoke.addEventListener('click', () => confirmAction(device, actions, 'revoke'));
         actions.append(revoke);
       }
-      return recordItem({
+      const item = recordItem({
         title: device.label,
         lines: [
           ['device.point', pointName(device)],
-          ['device.status', statusLabel(device.status)],
-          ['device.holds', at('device.vouchers', { n: formatNumber(device.poolSize) })],
+          ['device.usedBy', usedBy(device)],
+          ['device.status', deviceStatusLabel(device.status)],
+          ['device.holds', holds(device)],
           ['device.lastSync', device.lastSyncAt ? formatTime(device.lastSyncAt) : at('device.never')],
           ['device.lastSeen', device.lastSeenAt ? formatTime(device.lastSeenAt) : undefined],
           ['device.signedOffAt', device.signedOffAt ? formatTime(device.signedOffAt) : undefined],
           ['device.revokedAt', device.revokedAt ? formatTime(device.revokedAt) : undefined],
-          ['device.org', device.orgId],
+          [
+            'device.org',
+            context?.state.me.role === 'admin' ? orgName(context.state, device.orgId) : undefined,
+          ],
         ],
         extra: [actions],
       });
+      item.setAttribute('data-device', device.id);
+      item.querySelector('h4')?.setAttribute('tabindex', '-1');
+      return item;
     }),
   );
 }
@@ -147,14 +175,15 @@ export const devicesSection = {
   roles: ['admin', 'coordinator'],
   mount(host, given) {
     context = given;
-    const show = button('device.show', {}, 'secondary');
-    show.setAttribute('data-at', 'device.show');
-    show.addEventListener('click', load);
+    const refresh = button('device.show', {}, 'secondary');
+    refresh.setAttribute('data-at', 'device.show');
+    refresh.addEventListener('click', load);
     picker.addEventListener('change', load);
     host.append(
       said('p', 'device.intro', { class: 'muted' }),
       el('div', { class: 'field' }, [said('label', 'device.shelter', { for: 'devices-shelter' }), picker]),
-      show,
+      refresh,
+      said('h3', 'device.list', { id: 'devices-list-title', class: 'visually-hidden' }),
       status,
       error,
       list,
@@ -163,10 +192,9 @@ export const devicesSection = {
   render() {
     if (!context) return;
     const chosen = picker.value;
-    picker.replaceChildren(
-      ...context.state.shelters.map((shelter) => new Option(nameOf(shelter), shelter.id)),
-    );
-    if (context.state.shelters.some((shelter) => shelter.id === chosen)) picker.value = chosen;
+    const here = shelters();
+    picker.replaceChildren(...here.map((shelter) => new Option(nameOf(shelter), shelter.id)));
+    if (here.some((shelter) => shelter.id === chosen)) picker.value = chosen;
     if (loadedFor === undefined && picker.value !== '') load();
     else renderList();
   },

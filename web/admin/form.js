@@ -150,6 +150,18 @@ export function valuesOf(form, fields) {
 }
 
 /**
+ * Whether a field is left out by its own form (a field the chosen role does not use). A form in a
+ * section not shown is hidden too, but its fields still hold what will be sent: its button is
+ * labelled from them before the section is opened.
+ * @param {HTMLFormElement} form
+ * @param {Element | null} element
+ */
+function hiddenInForm(form, element) {
+  const hidden = element?.closest('[hidden]');
+  return hidden !== null && hidden !== undefined && form.contains(hidden);
+}
+
+/**
  * @param {HTMLFormElement} form
  * @param {Field} field
  * @returns {unknown}
@@ -157,7 +169,7 @@ export function valuesOf(form, fields) {
 function fieldValue(form, field) {
   const kind = field.kind ?? 'text';
   if (kind === 'choices') {
-    if (form.querySelector(`[data-field="${field.name}"]`)?.closest('[hidden]')) return undefined;
+    if (hiddenInForm(form, form.querySelector(`[data-field="${field.name}"]`))) return undefined;
     const chosen = [...form.querySelectorAll(`[data-choices="${field.name}"] input:checked`)].map(
       (input) => /** @type {HTMLInputElement} */ (input).value,
     );
@@ -166,7 +178,7 @@ function fieldValue(form, field) {
   const control = /** @type {HTMLInputElement | HTMLSelectElement | null} */ (
     form.elements.namedItem(field.name)
   );
-  if (control === null || control.closest('[hidden]')) return undefined;
+  if (control === null || hiddenInForm(form, control)) return undefined;
   if (kind === 'checkbox') return /** @type {HTMLInputElement} */ (control).checked;
   const text = control.value.trim();
   if (text === '') return undefined;
@@ -370,7 +382,7 @@ function resetControls(form) {
  */
 function findField(form, name) {
   const boxes = [...form.querySelectorAll('[data-field]')].filter(
-    (box) => !box.closest('[hidden]') && box.getAttribute('data-field') !== null,
+    (box) => !hiddenInForm(form, box) && box.getAttribute('data-field') !== null,
   );
   // The server names a body's fields from the body ("body.scope.shelterIds").
   let path = name.startsWith('body.') ? name.slice('body.'.length) : name;

@@ -1,66 +1,37 @@
-// People: the volunteers, coordinators and logistics leads who sign in with keys of their own,
-// each made by accepting an invitation (a QR code on screen, or a link to send). An admin
-// manages everyone; a coordinator its own organisation's volunteers. Shown once this server has
-// the people API (read from its own /openapi.json); until then the section says so.
-import { formatTime } from '../common/i18n.js';
+// People: the volunteers, coordinators, logistics leads and admins who sign in with keys of their
+// own, each key made by accepting an invitation (a QR code on screen, or a link to send). An admin
+// manages everyone; a coordinator the volunteers of its organisation at its shelters (the API
+// lists and answers only those, so the page shows what it is given).
+import { apiCall, listAll } from '../common/api.js';
+import { formatNumber, formatTime } from '../common/i18n.js';
 import { at } from './admin-i18n.js';
-import { roleLabel } from './api-keys.js';
 import { confirmStep, problemErrors, writeForm } from './form.js';
+import { detailPanel } from './person-detail.js';
+import { openInvite } from './person-invite.js';
 import { button, el, fillList, nameOf, recordItem, said } from './ui.js';
+import { orgName, roleLabel, whereWords } from './words.js';
 
 /** @typedef {import('./admin.js').AdminContext} AdminContext */
-
-/**
- * A person as GET /v1/people lists them (the people API's `Person`; only what this page reads).
- * @typedef {{
- *   id: string, orgId: string, displayName: string, role: string,
- *   scope: { shelterIds: '*' | string[], pickupPointIds: '*' | string[] },
- *   status: 'invited' | 'active' | 'revoked',
- *   createdAt: string, createdByName?: string, lastSeenAt?: string, revokedAt?: string,
- * }} Person
- */
-
-/**
- * GET /v1/people/{id}: the person with their keys, devices and latest invitations.
- * @typedef {Person & {
- *   keys: Array<{ id: string, label: string, createdAt: string, lastSeenAt?: string, revokedAt?: string }>,
- *   devices: Array<{ id: string, label: string, pickupPointId: string, status: string, lastSyncAt?: string }>,
- *   invitations: Array<{ id: string, status: string, createdAt: string, expiresAt: string }>,
- * }} PersonDetail
- */
-
-/** POST /v1/people/{id}/invitations: the one-time link and its QR code, shown once. */
-/** @typedef {{ id: string, link: string, expiresAt: string, qr: { svg: string, pngBase64: string } }} CreatedInvitation */
+/** @typedef {import('./admin-types.js').Person} Person */
+/** @typedef {import('./admin-types.js').PersonDetail} PersonDetail */
 
 /** @type {AdminContext | undefined} */
 let context;
-const list = el('ul', { class: 'records' });
+const list = el('ul', { class: 'records people', 'aria-labelledby': 'people-list-title' });
 const status = el('p', { class: 'done', role: 'status' });
 const error = el('p', { class: 'error', role: 'alert' });
+const shown = el('p', { class: 'muted', id: 'people-shown' });
+const show = el('select', { id: 'people-show' });
+const find = el('input', { id: 'people-find', type: 'search', autocomplete: 'off', spellcheck: 'false' });
 /** @type {Person[]} */
 let people = [];
-/** Details shown, by person. @type {Map<string, PersonDetail>} */
+/** The details open, by person: kept open when the list is drawn again. @type {Map<string, PersonDetail>} */
 const details = new Map();
 /** @type {import('./form.js').WriteForm | undefined} */
 let create;
 
-/** Whether this server has the people API. @param {AdminContext} given */
-export function peopleAvailable(given) {
-  return Object.hasOwn(given.state.document.paths, '/v1/people');
-}
-
-/**
- * A pickup point's name in the chosen language, wherever it is; its id if this key cannot see it.
- * @param {AdminContext} given
- * @param {string} id
- */
-function pointName(given, id) {
-  for (const points of given.state.points.values()) {
-    const point = points.find((candidate) => candidate.id === id);
-    if (point) return nameOf(point);
-  }
-  return id;
-}
+/** Which people the list shows: those not revoked unless asked. */
+const FILTERS = /** @type {const} */ (['current', 'active', 'invited', 'revoked', 'all']);
 
 /** @param {string} personStatus */
 function statusLabel(personStatus) {
@@ -81,9 +52,7 @@ async function load() {
   if (!context) return;
   error.textContent = '';
   try {
-    /** @type {{ items: Person[] }} */
-    const page = await context.call('GET', '/v1/people?limit=200');
-    people = page.items;
+    people = await listAll(context.state.key, '/v1/people');
   } catch (err) {
     say(err);
   }
@@ -91,85 +60,75 @@ async function load() {
 }
 
 /**
- * The invitation on screen: its QR code to scan now, its link to copy and send, and when it stops
- * working. Neither can be read back afterwards.
- * @param {HTMLElement} host
- * @param {Person} person
- * @param {CreatedInvitation} invitation
+ * The person's record again, focused, after an action drew the list again (or a dialog closed).
+ * @param {string} personId
  */
-function showInvitation(host, person, invitation) {
-  const heading = at('person.invitationFor', { name: person.displayName });
-  const link = el('input', {
-    type: 'text',
-    readonly: true,
-    'aria-label': at('person.link'),
-    class: 'secret-value',
-  });
-  link.value = invitation.link;
-  const copied = el('p', { class: 'done', role: 'status' });
-  const copy = el('button', { type: 'button', class: 'primary', text: at('person.copyLink') });
-  copy.addEventListener('click', async () => {
-    try {
-      await navigator.clipboard.writeText(invitation.link);
-      copied.textContent = at('secret.copied');
-    } catch {
-      link.focus();
-      link.select();
-      copied.textContent = at('secret.selectIt');
-    }
-  });
-  const close = el('button', { type: 'button', class: 'secondary', text: at('person.invitationDone') });
-  const title = el('h4', { text: heading, tabindex: '-1' });
-  const panel = el('section', { class: 'secret stack invitation', 'aria-label': heading }, [
-    title,
-    el('p', { text: at('person.scanIt', { time: formatTime(invitation.expiresAt) }) }),
-    el('img', {
-      class: 'qr',
-      src: `data:image/png;base64,${invitation.qr.pngBase64}`,
-      alt: at('person.qrAlt', { name: person.displayName }),
-      width: '240',
-      height: '240',
-    }),
-    said('p', 'person.onceOnly', { class: 'warning' }),
-    link,
-    el('div', { class: 'row actions' }, [copy, close]),
-    copied,
-  ]);
-  close.addEventListener('click', () => {
-    link.value = '';
-    panel.remove();
-  });
-  host.replaceChildren(panel);
-  title.focus();
+function focusPerson(personId) {
+  const heading = /** @type {HTMLElement | null} */ (
+    list.querySelector(`[data-person="${CSS.escape(personId)}"] h4`)
+  );
+  heading?.focus();
+}
+
+/** @param {string} personId */
+async function readPerson(personId) {
+  if (!context) throw new Error('not signed in');
+  return apiCall(context.state.key, 'GET', '/v1/people/{id}', { path: { id: personId } });
 }
 
 /**
  * @param {Person} person
- * @param {HTMLElement} host
- * @param {number} minutes how long the code works: 15 for a code scanned now, 7 days for a link sent
+ * @param {HTMLElement} host the record's actions, replaced by the form until it is done
  */
-async function invite(person, host, minutes) {
-  if (!context) return;
-  error.textContent = '';
-  try {
-    /** @type {CreatedInvitation} */
-    const invitation = await context.call('POST', `/v1/people/${encodeURIComponent(person.id)}/invitations`, {
-      expiresInMinutes: minutes,
-    });
-    showInvitation(host, person, invitation);
-    details.delete(person.id);
-  } catch (err) {
-    say(err);
-  }
-}
-
-/**
- * @param {Person} person
- * @param {HTMLElement} host
- */
-function confirmRevoke(person, host) {
+async function startInvite(person, host) {
   if (!context) return;
   const given = context;
+  error.textContent = '';
+  let detail;
+  try {
+    detail = await readPerson(person.id);
+  } catch (err) {
+    return say(err);
+  }
+  const saved = [...host.childNodes];
+  openInvite({
+    host,
+    person,
+    detail,
+    context: given,
+    onDone(message) {
+      status.textContent = message;
+      if (details.has(person.id)) details.delete(person.id);
+      host.replaceChildren(...saved);
+    },
+    onCancel() {
+      host.replaceChildren(...saved);
+      focusPerson(person.id);
+    },
+    onClosed() {
+      load().then(() => focusPerson(person.id));
+    },
+  });
+}
+
+/**
+ * The check before a person is revoked: what they hold, and what revoking does to it.
+ * @param {Person} person
+ * @param {HTMLElement} host
+ */
+async function confirmRevoke(person, host) {
+  if (!context) return;
+  const given = context;
+  error.textContent = '';
+  let detail;
+  try {
+    detail = await readPerson(person.id);
+  } catch (err) {
+    return say(err);
+  }
+  const keys = detail.keys.filter((key) => key.revokedAt === undefined);
+  const phones = detail.devices.filter((device) => device.status !== 'revoked');
+  const pending = detail.invitations.filter((invitation) => invitation.status === 'pending');
   const saved = [...host.childNodes];
   confirmStep({
     host,
@@ -177,139 +136,265 @@ function confirmRevoke(person, host) {
     facts: [
       [at('person.name'), person.displayName],
       [at('person.role'), roleLabel(person.role)],
-      [at('person.org'), person.orgId],
+      [at('person.where'), whereWords(given.state, person.role, person.scope)],
+      [at('person.keys'), keys.length === 0 ? at('person.none') : keys.map((key) => key.label).join(', ')],
+      [
+        at('person.devices'),
+        phones.length === 0 ? at('person.none') : phones.map((device) => device.label).join(', '),
+      ],
+      [at('person.invitations'), at('person.pendingCount', { n: formatNumber(pending.length) })],
     ],
     warning: at('person.revokeWarning'),
     action: at('person.revokeNamed', { name: person.displayName }),
     async run(idempotencyKey) {
-      await given.call('POST', `/v1/people/${encodeURIComponent(person.id)}/revoke`, {}, idempotencyKey);
-      return at('person.revokedDone', { name: person.displayName });
+      await apiCall(given.state.key, 'POST', '/v1/people/{id}/revoke', {
+        path: { id: person.id },
+        headers: { 'idempotency-key': idempotencyKey },
+      });
+      return at('person.revokedDone', {
+        name: person.displayName,
+        keys: formatNumber(keys.length),
+        phones: formatNumber(phones.length),
+      });
     },
-    onDone(message) {
+    async onDone(message) {
       status.textContent = message;
       details.delete(person.id);
-      load();
+      await load();
+      focusPerson(person.id);
     },
     onCancel() {
       host.replaceChildren(...saved);
+      focusPerson(person.id);
     },
   });
 }
 
-/** @param {PersonDetail} detail */
-function detailList(detail) {
-  const keys = detail.keys.map((key) =>
-    recordItem({
-      title: key.label,
-      lines: [
-        ['list.created', formatTime(key.createdAt)],
-        ['person.lastSeen', key.lastSeenAt ? formatTime(key.lastSeenAt) : at('device.never')],
-        ['key.revokedAt', key.revokedAt ? formatTime(key.revokedAt) : undefined],
-      ],
-    }),
-  );
-  const devices = detail.devices.map((device) =>
-    recordItem({
-      title: device.label,
-      lines: [
-        ['device.status', device.status],
-        ['device.lastSync', device.lastSyncAt ? formatTime(device.lastSyncAt) : at('device.never')],
-      ],
-    }),
-  );
-  const invitations = detail.invitations.map((invitation) =>
-    recordItem({
-      title: `${formatTime(invitation.createdAt)} · ${invitation.status}`,
-      lines: [['person.expires', formatTime(invitation.expiresAt)]],
-    }),
-  );
-  const part = (
-    /** @type {import('./admin-i18n.js').AdminKey} */ title,
-    /** @type {HTMLElement[]} */ items,
-  ) => {
-    const box = el('ul', { class: 'records' });
-    fillList(box, items);
-    return el('div', {}, [said('h5', title), box]);
-  };
-  return el('div', { class: 'person-detail stack' }, [
-    part('person.keys', keys),
-    part('person.devices', devices),
-    part('person.invitations', invitations),
-  ]);
+/** @param {Person} person */
+function addedWords(person) {
+  const when = formatTime(person.createdAt);
+  return person.createdByName === undefined
+    ? at('person.addedByKey', { time: when, key: person.createdBy })
+    : at('person.addedByName', { time: when, name: person.createdByName });
+}
+
+/** @param {Person} person */
+function personItem(person) {
+  if (!context) throw new Error('not signed in');
+  const given = context;
+  const actions = el('div', { class: 'row actions' });
+  const detail = details.get(person.id);
+  const more = button(detail ? 'person.hideDetails' : 'person.showDetails', { name: person.displayName });
+  more.setAttribute('aria-expanded', String(detail !== undefined));
+  more.addEventListener('click', async () => {
+    if (details.has(person.id)) details.delete(person.id);
+    else {
+      try {
+        details.set(person.id, await readPerson(person.id));
+      } catch (err) {
+        return say(err);
+      }
+    }
+    renderList();
+    focusPerson(person.id);
+  });
+  if (person.status !== 'revoked') {
+    const invite = button(person.status === 'invited' ? 'person.invite' : 'person.inviteAgain', {
+      name: person.displayName,
+    });
+    invite.addEventListener('click', () => startInvite(person, actions));
+    actions.append(invite, more);
+    // Nobody revokes themselves (the server refuses it: an admin could lock the last admin out).
+    if (person.id !== given.state.me.personId) {
+      const revoke = button('person.revokeNamed', { name: person.displayName });
+      revoke.addEventListener('click', () => confirmRevoke(person, actions));
+      actions.append(revoke);
+    }
+  } else actions.append(more);
+  const item = recordItem({
+    title: person.displayName,
+    lines: [
+      ['person.role', roleLabel(person.role)],
+      ['person.status', statusLabel(person.status)],
+      ['person.where', whereWords(given.state, person.role, person.scope)],
+      ['person.org', given.state.me.role === 'admin' ? orgName(given.state, person.orgId) : undefined],
+      ['person.lastSeen', person.lastSeenAt ? formatTime(person.lastSeenAt) : at('device.never')],
+      ['person.addedWhen', addedWords(person)],
+      ['person.revokedAt', person.revokedAt ? formatTime(person.revokedAt) : undefined],
+    ],
+    extra: [
+      actions,
+      detail
+        ? detailPanel({
+            person,
+            detail,
+            context: given,
+            async changed(message) {
+              status.textContent = message;
+              try {
+                details.set(person.id, await readPerson(person.id));
+              } catch (err) {
+                say(err);
+              }
+              await load();
+              focusPerson(person.id);
+            },
+          })
+        : undefined,
+    ],
+  });
+  item.setAttribute('data-person', person.id);
+  item.querySelector('h4')?.setAttribute('tabindex', '-1');
+  return item;
+}
+
+/** @param {Person} person */
+function wanted(person) {
+  const filter = show.value;
+  const byStatus =
+    filter === 'all' || (filter === 'current' ? person.status !== 'revoked' : person.status === filter);
+  const text = find.value.trim().toLocaleLowerCase();
+  return byStatus && (text === '' || person.displayName.toLocaleLowerCase().includes(text));
 }
 
 function renderList() {
   if (!context) return;
-  const given = context;
-  fillList(
-    list,
-    people.map((person) => {
-      const actions = el('div', { class: 'row actions' });
-      const shownHere = el('div');
-      const detail = details.get(person.id);
-      const more = button(detail ? 'person.hideDetails' : 'person.showDetails', { name: person.displayName });
-      more.setAttribute('aria-expanded', String(detail !== undefined));
-      more.addEventListener('click', async () => {
-        if (details.has(person.id)) details.delete(person.id);
-        else {
-          try {
-            details.set(person.id, await given.call('GET', `/v1/people/${encodeURIComponent(person.id)}`));
-          } catch (err) {
-            say(err);
-          }
-        }
-        renderList();
-      });
-      actions.append(more);
-      if (person.status !== 'revoked') {
-        const again = person.status === 'active';
-        const qr = button(again ? 'person.reinviteQr' : 'person.inviteQr', { name: person.displayName });
-        qr.addEventListener('click', () => invite(person, shownHere, 15));
-        const link = button('person.inviteLink', { name: person.displayName });
-        link.addEventListener('click', () => invite(person, shownHere, 7 * 24 * 60));
-        const revoke = button('person.revokeNamed', { name: person.displayName });
-        revoke.addEventListener('click', () => confirmRevoke(person, actions));
-        actions.append(qr, link, revoke);
-      }
-      return recordItem({
-        title: person.displayName,
-        lines: [
-          ['person.role', roleLabel(person.role)],
-          ['person.status', statusLabel(person.status)],
-          ['person.org', person.orgId],
-          [
-            'key.shelters',
-            Array.isArray(person.scope.shelterIds)
-              ? person.scope.shelterIds
-                  .map((id) =>
-                    nameOf(
-                      given.state.shelters.find((shelter) => shelter.id === id),
-                      id,
-                    ),
-                  )
-                  .join(', ')
-              : person.scope.shelterIds === '*' && person.role !== 'volunteer'
-                ? at('key.everywhere')
-                : undefined,
-          ],
-          [
-            'key.points',
-            person.role === 'volunteer'
-              ? person.scope.pickupPointIds === '*'
-                ? at('key.everywhere')
-                : person.scope.pickupPointIds.map((id) => pointName(given, id)).join(', ')
-              : undefined,
-          ],
-          ['person.lastSeen', person.lastSeenAt ? formatTime(person.lastSeenAt) : at('device.never')],
-          ['person.addedBy', person.createdByName],
-          ['list.created', formatTime(person.createdAt)],
-          ['key.revokedAt', person.revokedAt ? formatTime(person.revokedAt) : undefined],
-        ],
-        extra: [actions, shownHere, ...(detail ? [detailList(detail)] : [])],
-      });
-    }),
-  );
+  const chosen = people.filter(wanted);
+  shown.textContent = at('people.shown', {
+    n: formatNumber(chosen.length),
+    all: formatNumber(people.length),
+  });
+  fillList(list, chosen.map(personItem));
 }
+
+/** @param {AdminContext} given */
+function addForm(given) {
+  const isAdmin = given.state.me.role === 'admin';
+  const myShelters = given.state.me.scope.shelterIds;
+  // A coordinator adds volunteers at pickup points of its own shelters (the server's rule).
+  const sheltersHere = () =>
+    given.state.shelters.filter(
+      (shelter) => isAdmin || myShelters === '*' || myShelters.includes(shelter.id),
+    );
+  const shelterChoices = () => [
+    ...(isAdmin ? [{ value: '*', label: at('key.allShelters') }] : []),
+    ...sheltersHere().map((shelter) => ({ value: shelter.id, label: nameOf(shelter) })),
+  ];
+  const pointChoices = () =>
+    sheltersHere().flatMap((shelter) =>
+      (given.state.points.get(shelter.id) ?? []).map((point) => ({
+        value: point.id,
+        label: at('scope.pointAt', { point: nameOf(point), shelter: nameOf(shelter) }),
+      })),
+    );
+  const form = writeForm({
+    title: 'person.new',
+    folded: true,
+    fields: [
+      { name: 'displayName', label: 'person.name', hint: 'person.nameHint', required: true },
+      {
+        name: 'role',
+        label: 'person.role',
+        kind: 'select',
+        // A coordinator adds volunteers only (the server's rule: managesPerson).
+        options: () =>
+          (isAdmin ? (given.state.document.components.schemas.Role?.enum ?? []) : ['volunteer']).map(
+            (role) => ({ value: role, label: roleLabel(role) }),
+          ),
+      },
+      ...(isAdmin
+        ? [
+            /** @type {import('./form.js').Field} */ ({
+              name: 'orgId',
+              label: 'person.org',
+              kind: 'select',
+              options: () =>
+                given.state.organisations.map((org) => ({
+                  value: org.id,
+                  label: orgName(given.state, org.id),
+                })),
+            }),
+          ]
+        : []),
+      {
+        name: 'scope.shelterIds',
+        label: 'key.shelters',
+        hint: 'person.sheltersHint',
+        kind: 'choices',
+        options: shelterChoices,
+      },
+      {
+        name: 'scope.pickupPointIds',
+        label: 'key.points',
+        hint: 'person.pointsHint',
+        kind: 'choices',
+        options: pointChoices,
+      },
+    ],
+    submitLabel: (values) =>
+      typeof values.displayName === 'string'
+        ? at('person.createNamed', { name: values.displayName, role: roleLabel(String(values.role ?? '')) })
+        : at('person.create'),
+    async send(values, idempotencyKey) {
+      const scope = /** @type {{ shelterIds?: unknown, pickupPointIds?: unknown } | undefined} */ (
+        values.scope
+      );
+      const listOf = (/** @type {unknown} */ chosen) =>
+        Array.isArray(chosen) ? (chosen.includes('*') ? '*' : chosen.map(String)) : undefined;
+      const role = /** @type {import('../common/api-types.js').Role} */ (values.role);
+      const person = await apiCall(given.state.key, 'POST', '/v1/people', {
+        body: {
+          displayName: String(values.displayName ?? ''),
+          role,
+          ...(typeof values.orgId === 'string' ? { orgId: values.orgId } : {}),
+          ...(role === 'admin'
+            ? {}
+            : {
+                scope: {
+                  shelterIds: listOf(scope?.shelterIds),
+                  pickupPointIds: listOf(scope?.pickupPointIds),
+                },
+              }),
+        },
+        headers: { 'idempotency-key': idempotencyKey },
+      });
+      show.value = 'current';
+      find.value = '';
+      await load();
+      // Next, their invitation: the form for it opens on their record.
+      const actions = /** @type {HTMLElement | null} */ (
+        list.querySelector(`[data-person="${CSS.escape(person.id)}"] .actions`)
+      );
+      if (actions) startInvite(person, actions);
+      return at('person.added', { name: person.displayName });
+    },
+  });
+  const roleSelect = /** @type {HTMLSelectElement} */ (form.form.elements.namedItem('role'));
+  const showScope = () => {
+    const role = roleSelect.value;
+    form.form
+      .querySelector('[data-field="scope.shelterIds"]')
+      ?.toggleAttribute('hidden', !(role === 'coordinator' || role === 'logistics'));
+    form.form
+      .querySelector('[data-field="scope.pickupPointIds"]')
+      ?.toggleAttribute('hidden', role !== 'volunteer');
+  };
+  roleSelect.addEventListener('change', showScope);
+  showScope();
+  return { form, showScope };
+}
+
+/** The filter's options, in the chosen language, keeping the choice. */
+function fillFilter() {
+  const chosen = show.value || 'current';
+  show.replaceChildren(
+    ...FILTERS.map((filter) => el('option', { value: filter, text: at(`people.show.${filter}`) })),
+  );
+  show.value = chosen;
+}
+
+/** @type {(() => void) | undefined} */
+let showScope;
 
 /** @type {import('./admin.js').Section} */
 export const peopleSection = {
@@ -318,97 +403,34 @@ export const peopleSection = {
   roles: ['admin', 'coordinator'],
   mount(host, given) {
     context = given;
-    if (!peopleAvailable(given)) {
-      host.append(said('p', 'people.unavailable', { class: 'muted' }));
-      return;
-    }
-    const isAdmin = given.state.me.role === 'admin';
-    const shelterChoices = () => [
-      ...(isAdmin ? [{ value: '*', label: at('key.allShelters') }] : []),
-      ...given.state.shelters.map((shelter) => ({ value: shelter.id, label: nameOf(shelter) })),
-    ];
-    const pointChoices = () =>
-      given.state.shelters.flatMap((shelter) =>
-        (given.state.points.get(shelter.id) ?? []).map((point) => ({
-          value: point.id,
-          label: `${nameOf(point)} (${nameOf(shelter)})`,
-        })),
-      );
-    create = writeForm({
-      title: 'person.new',
-      fields: [
-        { name: 'displayName', label: 'person.name', hint: 'person.nameHint', required: true },
-        {
-          name: 'role',
-          label: 'person.role',
-          kind: 'select',
-          // A coordinator adds volunteers only (the server's rule: managesPerson).
-          options: () =>
-            (isAdmin ? (given.state.document.components.schemas.Role?.enum ?? []) : ['volunteer']).map(
-              (role) => ({
-                value: role,
-                label: roleLabel(role),
-              }),
-            ),
-        },
-        ...(isAdmin
-          ? [
-              /** @type {import('./form.js').Field} */ ({
-                name: 'orgId',
-                label: 'person.org',
-                kind: 'select',
-                options: () =>
-                  given.state.organisations.map((org) => ({
-                    value: org.id,
-                    label: `${org.name} (${org.id})`,
-                  })),
-              }),
-            ]
-          : []),
-        { name: 'scope.shelterIds', label: 'key.shelters', kind: 'choices', options: shelterChoices },
-        { name: 'scope.pickupPointIds', label: 'key.points', kind: 'choices', options: pointChoices },
-      ],
-      submitLabel: (values) =>
-        typeof values.displayName === 'string'
-          ? at('person.createNamed', { name: values.displayName, role: roleLabel(String(values.role ?? '')) })
-          : at('person.create'),
-      async send(values, idempotencyKey) {
-        const scope = /** @type {{ shelterIds?: unknown, pickupPointIds?: unknown } | undefined} */ (
-          values.scope
-        );
-        const listOf = (/** @type {unknown} */ chosen) =>
-          Array.isArray(chosen) ? (chosen.includes('*') ? '*' : chosen) : undefined;
-        const body = {
-          ...values,
-          scope:
-            values.role === 'admin'
-              ? undefined
-              : { shelterIds: listOf(scope?.shelterIds), pickupPointIds: listOf(scope?.pickupPointIds) },
-        };
-        /** @type {Person} */
-        const person = await given.call('POST', '/v1/people', body, idempotencyKey);
-        await load();
-        return at('person.added', { name: person.displayName });
-      },
-    });
-    const roleSelect = /** @type {HTMLSelectElement} */ (create.form.elements.namedItem('role'));
-    const showScope = () => {
-      const role = roleSelect.value;
-      create?.form
-        .querySelector('[data-field="scope.shelterIds"]')
-        ?.toggleAttribute('hidden', !(role === 'coordinator' || role === 'logistics'));
-      create?.form
-        .querySelector('[data-field="scope.pickupPointIds"]')
-        ?.toggleAttribute('hidden', role !== 'volunteer');
-    };
-    roleSelect.addEventListener('change', showScope);
-    showScope();
-    host.append(status, error, list, create.box);
+    const added = addForm(given);
+    create = added.form;
+    showScope = added.showScope;
+    fillFilter();
+    show.addEventListener('change', renderList);
+    find.addEventListener('input', renderList);
+    host.append(
+      said('p', given.state.me.role === 'admin' ? 'people.introAdmin' : 'people.introCoordinator', {
+        class: 'muted',
+      }),
+      create.box,
+      el('div', { class: 'filters row' }, [
+        el('div', { class: 'field' }, [said('label', 'people.show', { for: 'people-show' }), show]),
+        el('div', { class: 'field' }, [said('label', 'people.find', { for: 'people-find' }), find]),
+      ]),
+      said('h3', 'people.list', { id: 'people-list-title' }),
+      shown,
+      status,
+      error,
+      list,
+    );
     load();
   },
   render() {
-    if (!context || !peopleAvailable(context)) return;
+    if (!context) return;
+    fillFilter();
     create?.refresh();
+    showScope?.();
     renderList();
   },
 };

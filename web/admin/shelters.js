@@ -266,7 +266,7 @@ export const sheltersSection = {
             ['shelter.coverWarningDays', at('days', { n: formatNumber(shelter.coverWarningDays ?? 3) })],
             [
               'shelter.offlineMode',
-              `${offlineModeLabel(shelter.offlineMode)} · ${at('hours', { n: formatNumber(shelter.offlineWindowHours) })}`,
+              `${offlineModeLabel(shelter.offlineMode ?? 'pools')} · ${at('hours', { n: formatNumber(shelter.offlineWindowHours) })}`,
             ],
             [
               'shelter.silentPhoneMinutes',

@@ -46,7 +46,7 @@ export function nameOf(record, fallback = '') {
 
 /**
  * One record as a card in a list: a heading and lines of "term: value", then its actions.
- * @param {{ title: string, lang?: string, lines: Array<[AdminKey, string | undefined]>, actions?: Node[], extra?: Node[] }} record
+ * @param {{ title: string, lang?: string, lines: Array<[AdminKey, string | undefined]>, actions?: Node[], extra?: Array<Node | undefined> }} record
  */
 export function recordItem({ title, lines, actions = [], extra = [] }) {
   const list = el(

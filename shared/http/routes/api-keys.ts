@@ -1,9 +1,12 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { apiKeyView, apiKeyViewSchema, createApiKeySchema } from '../../domain/api-key.js';
 import { createApiKey } from '../../usecases/create-api-key.js';
+import { apiKeysQuerySchema, listApiKeys } from '../../usecases/list-api-keys.js';
 import { revokeApiKey } from '../../usecases/revoke-api-key.js';
 import type { AppEnv } from '../app-env.js';
+import { readListPage } from '../list-page.js';
 import { errorResponses, jsonContent, securedRoute } from '../openapi-route.js';
+import { pageSchema } from '../pagination-schemas.js';
 
 // Spread, not `.extend()`: extending a named schema is documented as an `allOf` of two closed
 // objects, which no answer can satisfy.
@@ -27,6 +30,18 @@ const createRouteDef = securedRoute(['admin'], {
   responses: { 201: { description: 'Created.', content: jsonContent(createdApiKeySchema) } },
 });
 
+const listRouteDef = securedRoute(['admin'], {
+  method: 'get',
+  path: '/v1/api-keys',
+  operationId: 'listApiKeys',
+  tags: ['API keys'],
+  summary: 'An organisation’s keys (never a secret, nor its hash)',
+  description:
+    'In key-id order. `kind=machine` lists the keys made with POST /v1/api-keys (partner systems, scripts); `kind=person` the keys people made from an invitation (also listed with their person: GET /v1/people/{id}). A page may hold fewer than `limit` when filters leave some out: follow `nextCursor`.',
+  request: { query: apiKeysQuerySchema },
+  responses: { 200: { description: 'One page.', content: jsonContent(pageSchema(apiKeyViewSchema)) } },
+});
+
 const revokeRouteDef = securedRoute(['admin'], {
   method: 'delete',
   path: '/v1/api-keys/{id}',
@@ -48,6 +63,13 @@ export function registerApiKeys(app: OpenAPIHono<AppEnv>) {
     const { record, apiKey } = await createApiKey(c.req.valid('json'), c.get('principal'), c.get('deps'));
     c.header('cache-control', 'no-store');
     return c.json({ ...apiKeyView(record), apiKey }, 201);
+  });
+
+  app.openapi(listRouteDef, async (c) => {
+    const page = await readListPage(c, c.req.valid('query'), (query) =>
+      listApiKeys(query, c.get('principal'), c.get('deps')),
+    );
+    return c.json(page, 200);
   });
 
   app.openapi(revokeRouteDef, async (c) => {

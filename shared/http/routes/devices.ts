@@ -4,11 +4,13 @@ import {
   deviceViewSchema,
   registerDeviceSchema,
   registeredDeviceSchema,
+  releasedDeviceSchema,
 } from '../../domain/device.js';
 import { pageQuerySchema } from '../../domain/page-query.js';
 import { slugSchema } from '../../domain/slug.js';
 import { listDevices } from '../../usecases/list-devices.js';
 import { registerDevice } from '../../usecases/register-device.js';
+import { releaseDevice } from '../../usecases/release-device.js';
 import { revokeDevice } from '../../usecases/revoke-device.js';
 import { signOffDevice } from '../../usecases/sign-off-device.js';
 import type { AppEnv } from '../app-env.js';
@@ -73,6 +75,28 @@ const revokeRoute = idempotentWriteRoute(['admin', 'coordinator', 'logistics'], 
   success: { status: 200, description: 'Revoked.', schema: deviceViewSchema },
 });
 
+const releaseRoute = idempotentWriteRoute(
+  ['admin', 'coordinator', 'logistics'],
+  {
+    method: 'post',
+    path: '/v1/devices/{id}/release',
+    tags: ['Devices'],
+    summary: 'Hand a phone’s vouchers back to the shelter’s pool, signing it off for its volunteer',
+    description:
+      'For a phone left silent (forgotten, its battery flat, its volunteer gone home without signing out), sooner than its shelter’s silentPhoneMinutes would: its leases end at once, so other desks can hand its vouchers over, online and, after their next refresh, offline. It is the phone’s own sign-off, done for it: its next pack, if it comes back, makes it active again. Not a revocation: what it hands over offline afterwards is booked when no other desk holds or redeemed the voucher, and becomes a conflict otherwise (a lost or stolen phone: revoke it). `released` is how many vouchers it held. Who may: as for a revocation (a coordinator only its own organisation’s phones). A revoked device is 409.',
+    operationId: 'releaseDevice',
+    params: deviceParams,
+    body: noBody,
+    bodyRequired: false,
+    success: {
+      status: 200,
+      description: 'Signed off, its vouchers back in the pool.',
+      schema: releasedDeviceSchema,
+    },
+  },
+  { storeResponse: true },
+);
+
 const signOffRoute = idempotentWriteRoute(['volunteer'], {
   method: 'post',
   path: '/v1/devices/{id}/sign-off',
@@ -102,6 +126,11 @@ export function registerDevices(app: OpenAPIHono<AppEnv>) {
   app.openapi(revokeRoute, async (c) => {
     const deviceId = c.req.valid('param').id;
     return c.json(await revokeDevice({ deviceId }, c.get('principal'), c.get('deps')), 200);
+  });
+
+  app.openapi(releaseRoute, async (c) => {
+    const deviceId = c.req.valid('param').id;
+    return c.json(await releaseDevice({ deviceId }, c.get('principal'), c.get('deps')), 200);
   });
 
   app.openapi(signOffRoute, async (c) => {

@@ -238,6 +238,7 @@ export const operationCases: Record<string, OperationCase> = {
       },
     }),
   },
+  'GET /v1/api-keys': { guard: 'role', build: async () => ({ path: '/v1/api-keys?kind=machine' }) },
   'DELETE /v1/api-keys/{id}': {
     guard: 'role',
     build: async (w, reach) => {
@@ -536,6 +537,13 @@ export const operationCases: Record<string, OperationCase> = {
     guard: 'own-organisation-device',
     build: async (w, reach) => ({
       path: `/v1/devices/${(await deviceFor(w, reach))?.id ?? ABSENT_DEVICE}/revoke`,
+      body: {},
+    }),
+  },
+  'POST /v1/devices/{id}/release': {
+    guard: 'own-organisation-device',
+    build: async (w, reach) => ({
+      path: `/v1/devices/${(await deviceFor(w, reach))?.id ?? ABSENT_DEVICE}/release`,
       body: {},
     }),
   },
