@@ -114,6 +114,13 @@ for (const language of ['en', 'km'] satisfies Language[]) {
       expect(await page.evaluate('document.activeElement.id')).toBe('invitation-title');
       await check(page, 'used', language);
       expect((await storedOnDevice(page)).session).toEqual([]);
+      // The page's language toggle switches the screen too, and back.
+      const other = language === 'en' ? 'km' : 'en';
+      await page.getByRole('button', { name: language === 'en' ? 'ខ្មែរ' : 'English', exact: true }).click();
+      expect(await page.locator('#invitation-title').textContent()).toBe(screens[other].used);
+      expect(await page.locator('#invitation-ask').textContent()).toBe(screens[other].askNew);
+      await page.getByRole('button', { name: language === 'en' ? 'English' : 'ខ្មែរ', exact: true }).click();
+      expect(await page.locator('#invitation-title').textContent()).toBe(says.used);
 
       await page.getByRole('button', { name: says.otherWay }).click();
       await page.locator('#view-signin').waitFor({ state: 'visible' });
