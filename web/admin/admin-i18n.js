@@ -316,7 +316,7 @@ const en = {
   'key.where': 'Works at',
   'device.voucher': '{n} voucher',
   'device.usedBy': 'Used by',
-  'device.machineKey': 'a partner API key',
+  'device.machineKey': 'a machine key (no person)',
   'device.someoneElse': 'someone you do not manage',
   'device.list': 'Phones',
 };
@@ -636,7 +636,7 @@ const km = {
   'key.where': 'ធ្វើការនៅ',
   'device.voucher': 'ប័ណ្ណ {n}',
   'device.usedBy': 'ប្រើដោយ',
-  'device.machineKey': 'សោ API របស់ដៃគូ',
+  'device.machineKey': 'សោម៉ាស៊ីន (គ្មានមនុស្ស)',
   'device.someoneElse': 'អ្នកដែលអ្នកមិនគ្រប់គ្រង',
   'device.list': 'ទូរសព្ទ',
 };
