@@ -319,6 +319,8 @@ const en = {
   'device.machineKey': 'a machine key (no person)',
   'device.someoneElse': 'someone you do not manage',
   'device.list': 'Phones',
+  'invite.notWithdrawn':
+    'Earlier invitations not withdrawn (no answer): {n}. Withdraw them from their details.',
 };
 
 /** @typedef {keyof typeof en} AdminKey */
@@ -639,6 +641,7 @@ const km = {
   'device.machineKey': 'សោម៉ាស៊ីន (គ្មានមនុស្ស)',
   'device.someoneElse': 'អ្នកដែលអ្នកមិនគ្រប់គ្រង',
   'device.list': 'ទូរសព្ទ',
+  'invite.notWithdrawn': 'ការអញ្ជើញមុនៗដែលមិនទាន់បានដក (គ្មានចម្លើយ)៖ {n}។ សូមដកវាពីព័ត៌មានលម្អិតរបស់ពួកគេ។',
 };
 
 const tables = { en, km };
