@@ -188,13 +188,16 @@ describe('the /scan, /dashboard, /desk, /coordinator and /admin pages, as the se
       expect(total).toBeLessThan(40 * 1024);
     });
 
-    it('keeps /admin’s own files under 40 KB gzipped together', async () => {
+    // Issue 22 §3's people (invitations, details), partner keys and devices took /admin's own
+    // files from 37 KB to 47 KB (its words in Khmer are a fifth of it); the page's budget, with
+    // the shared files, is 150 KB (page-weight.test.ts). This holds the page's own part.
+    it('keeps /admin’s own files under 56 KB gzipped together', async () => {
       let total = 0;
       for (const path of ['/admin', ...adminFiles.map((file) => `/web/${file}`)]) {
         total += (await fetchRaw(t, path, { 'accept-encoding': 'gzip' })).bytes.length;
       }
       expect(adminFiles.length).toBeGreaterThan(5);
-      expect(total).toBeLessThan(40 * 1024);
+      expect(total).toBeLessThan(56 * 1024);
     });
   });
 

@@ -316,9 +316,11 @@ const en = {
   'key.where': 'Works at',
   'device.voucher': '{n} voucher',
   'device.usedBy': 'Used by',
-  'device.machineKey': 'a partner API key',
+  'device.machineKey': 'a machine key (no person)',
   'device.someoneElse': 'someone you do not manage',
   'device.list': 'Phones',
+  'invite.notWithdrawn':
+    'Earlier invitations not withdrawn (no answer): {n}. Withdraw them from their details.',
 };
 
 /** @typedef {keyof typeof en} AdminKey */
@@ -636,9 +638,10 @@ const km = {
   'key.where': 'ធ្វើការនៅ',
   'device.voucher': 'ប័ណ្ណ {n}',
   'device.usedBy': 'ប្រើដោយ',
-  'device.machineKey': 'សោ API របស់ដៃគូ',
+  'device.machineKey': 'សោម៉ាស៊ីន (គ្មានមនុស្ស)',
   'device.someoneElse': 'អ្នកដែលអ្នកមិនគ្រប់គ្រង',
   'device.list': 'ទូរសព្ទ',
+  'invite.notWithdrawn': 'ការអញ្ជើញមុនៗដែលមិនទាន់បានដក (គ្មានចម្លើយ)៖ {n}។ សូមដកវាពីព័ត៌មានលម្អិតរបស់ពួកគេ។',
 };
 
 const tables = { en, km };

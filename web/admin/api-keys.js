@@ -114,7 +114,8 @@ function renderList() {
     list,
     chosen.map((key) => {
       const actions = el('div', { class: 'row actions' });
-      if (key.revokedAt === undefined) {
+      // The key signed in here is not offered: a key cannot revoke itself (the server refuses it).
+      if (key.revokedAt === undefined && key.id !== given.state.me.keyId) {
         const revoke = button('key.revokeNamed', { name: key.label });
         revoke.addEventListener('click', () => confirmRevoke(given, actions, key));
         actions.append(revoke);

@@ -3,7 +3,7 @@
 // invitation and withdraws their earlier ones not used yet (so only the newest works: a re-invite),
 // then shows the QR code large in a dialog, with the link to copy and when it stops working.
 // Neither the code nor the link can be read back once the dialog is closed.
-import { apiCall, newIdempotencyKey } from '../common/api.js';
+import { ApiError, apiCall, newIdempotencyKey } from '../common/api.js';
 import { formatTime } from '../common/i18n.js';
 import { at } from './admin-i18n.js';
 import { problemErrors } from './form.js';
@@ -104,13 +104,16 @@ export function openInvite({ host, person, detail, context, onDone, onCancel, on
         path: { id: person.id },
         body: { expiresInMinutes: minutes },
       });
-      const withdrawn =
-        pending.length > 0 && withdraw.checked ? await withdrawAll(context, person, pending) : 0;
+      const { withdrawn, failed } =
+        pending.length > 0 && withdraw.checked
+          ? await withdrawAll(context, person, pending)
+          : { withdrawn: 0, failed: 0 };
       showInvitation(person, invitation, minutes, onClosed);
       onDone(
         [
           at('invite.made', { name: person.displayName, time: formatTime(invitation.expiresAt) }),
           withdrawn > 0 ? at('invite.withdrawn', { n: withdrawn }) : '',
+          failed > 0 ? at('invite.notWithdrawn', { n: failed }) : '',
         ]
           .filter(Boolean)
           .join(' '),
@@ -128,8 +131,9 @@ export function openInvite({ host, person, detail, context, onDone, onCancel, on
 }
 
 /**
- * Withdraws the person's invitations not used yet; answers how many were withdrawn. One already
- * used or expired meanwhile is left as it is (the server answers 409: nothing to withdraw).
+ * Withdraws the person's invitations not used yet: how many were withdrawn, and how many could
+ * not be (a dropped connection: the admin withdraws those from the person's details). One used
+ * meanwhile is left as it is (the server answers 409: its key is the person's now).
  * @param {AdminContext} context
  * @param {Person} person
  * @param {Array<{ id: string }>} pending
@@ -143,7 +147,13 @@ async function withdrawAll(context, person, pending) {
       }),
     ),
   );
-  return results.filter((result) => result.status === 'fulfilled').length;
+  return {
+    withdrawn: results.filter((result) => result.status === 'fulfilled').length,
+    failed: results.filter(
+      (result) =>
+        result.status === 'rejected' && !(result.reason instanceof ApiError && result.reason.status === 409),
+    ).length,
+  };
 }
 
 /**
