@@ -327,6 +327,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/transfers/{id}/waybill.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The transfer’s waybill to print (A4 SVG), with the QR code that opens its receive form
+         * @description From, to (a confidential shelter’s location left off, admins excepted), vehicle, the driver’s note, the lines with a column to write what arrived, boxes to sign. The QR code holds the desk’s receive form of this transfer, `<origin>/desk#transfer=<id>`, also sent as `X-Waybill-Url`. For keys that reach either end.
+         *
+         *     Roles: logistics, admin.
+         */
+        get: operations["getTransferWaybillSvg"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/transfers/{id}": {
         parameters: {
             query?: never;
@@ -2230,7 +2252,7 @@ export interface components {
         /** @enum {string} */
         MovementType: "receipt" | "adjustment" | "transfer_out" | "transfer_in" | "distribution";
         /** @enum {string} */
-        AdjustmentReason: "damaged" | "expired" | "lost" | "count" | "duplicate-handover" | "other";
+        AdjustmentReason: "damaged" | "expired" | "lost" | "count" | "duplicate-handover" | "transfer-discrepancy" | "other";
         Receipt: {
             /**
              * @description Who the stock came from: the donor or the supplier.
@@ -2259,7 +2281,8 @@ export interface components {
             }[];
         };
         Adjustment: {
-            reason: components["schemas"]["AdjustmentReason"];
+            /** @enum {string} */
+            reason: "damaged" | "expired" | "lost" | "count" | "duplicate-handover" | "other";
             note?: string;
             lines: {
                 itemId: string;
@@ -2293,6 +2316,8 @@ export interface components {
                 quantity: number;
             }[];
             note?: string;
+            vehicle?: string;
+            driverNote?: string;
             dispatchedAt: string;
             dispatchedBy: string;
             dispatchedByPersonId?: string;
@@ -2308,6 +2333,8 @@ export interface components {
                 quantity: number;
             }[];
             note?: string;
+            vehicle?: string;
+            driverNote?: string;
             dispatchedAt: string;
             dispatchedBy: string;
             dispatchedByPersonId?: string;
@@ -2318,6 +2345,7 @@ export interface components {
             receivedBy: string;
             receivedByPersonId?: string;
             receiveMovementId: string;
+            discrepancyMovementId?: string;
             receivedLines: {
                 itemId: string;
                 quantity: number;
@@ -2327,8 +2355,15 @@ export interface components {
                 sent: number;
                 received: number;
                 difference: number;
+                reason?: components["schemas"]["DiscrepancyReason"];
+                note?: string;
             }[];
         };
+        /**
+         * @description `damaged`: arrived unusable and not taken into stock; `lost` or `stolen` in transit; `miscounted-at-dispatch`: the sender counted wrong (more or less came); `other`, with a note saying what.
+         * @enum {string}
+         */
+        DiscrepancyReason: "damaged" | "lost" | "stolen" | "miscounted-at-dispatch" | "other";
         DispatchTransfer: {
             fromShelterId: string;
             toShelterId: string;
@@ -2337,11 +2372,25 @@ export interface components {
                 quantity: number;
             }[];
             note?: string;
+            /**
+             * @description The vehicle (plate, or which truck). Free text for staff (the driver, the logistics leads at both ends), printed on the waybill; never shown to the people served and never sent in events or webhooks. Write nothing about a person.
+             * @example Truck 2C-4417
+             */
+            vehicle?: string;
+            /**
+             * @description What the driver needs to know on the way. Free text for staff (the driver, the logistics leads at both ends), printed on the waybill; never shown to the people served and never sent in events or webhooks. Write nothing about a person.
+             * @example Gate code at the back entrance; call the lead on arrival.
+             */
+            driverNote?: string;
         };
         ReceiveTransfer: {
             lines: {
                 itemId: string;
+                /** @description What arrived, counted on arrival (0 if none). */
                 quantity: number;
+                reason?: components["schemas"]["DiscrepancyReason"] & unknown;
+                /** @description What happened to this line; required with reason `other`. Free text for staff (the driver, the logistics leads at both ends), printed on the waybill; never shown to the people served and never sent in events or webhooks. Write nothing about a person. */
+                note?: string;
             }[];
             note?: string;
         };
@@ -4912,6 +4961,41 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getTransferWaybillSvg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description SVG, A4, in millimetres. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description What the QR code holds: the receive form of this transfer on the desk. */
+                    "X-Waybill-Url"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

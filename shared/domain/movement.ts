@@ -1,11 +1,18 @@
 import { z } from '@hono/zod-openapi';
-import { ulid } from 'ulid';
+import { monotonicFactory, ulid } from 'ulid';
 import { countLinesSchema, receiptLinesSchema, signedLinesSchema } from './stock-lines.js';
 
+/**
+ * Why stock was corrected. `transfer-discrepancy` is booked by a transfer's receipt only (with
+ * its `transferId`): what arrived against what was sent, so stock is conserved across shelters.
+ */
 export const adjustmentReasonSchema = z
-  .enum(['damaged', 'expired', 'lost', 'count', 'duplicate-handover', 'other'])
+  .enum(['damaged', 'expired', 'lost', 'count', 'duplicate-handover', 'transfer-discrepancy', 'other'])
   .openapi('AdjustmentReason');
 export type AdjustmentReason = z.infer<typeof adjustmentReasonSchema>;
+
+/** The reasons a person may give an adjustment by hand: a transfer's discrepancy is its receipt's. */
+const manualAdjustmentReasonSchema = adjustmentReasonSchema.exclude(['transfer-discrepancy']);
 
 export const movementTypeSchema = z
   .enum(['receipt', 'adjustment', 'transfer_out', 'transfer_in', 'distribution'])
@@ -94,6 +101,12 @@ export function newMovementId(at: string): string {
   return ulid(Date.parse(at));
 }
 
+/** Ids of entries written together at one time, sorting in the order they are made (monotonic ULIDs). */
+export function newMovementIds(at: string, count: number): string[] {
+  const next = monotonicFactory();
+  return Array.from({ length: count }, () => next(Date.parse(at)));
+}
+
 const note = z.string().trim().max(500).optional();
 
 export const receiptSchema = z
@@ -120,7 +133,7 @@ export const receiptSchema = z
 export type ReceiptInput = z.infer<typeof receiptSchema>;
 
 export const adjustmentSchema = z
-  .object({ reason: adjustmentReasonSchema, note, lines: signedLinesSchema })
+  .object({ reason: manualAdjustmentReasonSchema, note, lines: signedLinesSchema })
   .strict()
   .openapi('Adjustment');
 export type AdjustmentInput = z.infer<typeof adjustmentSchema>;

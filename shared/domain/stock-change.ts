@@ -76,3 +76,31 @@ export function applyStockChange(
   }
   return { lines, balances, short };
 }
+
+/**
+ * Several changes to one shelter's stock in one transaction, applied in order (a transfer's
+ * arrival, then its discrepancy): each gives its own ledger lines, each line's balance after the
+ * changes before it; every balance is written once, at the end, one version on from the one read.
+ */
+export function applyStockChanges(
+  current: ReadonlyMap<string, StockBalance>,
+  steps: ReadonlyArray<readonly PlannedLine[]>,
+  floor: StockFloor,
+  at: string,
+): { lines: MovementLine[][]; balances: StockBalance[]; short: ShortItem[] } {
+  const working = new Map(current);
+  const lines: MovementLine[][] = [];
+  const short: ShortItem[] = [];
+  for (const planned of steps) {
+    const applied = applyStockChange(working, planned, floor, at);
+    lines.push(applied.lines);
+    short.push(...applied.short);
+    for (const balance of applied.balances) working.set(balance.itemId, balance);
+  }
+  const touched = [...new Set(steps.flatMap((planned) => planned.map((line) => line.itemId)))];
+  const balances = touched.map((itemId) => {
+    const after = working.get(itemId) as StockBalance;
+    return { ...after, version: (current.get(itemId) as StockBalance).version + 1 };
+  });
+  return { lines, balances, short };
+}

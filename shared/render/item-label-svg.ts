@@ -1,5 +1,5 @@
 import type { Item } from '../domain/item.js';
-import { clip, fonts, placeQr, svgDocument, text } from './svg.js';
+import { clip, fonts, placeQr, svgDocument, text, wrap } from './svg.js';
 
 /** One label: 70 x 37 mm, the cell of the common 24-up A4 label sheet (3 across, 8 down). */
 export const LABEL_WIDTH = 70;
@@ -20,14 +20,18 @@ export interface LabelData {
 /** What the label says beside its code: names, unit and packs, and the id to type when a camera fails. */
 function label({ item, qr }: LabelData, x: number, y: number): string {
   const packs = (item.packSizes ?? []).map((size) => `${size.name} = ${size.units}`).join(', ');
+  const name = wrap(item.name, 17, 2);
+  const below = name.length === 1 ? 0 : 4.2;
   return [
     `<g transform="translate(${x} ${y})">`,
     placeQr(qr, 2, 3, 31),
-    text(35, 9, 4.2, clip(item.name, 16), 'font-weight="700"'),
-    item.nameKm === undefined ? '' : text(35, 15, 3.8, clip(item.nameKm, 14), fonts.khmer),
-    text(35, 21, 2.8, clip(packs === '' ? `unit: ${item.unit}` : `${item.unit} · ${packs}`, 24)),
-    text(35, 27, 3.2, clip(item.id, 18), fonts.mono),
-    text(35, 33, 2.3, 'Supplyline item label'),
+    ...name.map((line, i) => text(35, 8 + i * 4.2, 3.8, line, 'font-weight="700"')),
+    item.nameKm === undefined ? '' : text(35, 13 + below, 3.4, clip(item.nameKm, 16), fonts.khmer),
+    ...wrap(`${item.unit}${packs === '' ? '' : ` · ${packs}`}`, 30, 2).map((line, i) =>
+      text(35, 22.5 + i * 3, 2.4, line),
+    ),
+    text(35, 31, 3, clip(item.id, 19), fonts.mono),
+    text(35, 34.8, 2.1, 'Supplyline item label'),
     '</g>',
   ].join('');
 }

@@ -19,6 +19,21 @@ export function clip(text: string, max: number): string {
     .join('')}…`;
 }
 
+/** Text broken at spaces into at most `lines` lines of `width` characters, the last cut if need be. */
+export function wrap(content: string, width: number, lines: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const word of content.split(/\s+/)) {
+    if (current !== '' && current.length + 1 + word.length > width) {
+      out.push(current);
+      current = word;
+    } else current = current === '' ? word : `${current} ${word}`;
+  }
+  if (current !== '') out.push(current);
+  if (out.length <= lines) return out.map((line) => clip(line, width));
+  return [...out.slice(0, lines - 1), clip(out.slice(lines - 1).join(' '), width)];
+}
+
 /** A QR code made by voucher-qr.ts's qrSvg, placed at (x, y) as a square of `size`. */
 export function placeQr(qr: string, x: number, y: number, size: number): string {
   return qr.trim().replace(/^<svg/, `<svg x="${x}" y="${y}" width="${size}" height="${size}"`);

@@ -2,7 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ComputedReply, Reply } from '../domain/idempotency.js';
 import type { Movement } from '../domain/movement.js';
 import { type StockBalance, stockBalanceSchema } from '../domain/stock.js';
-import { applyStockChange, type PlannedLine, type StockFloor } from '../domain/stock-change.js';
+import { applyStockChanges, type PlannedLine, type StockFloor } from '../domain/stock-change.js';
 import type { InTransitTransfer, ReceivedTransfer } from '../domain/transfer.js';
 import { ConflictError, StoreUnavailableError } from '../errors/app-errors.js';
 import { IdempotencyClaimLostError } from '../errors/idempotency-errors.js';
@@ -39,9 +39,11 @@ export interface StockChange {
   categories: ReadonlyMap<string, string>;
 }
 
-/** What a stock change committed: its ledger entry and the balances it left. */
+/** What a stock change committed: its ledger entry (entries, when it wrote several) and the balances it left. */
 export interface RecordedMovement {
   movement: Movement;
+  /** Every ledger entry written, `movement` first. */
+  movements: Movement[];
   balances: StockBalance[];
 }
 
@@ -70,7 +72,7 @@ export class StockStore {
 
   /** A receipt, an adjustment or a count at one shelter: stock never goes below zero. */
   recordMovement<R>(change: StockChange, reply: ComputedReply<RecordedMovement, R>): Promise<R> {
-    return this.commit(change, 'onHand', [], reply);
+    return this.commit([change], 'onHand', [], reply);
   }
 
   /**
@@ -83,7 +85,7 @@ export class StockStore {
     reply: ComputedReply<RecordedMovement, R>,
   ): Promise<R> {
     return this.commit(
-      change,
+      [change],
       'onHand',
       [{ purpose: { of: 'conflict', conflictId: resolved.conflictId }, item: resolved.write }],
       reply,
@@ -96,46 +98,73 @@ export class StockStore {
    * id already taken is DuplicateRecordError.
    */
   async dispatchTransfer(transfer: InTransitTransfer, change: StockChange, reply: Reply<unknown>) {
-    const records = [transferDispatchWrite(this.table, transfer), inTransitPut(this.table, transfer)];
-    await this.commit(change, 'available', records, {
-      idempotency: reply.idempotency,
-      respond: () => reply.response,
-    });
+    await this.commit(
+      [change],
+      'available',
+      [transferDispatchWrite(this.table, transfer), inTransitPut(this.table, transfer)],
+      {
+        idempotency: reply.idempotency,
+        respond: () => reply.response,
+      },
+    );
   }
 
   /**
-   * Stock enters the receiving shelter in the transaction that marks the transfer received and
-   * takes it off the road. A transfer received meanwhile is TransferAlreadyReceivedError, with
-   * when it was received.
+   * Stock enters the receiving shelter in the transaction that marks the transfer received: what
+   * was sent (`arrival`), then what differed (`discrepancy`, when a line did), two ledger entries
+   * in one write. A transfer received meanwhile is TransferAlreadyReceivedError, with when.
+   and takes it off the road (its in-transit
+   * record, which the transfer plan reads, is deleted in the same write).
    */
-  async receiveTransfer(received: ReceivedTransfer, change: StockChange, reply: Reply<unknown>) {
-    const records = [transferReceiptWrite(this.table, received), inTransitDelete(this.table, received)];
-    await this.commit(change, 'onHand', records, {
-      idempotency: reply.idempotency,
-      respond: () => reply.response,
-    });
+  async receiveTransfer(
+    received: ReceivedTransfer,
+    changes: { arrival: StockChange; discrepancy?: StockChange | undefined },
+    reply: Reply<unknown>,
+  ) {
+    const steps: [StockChange, ...StockChange[]] =
+      changes.discrepancy === undefined ? [changes.arrival] : [changes.arrival, changes.discrepancy];
+    await this.commit(
+      steps,
+      'onHand',
+      [transferReceiptWrite(this.table, received), inTransitDelete(this.table, received)],
+      {
+        idempotency: reply.idempotency,
+        respond: () => reply.response,
+      },
+    );
   }
 
+  /** Changes of one shelter's stock, in order, each its own ledger entry, in one transaction. */
   private async commit<R>(
-    change: StockChange,
+    changes: readonly [StockChange, ...StockChange[]],
     floor: StockFloor,
     records: Array<TransactionWrite<StockWrite>>,
     reply: ComputedReply<RecordedMovement, R>,
   ): Promise<R> {
-    const shelterId = change.movement.shelterId;
-    const itemIds = change.lines.map((line) => line.itemId);
+    const shelterId = changes[0].movement.shelterId;
+    const itemIds = [...new Set(changes.flatMap((change) => change.lines.map((line) => line.itemId)))];
+    const categories = new Map(changes.flatMap((change) => [...change.categories]));
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const current = await readBalances(this.table, shelterId, itemIds, change.categories);
-      const applied = applyStockChange(current, change.lines, floor, change.movement.at);
+      const current = await readBalances(this.table, shelterId, itemIds, categories);
+      const applied = applyStockChanges(
+        current,
+        changes.map((change) => change.lines),
+        floor,
+        changes[0].movement.at,
+      );
       if (applied.short.length > 0) throw new InsufficientStockError(shelterId, applied.short);
-      const movement: Movement = { ...change.movement, lines: applied.lines };
-      const response = await reply.respond({ movement, balances: applied.balances });
+      const movements: Movement[] = changes.map((change, i) => ({
+        ...change.movement,
+        lines: applied.lines[i] ?? [],
+      }));
+      const movement = movements[0] as Movement;
+      const response = await reply.respond({ movement, movements, balances: applied.balances });
       const writes: Array<TransactionWrite<StockWrite>> = [
         ...applied.balances.map((after) => ({
           purpose: { of: 'balance' as const },
           item: versionedWrite(this.table, current.get(after.itemId) ?? after, after),
         })),
-        ledgerWrite(this.table, movement),
+        ...movements.map((entry) => ledgerWrite(this.table, entry)),
         ...records,
         ...completionWrites(this.table, reply.idempotency, response),
       ];

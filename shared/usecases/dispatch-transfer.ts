@@ -17,6 +17,7 @@ export type TransferDeps = {
 /**
  * Stock leaves the sending shelter at once (it is on a truck, not on a shelf), in the same
  * transaction that records the transfer as in transit. Reserved stock stays: it is promised.
+ * The vehicle and the driver's note ride on the transfer (its waybill prints them) for staff.
  */
 export async function dispatchTransfer(
   input: DispatchInput,
@@ -34,6 +35,9 @@ export async function dispatchTransfer(
     status: 'in_transit',
     lines: input.lines,
     ...note,
+    // For the waybill and the receiving lead; never copied into the ledger or an event.
+    ...(input.vehicle === undefined ? {} : { vehicle: input.vehicle }),
+    ...(input.driverNote === undefined ? {} : { driverNote: input.driverNote }),
     dispatchedAt: at,
     dispatchedBy: actor.keyId,
     ...personField('dispatchedByPersonId', actor),

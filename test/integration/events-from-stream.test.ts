@@ -123,7 +123,7 @@ describe('events from the table stream', () => {
       await post(
         `/v1/transfers/${ids.transfer}/receive`,
         world.logistics,
-        { lines: [{ itemId: 'rice', quantity: 8 }] },
+        { lines: [{ itemId: 'rice', quantity: 8, reason: 'lost' }] },
         'receive-1',
         200,
       );

@@ -62,12 +62,14 @@ describe("a logistics lead's day, over HTTP", () => {
     expect(transfer.status).toBe('in_transit');
     const received = await once(
       `/v1/transfers/${transfer.id}/receive`,
-      { lines: [{ itemId: 'rice', quantity: 480 }] },
+      { lines: [{ itemId: 'rice', quantity: 480, reason: 'damaged' }] },
       'transfer-0001-receive',
       200,
     );
     expect(received.status).toBe('received');
-    expect(received.discrepancies).toEqual([{ itemId: 'rice', sent: 500, received: 480, difference: -20 }]);
+    expect(received.discrepancies).toEqual([
+      { itemId: 'rice', sent: 500, received: 480, difference: -20, reason: 'damaged' },
+    ]);
 
     const count = await once(
       '/v1/shelters/shelter-a/counts',

@@ -18,11 +18,11 @@ describe('transfers between shelters: happy path', () => {
     expect(sent.status).toBe(201);
     const received = await call(t.app, 'POST', `/v1/transfers/${sent.body.id}/receive`, {
       key: world.logistics,
-      body: { lines: [{ itemId: 'blanket', quantity: 12 }] },
+      body: { lines: [{ itemId: 'blanket', quantity: 12, reason: 'miscounted-at-dispatch' }] },
     });
     expect(received.status).toBe(200);
     expect(received.body.discrepancies).toEqual([
-      { itemId: 'blanket', sent: 10, received: 12, difference: 2 },
+      { itemId: 'blanket', sent: 10, received: 12, difference: 2, reason: 'miscounted-at-dispatch' },
     ]);
     const audit = await auditLedger(t.table, ['shelter-a', 'shelter-b']);
     expect(audit.mismatches).toEqual([]);

@@ -1,7 +1,9 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { dispatchTransferSchema, receiveTransferSchema, transferSchema } from '../../domain/transfer.js';
+import { waybillSvg } from '../../render/waybill-svg.js';
 import { dispatchTransfer } from '../../usecases/dispatch-transfer.js';
 import { getTransfer } from '../../usecases/get-transfer.js';
+import { getTransferWaybill } from '../../usecases/get-transfer-waybill.js';
 import { listTransfers, transferQuerySchema } from '../../usecases/list-transfers.js';
 import { receiveTransfer } from '../../usecases/receive-transfer.js';
 import type { AppEnv } from '../app-env.js';
@@ -54,6 +56,30 @@ const listRoute = securedRoute(['logistics', 'admin'], {
   },
 });
 
+const waybillRoute = securedRoute(['logistics', 'admin'], {
+  method: 'get',
+  path: '/v1/transfers/{id}/waybill.svg',
+  operationId: 'getTransferWaybillSvg',
+  tags: ['Transfers'],
+  summary: 'The transfer’s waybill to print (A4 SVG), with the QR code that opens its receive form',
+  description:
+    'From, to (a confidential shelter’s location left off, admins excepted), vehicle, the driver’s note, the lines with a column to write what arrived, boxes to sign. The QR code holds the desk’s receive form of this transfer, `<origin>/desk#transfer=<id>`, also sent as `X-Waybill-Url`. For keys that reach either end.',
+  request: { params },
+  responses: {
+    200: {
+      description: 'SVG, A4, in millimetres.',
+      headers: {
+        'X-Waybill-Url': {
+          description: 'What the QR code holds: the receive form of this transfer on the desk.',
+          schema: { type: 'string' },
+        },
+      },
+      content: { 'image/svg+xml': { schema: z.string() } },
+    },
+    404: errorResponses[404],
+  },
+});
+
 const getRoute = securedRoute(['logistics', 'admin'], {
   method: 'get',
   path: '/v1/transfers/{id}',
@@ -91,6 +117,15 @@ export function registerTransfers(app: OpenAPIHono<AppEnv>) {
       listTransfers(query, c.get('principal'), c.get('deps')),
     );
     return c.json(page, 200);
+  });
+
+  app.openapi(waybillRoute, async (c) => {
+    const input = { transferId: c.req.valid('param').id, origin: new URL(c.req.url).origin };
+    const waybill = await getTransferWaybill(input, c.get('principal'), c.get('deps'));
+    return c.body(waybillSvg(waybill), 200, {
+      'content-type': 'image/svg+xml; charset=utf-8',
+      'x-waybill-url': waybill.url,
+    }) as never;
   });
 
   app.openapi(getRoute, async (c) => {

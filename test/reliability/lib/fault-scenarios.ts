@@ -129,7 +129,7 @@ export function faultScenarios(ctx: ScenarioContext): Scenario[] {
           send: (headers) =>
             ctx.send('POST', `/v1/transfers/${id}/receive`, {
               key: ctx.world.logistics,
-              body: { lines: [{ itemId: 'water', quantity: 3 }] },
+              body: { lines: [{ itemId: 'water', quantity: 3, reason: 'lost' }] },
               headers,
             }),
           effects: () => ledgerCount('shelter-a', (m) => m.transferId === id && m.type === 'transfer_in'),

@@ -355,6 +355,16 @@ export const operationCases: Record<string, OperationCase> = {
       return { path: `/v1/transfers/${id}` };
     },
   },
+  'GET /v1/transfers/{id}/waybill.svg': {
+    guard: 'transfer-either-end',
+    build: async (w, reach) => {
+      const id =
+        reach === 'absent'
+          ? 'tr-absent'
+          : await w.transfer(reach === 'own' ? 'shelter-a' : 'shelter-b', 'shelter-c');
+      return { path: `/v1/transfers/${id}/waybill.svg` };
+    },
+  },
   'POST /v1/webhooks': {
     guard: 'role',
     build: async (w) => ({

@@ -233,7 +233,16 @@ export const receive = (index: number, difference: number): Mutation => ({
         method: 'POST',
         path: `/v1/transfers/${transfer.id}/receive`,
         key: real.keys.logistics,
-        body: { lines: [{ itemId: transfer.itemId, quantity: arrived }] },
+        body: {
+          lines: [
+            {
+              itemId: transfer.itemId,
+              quantity: arrived,
+              // A line that differs from what was sent says why.
+              ...(arrived === transfer.quantity ? {} : { reason: 'lost' }),
+            },
+          ],
+        },
       },
       expect:
         transfer.status === 'received'
