@@ -1,6 +1,7 @@
 // The desk's sections, in the navigation's order: one line each (see "How a section registers"
 // at the top of desk.js). The first is shown when the address names none.
 import { conflictsSection } from './section-conflicts.js';
+import { receiveSection } from './section-receive.js';
 
 /** @type {ReadonlyArray<import('./desk-types.js').DeskSection>} */
-export const sections = [conflictsSection];
+export const sections = [conflictsSection, receiveSection];
