@@ -23,7 +23,8 @@ const en = {
 /**
  * The shell's keys and every section's (each section's words file adds itself here).
  * @typedef {keyof typeof en | import('./conflicts-messages.js').ConflictsMessageKey
- *   | import('./receive-messages.js').ReceiveMessageKey} DeskMessageKey
+ *   | import('./receive-messages.js').ReceiveMessageKey
+ *   | import('./thresholds-messages.js').ThresholdsMessageKey} DeskMessageKey
  */
 
 /**

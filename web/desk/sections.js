@@ -2,6 +2,7 @@
 // at the top of desk.js). The first is shown when the address names none.
 import { conflictsSection } from './section-conflicts.js';
 import { receiveSection } from './section-receive.js';
+import { thresholdsSection } from './section-thresholds.js';
 
 /** @type {ReadonlyArray<import('./desk-types.js').DeskSection>} */
-export const sections = [conflictsSection, receiveSection];
+export const sections = [conflictsSection, receiveSection, thresholdsSection];

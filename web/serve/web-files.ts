@@ -71,6 +71,8 @@ const ours = [
   'desk/print.js',
   'desk/section-receive.js',
   'desk/receive-messages.js',
+  'desk/section-thresholds.js',
+  'desk/thresholds-messages.js',
   'coordinator/coordinator.html',
   'coordinator/coordinator.css',
   'coordinator/coordinator.js',
