@@ -24,7 +24,9 @@ const en = {
  * The shell's keys and every section's (each section's words file adds itself here).
  * @typedef {keyof typeof en
  *   | import('./conflicts-messages.js').ConflictsMessageKey
- *   | import('./count-messages.js').CountMessageKey} DeskMessageKey
+ *   | import('./receive-messages.js').ReceiveMessageKey
+ *   | import('./count-messages.js').CountMessageKey
+ *   | import('./thresholds-messages.js').ThresholdsMessageKey} DeskMessageKey
  */
 
 /**

@@ -2,6 +2,8 @@
 // at the top of desk.js). The first is shown when the address names none.
 import { conflictsSection } from './section-conflicts.js';
 import { countSection } from './section-count.js';
+import { receiveSection } from './section-receive.js';
+import { thresholdsSection } from './section-thresholds.js';
 
 /** @type {ReadonlyArray<import('./desk-types.js').DeskSection>} */
-export const sections = [conflictsSection, countSection];
+export const sections = [conflictsSection, receiveSection, countSection, thresholdsSection];
