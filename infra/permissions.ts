@@ -18,6 +18,9 @@ export const apiTableActions = [
   'dynamodb:DeleteItem',
   // DELETE /v1/webhooks/{id} removes the subscription's queue and past deliveries in batches.
   'dynamodb:BatchWriteItem',
+  // Transactions that check an item they do not write: a person not revoked (a device of theirs
+  // registered, a key made), a silent phone's lease still its own when re-pooled.
+  'dynamodb:ConditionCheckItem',
 ];
 
 /**
