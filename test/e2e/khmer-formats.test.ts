@@ -37,6 +37,7 @@ describe('dates and numbers in Khmer on every page, on a 360 px phone', () => {
     const { demo } = suite;
     await page.goto('/dashboard');
     await page.getByRole('button', { name: 'ខ្មែរ' }).click();
+    await page.getByText('ប្រើសោ API').click();
     await page.getByLabel('សោផ្នែកភស្តុភារ').fill(demo.keys.logistics);
     await page.getByRole('button', { name: 'ចូល' }).click();
     const rice = page.locator('#stock td[data-shelter="pp-central"][data-item="rice"]');
