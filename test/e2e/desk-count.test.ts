@@ -7,6 +7,7 @@ import type { DemoServer } from './support/demo-server.js';
 import { signInToDesk } from './support/desk-page.js';
 import { scrollWidth } from './support/khmer.js';
 import { balancesAgainstLedger, ledgerOf } from './support/ledger-api.js';
+import { openKeyForm } from './support/sign-in.js';
 
 const LAPTOP = { width: 1280, height: 800 };
 /** Ta Khmau holds 500 kg rice, 200 blankets and 150 packs of soap (the demo's opening stock). */
@@ -210,6 +211,7 @@ describe('/desk#count in Khmer on a 360x740 phone', () => {
     const { demo, page, check } = lead;
     const { sokha } = await leads(demo);
     await openIn(page, '/desk#count', 'km');
+    await openKeyForm(page);
     await page.locator('#signin-key').fill(sokha);
     await page.locator('#signin-key').press('Enter');
     await page.getByRole('heading', { name: 'ចាប់ផ្តើមរាប់' }).waitFor();

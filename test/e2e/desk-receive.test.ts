@@ -5,6 +5,7 @@ import { balance, type DemoServer } from './support/demo-server.js';
 import { tabTo } from './support/desk-page.js';
 import { latinDigitsOnScreen, scrollWidth } from './support/khmer.js';
 import { balancesAgainstLedger, ledgerOf } from './support/ledger-api.js';
+import { openKeyForm } from './support/sign-in.js';
 
 /** Canned fish arrives in cases of 24 tins: the desk counts cases. */
 async function givePackSizes(demo: DemoServer) {
@@ -16,6 +17,7 @@ async function givePackSizes(demo: DemoServer) {
 
 /** Signs in at /desk#receive with the keyboard and picks Phnom Penh Central. */
 async function openReceiveAtCentral(page: Page, key: string, heading = 'Receive') {
+  await openKeyForm(page);
   await page.locator('#signin-key').fill(key);
   await page.locator('#signin-key').press('Enter');
   await page.locator('#view-desk').waitFor({ state: 'visible' });

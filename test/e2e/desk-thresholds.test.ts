@@ -2,9 +2,11 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { accessiblePhonePerTest, openIn, SMALL_PHONE } from './support/accessible-phone.js';
 import { latinDigitsOnScreen, scrollWidth } from './support/khmer.js';
+import { openKeyForm } from './support/sign-in.js';
 
 /** Signs in at /desk#thresholds and picks Phnom Penh Central. */
 async function openAtCentral(page: Page, key: string, heading: string) {
+  await openKeyForm(page);
   await page.locator('#signin-key').fill(key);
   await page.locator('#signin-key').press('Enter');
   await page.locator('#view-desk').waitFor({ state: 'visible' });

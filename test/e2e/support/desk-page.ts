@@ -1,8 +1,10 @@
 import type { Page } from 'playwright-core';
+import { openKeyForm } from './sign-in.js';
 
 /** Signs in to /desk through the shared sign-in form, as a lead does, and waits for the desk. */
 export async function signInToDesk(page: Page, key: string, path = '/desk'): Promise<void> {
   await page.goto(path);
+  await openKeyForm(page);
   await page.locator('#signin-key').fill(key);
   await page.locator('#signin-key').press('Enter');
   await page.locator('#view-desk').waitFor({ state: 'visible' });
