@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   formatClock,
   formatDate,
@@ -69,5 +69,25 @@ describe('dates and numbers in the chosen language', () => {
       '១៥ វិច្ឆិកា',
       '១៥ ធ្នូ',
     ]);
+  });
+});
+
+describe('the language before one is chosen on the device', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('follows the phone’s own: Khmer on a phone set to Khmer, until English is chosen', () => {
+    vi.stubGlobal('navigator', { language: 'km-KH' });
+    expect(t('signin.title')).toBe('ចូលប្រើ');
+    choose('en');
+    expect(t('signin.title')).toBe('Sign in');
+  });
+
+  it('is English on a phone set to any other language, or with no language at all', () => {
+    vi.stubGlobal('navigator', { language: 'fr-FR' });
+    expect(t('signin.title')).toBe('Sign in');
+    vi.stubGlobal('navigator', undefined);
+    expect(t('signin.title')).toBe('Sign in');
   });
 });

@@ -264,7 +264,7 @@ const LANG_KEY = 'supplyline.lang';
  * @returns {'en' | 'km'}
  */
 export function lang() {
-  const chosen = localStorage.getItem(LANG_KEY) ?? navigator.language.slice(0, 2);
+  const chosen = localStorage.getItem(LANG_KEY) ?? globalThis.navigator?.language.slice(0, 2);
   return chosen === 'km' ? 'km' : 'en';
 }
 
