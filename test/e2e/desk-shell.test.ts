@@ -12,6 +12,7 @@ describe('/desk: the logistics lead’s working page, its shell', () => {
   it('signs in a logistics key through the shared form, refusing a volunteer’s, and keeps it for /dashboard too', async () => {
     const { demo, page } = phone;
     await page.goto('/desk');
+    await openKeyForm(page);
     await page.getByLabel('Logistics or admin key').fill(demo.keys.volunteer);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('This page needs a logistics or admin key.').waitFor();
@@ -65,7 +66,7 @@ describe('/desk: the logistics lead’s working page, its shell', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.reload();
-    await page.getByLabel('Logistics or admin key').waitFor();
+    await openKeyForm(page);
     expect(await page.locator('#view-desk').isVisible()).toBe(false);
   });
 
@@ -76,6 +77,7 @@ describe('/desk: the logistics lead’s working page, its shell', () => {
     expect(await page.getByLabel('Shelter', { exact: true }).locator('option').count()).toBe(3);
     await page.getByRole('button', { name: 'Sign out' }).click();
 
+    await openKeyForm(page);
     await page.getByLabel('Logistics or admin key').fill(demo.keys.coordinator);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('This page needs a logistics or admin key.').waitFor();
