@@ -6,6 +6,12 @@ export interface DynamoClientOptions {
   region?: string | undefined;
 }
 
+const AWS_TIMEOUTS = { connectionTimeout: 1000, requestTimeout: 3000 };
+// DynamoDB Local is one Java process sharing two cores with the tests (or a laptop with the
+// pages): under a burst of transactions it accepts connections seconds late, where AWS never
+// does. A refused connection (the emulator stopped) still fails at once.
+const EMULATOR_TIMEOUTS = { connectionTimeout: 5000, requestTimeout: 15000 };
+
 /**
  * One client per process (module scope in the Lambda entry), never per request. Timeouts are short
  * so that an unreachable database turns into a 503 quickly instead of holding the caller.
@@ -18,7 +24,7 @@ export function createDocumentClient(options: DynamoClientOptions = {}): DynamoD
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: 1000, requestTimeout: 3000 },
+    requestHandler: local ? EMULATOR_TIMEOUTS : AWS_TIMEOUTS,
   });
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
