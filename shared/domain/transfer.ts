@@ -61,11 +61,9 @@ export const receiveTransferSchema = z
       quantity: countedQuantitySchema.openapi({
         description: 'What arrived, counted on arrival (0 if none).',
       }),
-      reason: discrepancyReasonSchema
-        .optional()
-        .openapi({
-          description: 'Required when the quantity differs from what was sent; left out when it does not.',
-        }),
+      reason: discrepancyReasonSchema.optional().openapi({
+        description: 'Required when the quantity differs from what was sent; left out when it does not.',
+      }),
       note: z
         .string()
         .trim()

@@ -4,6 +4,7 @@ import type { Principal } from '../domain/api-key.js';
 import type { IdempotencyClaim } from '../domain/idempotency.js';
 import type { ResolveHost, WebhookUrlPolicy } from '../domain/webhook-url.js';
 import type { ErrorCode } from '../errors/app-errors.js';
+import type { AlertRecipientsReader } from '../events/alert-recipients.js';
 import type { WebhookSender } from '../events/webhook-sender.js';
 import type { Logger } from '../logging/logger.js';
 import type { MetricSet, MetricsSink } from '../metrics/metrics.js';
@@ -26,6 +27,8 @@ export interface AppDeps {
   sealer: SecretSealer;
   /** Where webhooks may go, how their hosts are resolved for the check, and how one is sent (redelivery). */
   webhooks: { urlPolicy: WebhookUrlPolicy; resolveHost: ResolveHost; sender: WebhookSender };
+  /** Who the stock-alert digests reach (the SNS topic's subscriptions on AWS; the log locally). */
+  alertRecipients: AlertRecipientsReader;
 }
 
 export interface AppEnv {
