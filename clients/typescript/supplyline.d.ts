@@ -2540,6 +2540,7 @@ export interface components {
                     sent: number;
                     received: number;
                     difference: number;
+                    reason?: components["schemas"]["DiscrepancyReason"];
                 }[];
             };
             /** @description This event’s position: pass it as `after` to read on from it. */

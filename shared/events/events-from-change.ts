@@ -301,11 +301,12 @@ function transferEvents(
         data: {
           ...shelters,
           receivedLines: linesOf(now.receivedLines),
-          discrepancies: now.discrepancies.map(({ itemId, sent, received, difference }) => ({
+          discrepancies: now.discrepancies.map(({ itemId, sent, received, difference, reason }) => ({
             itemId,
             sent,
             received,
             difference,
+            ...(reason === undefined ? {} : { reason }),
           })),
         },
       },

@@ -176,6 +176,26 @@ describe('transfers on the desk: dispatch with a vehicle, a waybill, receive wit
     expect(audit.mismatches).toEqual([]);
     expect(audit.negatives).toEqual([]);
 
+    // The event says why (a word from the list), never the lead's note.
+    const [stored] = await queryPartition(t.table, transferKey(id).pk);
+    const [event] = eventsFromChange({
+      record: 'transfer',
+      changeId: 'c-2',
+      operation: 'modify',
+      old: {
+        ...transferSchema.parse(withoutKeys(stored as Record<string, unknown>)),
+        status: 'in_transit',
+      } as never,
+      new: transferSchema.parse(withoutKeys(stored as Record<string, unknown>)),
+    });
+    expect(event).toMatchObject({
+      type: 'transfer.received',
+      data: {
+        discrepancies: [{ itemId: 'rice', sent: 100, received: 92, difference: -8, reason: 'damaged' }],
+      },
+    });
+    expect(JSON.stringify(event)).not.toContain('two sacks wet');
+
     const entry = await call<Movement>(
       t.app,
       'GET',
