@@ -294,6 +294,15 @@ describe('receiving a transfer: reasons for what differs', () => {
     ]);
   });
 
+  it('keeps transfer-discrepancy for a transfer’s receipt: a hand-made adjustment may not give it', async () => {
+    const result = await call(t.app, 'POST', '/v1/shelters/shelter-b/adjustments', {
+      key: world.logistics,
+      body: { reason: 'transfer-discrepancy', lines: [{ itemId: 'rice', quantity: 5 }] },
+    });
+    expect(result.status).toBe(400);
+    expect((result.body.errors as Array<{ field: string }>).map((e) => e.field)).toEqual(['body.reason']);
+  });
+
   it('refuses a reason that is not one of the list', async () => {
     const sent = await dispatch(t, world.logistics, [{ itemId: 'rice', quantity: 30 }]);
     const result = await receive(sent.body.id, [{ itemId: 'rice', quantity: 1, reason: 'eaten' }]);
