@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { gtin14, gtinProblem } from '../rules/gtin.js';
 import type { Principal } from './api-key.js';
 import { attributionFor, createdFields, updatedFields } from './attribution.js';
-import { gtin14, gtinProblem } from './gtin.js';
 import { packSizesSchema } from './pack-size.js';
 import { slugSchema } from './slug.js';
 

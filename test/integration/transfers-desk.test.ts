@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { transferSchema } from '../../shared/domain/transfer.js';
-import { waybillUrl } from '../../shared/domain/waybill.js';
 import { eventsFromChange } from '../../shared/events/events-from-change.js';
+import { waybillUrl } from '../../shared/rules/waybill.js';
 import { transferKey } from '../../shared/store/keys.js';
 import { withoutKeys } from '../../shared/store/table-context.js';
 import type { World } from '../support/fixtures.js';
