@@ -1,3 +1,4 @@
+import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -22,5 +23,12 @@ export class StockAlerts extends Construct {
       masterKey: props.key,
     });
     for (const email of props.emails) this.topic.addSubscription(new EmailSubscription(email));
+  }
+
+  /** Lets the API show who the digests reach: the topic's subscriptions, read only, this topic only. */
+  grantListSubscriptions(grantee: IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['sns:ListSubscriptionsByTopic'], resources: [this.topic.topicArn] }),
+    );
   }
 }

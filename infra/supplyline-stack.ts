@@ -28,6 +28,11 @@ export class SupplylineStack extends Stack {
     const table = createSupplylineTable(this, 'Table');
     const secrets = new AppSecrets(this, 'Secrets');
     const sealing = new SealingKey(this, 'Sealing');
+    const topicsKey = new TopicsKey(this, 'TopicsKey');
+    const stockAlerts = new StockAlerts(this, 'StockAlerts', {
+      emails: settings.stockAlertEmails,
+      key: topicsKey.key,
+    });
 
     const api = createSupplylineFunction(this, 'ApiFunction', {
       entry: 'functions/api.ts',
@@ -41,6 +46,7 @@ export class SupplylineStack extends Stack {
         LOG_LEVEL: 'info',
         WEBHOOK_URL_POLICY: 'public-https',
         METRICS_SERVICE: this.stackName,
+        ALERT_TOPIC_ARN: stockAlerts.topic.topicArn,
       },
       memorySize: 1024,
       timeout: Duration.seconds(10),
@@ -49,6 +55,9 @@ export class SupplylineStack extends Stack {
     grantTable(api, table, apiTableActions);
     secrets.secret.grantRead(api);
     sealing.grantSealAndOpen(api);
+    // Who the digests reach, for the desk (GET /v1/shelters/{id}/alert-recipients): a read of
+    // the topic's subscriptions, never a publish.
+    stockAlerts.grantListSubscriptions(api);
 
     const sweeper = createSupplylineFunction(this, 'SweeperFunction', {
       entry: 'functions/sweeper.ts',
@@ -69,11 +78,6 @@ export class SupplylineStack extends Stack {
       targets: [new LambdaFunction(sweeper, { retryAttempts: 2 })],
     });
 
-    const topicsKey = new TopicsKey(this, 'TopicsKey');
-    const stockAlerts = new StockAlerts(this, 'StockAlerts', {
-      emails: settings.stockAlertEmails,
-      key: topicsKey.key,
-    });
     const events = new SupplylineEvents(this, 'Events', {
       table,
       alertTopic: stockAlerts.topic,

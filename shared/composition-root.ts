@@ -19,6 +19,7 @@ import { loadSecretsFromSecretsManager } from './config/load-secrets.js';
 import { type AppSecrets, parseAppSecrets, voucherSecrets } from './config/secrets.js';
 import type { WebhookUrlPolicy } from './domain/webhook-url.js';
 import { type AlertPublisher, logAlertPublisher, snsAlertPublisher } from './events/alert-publisher.js';
+import { logAlertRecipients, snsAlertRecipients } from './events/alert-recipients.js';
 import { createWebhookSender } from './events/webhook-sender.js';
 import type { AppDeps } from './http/app-env.js';
 import { createLogger, type Logger } from './logging/logger.js';
@@ -90,6 +91,8 @@ export function composeAppDeps(
     webhooks: webhookDeps(env.WEBHOOK_URL_POLICY),
     publicBaseUrl: env.PUBLIC_BASE_URL,
     invitationAcceptsPerMinute: env.INVITATION_ACCEPTS_PER_MINUTE,
+    alertRecipients:
+      env.ALERT_TOPIC_ARN === undefined ? logAlertRecipients : snsAlertRecipients(env.ALERT_TOPIC_ARN),
   };
 }
 

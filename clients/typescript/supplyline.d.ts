@@ -400,8 +400,10 @@ export interface paths {
         };
         get?: never;
         /**
-         * Set (or clear, with null) the low-stock threshold of an item at a shelter
-         * @description Roles: logistics.
+         * Set (or clear, with null) the low-stock threshold and the cover warning days of an item at a shelter
+         * @description Send either or both: a field left out is left as it is. The cover warning days here come before the shelter’s own (`PUT /v1/shelters/{id}/cover-warning-days`).
+         *
+         *     Roles: logistics.
          */
         put: operations["setLowStockThreshold"];
         post?: never;
@@ -465,6 +467,50 @@ export interface paths {
          * @description Roles: logistics, coordinator, admin.
          */
         get: operations["getStockReportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shelters/{id}/cover-warning-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a shelter’s cover warning level (days of cover under which its stock warns)
+         * @description An item’s own level at the shelter (`PUT /v1/shelters/{id}/stock/{itemId}/threshold`, `coverWarningDays`) comes first. A logistics lead sets it for the shelters of the key; the shelter records who and when.
+         *
+         *     Roles: logistics, admin.
+         */
+        put: operations["setCoverWarningDays"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shelters/{id}/alert-recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who the shelter’s stock alerts reach: the digest’s addresses and the webhooks
+         * @description The digest (at most one an hour per shelter) goes to every subscription of the stock-alert topic, confirmed or not yet; the webhooks are those of any organisation that subscribe to this shelter’s stock.low, stock.out or stock.cover-low (their host only).
+         *
+         *     Roles: logistics, admin.
+         */
+        get: operations["getAlertRecipients"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2411,11 +2457,71 @@ export interface components {
             lowStock: boolean;
             /** @description available / (population × daily need per person); null when no need is known. */
             daysOfCover: number | null;
+            /** @description Days of cover under which this balance raises `stock.cover-low`. */
+            coverWarningDays: number;
+            /**
+             * @description Where that level is set: for this item at this shelter, for the shelter, or the default (3 days).
+             * @enum {string}
+             */
+            coverWarningDaysFrom: "item" | "shelter" | "default";
+            /** @description Days of cover are known and under the warning level. */
+            coverLow: boolean;
             updatedAt: string;
         };
         LowStockThreshold: {
-            lowStockThreshold: number | null;
+            /** @description Available stock at or under this is low (`stock.low`); null clears it. */
+            lowStockThreshold?: number | null;
+            /** @description Days of cover under which this item here raises `stock.cover-low`, instead of the shelter’s level; null follows the shelter’s again. */
+            coverWarningDays?: number | null;
         };
+        CoverWarningDays: {
+            /** @description Days of cover under which a balance here raises `stock.cover-low`; null: the default, 3. */
+            coverWarningDays: number | null;
+        };
+        AlertRecipients: {
+            shelterId: string;
+            digest: {
+                /**
+                 * @description `email`: the stock-alert topic’s subscriptions below get it; `log`: no topic is configured (a local run), the digest is written to the server log and reaches nobody.
+                 * @enum {string}
+                 */
+                channel: "email" | "log";
+                /**
+                 * Format: int32
+                 * @description At most one digest per shelter in this many minutes.
+                 */
+                everyMinutes: number;
+                /** @description One list for every shelter: each recipient gets every shelter’s digest. */
+                recipients: {
+                    /** @example email */
+                    protocol: string;
+                    /** @example logistics@partner.example.org */
+                    endpoint: string;
+                    /** @description An address that has not confirmed its subscription gets nothing until it does. */
+                    confirmed: boolean;
+                }[];
+                /**
+                 * Format: int32
+                 * @description Alerts waiting for this shelter’s next digest.
+                 */
+                pendingAlerts: number;
+                lastSentAt: string | null;
+            };
+            /** @description Subscriptions of any organisation that hear this shelter’s stock.low, stock.out or stock.cover-low events. */
+            webhooks: {
+                id: string;
+                orgId: string;
+                description?: string;
+                /** @description Where events are sent (the host only: a path may hold a token). */
+                host: string;
+                /** @description The stock alerts it subscribes to. */
+                eventTypes: components["schemas"]["EventType"][];
+                /** @enum {string} */
+                status: "active" | "disabled";
+            }[];
+        };
+        /** @enum {string} */
+        EventType: "voucher.issued" | "voucher.redeemed" | "voucher.voided" | "voucher.expired" | "redemption.conflict" | "stock.low" | "stock.out" | "stock.cover-low" | "transfer.dispatched" | "transfer.received" | "round.opened" | "round.closed";
         VouchersToday: {
             /** @example 2026-11-27 */
             day: string;
@@ -2888,8 +2994,6 @@ export interface components {
             /** @description The signing secret (`whsec_…`), shown this once and never again: verify `webhook-signature` with it (Standard Webhooks). */
             secret: string;
         };
-        /** @enum {string} */
-        EventType: "voucher.issued" | "voucher.redeemed" | "voucher.voided" | "voucher.expired" | "redemption.conflict" | "stock.low" | "stock.out" | "stock.cover-low" | "transfer.dispatched" | "transfer.received" | "round.opened" | "round.closed";
         CreateWebhook: {
             /**
              * @description Where events are POSTed. On AWS: https to a public address only; locally, http://localhost too.
@@ -3165,6 +3269,7 @@ export interface components {
                     sent: number;
                     received: number;
                     difference: number;
+                    reason?: components["schemas"]["DiscrepancyReason"];
                 }[];
             };
             /** @description This event’s position: pass it as `after` to read on from it. */
@@ -5215,6 +5320,83 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    setCoverWarningDays: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: a unique string per intended change (a UUID), sent again unchanged on retry. A replay returns the first response (kept 48 h); without it the write is refused with 400 idempotency-key-required. */
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoverWarningDays"];
+            };
+        };
+        responses: {
+            /** @description The shelter with its level. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Present, as `true`, when this is the stored answer to an earlier request with the same Idempotency-Key: nothing changed this time. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Shelter"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAlertRecipients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who hears the alerts. */
+            200: {
+                headers: {
+                    /** @description Names this request in the logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRecipients"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["Throttled"];

@@ -44,9 +44,20 @@ export const demoShelters: Array<
   },
 ];
 
-/** Daily needs follow the Sphere minimums where one exists (water 15 L; ~0.45 kg rice ≈ 1,600 kcal). */
+/**
+ * Daily needs follow the Sphere minimums where one exists (water 15 L; ~0.45 kg rice ≈ 1,600 kcal).
+ * Pack sizes as goods arrive; soap's barcode is a GS1 in-store number (prefix 200), no real product's.
+ */
 export const demoItems: CreateItemInput[] = [
-  { id: 'rice', name: 'Rice', nameKm: 'អង្ករ', category: 'food', unit: 'kg', dailyNeedPerPerson: 0.45 },
+  {
+    id: 'rice',
+    name: 'Rice',
+    nameKm: 'អង្ករ',
+    category: 'food',
+    unit: 'kg',
+    dailyNeedPerPerson: 0.45,
+    packSizes: [{ name: 'sack', units: 25 }],
+  },
   {
     id: 'canned-fish',
     name: 'Canned fish',
@@ -62,11 +73,27 @@ export const demoItems: CreateItemInput[] = [
     category: 'water',
     unit: 'L',
     dailyNeedPerPerson: 15,
+    packSizes: [{ name: 'case', units: 12 }],
   },
-  { id: 'blanket', name: 'Blanket', nameKm: 'ភួយ', category: 'bedding', unit: 'piece' },
+  {
+    id: 'blanket',
+    name: 'Blanket',
+    nameKm: 'ភួយ',
+    category: 'bedding',
+    unit: 'piece',
+    packSizes: [{ name: 'bale', units: 20 }],
+  },
   { id: 'sleeping-mat', name: 'Sleeping mat', nameKm: 'កន្ទេល', category: 'bedding', unit: 'piece' },
   { id: 'mosquito-net', name: 'Mosquito net', nameKm: 'មុង', category: 'bedding', unit: 'piece' },
-  { id: 'soap', name: 'Soap', nameKm: 'សាប៊ូ', category: 'hygiene', unit: 'pack' },
+  {
+    id: 'soap',
+    name: 'Soap',
+    nameKm: 'សាប៊ូ',
+    category: 'hygiene',
+    unit: 'pack',
+    barcodes: ['2000000000015'],
+    packSizes: [{ name: 'carton', units: 24 }],
+  },
 ];
 
 /** Opening stock per shelter, received from a named donor so the ledger explains every number. */

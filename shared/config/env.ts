@@ -58,6 +58,11 @@ export const dispatcherEnvSchema = tableEnvSchema.extend({
 export const apiEnvSchema = tableEnvSchema.extend({
   WEBHOOK_URL_POLICY: webhookUrlPolicy,
   METRICS_SERVICE: metricsService,
+  /**
+   * The stock-alert topic, whose subscriptions the API lists (who the digests reach); none: the
+   * digests are logged, and the API says so.
+   */
+  ALERT_TOPIC_ARN: z.string().startsWith('arn:').optional(),
   /** Seconds an authenticated API key stays cached in memory; also the revocation delay. */
   API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   /**

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import { gtin14, gtinProblem } from '../rules/gtin.js';
 import type { Principal } from './api-key.js';
 import { attributionFor, createdFields, updatedFields } from './attribution.js';
 import { countToleranceSchema } from './count-tolerance.js';
-import { gtin14, gtinProblem } from './gtin.js';
 import { packSizesSchema } from './pack-size.js';
 import { slugSchema } from './slug.js';
 

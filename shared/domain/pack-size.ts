@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { FieldError } from '../errors/app-errors.js';
-import { positiveQuantitySchema, roundQuantity } from './quantity.js';
+import { samePackName } from '../rules/packs.js';
+import { positiveQuantitySchema } from './quantity.js';
 
 /**
  * How an item arrives packed: a case of 24 bottles, a 25 kg sack. Stock is always kept in the
@@ -26,14 +27,12 @@ export const packSizeSchema = z
   .openapi('PackSize');
 export type PackSize = z.infer<typeof packSizeSchema>;
 
-const sameName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
-
 export const packSizesSchema = z
   .array(packSizeSchema)
   .max(MAX_PACK_SIZES)
   .superRefine((sizes, ctx) => {
     sizes.forEach((size, index) => {
-      if (sizes.findIndex((other) => sameName(other.name, size.name)) !== index)
+      if (sizes.findIndex((other) => samePackName(other.name, size.name)) !== index)
         ctx.addIssue({ code: 'custom', path: [index, 'name'], message: `"${size.name}" is named twice` });
     });
   })
@@ -61,12 +60,5 @@ export function checkPackSizes(
   );
 }
 
-/** The pack of that name (case and accents as written or not), if the item has one. */
-export function findPackSize(sizes: readonly PackSize[] | undefined, name: string): PackSize | undefined {
-  return sizes?.find((size) => sameName(size.name, name));
-}
-
-/** Units in `packs` packs of `size`: 3 cases of 24 are 72, 2 sacks of 12.5 kg are 25. */
-export function unitsInPacks(packs: number, size: Pick<PackSize, 'units'>): number {
-  return roundQuantity(packs * size.units);
-}
+/** The pack maths the desk shares: pack-size.ts keeps the schema, shared/rules/packs.js the sums. */
+export { findPackSize, unitsInPacks } from '../rules/packs.js';

@@ -1,10 +1,16 @@
 import { z } from '@hono/zod-openapi';
 
+/** The events that make a shelter's stock-alert digest. */
+export const STOCK_ALERT_TYPES = ['stock.low', 'stock.out', 'stock.cover-low'] as const;
+export type StockAlertType = (typeof STOCK_ALERT_TYPES)[number];
+export const isStockAlertType = (type: string): type is StockAlertType =>
+  (STOCK_ALERT_TYPES as readonly string[]).includes(type);
+
 /** One stock alert held for a shelter's next digest: what a logistics lead acts on. */
 export const stockAlertSchema = z
   .object({
     eventId: z.string(),
-    type: z.enum(['stock.low', 'stock.out', 'stock.cover-low']),
+    type: z.enum(STOCK_ALERT_TYPES),
     itemId: z.string(),
     available: z.number(),
     daysOfCover: z.number().nullable(),

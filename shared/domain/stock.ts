@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Item } from './item.js';
 import { roundQuantity } from './quantity.js';
+import { DEFAULT_COVER_WARNING_DAYS } from './shelter.js';
 
 /** A stock balance as stored: one per (shelter, item). */
 export const stockBalanceSchema = z.object({
@@ -18,16 +19,39 @@ export const stockBalanceSchema = z.object({
   /** Bumped by every change of a quantity; writers use it for optimistic concurrency. */
   version: z.number().int(),
   lowStockThreshold: z.number().optional(),
-  /** Who last set or cleared the threshold, and when (invariant 5: every change is attributable). */
+  /** Days of cover below which this item at this shelter raises `stock.cover-low`; the shelter's when absent. */
+  coverWarningDays: z.number().optional(),
+  /**
+   * Who last set or cleared the threshold or the cover warning level, and when (invariant 5:
+   * every change is attributable).
+   */
   thresholdSetBy: z.string().optional(),
   thresholdSetAt: z.string().optional(),
   updatedAt: z.string(),
 });
 export type StockBalance = z.infer<typeof stockBalanceSchema>;
 
+export const coverWarningDaysSchema = z.number().min(0).max(90);
+
+/**
+ * The alert levels of one item at one shelter. Each is optional (a field left out is left as it
+ * is) and `null` clears it: the threshold then raises no `stock.low`, the cover level follows the
+ * shelter's.
+ */
 export const lowStockThresholdSchema = z
-  .object({ lowStockThreshold: z.number().min(0).max(10_000_000).nullable() })
+  .object({
+    lowStockThreshold: z.number().min(0).max(10_000_000).nullable().optional().openapi({
+      description: 'Available stock at or under this is low (`stock.low`); null clears it.',
+    }),
+    coverWarningDays: coverWarningDaysSchema.nullable().optional().openapi({
+      description:
+        'Days of cover under which this item here raises `stock.cover-low`, instead of the shelter’s level; null follows the shelter’s again.',
+    }),
+  })
   .strict()
+  .refine((levels) => levels.lowStockThreshold !== undefined || levels.coverWarningDays !== undefined, {
+    message: 'send lowStockThreshold, coverWarningDays or both',
+  })
   .openapi('LowStockThreshold');
 export type LowStockThresholdInput = z.infer<typeof lowStockThresholdSchema>;
 
@@ -48,6 +72,14 @@ export const stockViewSchema = z
     daysOfCover: z.number().nullable().openapi({
       description: 'available / (population × daily need per person); null when no need is known.',
     }),
+    coverWarningDays: z.number().openapi({
+      description: 'Days of cover under which this balance raises `stock.cover-low`.',
+    }),
+    coverWarningDaysFrom: z.enum(['item', 'shelter', 'default']).openapi({
+      description:
+        'Where that level is set: for this item at this shelter, for the shelter, or the default (3 days).',
+    }),
+    coverLow: z.boolean().openapi({ description: 'Days of cover are known and under the warning level.' }),
     updatedAt: z.string(),
   })
   .openapi('StockBalance');
@@ -83,13 +115,26 @@ export function daysOfCover(
   return Math.max(0, Math.floor(roundQuantity((available / (population * need)) * 10)) / 10);
 }
 
+/** The cover warning level a balance is judged by: its own, else its shelter's, else the default. */
+export function coverWarningLevel(
+  balance: Pick<StockBalance, 'coverWarningDays'>,
+  shelterCoverWarningDays: number | undefined,
+): { days: number; from: StockView['coverWarningDaysFrom'] } {
+  if (balance.coverWarningDays !== undefined) return { days: balance.coverWarningDays, from: 'item' };
+  if (shelterCoverWarningDays !== undefined) return { days: shelterCoverWarningDays, from: 'shelter' };
+  return { days: DEFAULT_COVER_WARNING_DAYS, from: 'default' };
+}
+
 export function stockView(
   balance: StockBalance,
   population: number | undefined,
   item: Item | undefined,
+  shelterCoverWarningDays?: number,
 ): StockView {
   const available = roundQuantity(balance.onHand - balance.reserved);
   const threshold = balance.lowStockThreshold ?? null;
+  const cover = daysOfCover(available, population, item);
+  const level = coverWarningLevel(balance, shelterCoverWarningDays);
   return {
     shelterId: balance.shelterId,
     itemId: balance.itemId,
@@ -101,7 +146,10 @@ export function stockView(
     shortfall: Math.max(0, roundQuantity(balance.reserved - balance.onHand)),
     lowStockThreshold: threshold,
     lowStock: available < 0 || (threshold !== null && available <= threshold),
-    daysOfCover: daysOfCover(available, population, item),
+    daysOfCover: cover,
+    coverWarningDays: level.days,
+    coverWarningDaysFrom: level.from,
+    coverLow: cover !== null && cover < level.days,
     updatedAt: balance.updatedAt,
   };
 }

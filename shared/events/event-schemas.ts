@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { discrepancyReasonSchema } from '../domain/transfer.js';
 
 /**
  * The domain events partners hear, one schema per type. Payloads carry ids and numbers only:
@@ -91,7 +92,16 @@ export const transferReceivedEventSchema = shelterEvent('transfer.received', {
   ...transferShelters,
   receivedLines: linesSchema,
   discrepancies: z.array(
-    z.object({ itemId: z.string(), sent: z.number(), received: z.number(), difference: z.number() }).strict(),
+    z
+      .object({
+        itemId: z.string(),
+        sent: z.number(),
+        received: z.number(),
+        difference: z.number(),
+        /** Why, from a fixed list; the receiving lead's note is free text and stays out. */
+        reason: discrepancyReasonSchema.optional(),
+      })
+      .strict(),
   ),
 });
 

@@ -42,8 +42,9 @@ export function eventsFromChange(
 }
 
 /**
- * What days of cover need beyond the balance: the shelter's population and warning level, and
- * the item's daily need per person. Read by the dispatcher; absent where unknown (no cover event).
+ * What days of cover need beyond the balance: the shelter's population and warning level (a
+ * balance's own level, when set, comes first), and the item's daily need per person. Read by the
+ * dispatcher; absent where unknown (no cover event).
  */
 export interface CoverContext {
   population: number;
@@ -257,17 +258,15 @@ function stockEvents(
     const item = { dailyNeedPerPerson: cover.dailyNeedPerPerson };
     const before = daysOfCover(old.available, cover.population, item);
     const after = daysOfCover(now.available, cover.population, item);
-    // Like the other alerts: once, on the way down through the level.
-    if (
-      before !== null &&
-      after !== null &&
-      before >= cover.coverWarningDays &&
-      after < cover.coverWarningDays
-    ) {
+    // Each image by its own level (the item's at this shelter, else the shelter's): once, on the
+    // way down through it, or when a level is set above the cover there is.
+    const levelBefore = old.coverWarningDays ?? cover.coverWarningDays;
+    const levelAfter = now.coverWarningDays ?? cover.coverWarningDays;
+    if (before !== null && after !== null && before >= levelBefore && after < levelAfter) {
       events.push({
         ...about('stock.cover-low'),
         type: 'stock.cover-low',
-        data: { ...figures, daysOfCover: after, coverWarningDays: cover.coverWarningDays },
+        data: { ...figures, daysOfCover: after, coverWarningDays: levelAfter },
       });
     }
   }
@@ -302,11 +301,12 @@ function transferEvents(
         data: {
           ...shelters,
           receivedLines: linesOf(now.receivedLines),
-          discrepancies: now.discrepancies.map(({ itemId, sent, received, difference }) => ({
+          discrepancies: now.discrepancies.map(({ itemId, sent, received, difference, reason }) => ({
             itemId,
             sent,
             received,
             difference,
+            ...(reason === undefined ? {} : { reason }),
           })),
         },
       },

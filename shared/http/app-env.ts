@@ -4,6 +4,7 @@ import type { Principal } from '../domain/api-key.js';
 import type { IdempotencyClaim } from '../domain/idempotency.js';
 import type { ResolveHost, WebhookUrlPolicy } from '../domain/webhook-url.js';
 import type { ErrorCode } from '../errors/app-errors.js';
+import type { AlertRecipientsReader } from '../events/alert-recipients.js';
 import type { WebhookSender } from '../events/webhook-sender.js';
 import type { Logger } from '../logging/logger.js';
 import type { MetricSet, MetricsSink } from '../metrics/metrics.js';
@@ -33,6 +34,8 @@ export interface AppDeps {
   publicBaseUrl: string | undefined;
   /** Invitation codes tried per source address per minute, across every instance. */
   invitationAcceptsPerMinute: number;
+  /** Who the stock-alert digests reach (the SNS topic's subscriptions on AWS; the log locally). */
+  alertRecipients: AlertRecipientsReader;
 }
 
 export interface AppEnv {

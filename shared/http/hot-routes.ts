@@ -7,6 +7,7 @@ import { registerMe } from './routes/me.js';
 import { registerRedemptions } from './routes/redemptions.js';
 import { registerShelters } from './routes/shelters.js';
 import { registerStock } from './routes/stock.js';
+import { registerStockAlertSettings } from './routes/stock-alert-settings.js';
 import { registerStockMovements } from './routes/stock-movements.js';
 import { registerTransfers } from './routes/transfers.js';
 import { registerVoucherMedia } from './routes/voucher-media.js';
@@ -27,6 +28,7 @@ export function registerHotRoutes(app: OpenAPIHono<AppEnv>): void {
   registerStockMovements(app);
   registerTransfers(app);
   registerStock(app);
+  registerStockAlertSettings(app);
   registerVoucherReports(app);
   registerRedemptions(app);
   registerVouchers(app);

@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type AlertDigest, alertDigestSchema, type StockAlert } from '../domain/stock-alert.js';
 import { alertDigestKey, alertDigestListKey } from './keys.js';
 import { parseRecord } from './parse-record.js';
@@ -40,6 +40,16 @@ export class AlertStore {
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
     }
+  }
+
+  /** One shelter's digest state; undefined when it never had an alert. */
+  async get(shelterId: string): Promise<AlertDigest | undefined> {
+    const result = await callDynamo(() =>
+      this.table.doc.send(
+        new GetCommand({ TableName: this.table.tableName, Key: alertDigestKey(shelterId) }),
+      ),
+    );
+    return result.Item === undefined ? undefined : parseDigest(result.Item);
   }
 
   /** Every shelter's digest state (one record per shelter that ever had an alert). */

@@ -1,8 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from '@hono/zod-openapi';
-import { gtin14 } from '../domain/gtin.js';
 import { type Item, itemSchema } from '../domain/item.js';
 import { ConflictError, NotFoundError, StoreUnavailableError } from '../errors/app-errors.js';
+import { gtin14 } from '../rules/gtin.js';
 import { backoffDelay, sleep } from './backoff.js';
 import { barcodeKey, itemKey, itemListKey } from './keys.js';
 import type { Page } from './pagination.js';

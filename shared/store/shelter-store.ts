@@ -49,22 +49,31 @@ export class ShelterStore {
     return this.shelters.list(shelterListKey(), limit, cursor);
   }
 
-  /** Applies a partial update and who made it, when; fields set to undefined are left alone. */
+  /**
+   * Applies a partial update and who made it, when; fields set to undefined are left alone, and
+   * an optional setting set to null is removed (it reads as its default again).
+   */
   async update(
     shelterId: string,
-    patch: ShelterPatch,
+    patch: { [K in keyof ShelterPatch]?: ShelterPatch[K] | null },
     change: Pick<Shelter, 'updatedAt' | 'updatedBy'>,
   ): Promise<Shelter> {
-    const fields = Object.entries({ ...patch, ...change }).filter(([, value]) => value !== undefined);
-    const names = Object.fromEntries(fields.map(([name], i) => [`#f${i}`, name]));
+    const entries = Object.entries({ ...patch, ...change });
+    const fields = entries.filter(([, value]) => value !== undefined && value !== null);
+    const removed = entries.filter(([, value]) => value === null).map(([name]) => name);
+    const names = Object.fromEntries([
+      ...fields.map(([name], i) => [`#f${i}`, name]),
+      ...removed.map((name, i) => [`#r${i}`, name]),
+    ]);
     const values = Object.fromEntries(fields.map(([, value], i) => [`:v${i}`, value]));
+    const remove = removed.length === 0 ? '' : ` REMOVE ${removed.map((_, i) => `#r${i}`).join(', ')}`;
     try {
       const result = await callDynamo(() =>
         this.table.doc.send(
           new UpdateCommand({
             TableName: this.table.tableName,
             Key: shelterKey(shelterId),
-            UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
+            UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :v${i}`).join(', ')}${remove}`,
             // Only existing shelters can be patched: an update must not create a bare record.
             ConditionExpression: 'attribute_exists(pk)',
             ExpressionAttributeNames: names,

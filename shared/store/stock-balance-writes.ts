@@ -143,15 +143,18 @@ export function versionedWrite(table: TableContext, before: StockBalance, after:
 }
 
 /**
- * Sets (or, with null, clears) the low-stock threshold with who did it and when, creating an
- * empty balance if the item was never stocked there. Quantities are left as they are.
+ * Sets (or, with null, clears) the low-stock threshold and the cover warning level with who did
+ * it and when, creating an empty balance if the item was never stocked there. Quantities are left
+ * as they are, and so is a level left undefined.
  */
 export interface ThresholdChange {
   shelterId: string;
   itemId: string;
   category: string;
-  /** null clears it. */
-  threshold: number | null;
+  /** null clears it; undefined leaves it. */
+  threshold?: number | null | undefined;
+  /** null clears it (the shelter's level applies again); undefined leaves it. */
+  coverWarningDays?: number | null | undefined;
   /** The key that set it, and when: invariant 5. */
   by: string;
   at: string;
@@ -160,22 +163,31 @@ export interface ThresholdChange {
 export function thresholdWrite(table: TableContext, change: ThresholdChange): UpdateCommandInput {
   const common =
     'onHand = if_not_exists(onHand, :zero), reserved = if_not_exists(reserved, :zero), available = if_not_exists(available, :zero), version = if_not_exists(version, :zero), shelterId = :shelterId, itemId = :itemId, category = :category, updatedAt = if_not_exists(updatedAt, :at), thresholdSetBy = :by, thresholdSetAt = :at';
+  const sets = [common];
+  const removes: string[] = [];
+  const values: Record<string, unknown> = {
+    ':zero': 0,
+    ':shelterId': change.shelterId,
+    ':itemId': change.itemId,
+    ':category': change.category,
+    ':at': change.at,
+    ':by': change.by,
+  };
+  for (const [attribute, value] of [
+    ['lowStockThreshold', change.threshold],
+    ['coverWarningDays', change.coverWarningDays],
+  ] as const) {
+    if (value === null) removes.push(attribute);
+    else if (value !== undefined) {
+      sets.push(`${attribute} = :${attribute}`);
+      values[`:${attribute}`] = value;
+    }
+  }
   return {
     TableName: table.tableName,
     Key: stockKey(change.shelterId, change.itemId),
-    UpdateExpression:
-      change.threshold === null
-        ? `SET ${common} REMOVE lowStockThreshold`
-        : `SET ${common}, lowStockThreshold = :threshold`,
-    ExpressionAttributeValues: {
-      ':zero': 0,
-      ':shelterId': change.shelterId,
-      ':itemId': change.itemId,
-      ':category': change.category,
-      ':at': change.at,
-      ':by': change.by,
-      ...(change.threshold === null ? {} : { ':threshold': change.threshold }),
-    },
+    UpdateExpression: `SET ${sets.join(', ')}${removes.length === 0 ? '' : ` REMOVE ${removes.join(', ')}`}`,
+    ExpressionAttributeValues: values,
     ReturnValues: 'ALL_NEW',
   };
 }

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { Principal } from '../domain/api-key.js';
 import { itemView, itemViewSchema } from '../domain/item.js';
-import { readScannedCode } from '../domain/scanned-code.js';
 import { AppError, ValidationError } from '../errors/app-errors.js';
+import { readScannedCode } from '../rules/scanned-code.js';
 import type { Stores } from '../store/stores.js';
 
 export const itemCodeQuerySchema = z

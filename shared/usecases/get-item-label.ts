@@ -1,8 +1,8 @@
 import type { Principal } from '../domain/api-key.js';
 import type { Item } from '../domain/item.js';
-import { itemLabelPayload } from '../domain/item-label.js';
 import { qrSvg } from '../domain/voucher-qr.js';
 import { NotFoundError } from '../errors/app-errors.js';
+import { itemLabelPayload } from '../rules/item-label.js';
 import type { Stores } from '../store/stores.js';
 
 /** What an item label shows: the catalogue entry and the QR of its payload (`supplyline:item:<id>`). */

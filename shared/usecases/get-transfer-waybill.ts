@@ -3,7 +3,7 @@ import type { Item } from '../domain/item.js';
 import { type ShelterView, shelterView } from '../domain/shelter.js';
 import type { Transfer } from '../domain/transfer.js';
 import { qrSvg } from '../domain/voucher-qr.js';
-import { waybillUrl } from '../domain/waybill.js';
+import { waybillUrl } from '../rules/waybill.js';
 import type { Stores } from '../store/stores.js';
 import { getTransfer } from './get-transfer.js';
 

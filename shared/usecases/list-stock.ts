@@ -68,7 +68,12 @@ export async function enrich(
   const shelters = await deps.stores.shelters.getMany(shelterIds);
   const catalogue = new Map((await deps.stores.items.all()).map((item) => [item.id, item]));
   const views = balances.map((balance) =>
-    stockView(balance, shelters.get(balance.shelterId)?.population, catalogue.get(balance.itemId)),
+    stockView(
+      balance,
+      shelters.get(balance.shelterId)?.population,
+      catalogue.get(balance.itemId),
+      shelters.get(balance.shelterId)?.coverWarningDays,
+    ),
   );
   return { views, requests: Math.ceil(shelterIds.length / 100) + 1, catalogue, shelters };
 }

@@ -7,8 +7,9 @@ import { assertShelterInScope, loadShelter } from './stock-context.js';
 export type SetThresholdInput = { shelterId: string; itemId: string } & LowStockThresholdInput;
 
 /**
- * Logistics leads decide what "low" means per shelter and item; null removes the threshold.
- * The balance records who set it and when.
+ * Logistics leads decide what "low" means per shelter and item: the low-stock threshold, and the
+ * days of cover under which the item warns there (else the shelter's level); null removes either.
+ * The balance records who set them and when.
  */
 export async function setLowStockThreshold(
   input: SetThresholdInput,
@@ -24,8 +25,9 @@ export async function setLowStockThreshold(
     itemId: input.itemId,
     category: item.category,
     threshold: input.lowStockThreshold,
+    coverWarningDays: input.coverWarningDays,
     by: actor.keyId,
     at: deps.now().toISOString(),
   });
-  return stockView(balance, shelter.population, item);
+  return stockView(balance, shelter.population, item, shelter.coverWarningDays);
 }

@@ -119,7 +119,10 @@ describe('events on AWS: the dispatcher, the retry schedule, the stock-alert top
     }
     const [, api] = functionNamed('Supplyline REST API (Hono)');
     expect(api.Properties.Environment?.Variables.WEBHOOK_URL_POLICY).toBe('public-https');
-    expect(api.Properties.Environment?.Variables).not.toHaveProperty('ALERT_TOPIC_ARN');
+    // The API reads the topic's subscriptions (who the digests reach), and may not publish.
+    expect(api.Properties.Environment?.Variables.ALERT_TOPIC_ARN).toEqual({
+      Ref: expect.stringMatching(/^StockAlertsTopic/),
+    });
   });
 
   it('grants both exactly the table actions their code calls, and publishing to the stock-alert topic only', () => {
@@ -157,6 +160,17 @@ describe('events on AWS: the dispatcher, the retry schedule, the stock-alert top
         expect.objectContaining({ Resource: { Ref: expect.stringMatching(/^StockAlertsTopic/) } }),
       ]);
     }
+  });
+
+  it('lets the API list the stock-alert topic’s subscriptions, and nothing else of SNS', () => {
+    const [apiId] = functionNamed('Supplyline REST API (Hono)');
+    const sns = statementsOf(apiId).filter((s) => [s.Action].flat().some((a) => a.startsWith('sns:')));
+    expect(sns).toEqual([
+      expect.objectContaining({
+        Action: 'sns:ListSubscriptionsByTopic',
+        Resource: { Ref: expect.stringMatching(/^StockAlertsTopic/) },
+      }),
+    ]);
   });
 
   it('lets only the dispatcher read the stream, and send to its dead-letter queue, on those two resources alone', () => {

@@ -169,7 +169,7 @@ describe('events from the table stream', () => {
           shelterId: 'shelter-b',
           data: {
             transferId: ids.transfer,
-            discrepancies: [{ itemId: 'rice', sent: 10, received: 8, difference: -2 }],
+            discrepancies: [{ itemId: 'rice', sent: 10, received: 8, difference: -2, reason: 'lost' }],
           },
         },
       ]);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { transferSchema } from '../../shared/domain/transfer.js';
-import { waybillUrl } from '../../shared/domain/waybill.js';
 import { eventsFromChange } from '../../shared/events/events-from-change.js';
+import { waybillUrl } from '../../shared/rules/waybill.js';
 import { transferKey } from '../../shared/store/keys.js';
 import { withoutKeys } from '../../shared/store/table-context.js';
 import type { World } from '../support/fixtures.js';
@@ -176,6 +176,26 @@ describe('transfers on the desk: dispatch with a vehicle, a waybill, receive wit
     expect(audit.mismatches).toEqual([]);
     expect(audit.negatives).toEqual([]);
 
+    // The event says why (a word from the list), never the lead's note.
+    const [stored] = await queryPartition(t.table, transferKey(id).pk);
+    const [event] = eventsFromChange({
+      record: 'transfer',
+      changeId: 'c-2',
+      operation: 'modify',
+      old: {
+        ...transferSchema.parse(withoutKeys(stored as Record<string, unknown>)),
+        status: 'in_transit',
+      } as never,
+      new: transferSchema.parse(withoutKeys(stored as Record<string, unknown>)),
+    });
+    expect(event).toMatchObject({
+      type: 'transfer.received',
+      data: {
+        discrepancies: [{ itemId: 'rice', sent: 100, received: 92, difference: -8, reason: 'damaged' }],
+      },
+    });
+    expect(JSON.stringify(event)).not.toContain('two sacks wet');
+
     const entry = await call<Movement>(
       t.app,
       'GET',
@@ -272,6 +292,15 @@ describe('receiving a transfer: reasons for what differs', () => {
       { field: 'body.lines.0.reason', message: 'all 30 sent arrived: leave the reason and note out' },
       { field: 'body.lines.1.note', message: 'say what happened (reason other)' },
     ]);
+  });
+
+  it('keeps transfer-discrepancy for a transfer’s receipt: a hand-made adjustment may not give it', async () => {
+    const result = await call(t.app, 'POST', '/v1/shelters/shelter-b/adjustments', {
+      key: world.logistics,
+      body: { reason: 'transfer-discrepancy', lines: [{ itemId: 'rice', quantity: 5 }] },
+    });
+    expect(result.status).toBe(400);
+    expect((result.body.errors as Array<{ field: string }>).map((e) => e.field)).toEqual(['body.reason']);
   });
 
   it('refuses a reason that is not one of the list', async () => {

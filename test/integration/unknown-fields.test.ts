@@ -90,6 +90,11 @@ const bodies: Record<string, { path: string; body: Record<string, unknown>; nest
     body: { barcodes: ['9506000134352'], packSizes: [{ name: 'sack', units: 25 }] },
     nested: ['packSizes.0'],
   },
+  'PUT /v1/shelters/{id}/cover-warning-days': {
+    path: '/v1/shelters/shelter-a/cover-warning-days',
+    body: { coverWarningDays: 4 },
+    nested: [],
+  },
   'PUT /v1/shelters/{id}/stock/{itemId}/threshold': {
     path: '/v1/shelters/shelter-a/stock/rice/threshold',
     body: { lowStockThreshold: 5 },

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gtin14, gtinCheckDigit, gtinProblem, isGtin } from '../../shared/domain/gtin.js';
-import { itemIdOfLabel, itemLabelPayload } from '../../shared/domain/item-label.js';
-import { readScannedCode } from '../../shared/domain/scanned-code.js';
+import { gtin14, gtinCheckDigit, gtinProblem, isGtin } from '../../shared/rules/gtin.js';
+import { itemIdOfLabel, itemLabelPayload } from '../../shared/rules/item-label.js';
+import { readScannedCode } from '../../shared/rules/scanned-code.js';
 
 describe('GTIN check digits', () => {
   it('accepts GS1’s own examples of each length', () => {

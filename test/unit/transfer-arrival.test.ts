@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyBalance, type StockBalance } from '../../shared/domain/stock.js';
 import { applyStockChanges } from '../../shared/domain/stock-change.js';
-import { transferIdOfWaybill, waybillUrl } from '../../shared/domain/waybill.js';
+import { transferIdOfWaybill, waybillUrl } from '../../shared/rules/waybill.js';
 
 const at = '2026-12-02T10:00:00.000Z';
 const balance = (itemId: string, onHand: number, reserved = 0, version = 4): StockBalance => ({

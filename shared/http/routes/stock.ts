@@ -35,7 +35,10 @@ const thresholdRoute = securedRoute(['logistics'], {
   path: '/v1/shelters/{id}/stock/{itemId}/threshold',
   operationId: 'setLowStockThreshold',
   tags: ['Stock'],
-  summary: 'Set (or clear, with null) the low-stock threshold of an item at a shelter',
+  summary:
+    'Set (or clear, with null) the low-stock threshold and the cover warning days of an item at a shelter',
+  description:
+    'Send either or both: a field left out is left as it is. The cover warning days here come before the shelter’s own (`PUT /v1/shelters/{id}/cover-warning-days`).',
   request: {
     params: z.object({ id: slugSchema, itemId: slugSchema }),
     body: {

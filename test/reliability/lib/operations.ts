@@ -425,6 +425,17 @@ export const operationCases: Record<string, OperationCase> = {
       body: { lowStockThreshold: 10 },
     }),
   },
+  'PUT /v1/shelters/{id}/cover-warning-days': {
+    guard: 'shelter',
+    build: async (_w, reach) => ({
+      path: `/v1/shelters/${SHELTERS[reach]}/cover-warning-days`,
+      body: { coverWarningDays: 4 },
+    }),
+  },
+  'GET /v1/shelters/{id}/alert-recipients': {
+    guard: 'shelter',
+    build: async (_w, reach) => ({ path: `/v1/shelters/${SHELTERS[reach]}/alert-recipients` }),
+  },
   'GET /v1/shelters/{id}/movements': {
     guard: 'shelter',
     build: async (_w, reach) => ({ path: `/v1/shelters/${SHELTERS[reach]}/movements` }),

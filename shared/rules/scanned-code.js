@@ -1,16 +1,15 @@
+// @ts-check
+// What a scanner or a camera read at the desk, and which item it names: the server answers the
+// lookup by it, the desk tells a person at once when a scan cannot be one. One file for both.
+
 import { gtin14, gtinProblem } from './gtin.js';
 import { itemIdOfLabel } from './item-label.js';
 
 /**
- * What a scanner or a camera read on a package or a shelf, as the desk sends it: the digits of a
- * barcode (EAN-13, UPC-A, EAN-8, ITF-14), a GS1 code carrying a GTIN (a GS1-128 or DataMatrix
- * element string, a GS1 Digital Link QR code), or one of our own item labels. Pure: one place
- * decides what a scan means, so the lookup and the catalogue agree on it.
+ * @typedef {{ kind: 'gtin', gtin14: string }
+ *   | { kind: 'item-label', itemId: string }
+ *   | { kind: 'unreadable', problem: string }} ScannedCode
  */
-export type ScannedCode =
-  | { kind: 'gtin'; gtin14: string }
-  | { kind: 'item-label'; itemId: string }
-  | { kind: 'unreadable'; problem: string };
 
 /**
  * A scanner set to send its AIM symbology identifier types `]E0` (EAN-13), `]C1` (GS1-128),
@@ -27,7 +26,14 @@ const ELEMENT_STRING_GTIN = /^(?:\(01\)|01)(\d{14})/;
 /** A GS1 Digital Link URI names its GTIN as the path segment after `/01/`. */
 const DIGITAL_LINK_GTIN = /^https?:\/\/[^/?#]+(?:\/[^/?#]*)*?\/01\/(\d{8,14})(?:[/?#]|$)/i;
 
-export function readScannedCode(scanned: string): ScannedCode {
+/**
+ * What a scan names: the digits of a barcode (EAN-13, UPC-A, EAN-8, ITF-14), a GS1 code carrying
+ * a GTIN (a GS1-128 or DataMatrix element string, a GS1 Digital Link QR code), or one of our own
+ * item labels; else why it names nothing.
+ * @param {string} scanned
+ * @returns {ScannedCode}
+ */
+export function readScannedCode(scanned) {
   const text = scanned.trim().replace(SYMBOLOGY_IDENTIFIER, '').replaceAll(GROUP_SEPARATOR, '');
   if (text === '') return { kind: 'unreadable', problem: 'nothing was scanned' };
 
