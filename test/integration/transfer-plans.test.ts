@@ -158,7 +158,7 @@ describe('the suggested transfer plan: happy path', () => {
 
     const received = await call(t.app, 'POST', `/v1/transfers/${sent.body.id}/receive`, {
       key: world.logistics,
-      body: { lines: [{ itemId: 'rice', quantity: 400 }] },
+      body: { lines: [{ itemId: 'rice', quantity: 400, reason: 'lost' }] },
     });
     expect(received.status).toBe(200);
     expect(await queryPartition(t.table, 'TRANSIT')).toEqual([]);
