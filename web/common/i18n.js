@@ -11,13 +11,11 @@ const en = {
     'Open your invitation link, or scan its QR code with this phone’s camera. No invitation? Ask your coordinator or an administrator.',
   'signin.useKey': 'Use an API key',
   'signin.volunteerKey': 'Volunteer key',
-  'signin.logisticsKey': 'Logistics key',
   'signin.adminKey': 'Admin or coordinator key',
   'signin.help': 'The key stays on this device only.',
   'signin.submit': 'Sign in',
   'signin.rejected': 'This key was not accepted. Check it and try again.',
   'signin.notVolunteer': 'This is not a volunteer key.',
-  'signin.notLogistics': 'This key cannot read stock.',
   'point.label': 'Pickup point',
   'point.start': 'Start',
   'point.none': 'This key has no pickup point.',
@@ -113,8 +111,6 @@ const en = {
   'unit.L': 'L',
   'unit.piece': '×',
   'unit.pack': 'packs',
-  'signin.coordinatorKey': 'Coordinator key',
-  'signin.notCoordinator': 'This is not a coordinator key.',
 };
 
 /** @typedef {keyof typeof en} SharedMessageKey */
@@ -140,13 +136,11 @@ const km = {
     'សូមបើកតំណអញ្ជើញរបស់អ្នក ឬស្កេនកូដ QR របស់វាដោយកាមេរ៉ាទូរសព្ទនេះ។ គ្មានការអញ្ជើញទេ? សូមសួរអ្នកសម្របសម្រួល ឬអ្នកគ្រប់គ្រង។',
   'signin.useKey': 'ប្រើសោ API',
   'signin.volunteerKey': 'សោរបស់អ្នកស្ម័គ្រចិត្ត',
-  'signin.logisticsKey': 'សោផ្នែកភស្តុភារ',
   'signin.adminKey': 'សោអ្នកគ្រប់គ្រង ឬអ្នកសម្របសម្រួល',
   'signin.help': 'សោនេះរក្សាទុកតែនៅលើឧបករណ៍នេះប៉ុណ្ណោះ។',
   'signin.submit': 'ចូល',
   'signin.rejected': 'សោនេះមិនត្រូវបានទទួលស្គាល់ទេ។ សូមពិនិត្យ ហើយព្យាយាមម្តងទៀត។',
   'signin.notVolunteer': 'នេះមិនមែនជាសោរបស់អ្នកស្ម័គ្រចិត្តទេ។',
-  'signin.notLogistics': 'សោនេះមិនអាចមើលស្តុកបានទេ។',
   'point.label': 'ចំណុចចែកចាយ',
   'point.start': 'ចាប់ផ្តើម',
   'point.none': 'សោនេះមិនមានចំណុចចែកចាយទេ។',
@@ -239,8 +233,6 @@ const km = {
   'unit.L': 'លីត្រ',
   'unit.piece': '×',
   'unit.pack': 'កញ្ចប់',
-  'signin.coordinatorKey': 'សោអ្នកសម្របសម្រួល',
-  'signin.notCoordinator': 'នេះមិនមែនជាសោអ្នកសម្របសម្រួលទេ។',
 };
 
 /** @type {{ en: Record<string, string>, km: Record<string, string> }} */

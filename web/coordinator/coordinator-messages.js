@@ -101,6 +101,8 @@ const en = {
   'rule.min': 'at least {min} a household',
   'rule.bands': 'less for small households',
   'tpl.soapNote': '250 g a person a month in 125 g bars',
+  'signin.coordinatorKey': 'Coordinator key',
+  'signin.notCoordinator': 'This is not a coordinator key.',
 };
 
 /** @typedef {keyof typeof en} CoordinatorMessageKey */
@@ -204,6 +206,8 @@ const km = {
   'rule.min': 'យ៉ាងតិច {min} ក្នុងមួយគ្រួសារ',
   'rule.bands': 'តិចជាងសម្រាប់គ្រួសារតូច',
   'tpl.soapNote': '២៥០ ក្រាម ក្នុងម្នាក់ក្នុងមួយខែ ជាដុំ ១២៥ ក្រាម',
+  'signin.coordinatorKey': 'សោអ្នកសម្របសម្រួល',
+  'signin.notCoordinator': 'នេះមិនមែនជាសោអ្នកសម្របសម្រួលទេ។',
 };
 
 addMessages({ en, km });

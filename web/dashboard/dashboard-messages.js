@@ -31,6 +31,8 @@ const en = {
   'movement.transfer_in': 'Transfer in',
   'movement.distribution': 'Handed out',
   'movement.by': 'by {name}',
+  'signin.logisticsKey': 'Logistics key',
+  'signin.notLogistics': 'This key cannot read stock.',
 };
 
 /** @typedef {keyof typeof en} DashboardMessageKey */
@@ -66,6 +68,8 @@ const km = {
   'movement.transfer_in': 'ទទួលពីការផ្ទេរ',
   'movement.distribution': 'ចែកចាយ',
   'movement.by': 'ដោយ {name}',
+  'signin.logisticsKey': 'សោផ្នែកភស្តុភារ',
+  'signin.notLogistics': 'សោនេះមិនអាចមើលស្តុកបានទេ។',
 };
 
 addMessages({ en, km });

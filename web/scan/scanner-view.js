@@ -2,7 +2,6 @@
 // code. A QR read while a voucher is on screen, or the slip just handed over, is no new scan.
 import { $ } from '../common/dom.js';
 import { t } from '../common/i18n.js';
-import { startCamera } from './camera.js';
 import { isQuietSlip, quietFromNow } from './slip-quiet.js';
 import { show } from './views.js';
 import { check } from './voucher-check.js';
@@ -24,6 +23,10 @@ export async function showScanner() {
   if (stopCamera) return;
   setCameraStatus('scan.cameraStarting');
   try {
+    // Loaded with the first scanning screen, not with the page: a phone that opens /scan signed
+    // out (or from an invitation) fetches it only once there is a camera to start. The offline
+    // install precaches it like every other module.
+    const { startCamera } = await import('./camera.js');
     stopCamera = await startCamera($('video', HTMLVideoElement), onScanned, () => onScreen() === undefined);
     setCameraStatus('scan.cameraReady');
   } catch {
