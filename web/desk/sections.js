@@ -4,6 +4,7 @@ import { conflictsSection } from './section-conflicts.js';
 import { countSection } from './section-count.js';
 import { receiveSection } from './section-receive.js';
 import { thresholdsSection } from './section-thresholds.js';
+import { transferSection } from './section-transfer.js';
 
 /** @type {ReadonlyArray<import('./desk-types.js').DeskSection>} */
-export const sections = [conflictsSection, receiveSection, countSection, thresholdsSection];
+export const sections = [conflictsSection, receiveSection, transferSection, countSection, thresholdsSection];
