@@ -27,7 +27,8 @@ const en = {
  *   | import('./receive-messages.js').ReceiveMessageKey
  *   | import('./count-messages.js').CountMessageKey
  *   | import('./thresholds-messages.js').ThresholdsMessageKey
- *   | import('./transfer-messages.js').TransferMessageKey} DeskMessageKey
+ *   | import('./transfer-messages.js').TransferMessageKey
+ *   | import('./plan-messages.js').PlanMessageKey} DeskMessageKey
  */
 
 /**

@@ -88,6 +88,8 @@ const ours = [
   'desk/transfer-dispatch.js',
   'desk/transfer-receive.js',
   'desk/transfer-waybill.js',
+  'desk/section-plan.js',
+  'desk/plan-messages.js',
   'coordinator/coordinator.html',
   'coordinator/coordinator.css',
   'coordinator/coordinator.js',
