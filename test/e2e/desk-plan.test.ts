@@ -16,10 +16,10 @@ const CHBAR_AMPOV = 'Chbar Ampov Transit Shelter';
  * A target of 3 days for rice: Phnom Penh Central holds more than 5 days of it (2,400 kg for 950
  * people at 0.45 kg a day), Chbar Ampov about 2 (300 kg for 310): the plan moves rice there.
  */
-async function askPlan(page: Page, days: string) {
+async function askPlan(page: Page, days: string, item = 'Rice') {
   const section = page.locator('#desk-plan');
   await section.getByLabel('Days of cover to reach').fill(days);
-  await section.getByLabel('Item').selectOption({ label: 'Rice' });
+  await section.getByLabel('Item').selectOption({ label: item });
   await section.getByRole('button', { name: 'Show the plan' }).click();
   return section;
 }
