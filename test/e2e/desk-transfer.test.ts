@@ -6,7 +6,7 @@ import { personWithKey } from '../support/people-fixtures.js';
 import { accessiblePhonePerTest, openIn, SMALL_PHONE } from './support/accessible-phone.js';
 import { phone as newContext } from './support/browser.js';
 import { balance, type DemoServer } from './support/demo-server.js';
-import { signInToDesk } from './support/desk-page.js';
+import { focusedText, signInToDesk, tabTo } from './support/desk-page.js';
 import { latinDigitsOnScreen, scrollWidth } from './support/khmer.js';
 import { balancesAgainstLedger } from './support/ledger-api.js';
 
@@ -180,9 +180,9 @@ describe('/desk#transfer: goods sent on a laptop, received on a phone by scannin
     await confirm.getByRole('button', { name: 'Receive 2 lines of goods' }).dblclick();
     await detail.getByText(/^Received at Ta Khmau Safe House: 95\skg Rice, 20\s× Blanket\.$/).waitFor();
     await detail.getByText('Differences booked in the ledger of Ta Khmau Safe House:').waitFor();
-    const riceRow = detail.getByRole('row').filter({ hasText: 'Rice' });
-    expect(await riceRow.textContent()).toContain('−5 kg');
-    expect(await riceRow.textContent()).toContain('Damaged');
+    const riceLine = detail.getByRole('listitem').filter({ hasText: 'Rice' });
+    expect(await riceLine.textContent()).toContain('100 kg sent, 95 kg arrived');
+    expect(await riceLine.textContent()).toContain('Difference −5 kg: Damaged: arrived unusable');
     expect(await scrollWidth(page)).toBeLessThanOrEqual(SMALL_PHONE.width);
     await check('received');
 
@@ -223,6 +223,49 @@ describe('/desk#transfer: goods sent on a laptop, received on a phone by scannin
     await detail.getByRole('button', { name: /^Receive 12\spacks Soap/ }).click();
     await detail.getByText(/^This transfer was already received, .*\. Nothing more to record\.$/).waitFor();
     expect((await balance(demo, 'ta-khmau', 'soap'))?.onHand).toBe(soapBefore);
+  });
+});
+
+describe('/desk#transfer by keyboard alone', () => {
+  const lead = accessiblePhonePerTest('desk-transfer-keyboard', 'en');
+
+  it('receives a transfer with a short line, its reason and note, without a pointer', async () => {
+    const { demo, page } = lead;
+    const leadKey = await taKhmauLead(demo);
+    const sent = await demo.http('POST', '/v1/transfers', demo.keys.logistics, {
+      fromShelterId: 'pp-central',
+      toShelterId: 'ta-khmau',
+      lines: [{ itemId: 'soap', quantity: 24 }],
+    });
+    expect(sent.status).toBe(201);
+    await signInToDesk(page, leadKey, `/desk#transfer=${sent.body.id as string}`);
+    const soap = page.getByRole('group', { name: 'Soap' });
+    await soap.waitFor();
+
+    // The Arrived field is the first text field of the form, after the shell's own controls.
+    await tabTo(
+      page,
+      async () => (await page.evaluate('document.activeElement?.getAttribute("inputmode")')) === 'decimal',
+    );
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('22');
+    await page.keyboard.press('Tab');
+    // The reason's choice, then the note, follow the line that differs.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await soap.getByLabel('Why it differs').inputValue()).toBe('lost');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Two packs fell off at the river crossing');
+    await tabTo(page, async () => (await focusedText(page)) === 'Continue');
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('group', { name: 'Check what arrived before it is recorded' });
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('Soap: −2 packs (Lost on the way)');
+    await tabTo(page, async () => /^Receive 22\spacks Soap$/.test(await focusedText(page)));
+    await page.keyboard.press('Enter');
+    await page
+      .getByText('Difference −2 packs: Lost on the way: Two packs fell off at the river crossing')
+      .waitFor();
   });
 });
 

@@ -101,46 +101,38 @@ function facts(transfer) {
 }
 
 /**
- * What arrived of a received transfer, line by line, with the differences and why.
+ * What arrived of a received transfer, line by line, with the differences and why: a list, not
+ * a table, so that each line reads whole on a phone.
  * @param {Extract<Transfer, { status: 'received' }>} transfer
  */
-function receivedTable(transfer) {
-  const rows = transfer.lines.map((sent) => {
-    const arrived = transfer.receivedLines.find((line) => line.itemId === sent.itemId)?.quantity ?? 0;
-    const discrepancy = transfer.discrepancies.find((line) => line.itemId === sent.itemId);
-    return el('tr', {}, [
-      el('td', { text: nameOf(itemOf(sent.itemId), sent.itemId) }),
-      el('td', { class: 'number', text: amountOf(sent.itemId, sent.quantity) }),
-      el('td', { class: 'number', text: amountOf(sent.itemId, arrived) }),
-      el('td', {
-        class: 'number',
-        text: discrepancy ? differenceText(sent.itemId, discrepancy.difference) : '',
-      }),
-      el('td', {
-        text: discrepancy?.reason
-          ? `${t(`transfer.reason.${discrepancy.reason}`)}${discrepancy.note ? `: ${discrepancy.note}` : ''}`
-          : '',
-      }),
-    ]);
-  });
-  // A region the keyboard can scroll, where the table is wider than a phone.
+function receivedLines(transfer) {
   return el(
-    'div',
-    { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': t('transfer.receiveHeading') },
-    [
-      el('table', { class: 'receipt-lines' }, [
-        el('thead', {}, [
-          el('tr', {}, [
-            said('th', 'transfer.item', { scope: 'col' }),
-            said('th', 'transfer.sentColumn', { scope: 'col', class: 'number' }),
-            said('th', 'transfer.arrivedColumn', { scope: 'col', class: 'number' }),
-            said('th', 'transfer.differenceColumn', { scope: 'col', class: 'number' }),
-            said('th', 'transfer.reasonColumn', { scope: 'col' }),
-          ]),
-        ]),
-        el('tbody', {}, rows),
-      ]),
-    ],
+    'ul',
+    { class: 'transfer-list' },
+    transfer.lines.map((sent) => {
+      const arrived = transfer.receivedLines.find((line) => line.itemId === sent.itemId)?.quantity ?? 0;
+      const discrepancy = transfer.discrepancies.find((line) => line.itemId === sent.itemId);
+      const why = discrepancy?.reason
+        ? `${t(`transfer.reason.${discrepancy.reason}`)}${discrepancy.note ? `: ${discrepancy.note}` : ''}`
+        : '';
+      return el('li', { class: 'transfer-entry' }, [
+        el('p', { class: 'transfer-where', text: nameOf(itemOf(sent.itemId), sent.itemId) }),
+        el('p', {
+          text: t('transfer.sentArrived', {
+            sent: amountOf(sent.itemId, sent.quantity),
+            arrived: amountOf(sent.itemId, arrived),
+          }),
+        }),
+        discrepancy
+          ? el('p', {
+              text: t('transfer.differenceWhy', {
+                difference: differenceText(sent.itemId, discrepancy.difference),
+                reason: why,
+              }),
+            })
+          : undefined,
+      ]);
+    }),
   );
 }
 
@@ -164,7 +156,7 @@ function showReceived(transfer, notice) {
           ? t('transfer.noDiscrepancy')
           : t('transfer.discrepanciesBooked', { to }),
     }),
-    receivedTable(transfer),
+    receivedLines(transfer),
     backLink(),
   );
 }
