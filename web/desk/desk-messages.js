@@ -26,7 +26,9 @@ const en = {
  *   | import('./conflicts-messages.js').ConflictsMessageKey
  *   | import('./receive-messages.js').ReceiveMessageKey
  *   | import('./count-messages.js').CountMessageKey
- *   | import('./thresholds-messages.js').ThresholdsMessageKey} DeskMessageKey
+ *   | import('./thresholds-messages.js').ThresholdsMessageKey
+ *   | import('./transfer-messages.js').TransferMessageKey
+ *   | import('./plan-messages.js').PlanMessageKey} DeskMessageKey
  */
 
 /**

@@ -2,8 +2,17 @@
 // at the top of desk.js). The first is shown when the address names none.
 import { conflictsSection } from './section-conflicts.js';
 import { countSection } from './section-count.js';
+import { planSection } from './section-plan.js';
 import { receiveSection } from './section-receive.js';
 import { thresholdsSection } from './section-thresholds.js';
+import { transferSection } from './section-transfer.js';
 
 /** @type {ReadonlyArray<import('./desk-types.js').DeskSection>} */
-export const sections = [conflictsSection, receiveSection, countSection, thresholdsSection];
+export const sections = [
+  conflictsSection,
+  receiveSection,
+  transferSection,
+  countSection,
+  thresholdsSection,
+  planSection,
+];

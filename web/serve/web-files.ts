@@ -82,6 +82,14 @@ const ours = [
   'desk/receive-messages.js',
   'desk/section-thresholds.js',
   'desk/thresholds-messages.js',
+  'desk/read-number.js',
+  'desk/section-transfer.js',
+  'desk/transfer-messages.js',
+  'desk/transfer-dispatch.js',
+  'desk/transfer-receive.js',
+  'desk/transfer-waybill.js',
+  'desk/section-plan.js',
+  'desk/plan-messages.js',
   'coordinator/coordinator.html',
   'coordinator/coordinator.css',
   'coordinator/coordinator.js',
@@ -133,6 +141,7 @@ const sharedRules = [
   'shared/rules/offline-record.js',
   'shared/rules/voucher-rules.js',
   'shared/rules/problem-type.js',
+  'shared/rules/waybill.js',
 ] as const;
 
 /** Where each installed package keeps the file we serve as `vendor/<name>`. */
