@@ -133,6 +133,7 @@ const sharedRules = [
   'shared/rules/offline-record.js',
   'shared/rules/voucher-rules.js',
   'shared/rules/problem-type.js',
+  'shared/rules/alert-levels.js',
 ] as const;
 
 /** Where each installed package keeps the file we serve as `vendor/<name>`. */
