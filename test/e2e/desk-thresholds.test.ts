@@ -175,7 +175,7 @@ describe('/desk#thresholds on a 360x740 phone: when alerts fire, and who gets th
         'No one receives the email digest: this Supplyline has no email set up for alerts, so the digest is only written to the server’s log.',
       )
       .waitFor();
-    await section.getByText('Partner stock desk, localhost:9: stock.low, stock.cover-low').waitFor();
+    await section.getByText('Partner stock desk, localhost:9: low stock, few days of cover').waitFor();
     expect(await section.textContent()).not.toContain('s3cret');
     await check('recipients-local');
   });

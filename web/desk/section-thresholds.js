@@ -152,6 +152,14 @@ function inForceText(balance) {
   return t('thresholds.inForceDefault', { days });
 }
 
+/** A stock alert's kind in words; another kind as the API names it. @param {string} type */
+function eventWords(type) {
+  if (type === 'stock.low') return t('thresholds.event.stock.low');
+  if (type === 'stock.out') return t('thresholds.event.stock.out');
+  if (type === 'stock.cover-low') return t('thresholds.event.stock.cover-low');
+  return type;
+}
+
 /** @param {StockBalance} balance */
 function unitHint(balance) {
   if (balance.unit === 'kg' || balance.unit === 'L')
@@ -297,7 +305,7 @@ function renderRecipients() {
         'ul',
         { class: 'recipients' },
         webhooks.map((hook) => {
-          const events = hook.eventTypes.join(', ');
+          const events = hook.eventTypes.map(eventWords).join(', ');
           const line = t('thresholds.webhookLine', { host: hook.host, events });
           const described = hook.description ? `${hook.description}, ${line}` : line;
           return el('li', {

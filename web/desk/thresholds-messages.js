@@ -66,6 +66,9 @@ const en = {
   'thresholds.noWebhooks': 'No webhook hears the stock alerts of {shelter}.',
   'thresholds.webhookLine': '{host}: {events}',
   'thresholds.webhookDisabled': 'disabled',
+  'thresholds.event.stock.low': 'low stock',
+  'thresholds.event.stock.out': 'out of stock',
+  'thresholds.event.stock.cover-low': 'few days of cover',
   'thresholds.recipientsFailed': 'Who receives the alerts could not be read: {reason}',
 };
 
@@ -133,6 +136,9 @@ const km = {
   'thresholds.noWebhooks': 'គ្មាន webhook ណាទទួលការជូនដំណឹងស្តុករបស់ {shelter} ទេ។',
   'thresholds.webhookLine': '{host}៖ {events}',
   'thresholds.webhookDisabled': 'បានបិទ',
+  'thresholds.event.stock.low': 'ស្តុកទាប',
+  'thresholds.event.stock.out': 'អស់ស្តុក',
+  'thresholds.event.stock.cover-low': 'ថ្ងៃគ្រប់គ្រាន់តិច',
   'thresholds.recipientsFailed': 'មិនអាចអានអ្នកទទួលការជូនដំណឹងបានទេ៖ {reason}',
 };
 
