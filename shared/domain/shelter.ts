@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { COVER_WARNING_DAYS_MAX, DEFAULT_COVER_WARNING_DAYS } from '../rules/alert-levels.js';
 import { type Principal, scopeAllows } from './api-key.js';
 import { attributionFor, createdFields, updatedFields } from './attribution.js';
 import { slugSchema } from './slug.js';
@@ -55,7 +56,7 @@ export const createShelterSchema = z
     capacity: z.number().int().min(0).max(1_000_000).openapi({ format: 'int32' }),
     population: z.number().int().min(0).max(1_000_000).openapi({ format: 'int32' }),
     confidential: z.boolean().default(false),
-    coverWarningDays: z.number().min(0).max(90).optional().openapi({
+    coverWarningDays: z.number().min(0).max(COVER_WARNING_DAYS_MAX).optional().openapi({
       description:
         'Days of cover below which a balance raises `stock.cover-low` (webhooks, feed, alert digest); 3 when unset.',
     }),
@@ -82,7 +83,7 @@ export const updateShelterSchema = z
     capacity: z.number().int().min(0).max(1_000_000).openapi({ format: 'int32' }),
     population: z.number().int().min(0).max(1_000_000).openapi({ format: 'int32' }),
     confidential: z.boolean(),
-    coverWarningDays: z.number().min(0).max(90).optional().openapi({
+    coverWarningDays: z.number().min(0).max(COVER_WARNING_DAYS_MAX).optional().openapi({
       description:
         'Days of cover below which a balance raises `stock.cover-low` (webhooks, feed, alert digest); 3 when unset.',
     }),
@@ -132,7 +133,7 @@ export const shelterViewSchema = shelterSchema
 export type Shelter = z.infer<typeof shelterSchema>;
 
 /** Below this many days of cover a balance is "cover low", unless the shelter sets its own level. */
-export const DEFAULT_COVER_WARNING_DAYS = 3;
+export { DEFAULT_COVER_WARNING_DAYS };
 export type ShelterView = z.infer<typeof shelterViewSchema>;
 export type CreateShelterInput = z.infer<typeof createShelterSchema>;
 export type ShelterPatch = z.infer<typeof updateShelterSchema>;

@@ -1,7 +1,11 @@
 import { z } from '@hono/zod-openapi';
+import {
+  COVER_WARNING_DAYS_MAX,
+  DEFAULT_COVER_WARNING_DAYS,
+  LOW_STOCK_THRESHOLD_MAX,
+} from '../rules/alert-levels.js';
 import type { Item } from './item.js';
 import { roundQuantity } from './quantity.js';
-import { DEFAULT_COVER_WARNING_DAYS } from './shelter.js';
 
 /** A stock balance as stored: one per (shelter, item). */
 export const stockBalanceSchema = z.object({
@@ -31,7 +35,7 @@ export const stockBalanceSchema = z.object({
 });
 export type StockBalance = z.infer<typeof stockBalanceSchema>;
 
-export const coverWarningDaysSchema = z.number().min(0).max(90);
+export const coverWarningDaysSchema = z.number().min(0).max(COVER_WARNING_DAYS_MAX);
 
 /**
  * The alert levels of one item at one shelter. Each is optional (a field left out is left as it
@@ -40,7 +44,7 @@ export const coverWarningDaysSchema = z.number().min(0).max(90);
  */
 export const lowStockThresholdSchema = z
   .object({
-    lowStockThreshold: z.number().min(0).max(10_000_000).nullable().optional().openapi({
+    lowStockThreshold: z.number().min(0).max(LOW_STOCK_THRESHOLD_MAX).nullable().optional().openapi({
       description: 'Available stock at or under this is low (`stock.low`); null clears it.',
     }),
     coverWarningDays: coverWarningDaysSchema.nullable().optional().openapi({

@@ -142,6 +142,7 @@ const sharedRules = [
   'shared/rules/voucher-rules.js',
   'shared/rules/problem-type.js',
   'shared/rules/waybill.js',
+  'shared/rules/alert-levels.js',
 ] as const;
 
 /** Where each installed package keeps the file we serve as `vendor/<name>`. */
