@@ -7,6 +7,7 @@ import { formatNumber, formatTime } from '../common/i18n.js';
 import { at } from './admin-i18n.js';
 import { confirmStep, problemErrors, writeForm } from './form.js';
 import { detailPanel } from './person-detail.js';
+import { openEdit } from './person-edit.js';
 import { openInvite } from './person-invite.js';
 import { button, el, fillList, nameOf, recordItem, said } from './ui.js';
 import { orgName, roleLabel, whereWords } from './words.js';
@@ -203,7 +204,26 @@ function personItem(person) {
       name: person.displayName,
     });
     invite.addEventListener('click', () => startInvite(person, actions));
-    actions.append(invite, more);
+    const change = button('person.changeNamed', { name: person.displayName });
+    change.addEventListener('click', () => {
+      const saved = [...actions.childNodes];
+      openEdit({
+        host: actions,
+        person,
+        context: given,
+        async onDone(message) {
+          status.textContent = message;
+          details.delete(person.id);
+          await load();
+          focusPerson(person.id);
+        },
+        onCancel() {
+          actions.replaceChildren(...saved);
+          focusPerson(person.id);
+        },
+      });
+    });
+    actions.append(invite, change, more);
     // Nobody revokes themselves (the server refuses it: an admin could lock the last admin out).
     if (person.id !== given.state.me.personId) {
       const revoke = button('person.revokeNamed', { name: person.displayName });

@@ -108,6 +108,7 @@ const ours = [
   'admin/people.js',
   'admin/person-invite.js',
   'admin/person-detail.js',
+  'admin/person-edit.js',
   'admin/api-keys.js',
   'admin/shelters.js',
   'admin/items.js',
