@@ -5,23 +5,13 @@
 import { apiCall } from '../common/api.js';
 import { at } from './admin-i18n.js';
 import { writeForm } from './form.js';
-import { button, nameOf } from './ui.js';
-import { roleLabel } from './words.js';
+import { reachFields, scopeList, showReachFor } from './person-fields.js';
+import { button } from './ui.js';
 
 /** @typedef {import('./admin.js').AdminContext} AdminContext */
 /** @typedef {import('./admin-types.js').Person} Person */
 /** @typedef {import('../common/api-types.js').Role} Role */
 /** @typedef {import('../common/api-types.js').KeyScope} KeyScope */
-
-/**
- * A scope list as the API takes it: every one ("*") when "all" is ticked.
- * @param {unknown} chosen
- * @returns {'*' | string[]}
- */
-function scopeList(chosen) {
-  if (!Array.isArray(chosen)) return [];
-  return chosen.includes('*') ? '*' : chosen.map(String);
-}
 
 /**
  * @param {'*' | string[]} a
@@ -44,53 +34,9 @@ function sameList(a, b) {
  */
 export function openEdit({ host, person, context, onDone, onCancel }) {
   const { state } = context;
-  const isAdmin = state.me.role === 'admin';
   const own = person.id === state.me.personId;
-  const myShelters = state.me.scope.shelterIds;
-  const sheltersHere = () =>
-    state.shelters.filter((shelter) => isAdmin || myShelters === '*' || myShelters.includes(shelter.id));
-  /** @type {import('./form.js').Field[]} */
-  const reach = own
-    ? []
-    : [
-        ...(isAdmin
-          ? [
-              /** @type {import('./form.js').Field} */ ({
-                name: 'role',
-                label: 'person.role',
-                kind: 'select',
-                options: () =>
-                  (state.document.components.schemas.Role?.enum ?? []).map((role) => ({
-                    value: role,
-                    label: roleLabel(role),
-                  })),
-              }),
-            ]
-          : []),
-        {
-          name: 'scope.shelterIds',
-          label: 'key.shelters',
-          hint: 'person.sheltersHint',
-          kind: 'choices',
-          options: () => [
-            ...(isAdmin ? [{ value: '*', label: at('key.allShelters') }] : []),
-            ...sheltersHere().map((shelter) => ({ value: shelter.id, label: nameOf(shelter) })),
-          ],
-        },
-        {
-          name: 'scope.pickupPointIds',
-          label: 'key.points',
-          hint: 'person.pointsHint',
-          kind: 'choices',
-          options: () =>
-            sheltersHere().flatMap((shelter) =>
-              (state.points.get(shelter.id) ?? []).map((point) => ({
-                value: point.id,
-                label: at('scope.pointAt', { point: nameOf(point), shelter: nameOf(shelter) }),
-              })),
-            ),
-        },
-      ];
+  // Nobody changes their own role or scope: one's own record offers the name only.
+  const reach = own ? [] : reachFields(state);
   const form = writeForm({
     title: 'person.change',
     fields: [
@@ -115,8 +61,8 @@ export function openEdit({ host, person, context, onDone, onCancel }) {
       if (displayName !== person.displayName) change.displayName = displayName;
       if (!own) {
         if (role !== person.role) change.role = role;
-        const shelters = scopeList(scope?.shelterIds);
-        const points = scopeList(scope?.pickupPointIds);
+        const shelters = scopeList(scope?.shelterIds) ?? [];
+        const points = scopeList(scope?.pickupPointIds) ?? [];
         if (role === 'volunteer' && (change.role || !sameList(points, person.scope.pickupPointIds)))
           change.scope = { pickupPointIds: points };
         if (
@@ -147,17 +93,7 @@ export function openEdit({ host, person, context, onDone, onCancel }) {
       input.checked = list === '*' ? input.value === '*' : list.includes(input.value);
     }
   }
-  const showScope = () => {
-    const chosen = role?.value ?? person.role;
-    form.form
-      .querySelector('[data-field="scope.shelterIds"]')
-      ?.toggleAttribute('hidden', !(chosen === 'coordinator' || chosen === 'logistics'));
-    form.form
-      .querySelector('[data-field="scope.pickupPointIds"]')
-      ?.toggleAttribute('hidden', chosen !== 'volunteer');
-  };
-  role?.addEventListener('change', showScope);
-  showScope();
+  showReachFor(form.form, person.role);
   form.refresh();
   const back = button('confirm.back');
   back.addEventListener('click', onCancel);

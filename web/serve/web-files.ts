@@ -106,6 +106,8 @@ const ours = [
   'admin/organisations.js',
   'admin/words.js',
   'admin/people.js',
+  'admin/person-fields.js',
+  'admin/person-add.js',
   'admin/person-invite.js',
   'admin/person-detail.js',
   'admin/person-edit.js',
