@@ -2882,7 +2882,7 @@ export interface components {
             status: components["schemas"]["InvitationStatus"];
         };
         /** @enum {string} */
-        LandingPage: "/scan" | "/dashboard" | "/coordinator" | "/admin";
+        LandingPage: "/scan" | "/desk" | "/coordinator" | "/admin";
         Inviter: {
             /**
              * @description The inviter’s display name (for a machine key, its label).

@@ -56,16 +56,14 @@ export function onSettled(listener) {
 }
 
 /**
- * What to do when the server refuses the key during a sync round (its person or this phone was
- * revoked, or the key expired): set once by the page, since signing out is not this module's
- * business. The loop is what tells a phone lying idle at its desk, within one round (30 s).
+ * Told when a round finds the key refused (revoked): an idle phone learns it within a round.
  * @param {() => void} listener
  */
 export function onKeyRefused(listener) {
   keyRefused = listener;
 }
 
-/** A 401 ends the loop and signs the phone out; other errors wait for the next round. */
+/** A 401 ends the loop and signs out. */
 function refused(/** @type {unknown} */ err) {
   if (!(err instanceof ApiError && err.status === 401)) return false;
   stop();

@@ -34,12 +34,7 @@ export function signInAgain() {
   showSignIn('signin.rejected');
 }
 
-/**
- * The server refused the key this phone kept (its person or this phone was revoked, or the key
- * expired): the phone signs out by itself, camera off, and says whom to ask, since the volunteer
- * never typed a key. Handovers waiting offline stay on the phone: a colleague's key at this
- * pickup point can still send them.
- */
+/** The kept key was refused (revoked): signed out, camera off; handovers waiting stay. */
 export function signedOutByServer() {
   stopScanner();
   savedKey.forget('volunteer');
