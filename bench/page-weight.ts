@@ -6,10 +6,12 @@
 // (test/support/page-weight.ts), so a page that starts fetching something else shows here.
 import { gunzipSync } from 'node:zlib';
 import type { Request } from 'playwright-core';
+import type { DynamoDbLocal } from '../scripts/lib/dynamodb-local.js';
 import { createApp } from '../shared/http/app.js';
 import type { AppDeps } from '../shared/http/app-env.js';
 import { launchChromium } from '../test/e2e/support/browser.js';
 import { type BudgetedPage, firstLoadOf, type GzipFetch, PAGE_BUDGETS } from '../test/support/page-weight.js';
+import { type InvitationFlowResult, measureInvitationFlow, renderInvitationFlow } from './invitation-flow.js';
 
 export interface PageWeightRow {
   page: BudgetedPage;
@@ -31,6 +33,8 @@ export interface PageWeightResult {
    * what crossed the wire (a file the page had just loaded is revalidated: 304, headers only).
    */
   scanOfflineInstall: { files: number; gzipBytes: number; wireBytes: number };
+  /** What a volunteer types from their invitation to their first handover (goal: nothing). */
+  invitationFlow: InvitationFlowResult;
 }
 
 interface Fetched {
@@ -95,7 +99,11 @@ async function gzipTotal(fetchGzip: GzipFetch, paths: string[]): Promise<number>
   return sizes.reduce((sum, size) => sum + size.gzipBytes, 0);
 }
 
-export async function measurePageWeight(env: { baseUrl: string; deps: AppDeps }): Promise<PageWeightResult> {
+export async function measurePageWeight(env: {
+  baseUrl: string;
+  deps: AppDeps;
+  db: DynamoDbLocal;
+}): Promise<PageWeightResult> {
   const fetchGzip = gzipFetcher(env.deps);
   const pages: PageWeightRow[] = [];
   let scanOfflineInstall = { files: 0, gzipBytes: 0, wireBytes: 0 };
@@ -126,7 +134,7 @@ export async function measurePageWeight(env: { baseUrl: string; deps: AppDeps })
       };
     }
   }
-  return { pages, scanOfflineInstall };
+  return { pages, scanOfflineInstall, invitationFlow: await measureInvitationFlow(env) };
 }
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
@@ -155,5 +163,6 @@ export function renderPageWeight(r: PageWeightResult): string[] {
       ? 'Chromium fetched exactly the files the fast test (test/integration/page-weight.test.ts) counts for each page.'
       : `Where Chromium and the fast test's model differ:\n${differences.join('\n')}`,
     '',
+    ...renderInvitationFlow(r.invitationFlow),
   ];
 }

@@ -146,6 +146,11 @@ export function renderReport(r: BenchResults): string {
       (row) =>
         `| (j) ${row.page} first load, gzipped (Chromium) | ${(row.gzipBytes / 1000).toFixed(1)} KB | | | <= ${row.budgetBytes / 1000} KB | ${verdict(row.gzipBytes <= row.budgetBytes)} |`,
     ),
+    ...(r.pageWeight === undefined
+      ? []
+      : [
+          `| (j) characters a volunteer types, invitation to first handover (Chromium) | ${r.pageWeight.invitationFlow.typedCharacters} | | | 0 | ${verdict(r.pageWeight.invitationFlow.typedCharacters === 0 && r.pageWeight.invitationFlow.keystrokes === 0)} |`,
+        ]),
     '',
     '## (a) Redemption latency, one at a time',
     '',

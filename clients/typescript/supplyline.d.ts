@@ -2882,7 +2882,7 @@ export interface components {
             status: components["schemas"]["InvitationStatus"];
         };
         /** @enum {string} */
-        LandingPage: "/scan" | "/dashboard" | "/coordinator" | "/admin";
+        LandingPage: "/scan" | "/desk" | "/coordinator" | "/admin";
         Inviter: {
             /**
              * @description The inviter’s display name (for a machine key, its label).
@@ -3938,35 +3938,46 @@ export interface components {
             frozen: boolean;
             generatedAt: string;
             agrees: boolean;
-            rows: {
-                orgId: string;
-                shelterId: string;
-                itemId: string;
-                /** @description Households whose voucher has this item. */
-                households: number;
-                vouchersIssued: number;
-                vouchersRedeemed: number;
-                vouchersVoided: number;
-                vouchersExpired: number;
-                vouchersOutstanding: number;
-                quantityIssued: number;
-                quantityRedeemed: number;
-                quantityVoided: number;
-                quantityExpired: number;
-                quantityOutstanding: number;
-                /** @description Outstanding vouchers leased to a scanning phone now: they may have been handed over offline and not yet synced. */
-                vouchersHeldOffline: number;
-                /** @description Offline sync conflicts on these vouchers, open and resolved (GET /v1/conflicts). */
-                conflicts: number;
-                /** @description Of those, the ones not resolved yet. */
-                conflictsOpen: number;
-                /** @description What the stock ledger shows leaving the shelter for these vouchers (distributions). */
-                ledgerOut: number;
-                /** @description quantityRedeemed equals ledgerOut, and issued equals redeemed + voided + expired + outstanding. */
-                agrees: boolean;
-            }[];
+            rows: components["schemas"]["RoundReconciliationRow"][];
             closeRequestedBy?: components["schemas"]["RoundActor"];
             closedBy?: components["schemas"]["RoundActor"] & unknown;
+        };
+        RoundReconciliationRow: {
+            orgId: string;
+            shelterId: string;
+            itemId: string;
+            /** @description Households whose voucher has this item. */
+            households: number;
+            vouchersIssued: number;
+            vouchersRedeemed: number;
+            vouchersVoided: number;
+            vouchersExpired: number;
+            vouchersOutstanding: number;
+            quantityIssued: number;
+            quantityRedeemed: number;
+            quantityVoided: number;
+            quantityExpired: number;
+            quantityOutstanding: number;
+            /** @description Outstanding vouchers leased to a scanning phone now: they may have been handed over offline and not yet synced. */
+            vouchersHeldOffline: number;
+            /** @description Offline sync conflicts on these vouchers, open and resolved (GET /v1/conflicts). */
+            conflicts: number;
+            /** @description Of those, the ones not resolved yet. */
+            conflictsOpen: number;
+            /** @description What the stock ledger shows leaving the shelter for these vouchers (distributions). */
+            ledgerOut: number;
+            /** @description quantityRedeemed equals ledgerOut, and issued equals redeemed + voided + expired + outstanding. */
+            agrees: boolean;
+            /** @description Who handed over the row’s redeemed vouchers, once per person (empty in a report frozen before this was kept). */
+            redeemedBy: components["schemas"]["HandoverActor"][];
+        };
+        HandoverActor: {
+            /** @description The person, whichever of their keys. */
+            personId?: string;
+            /** @description A machine key (no person) that handed over. */
+            keyId?: string;
+            /** @description The person’s display name now (absent for a machine key). */
+            displayName?: string;
         };
         /** @description Who asked to close the round (four eyes). */
         RoundActor: {

@@ -111,10 +111,12 @@ export function withinShelters(
   return inner !== '*' && inner.every((id) => scopeAllows(outer, id));
 }
 
-/** The page a person lands on when they open an invitation, by role. */
-export const landingPageSchema = z
-  .enum(['/scan', '/dashboard', '/coordinator', '/admin'])
-  .openapi('LandingPage');
+/**
+ * The page a person lands on when they open an invitation, by role: where their daily work is. A
+ * logistics lead's is the desk (receiving, counts, conflicts, thresholds), which links to the
+ * read-only /dashboard; both keep the one key, and a /dashboard link made before still lands there.
+ */
+export const landingPageSchema = z.enum(['/scan', '/desk', '/coordinator', '/admin']).openapi('LandingPage');
 export type LandingPage = z.infer<typeof landingPageSchema>;
 
 export function landingPageOf(role: PersonRecord['role']): LandingPage {
@@ -122,7 +124,7 @@ export function landingPageOf(role: PersonRecord['role']): LandingPage {
     case 'volunteer':
       return '/scan';
     case 'logistics':
-      return '/dashboard';
+      return '/desk';
     case 'coordinator':
       return '/coordinator';
     case 'admin':

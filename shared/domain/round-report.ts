@@ -1,7 +1,17 @@
 import { z } from '@hono/zod-openapi';
 import { addQuantities } from './quantity.js';
 import { householdRefusalSchema } from './round-households.js';
-import { effectiveStatus, type Voucher } from './voucher.js';
+import { effectiveStatus, type RedeemedVoucher, type Voucher } from './voucher.js';
+
+/**
+ * Who handed over some of a row's vouchers: a person (whichever of their keys), or a machine key
+ * (no person). One id each, so a report frozen with many hands stays small.
+ */
+const handoverActorSchema = z.union([
+  z.object({ personId: z.string() }).strict(),
+  z.object({ keyId: z.string() }).strict(),
+]);
+export type HandoverActor = z.infer<typeof handoverActorSchema>;
 
 /** One row of a round's reconciliation: one organisation's vouchers of one item at one shelter. */
 export const reconciliationRowSchema = z.object({
@@ -34,6 +44,8 @@ export const reconciliationRowSchema = z.object({
     description:
       'quantityRedeemed equals ledgerOut, and issued equals redeemed + voided + expired + outstanding.',
   }),
+  // Optional: reports frozen before it was kept have none. Ids only: names are read when shown.
+  redeemedBy: z.array(handoverActorSchema).optional(),
 });
 export type ReconciliationRow = z.infer<typeof reconciliationRowSchema>;
 
@@ -104,6 +116,7 @@ export function reconcile(
       row.conflictsOpen += conflicts?.open ?? 0;
       row.quantityIssued = addQuantities(row.quantityIssued, line.quantity);
       row[`quantity${bucket}`] = addQuantities(row[`quantity${bucket}`], line.quantity);
+      if (voucher.status === 'redeemed') noteHandover(row, voucher);
       rows.set(key, row);
     }
   }
@@ -127,6 +140,17 @@ export function reconcile(
   return [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
 }
 
+/** Adds who handed `voucher` over to the row's list, once per person (or per machine key). */
+function noteHandover(row: ReconciliationRow, voucher: RedeemedVoucher) {
+  const actor: HandoverActor =
+    voucher.redeemedByPersonId === undefined
+      ? { keyId: voucher.redeemedBy }
+      : { personId: voucher.redeemedByPersonId };
+  row.redeemedBy ??= [];
+  if (!row.redeemedBy.some((other) => JSON.stringify(other) === JSON.stringify(actor)))
+    row.redeemedBy.push(actor);
+}
+
 function emptyRow(orgId: string, shelterId: string, itemId: string): ReconciliationRow {
   return {
     orgId,
@@ -148,6 +172,7 @@ function emptyRow(orgId: string, shelterId: string, itemId: string): Reconciliat
     quantityOutstanding: 0,
     ledgerOut: 0,
     agrees: false,
+    redeemedBy: [],
   };
 }
 

@@ -25,34 +25,57 @@ export async function roundReconciliation(
   deps: RoundDeps,
 ): Promise<ReconciliationView> {
   const round = await loadVisibleRound(input.roundId, viewer, deps);
-  const [computed, actors] = await Promise.all([
+  const computed =
     round.status === 'closed'
-      ? deps.stores.rounds.report(round.id).then((frozen) => frozen ?? computeReconciliation(round, deps))
-      : computeReconciliation(round, deps),
-    closeActors(round, deps),
-  ]);
-  const report: ReconciliationView = { ...computed, ...actors };
+      ? await deps.stores.rounds
+          .report(round.id)
+          .then((frozen) => frozen ?? computeReconciliation(round, deps))
+      : await computeReconciliation(round, deps);
+  const handovers = computed.rows.flatMap((row) => row.redeemedBy ?? []);
+  // One batch read for every name the report shows: who closed it and who handed vouchers over.
+  const names = await displayNames(
+    [
+      round.closeRequest?.personId,
+      round.closedByPersonId,
+      ...handovers.map((actor) => ('personId' in actor ? actor.personId : undefined)),
+    ],
+    deps,
+  );
+  const report: ReconciliationView = {
+    ...computed,
+    rows: computed.rows.map((row) => ({
+      ...row,
+      // People by name, then machine keys: the order a reader looks for someone in.
+      redeemedBy: (row.redeemedBy ?? []).map((actor) => withName(actor, names)).sort((a, b) => byName(a, b)),
+    })),
+    ...closeActors(round, names),
+  };
   if (viewer.role === 'admin') return report;
   const rows = report.rows.filter((row) => row.orgId === viewer.orgId);
   return { ...report, rows, agrees: rows.every((row) => row.agrees) };
 }
 
-/** Who asked to close the round and who confirmed it, with their display names (one batch read). */
-async function closeActors(
+/** A key's person with their display name now; a machine key (no person) as it is. */
+function withName<Actor extends { personId?: string } | { keyId: string }>(
+  actor: Actor,
+  names: ReadonlyMap<string, string>,
+): Actor & { displayName?: string } {
+  const personId = 'personId' in actor ? actor.personId : undefined;
+  const displayName = personId === undefined ? undefined : names.get(personId);
+  return displayName === undefined ? actor : { ...actor, displayName };
+}
+
+/** Who asked to close the round and who confirmed it, with their display names. */
+function closeActors(
   round: Round,
-  deps: RoundDeps,
-): Promise<Pick<ReconciliationView, 'closeRequestedBy' | 'closedBy'>> {
+  names: ReadonlyMap<string, string>,
+): Pick<ReconciliationView, 'closeRequestedBy' | 'closedBy'> {
   const request = round.closeRequest;
-  const names = await displayNames([request?.personId, round.closedByPersonId], deps);
-  const actor = (keyId: string, personId: string | undefined, at: string | undefined): RoundActor => {
-    const displayName = personId === undefined ? undefined : names.get(personId);
-    return {
-      keyId,
-      ...(personId === undefined ? {} : { personId }),
-      ...(displayName === undefined ? {} : { displayName }),
-      ...(at === undefined ? {} : { at }),
-    };
-  };
+  const actor = (keyId: string, personId: string | undefined, at: string | undefined): RoundActor =>
+    withName(
+      { keyId, ...(personId === undefined ? {} : { personId }), ...(at === undefined ? {} : { at }) },
+      names,
+    );
   return {
     ...(request === undefined
       ? {}
@@ -147,13 +170,23 @@ const columns: Array<[header: string, hxl: string]> = [
   ['ledger_out', '#output +num +qty +ledger'],
   ['agrees', '#meta +agrees'],
   ['modality', '#modality'],
+  ['redeemed_by', '#contact +name +redeemed'],
   ['close_requested_by', '#contact +name +close_requested'],
   ['close_confirmed_by', '#contact +name +close_confirmed'],
 ];
 
 /** A person by what colleagues call them; a machine key (no person) by its id. */
-const nameOf = (actor: RoundActor | undefined) =>
-  actor === undefined ? '' : (actor.displayName ?? `key ${actor.keyId}`);
+const nameOf = (actor: { keyId?: string; personId?: string; displayName?: string } | undefined) =>
+  actor === undefined
+    ? ''
+    : (actor.displayName ?? (actor.keyId === undefined ? `person ${actor.personId}` : `key ${actor.keyId}`));
+
+/** A person before a machine key, then by what they are called. */
+function byName(a: { displayName?: string }, b: { displayName?: string }) {
+  if ((a.displayName === undefined) !== (b.displayName === undefined))
+    return a.displayName === undefined ? 1 : -1;
+  return nameOf(a).localeCompare(nameOf(b));
+}
 
 export function reconciliationCsv(report: ReconciliationView): string {
   const date = report.generatedAt.slice(0, 10);
@@ -177,6 +210,7 @@ export function reconciliationCsv(report: ReconciliationView): string {
       row.ledgerOut,
       row.agrees ? 'yes' : 'no',
       'voucher',
+      row.redeemedBy.map(nameOf).join('; '),
       nameOf(report.closeRequestedBy),
       nameOf(report.closedBy),
     ]);

@@ -261,6 +261,43 @@ describe('/admin people: add, invite by QR code or link, re-invite, revoke (issu
     expect((await demo.http('GET', '/v1/me', String(laptop.body.apiKey))).status).toBe(200);
   });
 
+  it('changes a volunteer’s name and pickup point, and every key of theirs follows', async () => {
+    const { demo } = suite;
+    const { apiKey } = await personWithKey(demo, demo.keys.admin, {
+      displayName: 'Mony (gate)',
+      role: 'volunteer',
+      scope: { pickupPointIds: ['pp-central-gate'] },
+    });
+    const page = await open(LAPTOP);
+    await signIn(page, dara);
+    await openSection(page, 'People');
+    const record = personRecord(page, 'Mony (gate)');
+
+    await record.getByRole('button', { name: 'Change Mony (gate)' }).click();
+    const form = record.getByRole('form', { name: 'Change what they are called or where they work' });
+    expect(
+      await form.getByRole('checkbox', { name: 'Main gate (Phnom Penh Central Shelter)' }).isChecked(),
+    ).toBe(true);
+    await form.getByLabel('What colleagues call them').fill('Mony (hall)');
+    await form.getByRole('checkbox', { name: 'Main gate (Phnom Penh Central Shelter)' }).uncheck();
+    await form.getByRole('checkbox', { name: 'Clinic hall (Phnom Penh Central Shelter)' }).check();
+    await page.screenshot({ path: 'test-artifacts/admin-people-change-laptop-en.png', fullPage: true });
+    await expectNoSeriousA11yViolations(page, '/admin change a person (laptop, en)');
+    await form.getByRole('button', { name: 'Save changes to Mony (gate)' }).click();
+    await page
+      .locator('#people')
+      .getByRole('status')
+      .filter({ hasText: 'Saved Mony (hall): every key of theirs follows.' })
+      .waitFor();
+
+    await personRecord(page, 'Mony (hall)').getByText('Clinic hall (Phnom Penh Central Shelter)').waitFor();
+    const me = await demo.http('GET', '/v1/me', apiKey);
+    expect(me.body).toMatchObject({
+      displayName: 'Mony (hall)',
+      scope: { pickupPointIds: ['pp-central-hall'] },
+    });
+  });
+
   it('invites by keyboard alone: Tab to the invitation, Enter, the dialog, Done, and the focus comes back', async () => {
     const { demo } = suite;
     await addPerson(demo, demo.keys.admin, {

@@ -51,10 +51,10 @@ async function landOnPhone(
 const byName: Record<Language, string> = { en: 'by Sokha (gate desk)', km: 'ដោយ Sokha (gate desk)' };
 
 for (const language of ['en', 'km'] satisfies Language[]) {
-  describe(`/dashboard, /coordinator and /admin opened from an invitation on a 360x740 phone in ${language}`, () => {
+  describe(`/desk, /coordinator and /admin opened from an invitation on a 360x740 phone in ${language}`, () => {
     const suite = demoInChromium();
 
-    it('/dashboard: a logistics lead lands on the board, whose recent movements name the volunteer who handed out', async () => {
+    it('/desk: a logistics lead lands on their working page at their shelter, whose board names the volunteer who handed out', async () => {
       const { demo } = suite;
       // A volunteer of the gate, signed in by an invitation on their own phone, hands a voucher over.
       const volunteer = await invitePerson(demo, {
@@ -72,10 +72,19 @@ for (const language of ['en', 'km'] satisfies Language[]) {
       const lead = await invitePerson(demo, {
         displayName: 'Vanna (logistics)',
         role: 'logistics',
-        scope: { shelterIds: '*' },
+        scope: { shelterIds: ['pp-central'] },
       });
+      expect(lead.path.startsWith('/desk#invite=')).toBe(true);
 
       const stored = await landOnPhone(suite, language, lead.path, 'dashboard', async (page) => {
+        await page.locator('#view-desk').waitFor({ state: 'visible' });
+        expect(page.url()).toBe(`${suite.demo.baseUrl}/desk`);
+        expect(await page.locator('#desk-shelter').inputValue()).toBe('pp-central');
+        await page.screenshot({ path: `test-artifacts/invitation-desk-${language}.png`, fullPage: true });
+        await expectNoSeriousA11yViolations(page, `/desk landed from an invitation (${language})`);
+        // The board is one link away, signed in with the same key.
+        await page.locator('#to-board').click();
+        await page.waitForURL(`${suite.demo.baseUrl}/dashboard`);
         await page.locator('#stock td').first().waitFor();
         await page.locator('#chart-shelter').selectOption('pp-central');
         const handout = page.locator('#movements li[data-type="distribution"]').first();
@@ -88,6 +97,21 @@ for (const language of ['en', 'km'] satisfies Language[]) {
         1,
       );
       expect(stored.session).toEqual([]);
+    });
+
+    it('/dashboard: a lead’s link made when the board was their page still lands there, signed in', async () => {
+      const { demo } = suite;
+      const lead = await invitePerson(demo, {
+        displayName: 'Dara (old link)',
+        role: 'logistics',
+        scope: { shelterIds: '*' },
+      });
+      const madeBefore = lead.path.replace(/^\/desk#/, '/dashboard#');
+
+      await landOnPhone(suite, language, madeBefore, 'dashboard-old-link', async (page) => {
+        await page.locator('#stock td').first().waitFor();
+        expect(page.url()).toBe(`${suite.demo.baseUrl}/dashboard`);
+      });
     });
 
     it('/coordinator: a coordinator lands on its rounds', async () => {
@@ -124,7 +148,7 @@ for (const language of ['en', 'km'] satisfies Language[]) {
       expect(stored.local.filter((entry) => entry.startsWith('supplyline.adminKey=slk_'))).toHaveLength(1);
     });
 
-    it('goes to the page of the role the person has now: a /scan link of someone made a logistics lead since lands on /dashboard', async () => {
+    it('goes to the page of the role the person has now: a /scan link of someone made a logistics lead since lands on /desk', async () => {
       const { demo } = suite;
       const invitation = await invitePerson(demo, {
         displayName: 'Kosal (moved to the store)',
@@ -138,16 +162,10 @@ for (const language of ['en', 'km'] satisfies Language[]) {
       });
       expect(changed.status).toBe(200);
 
-      const stored = await landOnPhone(
-        suite,
-        language,
-        invitation.path,
-        'moved-to-dashboard',
-        async (page) => {
-          await page.waitForURL(`${suite.demo.baseUrl}/dashboard`);
-          await page.locator('#stock td').first().waitFor();
-        },
-      );
+      const stored = await landOnPhone(suite, language, invitation.path, 'moved-to-desk', async (page) => {
+        await page.waitForURL(`${suite.demo.baseUrl}/desk`);
+        await page.locator('#view-desk').waitFor({ state: 'visible' });
+      });
 
       expect(stored.local.filter((entry) => entry.startsWith('supplyline.logisticsKey=slk_'))).toHaveLength(
         1,

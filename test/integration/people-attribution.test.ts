@@ -201,6 +201,62 @@ describe('what people do is attributed to them', () => {
     expect(await readRecord(t.table, `CONFLICT#${byPerson}`)).not.toHaveProperty('resolution.resolvedByName');
   });
 
+  it('names who handed over a round’s vouchers in its reconciliation and its CSV: each person once, a machine key by its id, in one batch read', async () => {
+    const round = await createOpenRound(t, sokha.apiKey, {
+      rules: [{ itemId: 'rice', amount: 1, per: 'household' }],
+    });
+    const issued = await sendHouseholds(
+      t,
+      sokha.apiKey,
+      round.id,
+      householdCsv([1, 2, 3, 4].map((n) => ({ ref: `HH-HANDED-${n}`, size: 2 }))),
+    );
+    const codes = issued.body.results.map((result) => String(result.voucher?.code));
+    const handOver = (key: string, code: string | undefined) =>
+      call(t.app, 'POST', '/v1/redemptions', { key, body: { code, pickupPointId: 'pp-a1' } });
+    for (const [key, code] of [
+      [volunteer.apiKey, codes[0]],
+      [volunteer.apiKey, codes[1]],
+      [world.volunteer, codes[2]],
+    ] as const) {
+      expect((await handOver(key, code)).status).toBe(200);
+    }
+    const batches = vi.spyOn(await t.deps.stores.people(), 'getMany');
+    try {
+      const report = await call(t.app, 'GET', `/v1/rounds/${round.id}/reconciliation`, { key: sokha.apiKey });
+
+      const [row] = report.body.rows as Json[];
+      expect(row).toMatchObject({ itemId: 'rice', vouchersRedeemed: 3, vouchersOutstanding: 1 });
+      expect(row?.redeemedBy).toEqual([
+        { personId: volunteer.personId, displayName: 'Nita (gate)' },
+        { keyId: expect.any(String) },
+      ]);
+      expect(batches).toHaveBeenCalledTimes(1);
+    } finally {
+      batches.mockRestore();
+    }
+    const csv = await call(t.app, 'GET', `/v1/rounds/${round.id}/reconciliation?format=csv`, {
+      key: sokha.apiKey,
+    });
+    const [header, hxl, row] = csv.text.split('\r\n');
+    expect(header).toMatch(/,redeemed_by,close_requested_by,close_confirmed_by$/);
+    expect(hxl).toContain(',#contact +name +redeemed,');
+    expect(row).toMatch(/,voucher,Nita \(gate\); key [^,]+,,$/);
+    // A volunteer renamed later shows by their name now (names are read, never stored).
+    await call(t.app, 'PATCH', `/v1/people/${volunteer.personId}`, {
+      key: world.admin,
+      body: { displayName: 'Nita (hall)' },
+    });
+    const renamed = await call(t.app, 'GET', `/v1/rounds/${round.id}/reconciliation?format=csv`, {
+      key: sokha.apiKey,
+    });
+    expect(renamed.text.split('\r\n')[2]).toContain(',Nita (hall); key ');
+    await call(t.app, 'PATCH', `/v1/people/${volunteer.personId}`, {
+      key: world.admin,
+      body: { displayName: 'Nita (gate)' },
+    });
+  });
+
   it('holds four eyes per person: one person’s second key cannot confirm their own close request', async () => {
     const round = await createOpenRound(t, sokha.apiKey, {
       rules: [{ itemId: 'rice', amount: 1, per: 'household' }],

@@ -114,7 +114,7 @@ describe('people and invitations: the happy path', () => {
     it('lands each role on its own page, and takes up to 7 days for a link sent to staff', async () => {
       const pages: Array<[string, Json, string]> = [
         ['coordinator', { shelterIds: ['shelter-a'] }, '/coordinator'],
-        ['logistics', { shelterIds: '*' }, '/dashboard'],
+        ['logistics', { shelterIds: '*' }, '/desk'],
         ['admin', {}, '/admin'],
       ];
       for (const [role, scope, page] of pages) {
@@ -349,7 +349,7 @@ describe('people and invitations: the happy path', () => {
     const accepted = await accept(t, made.code);
 
     expect(new URL(made.link).pathname).toBe('/scan');
-    expect(accepted.body).toMatchObject({ page: '/dashboard', person: { role: 'logistics' } });
+    expect(accepted.body).toMatchObject({ page: '/desk', person: { role: 'logistics' } });
     const me = await call(t.app, 'GET', '/v1/me', { key: accepted.body.apiKey });
     expect(me.body).toMatchObject({ role: 'logistics', scope: { shelterIds: ['shelter-a'] } });
   });

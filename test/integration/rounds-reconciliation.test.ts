@@ -136,7 +136,7 @@ describe('reconciliation of a round', () => {
     const [header, hxl, first] = csv.text.split('\r\n');
     expect(header).toContain('date,organisation,shelter,item,households');
     expect(hxl).toBe(
-      '#date +occurred,#org +impl,#loc +code,#item +code,#reached +hh,#output +num +vouchers +issued,#output +num +vouchers +redeemed,#output +num +vouchers +voided,#output +num +vouchers +expired,#output +num +vouchers +outstanding,#output +num +vouchers +offline,#output +num +conflicts,#output +num +qty +issued,#output +num +qty +redeemed,#output +num +qty +ledger,#meta +agrees,#modality,#contact +name +close_requested,#contact +name +close_confirmed',
+      '#date +occurred,#org +impl,#loc +code,#item +code,#reached +hh,#output +num +vouchers +issued,#output +num +vouchers +redeemed,#output +num +vouchers +voided,#output +num +vouchers +expired,#output +num +vouchers +outstanding,#output +num +vouchers +offline,#output +num +conflicts,#output +num +qty +issued,#output +num +qty +redeemed,#output +num +qty +ledger,#meta +agrees,#modality,#contact +name +redeemed,#contact +name +close_requested,#contact +name +close_confirmed',
     );
     expect(first).toMatch(/^\d{4}-\d{2}-\d{2},org-a,shelter-a,blanket,\d+,\d+,/);
   });

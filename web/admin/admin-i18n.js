@@ -321,6 +321,11 @@ const en = {
   'device.list': 'Phones',
   'invite.notWithdrawn':
     'Earlier invitations not withdrawn (no answer): {n}. Withdraw them from their details.',
+  'person.change': 'Change what they are called or where they work',
+  'person.changeNamed': 'Change {name}',
+  'person.saveNamed': 'Save changes to {name}',
+  'person.saved': 'Saved {name}: every key of theirs follows.',
+  'person.unchanged': 'Nothing was changed.',
 };
 
 /** @typedef {keyof typeof en} AdminKey */
@@ -642,6 +647,11 @@ const km = {
   'device.someoneElse': 'អ្នកដែលអ្នកមិនគ្រប់គ្រង',
   'device.list': 'ទូរសព្ទ',
   'invite.notWithdrawn': 'ការអញ្ជើញមុនៗដែលមិនទាន់បានដក (គ្មានចម្លើយ)៖ {n}។ សូមដកវាពីព័ត៌មានលម្អិតរបស់ពួកគេ។',
+  'person.change': 'ប្តូរឈ្មោះដែលគេហៅ ឬកន្លែងដែលពួកគេធ្វើការ',
+  'person.changeNamed': 'ប្តូរ {name}',
+  'person.saveNamed': 'រក្សាទុកការប្តូររបស់ {name}',
+  'person.saved': 'បានរក្សាទុក {name}៖ រាល់សោរបស់ពួកគេធ្វើតាម។',
+  'person.unchanged': 'គ្មានអ្វីត្រូវបានប្តូរទេ។',
 };
 
 const tables = { en, km };

@@ -5,10 +5,12 @@
 import { apiCall, listAll } from '../common/api.js';
 import { formatNumber, formatTime } from '../common/i18n.js';
 import { at } from './admin-i18n.js';
-import { confirmStep, problemErrors, writeForm } from './form.js';
+import { confirmStep, problemErrors } from './form.js';
+import { addPersonForm } from './person-add.js';
 import { detailPanel } from './person-detail.js';
+import { openEdit } from './person-edit.js';
 import { openInvite } from './person-invite.js';
-import { button, el, fillList, nameOf, recordItem, said } from './ui.js';
+import { button, el, fillList, recordItem, said } from './ui.js';
 import { orgName, roleLabel, whereWords } from './words.js';
 
 /** @typedef {import('./admin.js').AdminContext} AdminContext */
@@ -203,7 +205,26 @@ function personItem(person) {
       name: person.displayName,
     });
     invite.addEventListener('click', () => startInvite(person, actions));
-    actions.append(invite, more);
+    const change = button('person.changeNamed', { name: person.displayName });
+    change.addEventListener('click', () => {
+      const saved = [...actions.childNodes];
+      openEdit({
+        host: actions,
+        person,
+        context: given,
+        async onDone(message) {
+          status.textContent = message;
+          details.delete(person.id);
+          await load();
+          focusPerson(person.id);
+        },
+        onCancel() {
+          actions.replaceChildren(...saved);
+          focusPerson(person.id);
+        },
+      });
+    });
+    actions.append(invite, change, more);
     // Nobody revokes themselves (the server refuses it: an admin could lock the last admin out).
     if (person.id !== given.state.me.personId) {
       const revoke = button('person.revokeNamed', { name: person.displayName });
@@ -267,123 +288,6 @@ function renderList() {
   fillList(list, chosen.map(personItem));
 }
 
-/** @param {AdminContext} given */
-function addForm(given) {
-  const isAdmin = given.state.me.role === 'admin';
-  const myShelters = given.state.me.scope.shelterIds;
-  // A coordinator adds volunteers at pickup points of its own shelters (the server's rule).
-  const sheltersHere = () =>
-    given.state.shelters.filter(
-      (shelter) => isAdmin || myShelters === '*' || myShelters.includes(shelter.id),
-    );
-  const shelterChoices = () => [
-    ...(isAdmin ? [{ value: '*', label: at('key.allShelters') }] : []),
-    ...sheltersHere().map((shelter) => ({ value: shelter.id, label: nameOf(shelter) })),
-  ];
-  const pointChoices = () =>
-    sheltersHere().flatMap((shelter) =>
-      (given.state.points.get(shelter.id) ?? []).map((point) => ({
-        value: point.id,
-        label: at('scope.pointAt', { point: nameOf(point), shelter: nameOf(shelter) }),
-      })),
-    );
-  const form = writeForm({
-    title: 'person.new',
-    folded: true,
-    fields: [
-      { name: 'displayName', label: 'person.name', hint: 'person.nameHint', required: true },
-      {
-        name: 'role',
-        label: 'person.role',
-        kind: 'select',
-        // A coordinator adds volunteers only (the server's rule: managesPerson).
-        options: () =>
-          (isAdmin ? (given.state.document.components.schemas.Role?.enum ?? []) : ['volunteer']).map(
-            (role) => ({ value: role, label: roleLabel(role) }),
-          ),
-      },
-      ...(isAdmin
-        ? [
-            /** @type {import('./form.js').Field} */ ({
-              name: 'orgId',
-              label: 'person.org',
-              kind: 'select',
-              options: () =>
-                given.state.organisations.map((org) => ({
-                  value: org.id,
-                  label: orgName(given.state, org.id),
-                })),
-            }),
-          ]
-        : []),
-      {
-        name: 'scope.shelterIds',
-        label: 'key.shelters',
-        hint: 'person.sheltersHint',
-        kind: 'choices',
-        options: shelterChoices,
-      },
-      {
-        name: 'scope.pickupPointIds',
-        label: 'key.points',
-        hint: 'person.pointsHint',
-        kind: 'choices',
-        options: pointChoices,
-      },
-    ],
-    submitLabel: (values) =>
-      typeof values.displayName === 'string'
-        ? at('person.createNamed', { name: values.displayName, role: roleLabel(String(values.role ?? '')) })
-        : at('person.create'),
-    async send(values, idempotencyKey) {
-      const scope = /** @type {{ shelterIds?: unknown, pickupPointIds?: unknown } | undefined} */ (
-        values.scope
-      );
-      const listOf = (/** @type {unknown} */ chosen) =>
-        Array.isArray(chosen) ? (chosen.includes('*') ? '*' : chosen.map(String)) : undefined;
-      const role = /** @type {import('../common/api-types.js').Role} */ (values.role);
-      const person = await apiCall(given.state.key, 'POST', '/v1/people', {
-        body: {
-          displayName: String(values.displayName ?? ''),
-          role,
-          ...(typeof values.orgId === 'string' ? { orgId: values.orgId } : {}),
-          ...(role === 'admin'
-            ? {}
-            : {
-                scope: {
-                  shelterIds: listOf(scope?.shelterIds),
-                  pickupPointIds: listOf(scope?.pickupPointIds),
-                },
-              }),
-        },
-        headers: { 'idempotency-key': idempotencyKey },
-      });
-      show.value = 'current';
-      find.value = '';
-      await load();
-      // Next, their invitation: the form for it opens on their record.
-      const actions = /** @type {HTMLElement | null} */ (
-        list.querySelector(`[data-person="${CSS.escape(person.id)}"] .actions`)
-      );
-      if (actions) startInvite(person, actions);
-      return at('person.added', { name: person.displayName });
-    },
-  });
-  const roleSelect = /** @type {HTMLSelectElement} */ (form.form.elements.namedItem('role'));
-  const showScope = () => {
-    const role = roleSelect.value;
-    form.form
-      .querySelector('[data-field="scope.shelterIds"]')
-      ?.toggleAttribute('hidden', !(role === 'coordinator' || role === 'logistics'));
-    form.form
-      .querySelector('[data-field="scope.pickupPointIds"]')
-      ?.toggleAttribute('hidden', role !== 'volunteer');
-  };
-  roleSelect.addEventListener('change', showScope);
-  showScope();
-  return { form, showScope };
-}
-
 /** The filter's options, in the chosen language, keeping the choice. */
 function fillFilter() {
   const chosen = show.value || 'current';
@@ -403,9 +307,18 @@ export const peopleSection = {
   roles: ['admin', 'coordinator'],
   mount(host, given) {
     context = given;
-    const added = addForm(given);
+    const added = addPersonForm(given, async (person) => {
+      show.value = 'current';
+      find.value = '';
+      await load();
+      // Next, their invitation: the form for it opens on their record.
+      const actions = /** @type {HTMLElement | null} */ (
+        list.querySelector(`[data-person="${CSS.escape(person.id)}"] .actions`)
+      );
+      if (actions) startInvite(person, actions);
+    });
     create = added.form;
-    showScope = added.showScope;
+    showScope = added.showReach;
     fillFilter();
     show.addEventListener('change', renderList);
     find.addEventListener('input', renderList);

@@ -15,6 +15,8 @@ const en = {
   'signin.help': 'The key stays on this device only.',
   'signin.submit': 'Sign in',
   'signin.rejected': 'This key was not accepted. Check it and try again.',
+  'signin.accessEnded':
+    'You are signed out: this phone’s access has ended. Ask your coordinator for a new invitation.',
   'signin.notVolunteer': 'This is not a volunteer key.',
   'point.label': 'Pickup point',
   'point.start': 'Start',
@@ -140,6 +142,7 @@ const km = {
   'signin.help': 'សោនេះរក្សាទុកតែនៅលើឧបករណ៍នេះប៉ុណ្ណោះ។',
   'signin.submit': 'ចូល',
   'signin.rejected': 'សោនេះមិនត្រូវបានទទួលស្គាល់ទេ។ សូមពិនិត្យ ហើយព្យាយាមម្តងទៀត។',
+  'signin.accessEnded': 'អ្នកបានចាកចេញហើយ៖ សិទ្ធិប្រើប្រាស់របស់ទូរសព្ទនេះបានបញ្ចប់។ សូមសុំការអញ្ជើញថ្មីពីអ្នកសម្របសម្រួលរបស់អ្នក។',
   'signin.notVolunteer': 'នេះមិនមែនជាសោរបស់អ្នកស្ម័គ្រចិត្តទេ។',
   'point.label': 'ចំណុចចែកចាយ',
   'point.start': 'ចាប់ផ្តើម',

@@ -26,12 +26,13 @@ import { invitationScreen } from './invitation-screen.js';
 /** @typedef {{ code: string, attemptId: string }} Pending */
 
 /**
- * Where each landing page keeps its key (the key name it has always used).
+ * Where each landing page keeps its key (the key name it has always used). /dashboard lands too
+ * (a link made when it was the logistics lead's page), under the desk's key name.
  * @type {Record<LandingPath, KeyName>}
  */
 const KEY_OF_PAGE = {
   '/scan': 'volunteer',
-  '/dashboard': 'logistics',
+  '/desk': 'logistics',
   '/coordinator': 'coordinator',
   '/admin': 'admin',
 };

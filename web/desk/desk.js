@@ -27,6 +27,7 @@ import { ApiError, apiCall, listAll, NetworkError, savedKey } from '../common/ap
 import { $ } from '../common/dom.js';
 import { el, said } from '../common/elements.js';
 import { formatNumber, setupLanguageToggle, t } from '../common/i18n.js';
+import { landFromInvitation } from '../common/invitation-link.js';
 import { nameOf } from './names.js';
 import { sections } from './sections.js';
 
@@ -335,7 +336,13 @@ function wire() {
   $('sign-out').addEventListener('click', signOut);
 }
 
+/** With the key this device keeps, or the sign-in. */
+function start() {
+  const remembered = savedKey.get('logistics');
+  if (remembered) void signIn(remembered, true);
+  else showSignIn();
+}
+
 wire();
-const remembered = savedKey.get('logistics');
-if (remembered) void signIn(remembered, true);
-else showSignIn();
+// A logistics lead's invitation opens here: the key it gives is kept, as one typed in would be.
+if (!landFromInvitation({ keyName: 'logistics', signIn: (key) => void signIn(key, true), start })) start();

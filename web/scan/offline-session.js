@@ -1,6 +1,6 @@
 // The scanner's offline state at one pickup point: this device, its pack, the sync loop, and the
 // status line that tells the volunteer where things stand.
-import { NetworkError } from '../common/api.js';
+import { ApiError, NetworkError } from '../common/api.js';
 import { $ } from '../common/dom.js';
 import { formatClock, setTimeZone, t } from '../common/i18n.js';
 import {
@@ -39,6 +39,8 @@ let sending;
 let sendAgain = false;
 /** @type {Array<(entries: OutboxEntry[]) => void>} */
 const listeners = [];
+/** @type {() => void} */
+let keyRefused = () => {};
 
 /** The device and pack in use, when there are. */
 export function current() {
@@ -51,6 +53,22 @@ export function current() {
  */
 export function onSettled(listener) {
   listeners.push(listener);
+}
+
+/**
+ * Told when a round finds the key refused (revoked): an idle phone learns it within a round.
+ * @param {() => void} listener
+ */
+export function onKeyRefused(listener) {
+  keyRefused = listener;
+}
+
+/** A 401 ends the loop and signs out. */
+function refused(/** @type {unknown} */ err) {
+  if (!(err instanceof ApiError && err.status === 401)) return false;
+  stop();
+  keyRefused();
+  return true;
 }
 
 /**
@@ -157,6 +175,7 @@ async function round() {
     setTimeZone(mine.pack.shelter.timeZone);
   } catch (err) {
     if (err instanceof DeviceRevokedError) mine.pack = undefined;
+    else if (refused(err)) return;
     else if (!(err instanceof NetworkError)) console.warn('offline sync', err);
   }
   await renderStatus();
@@ -180,6 +199,7 @@ async function send() {
       for (const listener of listeners) listener(settled);
     }
   } catch (err) {
+    if (refused(err)) return;
     if (!(err instanceof NetworkError)) console.warn('offline sync', err);
   }
   await renderStatus();

@@ -10,7 +10,7 @@ import * as offline from './offline-session.js';
 import { chosenPoint, showPointPicker, usePoint } from './point-picker.js';
 import { currentSession } from './scan-session.js';
 import { sayCameraStatusAgain, showScanner } from './scanner-view.js';
-import { failSignIn, showSignIn, signIn, signInAgain } from './sign-in.js';
+import { failSignIn, showSignIn, signedOutByServer, signIn } from './sign-in.js';
 import { signOut } from './sign-out.js';
 import { registerServiceWorker } from './sw-register.js';
 import { check } from './voucher-check.js';
@@ -24,7 +24,8 @@ function wire() {
     void offline.renderStatus();
   });
   offline.onSettled((settled) => void showSyncOutcomes(settled));
-  onKeyRejected(signInAgain);
+  onKeyRejected(signedOutByServer);
+  offline.onKeyRefused(signedOutByServer);
   $('signin-form').addEventListener('submit', (event) => {
     event.preventDefault();
     signIn($('signin-key', HTMLInputElement).value.trim()).catch(failSignIn);
@@ -48,7 +49,7 @@ function wire() {
 
 function start() {
   const remembered = savedKey.get('volunteer');
-  if (remembered) signIn(remembered).catch(failSignIn);
+  if (remembered) signIn(remembered).catch((err) => failSignIn(err, 'kept'));
   else showSignIn();
 }
 
@@ -57,7 +58,7 @@ registerServiceWorker();
 if (
   !landFromInvitation({
     keyName: 'volunteer',
-    signIn: (key) => signIn(key, { onlyPoint: true }).catch(failSignIn),
+    signIn: (key) => signIn(key, { onlyPoint: true }).catch((err) => failSignIn(err, 'kept')),
     start,
     handoversWaiting: () => import('./handovers-waiting.js').then((m) => m.handoversWaiting()),
   })

@@ -6,7 +6,7 @@ import { t } from '../common/i18n.js';
 import * as offline from './offline-session.js';
 import { loadPoints, rememberedPointId, showPointPicker, usePoint } from './point-picker.js';
 import { setSession } from './scan-session.js';
-import { showScanner } from './scanner-view.js';
+import { showScanner, stopScanner } from './scanner-view.js';
 import { show } from './views.js';
 import { leaveVoucher } from './voucher-on-screen.js';
 
@@ -28,10 +28,17 @@ export function showSignIn(errorKey) {
   show('signin');
 }
 
-/** The server refused the key (revoked, expired): it is forgotten, the volunteer signs in again. */
+/** The server refused a key typed into the form: it is forgotten, the volunteer checks it. */
 export function signInAgain() {
   savedKey.forget('volunteer');
   showSignIn('signin.rejected');
+}
+
+/** The kept key was refused (revoked): signed out, camera off; handovers waiting stay. */
+export function signedOutByServer() {
+  stopScanner();
+  savedKey.forget('volunteer');
+  showSignIn('signin.accessEnded');
 }
 
 /**
@@ -56,9 +63,13 @@ export async function signIn(key, { onlyPoint = false } = {}) {
   showPointPicker();
 }
 
-/** @param {unknown} err */
-export function failSignIn(err) {
-  if (err instanceof ApiError && err.status === 401) return signInAgain();
+/**
+ * @param {unknown} err
+ * @param {'typed' | 'kept'} [origin] whether the refused key was typed just now or kept on the phone
+ */
+export function failSignIn(err, origin = 'typed') {
+  if (err instanceof ApiError && err.status === 401)
+    return origin === 'kept' ? signedOutByServer() : signInAgain();
   // Offline at start-up: this phone's pack, if it has one; else keep the saved key in the form,
   // so "Sign in" simply tries again.
   const key = savedKey.get('volunteer');

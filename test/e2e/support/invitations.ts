@@ -22,10 +22,10 @@ export interface MadeInvitation {
 
 /**
  * A person added and invited through the API, as an admin does (POST /v1/people, then POST
- * /v1/people/{id}/invitations), with the demo's admin key.
+ * /v1/people/{id}/invitations), with the demo's admin key (the benchmark calls it too).
  */
 export async function invitePerson(
-  demo: DemoServer,
+  demo: Pick<DemoServer, 'http' | 'keys'>,
   person: PersonToInvite,
   options: { expiresInMinutes?: number } = {},
 ): Promise<MadeInvitation> {
@@ -37,7 +37,7 @@ export async function invitePerson(
 
 /** Another invitation for someone already added. */
 export async function inviteAgain(
-  demo: DemoServer,
+  demo: Pick<DemoServer, 'http' | 'keys'>,
   personId: string,
   options: { expiresInMinutes?: number } = {},
 ): Promise<Omit<MadeInvitation, 'personId'>> {
