@@ -10,6 +10,7 @@ import { BUNDLED_FOLDER, sourceOf, webFiles } from '../web/serve/web-files.js';
 import { leanOpenApi } from './lib/lean-openapi.js';
 import { leanSources } from './lib/lean-sources.js';
 import { zodEnglishOnly } from './lib/zod-english-only.js';
+import { zodStringFormats } from './lib/zod-string-formats.js';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 
@@ -44,7 +45,8 @@ export const lambdaBuildOptions: BuildOptions = {
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
-  plugins: [zodEnglishOnly, leanOpenApi, leanSources],
+  // Order matters: zodStringFormats looks at our sources before leanSources rewrites them.
+  plugins: [zodEnglishOnly, zodStringFormats, leanOpenApi, leanSources],
   logLevel: 'warning',
 };
 
