@@ -41,10 +41,20 @@ export const hotPathCategories = [
   'AWS SDK (build, sign, send and parse the DynamoDB calls)',
   'the bare handler’s own code',
   'other libraries',
+  'socket writes (system calls)',
   'Node.js: sockets, HTTP parsing, event loop (no JavaScript caller)',
   'garbage collection',
 ] as const;
 type Category = (typeof hotPathCategories)[number] | 'profiler';
+
+/** Native frames that write to a socket: the same count of them on both sides (one answer, two DynamoDB calls). */
+const socketWrites = new Set([
+  'writev',
+  'writeUtf8String',
+  'writeBuffer',
+  'writeLatin1String',
+  'writeAsciiString',
+]);
 
 /** The library or layer a JavaScript frame belongs to; undefined for Node.js's own code. */
 function owner(url: string, functionName: string): Category | undefined {
@@ -68,7 +78,7 @@ function owner(url: string, functionName: string): Category | undefined {
   return undefined;
 }
 
-/** Milliseconds per category over the profile; idle and the profiler's own samples left out. */
+/** Samples per category over the profile; idle and the profiler's own samples left out. */
 function categorise(profile: CpuProfile): Map<Category, number> {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const parents = new Map<number, number>();
@@ -81,6 +91,7 @@ function categorise(profile: CpuProfile): Map<Category, number> {
     const name = node?.callFrame.functionName ?? '';
     let category: Category | null;
     if (node === undefined || name === '(idle)' || name === '(program)' || name === '(root)') category = null;
+    else if (socketWrites.has(name)) category = 'socket writes (system calls)';
     else {
       const own = owner(node.callFrame.url, name);
       const parent = parents.get(id);
@@ -93,21 +104,18 @@ function categorise(profile: CpuProfile): Map<Category, number> {
     categoryOf.set(id, category);
     return category;
   };
+  // Samples are counted, not weighed by the time since the one before: on a busy machine that
+  // time includes stretches when the process (and the profiler's thread) waited for a core, and
+  // one late sample would carry them all to whatever code it happened to land in.
   const totals = new Map<Category, number>();
-  profile.samples.forEach((sample, i) => {
+  for (const sample of profile.samples) {
     const category = resolve(sample);
-    if (category !== null && category !== 'profiler')
-      totals.set(category, (totals.get(category) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-  });
+    if (category !== null && category !== 'profiler') totals.set(category, (totals.get(category) ?? 0) + 1);
+  }
   return totals;
 }
 
-/**
- * The profile's shares of `cpuMs`. A sample's time is wall time since the last one, which on a
- * busy machine includes moments the process was not running: the shares hold, the sum does not.
- * So each category is its share of the samples times the CPU time the process counted itself
- * (process.cpuUsage) over the same stretch.
- */
+/** Each category's share of the samples times the CPU time the process counted (process.cpuUsage). */
 function scaledTo(cpuMs: number, sampled: Map<Category, number>): Map<Category, number> {
   const total = [...sampled.values()].reduce((sum, ms) => sum + ms, 0);
   return new Map([...sampled].map(([category, ms]) => [category, total === 0 ? 0 : (ms / total) * cpuMs]));
@@ -185,7 +193,7 @@ export function renderHotPathProfile(profile: HotPathProfile): string[] {
       3,
     );
   return [
-    `Where a redemption's CPU goes under load: V8's sampling profiler (every ${profile.intervalUs} µs) in the API's process and in the bare handler's, each over ${profile.redemptions} redemptions from ${profile.clients} clients after a warm-up (start-up left out), CPU per redemption by category: each category's share of the samples times the CPU time the process counted (process.cpuUsage) over the same stretch, so that the rows add up to it (a sample's own time is wall time, which on a busy machine includes moments the process waited for a core). A sample belongs to the JavaScript that owns it: its own frame for code of a library or of ours, else (Node.js internals: sockets, streams, crypto, JSON) its nearest JavaScript caller; time no JavaScript owns is the event loop's own (reading and writing sockets, parsing HTTP). Idle time is left out; the profiler slows both sides alike.`,
+    `Where a redemption's CPU goes under load: V8's sampling profiler (every ${profile.intervalUs} µs) in the API's process and in the bare handler's, each over ${profile.redemptions} redemptions from ${profile.clients} clients after a warm-up (start-up left out), CPU per redemption by category: each category's share of the samples (counted, not weighed by the wall time since the sample before, which on a busy machine includes waits for a core) times the CPU time the process counted (process.cpuUsage) over the same stretch, so that the rows add up to it. A sample belongs to the JavaScript that owns it: its own frame for code of a library or of ours, else (Node.js internals: sockets, streams, crypto, JSON) its nearest JavaScript caller; time no JavaScript owns is the event loop's own (reading and writing sockets, parsing HTTP). Idle time is left out; the profiler slows both sides alike.`,
     '',
     '| category | API | bare handler | difference |',
     '|---|---|---|---|',
