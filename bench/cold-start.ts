@@ -35,7 +35,7 @@ export interface ColdStartResult {
    * A fresh process's first redemption (a real one, against DynamoDB Local), median: with the
    * schemas built on first use, and as before (built at load). Absent without a database.
    */
-  firstRedemption?: { lazyMs: number; eagerMs: number; runs: number };
+  firstRedemption?: { lazyMs: number; eagerMs: number; lazyCpuMs: number; eagerCpuMs: number; runs: number };
   profile: InitProfile;
 }
 
@@ -126,19 +126,28 @@ const eagerPlugins = (lambdaBuildOptions.plugins ?? []).map((plugin) =>
   plugin.name === 'lean-sources' ? schemasAtLoad : plugin,
 );
 
-/** In a fresh process: init, then one real redemption, timed from the event to the answer. */
-function firstRedemptionTime(bundle: string, env: Record<string, string>, event: unknown): number {
+/**
+ * In a fresh process: init, then one real redemption, timed from the event to the answer, in
+ * wall time and in the CPU time the process counted (every thread) for it.
+ */
+function firstRedemptionTime(
+  bundle: string,
+  env: Record<string, string>,
+  event: unknown,
+): { wallMs: number; cpuMs: number } {
   const script = `const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
+const c = process.cpuUsage();
 const t = performance.now();
 const answer = await handler(${JSON.stringify(event)}, ${JSON.stringify(lambdaContext)});
-const ms = performance.now() - t;
+const wallMs = performance.now() - t;
+const used = process.cpuUsage(c);
 if (answer.statusCode !== 200) throw new Error('redemption answered ' + answer.statusCode + ' ' + answer.body);
-process.stdout.write(String(ms));`;
+process.stdout.write(JSON.stringify({ wallMs, cpuMs: (used.user + used.system) / 1000 }));`;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
     env: { ...process.env, ...env },
     encoding: 'utf8',
   });
-  return Number(out);
+  return JSON.parse(out) as { wallMs: number; cpuMs: number };
 }
 
 /** Median first redemption of fresh processes, each bundle in turn, against the bench's table. */
@@ -171,14 +180,25 @@ async function measureFirstRedemption(
       body,
     });
   };
-  const times = { lazy: [] as number[], eager: [] as number[] };
+  const times = {
+    lazy: [] as Array<{ wallMs: number; cpuMs: number }>,
+    eager: [] as Array<{ wallMs: number; cpuMs: number }>,
+  };
   for (let i = 0; i < runs; i++) {
     times.lazy.push(firstRedemptionTime(bundles.lazy, withDatabase, eventFor(vouchers[2 * i]?.token ?? '')));
     times.eager.push(
       firstRedemptionTime(bundles.eager, withDatabase, eventFor(vouchers[2 * i + 1]?.token ?? '')),
     );
   }
-  return { lazyMs: round(median(times.lazy), 1), eagerMs: round(median(times.eager), 1), runs };
+  const med = (side: 'lazy' | 'eager', of: 'wallMs' | 'cpuMs') =>
+    round(median(times[side].map((t) => t[of])), 1);
+  return {
+    lazyMs: med('lazy', 'wallMs'),
+    eagerMs: med('eager', 'wallMs'),
+    lazyCpuMs: med('lazy', 'cpuMs'),
+    eagerCpuMs: med('eager', 'cpuMs'),
+    runs,
+  };
 }
 
 /**
@@ -227,7 +247,7 @@ export async function measureColdStart(runs = 9, bench?: BenchEnvironment): Prom
     },
     ...(bench === undefined
       ? {}
-      : { firstRedemption: await measureFirstRedemption(bench, { lazy: api, eager }, env, 7) }),
+      : { firstRedemption: await measureFirstRedemption(bench, { lazy: api, eager }, env, 15) }),
     baselineBundleBytes: bytesLoadedAtStart(baseline),
     apiAllChunksBytes: allChunkBytes(api),
     apiInitMs,
@@ -260,7 +280,7 @@ if (process.argv[1] !== undefined && pathToFileURL(process.argv[1]).href === imp
       `init CPU: API ${result.initCpuMs.api} ms, as before ${result.initCpuMs.eager} ms, baseline ${result.initCpuMs.baseline} ms; ratio ${result.initCpuMs.ratio}x\n` +
       (first === undefined
         ? ''
-        : `first redemption: ${first.lazyMs} ms (schemas on first use) vs ${first.eagerMs} ms (at load), median of ${first.runs}\n`) +
+        : `first redemption: ${first.lazyMs} ms (schemas on first use) vs ${first.eagerMs} ms (at load), CPU ${first.lazyCpuMs} vs ${first.eagerCpuMs} ms, median of ${first.runs}\n`) +
       `${result.firstRequests.map((r) => `first ${r.path} (${r.group}): ${r.ms} ms`).join('\n')}\n` +
       `${renderInitProfile(result.profile).join('\n')}\n`,
   );
