@@ -8,7 +8,8 @@ import { buildFunction, lambdaBuildOptions } from '../../scripts/build-function.
 import { apiDocument } from '../../scripts/lib/api-document.js';
 import { generateAppSecrets } from '../../shared/config/secrets.js';
 import { httpApiV2Event, lambdaContext } from '../support/lambda-events.js';
-import { createTestApp, freshTable, type TestApp } from '../support/test-app.js';
+import { createTestApp, freshTable, type TestApp, testSecrets } from '../support/test-app.js';
+import { buildVoucherWorld, issue } from '../support/voucher-fixtures.js';
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
 
@@ -187,6 +188,66 @@ describe('the deployed Lambda bundle (scripts/build-function.ts functions/api.ts
         atStart: false,
       });
     expect(atStart.some((path) => path.endsWith('routes/redemptions.ts'))).toBe(true);
+  });
+
+  it('redeems as the app in tests does, its schemas built on first use: the answer, its replay and the refusals', async () => {
+    // A world of its own, with the test app's signing keys, so that the bundle verifies its tokens.
+    const own = await createTestApp();
+    const world = await buildVoucherWorld(own);
+    const vouchers = {
+      bundle: await issue(own, world.coordinator),
+      inProcess: await issue(own, world.coordinator),
+    };
+    const requests = (token: string) => {
+      const key = crypto.randomUUID();
+      const redeem = (body: unknown, idempotencyKey = crypto.randomUUID()) => {
+        const text = JSON.stringify(body);
+        return {
+          method: 'POST',
+          path: '/v1/redemptions',
+          headers: {
+            authorization: `Bearer ${world.volunteer}`,
+            'content-type': 'application/json',
+            'content-length': String(Buffer.byteLength(text)),
+            'idempotency-key': idempotencyKey,
+          },
+          body: text,
+        };
+      };
+      return [
+        redeem({ token, pickupPointId: 'pp-a1' }, key),
+        redeem({ token, pickupPointId: 'pp-a1' }, key),
+        redeem({ token, pickupPointId: 'pp-a1' }),
+        redeem({ token: `${token.slice(0, -4)}AAAA`, pickupPointId: 'pp-a1' }),
+        redeem({ token, pickupPointId: 'pp-a1', extra: true }),
+        redeem({ pickupPointId: 'pp-a1' }),
+      ];
+    };
+    const fromBundle = coldStart(
+      bundle,
+      { ...env, TABLE_NAME: own.table.tableName, SECRETS_JSON: JSON.stringify(testSecrets) },
+      requests(vouchers.bundle.token).map((request) => httpApiV2Event(request)),
+    );
+    /** What must be the same, whichever voucher: no ids, times or request ids. */
+    const comparable = (status: number, body: string) => {
+      const { voucherId, code, redeemedAt, movementId, requestId, detail, ...rest } = JSON.parse(
+        body,
+      ) as Record<string, unknown>;
+      return {
+        httpStatus: status,
+        ...rest,
+        hasIds: [voucherId, code, redeemedAt, movementId].map((v) => v !== undefined),
+      };
+    };
+    const inProcess: Array<ReturnType<typeof comparable>> = [];
+    for (const request of requests(vouchers.inProcess.token)) {
+      const answer = await own.app.request(request.path, request);
+      inProcess.push(comparable(answer.status, await answer.text()));
+    }
+    expect(fromBundle.map((answer) => comparable(answer.statusCode, answer.body))).toEqual(inProcess);
+    expect(inProcess.map((answer) => answer.httpStatus)).toEqual([200, 200, 409, 422, 400, 400]);
+    expect(fromBundle[1]?.headers['idempotent-replayed']).toBe('true');
+    expect(fromBundle[1]?.body).toBe(fromBundle[0]?.body);
   });
 
   it('validates requests as the app in tests does: the same status and problem, field for field', async () => {
