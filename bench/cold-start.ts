@@ -8,7 +8,7 @@ import { buildFunction, lambdaBuildOptions } from '../scripts/build-function.js'
 import { rewriteZodImports } from '../scripts/lib/zod-namespace.js';
 import { CHUNK_FOLDER } from '../shared/config/bundle-folder.js';
 import { generateAppSecrets } from '../shared/config/secrets.js';
-import { lazyRouteGroups } from '../shared/http/route-groups.js';
+import { lazyRouteGroups, type RouteGroup } from '../shared/http/route-groups.js';
 import { httpApiV2Event, lambdaContext } from '../test/support/lambda-events.js';
 import { type InitProfile, profileInit, renderInitProfile } from './init-profile.js';
 import type { BenchEnvironment } from './lib/environment.js';
@@ -83,10 +83,37 @@ function allChunkBytes(bundle: string): number {
   return statSync(bundle).size + chunks.reduce((sum, name) => sum + statSync(join(folder, name)).size, 0);
 }
 
+const documentPaths = Object.entries(
+  (
+    JSON.parse(readFileSync(new URL('../clients/openapi.json', import.meta.url), 'utf8')) as {
+      paths: Record<string, Record<string, unknown>>;
+    }
+  ).paths,
+);
+
+/**
+ * A route of the group, its first in the committed document (a GET if it has one), path
+ * parameters filled: a prefix alone need not be a route (`/v1/count-sessions` is not), and a path
+ * no route matches is answered 404 before any key is asked for.
+ */
+export function firstRouteOf(group: RouteGroup): { path: string; method: string } {
+  const owns = (path: string) =>
+    group.prefixes.some((prefix) => {
+      const template = prefix.replace(/:(\w+)/g, '{$1}');
+      return path === template || path.startsWith(`${template}/`);
+    });
+  const routes = documentPaths
+    .filter(([path]) => owns(path))
+    .flatMap(([path, operations]) => Object.keys(operations).map((method) => ({ path, method })));
+  const route = routes.find((r) => r.method === 'get') ?? routes[0];
+  if (route === undefined) throw new Error(`no route of the group ${group.name} in clients/openapi.json`);
+  return { path: route.path.replace(/\{[^}]+\}/g, 'x1'), method: route.method.toUpperCase() };
+}
+
 /** The requests timed after init, each answered 401 (no key): no database is needed. */
-const firstRequestPaths = [
+export const firstRequestPaths = [
   { path: '/v1/redemptions', method: 'POST', group: 'hot routes' },
-  ...lazyRouteGroups.map((group) => ({ path: group.prefixes[0] ?? '', method: 'GET', group: group.name })),
+  ...lazyRouteGroups.map((group) => ({ ...firstRouteOf(group), group: group.name })),
 ];
 
 /** In a fresh process: init, then each request once, first-use loading included. */
