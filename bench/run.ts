@@ -2,8 +2,10 @@
 // report and writes it to bench/results.md. Figures are ratios against baselines run in the same
 // process on the same database, never absolute promises.
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { measureCapacity } from './capacity-units.js';
 import { measureColdStart } from './cold-start.js';
+import { measureHotPathProfile } from './hot-path-profile.js';
 import { startBenchEnvironment } from './lib/environment.js';
 import { measureOffline } from './offline.js';
 import { measureOfflineScanner } from './offline-scanner.js';
@@ -17,6 +19,7 @@ import { measureTransferPlan } from './transfer-plan.js';
 import { measureWebhookLatency } from './webhook-latency.js';
 
 const started = performance.now();
+const loadAtStart = loadavg();
 const step = (name: string) => process.stderr.write(`bench: ${name}...\n`);
 
 step('starting DynamoDB Local and seeding');
@@ -30,8 +33,10 @@ try {
   const latency = await measureRedemptionLatency(env);
   step('(b) redemption throughput');
   const throughput = await measureRedemptionThroughput(env);
+  step("(a2) where a redemption's CPU goes, profiled under load");
+  const hotPath = await measureHotPathProfile(env);
   step('(c) bundle size and cold start');
-  const coldStart = await measureColdStart();
+  const coldStart = await measureColdStart(9, env);
   step('(d) capacity units');
   const capacity = await measureCapacity(env);
   step('(e) stock overview at 10, 100 and 1,000 shelters');
@@ -60,6 +65,8 @@ try {
     rounds,
     pageWeight,
     transferPlan,
+    hotPath,
+    loadAverage: { start: loadAtStart, end: loadavg() },
     durationSeconds: (performance.now() - started) / 1000,
   };
   const report = renderReport(results);

@@ -8,8 +8,9 @@ import { CHUNK_FOLDER } from '../shared/config/bundle-folder.js';
 import { BUNDLED_DOCUMENT } from '../shared/http/openapi-document.js';
 import { BUNDLED_FOLDER, sourceOf, webFiles } from '../web/serve/web-files.js';
 import { leanOpenApi } from './lib/lean-openapi.js';
+import { leanSources } from './lib/lean-sources.js';
 import { zodEnglishOnly } from './lib/zod-english-only.js';
-import { zodNamespace } from './lib/zod-namespace.js';
+import { zodStringFormats } from './lib/zod-string-formats.js';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 
@@ -44,7 +45,8 @@ export const lambdaBuildOptions: BuildOptions = {
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
-  plugins: [zodEnglishOnly, leanOpenApi, zodNamespace],
+  // Order matters: zodStringFormats looks at our sources before leanSources rewrites them.
+  plugins: [zodEnglishOnly, zodStringFormats, leanOpenApi, leanSources],
   logLevel: 'warning',
 };
 

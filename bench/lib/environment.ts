@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../../scripts/lib/dynamodb-local.js';
 import { ensureTable } from '../../scripts/lib/ensure-table.js';
@@ -6,7 +5,7 @@ import { findFreePort } from '../../scripts/lib/free-port.js';
 import { newLocalSealingKey } from '../../shared/auth/local-data-keys.js';
 import { composeAppDeps, localSealer } from '../../shared/composition-root.js';
 import { apiEnvSchema, loadEnv } from '../../shared/config/env.js';
-import { generateAppSecrets } from '../../shared/config/secrets.js';
+import { type AppSecrets, generateAppSecrets } from '../../shared/config/secrets.js';
 import type { Principal } from '../../shared/domain/api-key.js';
 import type { AppDeps } from '../../shared/http/app-env.js';
 import { createLogger } from '../../shared/logging/logger.js';
@@ -18,34 +17,26 @@ import { createOrganization } from '../../shared/usecases/create-organization.js
 import { createPickupPoint } from '../../shared/usecases/create-pickup-point.js';
 import { createShelter } from '../../shared/usecases/create-shelter.js';
 import { recordReceipt } from '../../shared/usecases/record-receipt.js';
+import { type ServerProcess, startServerProcess } from './server-process.js';
 
-/** One DynamoDB Local, one table, one app served on loopback: what every scenario measures against. */
+/**
+ * One DynamoDB Local, one table, the app served on loopback and, beside it, the bare HTTP
+ * baseline (bench/baseline/bare-redemption-server.ts): what every scenario measures against.
+ */
 export interface BenchEnvironment {
   db: DynamoDbLocal;
   table: TableContext;
   deps: AppDeps;
+  /** The app's secrets, as the API's process was given them. */
+  secrets: AppSecrets;
+  /** The API's process (bench/serve-api.ts); `baseUrl` is its address. */
+  api: ServerProcess;
   baseUrl: string;
+  /** The bare HTTP handler that makes only the raw calls of a redemption. */
+  bare: ServerProcess;
   keys: { coordinator: string; volunteer: string; logistics: string };
   coordinator: Principal;
   close(): Promise<void>;
-}
-
-/** Starts bench/serve-api.ts and resolves once it listens. */
-function startApiProcess(env: Record<string, string>): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', new URL('../serve-api.ts', import.meta.url).pathname],
-      {
-        env: { ...process.env, ...env },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('listening')) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`bench API process exited with ${code}`)));
-  });
 }
 
 export const benchLines = [
@@ -130,18 +121,25 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
     logistics,
     { stores: deps.stores, now },
   );
-  const port = await findFreePort();
-  const server = await startApiProcess({
-    TABLE_NAME: 'bench',
-    DYNAMODB_ENDPOINT: db.endpoint,
-    SECRETS_JSON: JSON.stringify(secrets),
-    PORT: String(port),
-  });
+  const serverEnv = { TABLE_NAME: 'bench', DYNAMODB_ENDPOINT: db.endpoint };
+  const api = await startServerProcess(
+    new URL('../serve-api.ts', import.meta.url),
+    { ...serverEnv, SECRETS_JSON: JSON.stringify(secrets) },
+    await findFreePort(),
+  );
+  const bare = await startServerProcess(
+    new URL('../baseline/bare-redemption-server.ts', import.meta.url),
+    serverEnv,
+    await findFreePort(),
+  );
   return {
     db,
     table,
     deps,
-    baseUrl: `http://127.0.0.1:${port}`,
+    secrets,
+    api,
+    baseUrl: api.url,
+    bare,
     keys,
     coordinator: {
       keyId: 'bench',
@@ -150,7 +148,7 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
       scope: { shelterIds: '*', pickupPointIds: '*' },
     },
     async close() {
-      server.kill('SIGTERM');
+      await Promise.all([api.stop(), bare.stop()]);
       client.destroy();
       await db.stop();
     },

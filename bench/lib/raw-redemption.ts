@@ -3,6 +3,18 @@ import { ulid } from 'ulid';
 import { movementKey, stockKey, voucherKey } from '../../shared/store/keys.js';
 import type { TableContext } from '../../shared/store/table-context.js';
 
+/** What the raw calls learn and write: enough for an HTTP answer like the API's. */
+export interface RawRedemption {
+  voucher: {
+    id: string;
+    code: string;
+    shelterId: string;
+    lines: Array<{ itemId: string; quantity: number }>;
+  };
+  redeemedAt: string;
+  movementId: string;
+}
+
 /**
  * The physical baseline: the fewest DynamoDB calls any implementation of "redeem this voucher
  * exactly once against live stock" needs on this table: read the voucher (which lines, which
@@ -11,12 +23,13 @@ import type { TableContext } from '../../shared/store/table-context.js';
  * as any correct redemption on this table must), and appends the ledger entry. No HTTP, no auth,
  * no idempotency record, no validation: the SDK straight to the same DynamoDB Local.
  */
-export async function rawRedemption(table: TableContext, voucherId: string): Promise<void> {
+export async function rawRedemption(table: TableContext, voucherId: string): Promise<RawRedemption> {
   const read = await table.doc.send(
     new GetCommand({ TableName: table.tableName, Key: voucherKey(voucherId), ConsistentRead: true }),
   );
-  const voucher = read.Item as { shelterId: string; lines: Array<{ itemId: string; quantity: number }> };
+  const voucher = read.Item as RawRedemption['voucher'];
   const at = new Date().toISOString();
+  const movementId = ulid();
   await table.doc.send(
     new TransactWriteCommand({
       TransactItems: [
@@ -45,7 +58,7 @@ export async function rawRedemption(table: TableContext, voucherId: string): Pro
           Put: {
             TableName: table.tableName,
             Item: {
-              ...movementKey(voucher.shelterId, ulid()),
+              ...movementKey(voucher.shelterId, movementId),
               type: 'distribution',
               voucherId,
               lines: voucher.lines,
@@ -56,4 +69,5 @@ export async function rawRedemption(table: TableContext, voucherId: string): Pro
       ],
     }),
   );
+  return { voucher, redeemedAt: at, movementId };
 }

@@ -1,12 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import type { Plugin } from 'esbuild';
-
 /**
  * Lets esbuild tree-shake zod. Our modules write `import { z } from 'zod'` (or from
  * '@hono/zod-openapi'), and zod's `z` is a namespace re-exported as a value, which esbuild keeps
  * whole: every schema type, check and format of zod, about half of it never used. Written
  * `import * as z from 'zod'`, each `z.string` is a static member access and the rest is dropped.
- * This rewrites only that import, in our TypeScript sources (not node_modules), at bundling; a
+ * This rewrites only that import, in our TypeScript sources (not node_modules), at bundling
+ * (scripts/lib/lean-sources.ts applies it before its own changes); a
  * module that took `z` from '@hono/zod-openapi' still imports it for its other names and its
  * side effect (`.openapi()` installed before any schema calls it).
  */
@@ -29,13 +27,3 @@ export function rewriteZodImports(source: string): string {
     return `${rest} import * as z from 'zod';`;
   });
 }
-
-export const zodNamespace: Plugin = {
-  name: 'zod-namespace',
-  setup(build) {
-    build.onLoad({ filter: /\.ts$/ }, async (args) => {
-      if (/[\\/]node_modules[\\/]/.test(args.path)) return undefined;
-      return { contents: rewriteZodImports(await readFile(args.path, 'utf8')), loader: 'ts' };
-    });
-  },
-};

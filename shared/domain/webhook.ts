@@ -3,12 +3,14 @@ import { domainEventSchema, type EventType } from '../events/event-schemas.js';
 import { actorIdSchema, createdFields } from './attribution.js';
 import { slugSchema } from './slug.js';
 
-/** Every event type a partner can subscribe to, in the order the design document lists them. */
-export const eventTypes = domainEventSchema.options.map((option) => option.shape.type.value) as [
-  EventType,
-  ...EventType[],
-];
-export const eventTypeSchema = z.enum(eventTypes).openapi('EventType');
+/**
+ * Every event type a partner can subscribe to, in the order the design document lists them
+ * (`eventTypeSchema.options`). Read from the event schemas inside this schema, not into a list
+ * at module load, so that the deployed build can leave every one of them unbuilt until used.
+ */
+export const eventTypeSchema = z
+  .enum(domainEventSchema.options.map((option) => option.shape.type.value) as [EventType, ...EventType[]])
+  .openapi('EventType');
 
 /** The shelters a subscription hears about: the creating key's reach, narrowed by the filter. */
 const shelterReachSchema = z.union([z.literal('*'), z.array(slugSchema).max(100)]);
@@ -20,7 +22,7 @@ export const createWebhookSchema = z
         'Where events are POSTed. On AWS: https to a public address only; locally, http://localhost too.',
       example: 'https://partner.example.org/supplyline/events',
     }),
-    eventTypes: z.array(eventTypeSchema).min(1).max(eventTypes.length),
+    eventTypes: z.array(eventTypeSchema).min(1).max(eventTypeSchema.options.length),
     shelterIds: z.array(slugSchema).min(1).max(100).optional().openapi({
       description: 'Only events of these shelters; all shelters in the key’s scope when absent.',
     }),

@@ -1,14 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { registerWebRoutes } from '../../web/serve/web-routes.js';
-import { AppError } from '../errors/app-errors.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { clientAddressOf } from './client-address.js';
 import { registerHotRoutes } from './hot-routes.js';
 import { mountLazyRouteGroup } from './lazy-route-group.js';
 import { accessLog } from './middleware/access-log.js';
+import { limitBody } from './middleware/body-limit.js';
 import { requestMetrics } from './middleware/request-metrics.js';
 import { requireJsonBodies } from './middleware/require-json.js';
 import { serveOpenApiDocument } from './openapi-document.js';
@@ -37,16 +36,9 @@ export function createApp(deps: AppDeps) {
   app.use('*', requestMetrics());
   app.use('*', accessLog());
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
-  const limitOf = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new AppError('payload-too-large', `The request body is over the limit of ${maxSize} bytes.`);
-      },
-    });
-  const defaultLimit = limitOf(deps.maxBodyBytes);
+  const defaultLimit = limitBody(deps.maxBodyBytes);
   // Household lists (5,000 rows of references up to 128 characters) need more than other bodies.
-  const householdListLimit = limitOf(Math.max(deps.maxBodyBytes, HOUSEHOLD_LIST_MAX_BYTES));
+  const householdListLimit = limitBody(Math.max(deps.maxBodyBytes, HOUSEHOLD_LIST_MAX_BYTES));
   app.use('*', (c, next) =>
     (HOUSEHOLD_LIST_PATH.test(c.req.path) ? householdListLimit : defaultLimit)(c, next),
   );

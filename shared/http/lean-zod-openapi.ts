@@ -142,6 +142,33 @@ function validatorsOf(route: AnyRoute, hook: Hook): MiddlewareHandler[] {
   return validators;
 }
 
+/**
+ * A route's validators as one middleware, made on the route's first request: making them reads
+ * the route's schemas, which the deployed build constructs on first use (scripts/lib/lean-sources.ts),
+ * so a cold start builds the schemas of the routes it serves and no others. They run in order,
+ * as Hono would run them registered one by one: a validator that answers (a hook's Response)
+ * ends the chain with that answer.
+ */
+function validatedOnFirstUse(make: () => MiddlewareHandler[]): MiddlewareHandler {
+  let validators: MiddlewareHandler[] | undefined;
+  return async (c, next) => {
+    validators ??= make();
+    const run = async (i: number): Promise<Response | undefined> => {
+      const validator = validators?.[i];
+      if (validator === undefined) {
+        await next();
+        return undefined;
+      }
+      const answer = await validator(c, async () => {
+        const inner = await run(i + 1);
+        if (inner !== undefined) c.res = inner;
+      });
+      return answer instanceof Response ? answer : undefined;
+    };
+    return run(0);
+  };
+}
+
 let here: string | undefined;
 
 /** The document generated at build time, read from beside the bundle on first request. */
@@ -172,8 +199,8 @@ export class OpenAPIHono<E extends Record<string, any> = any> extends Hono<E> {
 
   openapi = ({ middleware, ...route }: AnyRoute, handler: MiddlewareHandler, hook?: Hook) => {
     const own = middleware === undefined ? [] : Array.isArray(middleware) ? middleware : [middleware];
-    const validators = validatorsOf(route, hook ?? this.defaultHook);
-    this.on([route.method], [route.path.replaceAll(/\/{(.+?)}/g, '/:$1')], ...own, ...validators, handler);
+    const validate = validatedOnFirstUse(() => validatorsOf(route, hook ?? this.defaultHook));
+    this.on([route.method], [route.path.replaceAll(/\/{(.+?)}/g, '/:$1')], ...own, validate, handler);
     return this;
   };
 

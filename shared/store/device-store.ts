@@ -12,6 +12,9 @@ import { callDynamo, isConditionFailure } from './store-errors.js';
 import type { TableContext } from './table-context.js';
 import { sendTransaction, type TransactionWrite } from './transaction.js';
 
+/** How far behind a device's recorded last sync may be: see DeviceStore.markSynced. */
+export const LAST_SYNC_PRECISION_MS = 60_000;
+
 /** Scanning devices, listed per shelter through gsi1. */
 export class DeviceStore {
   private readonly devices: RecordCollection<DeviceRecord>;
@@ -167,13 +170,21 @@ export class DeviceStore {
     );
   }
 
-  /** When the device last synced. */
-  async markSynced(deviceId: string, at: string): Promise<void> {
+  /**
+   * When the device last synced, kept to the minute: a sync less than LAST_SYNC_PRECISION_MS
+   * after the time the device record held when the sync read it writes nothing. Each write costs
+   * 2 WCU (the device and its entry in the shelter's device list, gsi1), once per sync call:
+   * a phone that syncs its handovers one by one as it makes them would otherwise pay it per
+   * handover, on top of the redemption's own units (issue 25).
+   */
+  async markSynced(device: Pick<DeviceRecord, 'id' | 'lastSyncAt'>, at: string): Promise<void> {
+    const last = device.lastSyncAt === undefined ? undefined : Date.parse(device.lastSyncAt);
+    if (last !== undefined && Date.parse(at) - last < LAST_SYNC_PRECISION_MS) return;
     await callDynamo(() =>
       this.table.doc.send(
         new UpdateCommand({
           TableName: this.table.tableName,
-          Key: deviceKey(deviceId),
+          Key: deviceKey(device.id),
           UpdateExpression: 'SET lastSyncAt = :at',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':at': at },

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { encodeTime } from 'ulid';
 import type { Principal } from '../domain/api-key.js';
-import { eventTypes } from '../domain/webhook.js';
+import { eventTypeSchema } from '../domain/webhook.js';
 import { ValidationError } from '../errors/app-errors.js';
 import { feedShows } from '../events/event-audience.js';
 import type { DomainEvent, EventType } from '../events/event-schemas.js';
@@ -47,7 +47,8 @@ const MAX_READ_PER_REQUEST = 2_000;
 function parseTypes(raw: string | undefined): ReadonlySet<EventType> | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
   const asked = raw.split(',').map((type) => type.trim());
-  const unknown = asked.filter((type) => !(eventTypes as readonly string[]).includes(type));
+  const eventTypes: readonly string[] = eventTypeSchema.options;
+  const unknown = asked.filter((type) => !eventTypes.includes(type));
   if (unknown.length > 0) {
     throw new ValidationError('Unknown event type.', [
       { field: 'types', message: `unknown: ${unknown.join(', ')}; known: ${eventTypes.join(', ')}` },

@@ -111,7 +111,7 @@ export async function syncDevice(
   });
   const [sequences] = await Promise.all([
     deps.stores.syncs.sequences(device.id),
-    deps.stores.devices.markSynced(device.id, syncedAt),
+    deps.stores.devices.markSynced(device, syncedAt),
   ]);
   return {
     response: { syncedAt, results, gaps: sequenceGaps(sequences) },

@@ -8,7 +8,8 @@ import { buildFunction, lambdaBuildOptions } from '../../scripts/build-function.
 import { apiDocument } from '../../scripts/lib/api-document.js';
 import { generateAppSecrets } from '../../shared/config/secrets.js';
 import { httpApiV2Event, lambdaContext } from '../support/lambda-events.js';
-import { createTestApp, freshTable, type TestApp } from '../support/test-app.js';
+import { createTestApp, freshTable, type TestApp, testSecrets } from '../support/test-app.js';
+import { buildVoucherWorld, issue } from '../support/voucher-fixtures.js';
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
 
@@ -38,13 +39,15 @@ fs.readFileSync = (path, ...rest) => {
 syncBuiltinESMExports();
 const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
 const answers = [];
-for (const event of JSON.parse(process.env.EVENTS)) {
+for (const event of JSON.parse(read(0, 'utf8'))) {
   const { statusCode, headers, body } = await handler(event, ${JSON.stringify(lambdaContext)});
   answers.push({ statusCode, headers, body, documentRead });
 }
 process.stdout.write(JSON.stringify(answers));`;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-    env: { ...process.env, ...env, EVENTS: JSON.stringify(events) },
+    env: { ...process.env, ...env },
+    // On stdin: an environment variable holds at most 128 KiB.
+    input: JSON.stringify(events),
     encoding: 'utf8',
   });
   return JSON.parse(out) as Answer[];
@@ -189,6 +192,66 @@ describe('the deployed Lambda bundle (scripts/build-function.ts functions/api.ts
     expect(atStart.some((path) => path.endsWith('routes/redemptions.ts'))).toBe(true);
   });
 
+  it('redeems as the app in tests does, its schemas built on first use: the answer, its replay and the refusals', async () => {
+    // A world of its own, with the test app's signing keys, so that the bundle verifies its tokens.
+    const own = await createTestApp();
+    const world = await buildVoucherWorld(own);
+    const vouchers = {
+      bundle: await issue(own, world.coordinator),
+      inProcess: await issue(own, world.coordinator),
+    };
+    const requests = (token: string) => {
+      const key = crypto.randomUUID();
+      const redeem = (body: unknown, idempotencyKey = crypto.randomUUID()) => {
+        const text = JSON.stringify(body);
+        return {
+          method: 'POST',
+          path: '/v1/redemptions',
+          headers: {
+            authorization: `Bearer ${world.volunteer}`,
+            'content-type': 'application/json',
+            'content-length': String(Buffer.byteLength(text)),
+            'idempotency-key': idempotencyKey,
+          },
+          body: text,
+        };
+      };
+      return [
+        redeem({ token, pickupPointId: 'pp-a1' }, key),
+        redeem({ token, pickupPointId: 'pp-a1' }, key),
+        redeem({ token, pickupPointId: 'pp-a1' }),
+        redeem({ token: `${token.slice(0, -4)}AAAA`, pickupPointId: 'pp-a1' }),
+        redeem({ token, pickupPointId: 'pp-a1', extra: true }),
+        redeem({ pickupPointId: 'pp-a1' }),
+      ];
+    };
+    const fromBundle = coldStart(
+      bundle,
+      { ...env, TABLE_NAME: own.table.tableName, SECRETS_JSON: JSON.stringify(testSecrets) },
+      requests(vouchers.bundle.token).map((request) => httpApiV2Event(request)),
+    );
+    /** What must be the same, whichever voucher: no ids, times or request ids. */
+    const comparable = (status: number, body: string) => {
+      const { voucherId, code, redeemedAt, movementId, requestId, detail, ...rest } = JSON.parse(
+        body,
+      ) as Record<string, unknown>;
+      return {
+        httpStatus: status,
+        ...rest,
+        hasIds: [voucherId, code, redeemedAt, movementId].map((v) => v !== undefined),
+      };
+    };
+    const inProcess: Array<ReturnType<typeof comparable>> = [];
+    for (const request of requests(vouchers.inProcess.token)) {
+      const answer = await own.app.request(request.path, request);
+      inProcess.push(comparable(answer.status, await answer.text()));
+    }
+    expect(fromBundle.map((answer) => comparable(answer.statusCode, answer.body))).toEqual(inProcess);
+    expect(inProcess.map((answer) => answer.httpStatus)).toEqual([200, 200, 409, 422, 400, 400]);
+    expect(fromBundle[1]?.headers['idempotent-replayed']).toBe('true');
+    expect(fromBundle[1]?.body).toBe(fromBundle[0]?.body);
+  });
+
   it('validates requests as the app in tests does: the same status and problem, field for field', async () => {
     const auth = { authorization: `Bearer ${admin}` };
     const json = { ...auth, 'content-type': 'application/json' };
@@ -239,5 +302,70 @@ describe('the deployed Lambda bundle (scripts/build-function.ts functions/api.ts
       expect({ url, status: answer?.statusCode }).toEqual({ url, status: inProcess.status });
       expect(withoutRequestId(answer?.body ?? '')).toEqual(withoutRequestId(await inProcess.text()));
     }
+  });
+
+  it('answers every route of the document as the app in tests does, its schemas built in the lean build', async () => {
+    // Each route once for each role, its path parameters filled with an id that exists nowhere
+    // and, where it takes a body, one no schema accepts: whatever a route group builds at load or
+    // on its first request (its schemas' stand-ins, its validators) is built here, and a refusal
+    // is the same problem, word for word, as the sources give.
+    const { paths = {} } = await apiDocument();
+    const methods = ['get', 'post', 'put', 'patch', 'delete'] as const;
+    const operations = Object.entries(paths).flatMap(([template, item]) =>
+      methods.flatMap((method) => {
+        const operation = item[method];
+        return operation === undefined
+          ? []
+          : [{ template, method, hasBody: operation.requestBody !== undefined }];
+      }),
+    );
+    expect(operations.length).toBeGreaterThan(50);
+    const roles = ['admin', 'coordinator', 'volunteer', 'logistics'] as const;
+    const keys = Object.fromEntries(
+      await Promise.all(roles.map(async (role) => [role, await t.createKey(role, 'org-a')] as const)),
+    );
+    const requests = roles.flatMap((role) =>
+      operations.map(({ template, method, hasBody }, i) => {
+        const body = hasBody ? '{"notAField":true}' : undefined;
+        return {
+          role,
+          method: method.toUpperCase(),
+          path: template.replace(/\{[^}]+\}/g, 'x1'),
+          headers: {
+            authorization: `Bearer ${keys[role]}`,
+            'idempotency-key': `route-sweep-${role}-${i}`,
+            ...(body === undefined
+              ? {}
+              : { 'content-type': 'application/json', 'content-length': String(body.length) }),
+          },
+          body,
+        };
+      }),
+    );
+    const fromBundle = coldStart(
+      bundle,
+      env,
+      requests.map((request) => httpApiV2Event(request)),
+    );
+    const validated = new Set<string>();
+    for (const [i, request] of requests.entries()) {
+      const inProcess = await t.app.request(request.path, {
+        method: request.method,
+        headers: { ...request.headers, 'idempotency-key': `${request.headers['idempotency-key']}-app` },
+        body: request.body,
+      });
+      const answer = fromBundle[i];
+      const route = `${request.role}: ${request.method} ${request.path}`;
+      expect({ route, status: answer?.statusCode }).toEqual({ route, status: inProcess.status });
+      // A refusal word for word; an answer's content may differ (the bundle has secrets of its own).
+      if (inProcess.status >= 400)
+        expect({ route, body: withoutRequestId(answer?.body ?? '') }).toEqual({
+          route,
+          body: withoutRequestId(await inProcess.text()),
+        });
+      if (inProcess.status === 400) validated.add(`${request.method} ${request.path}`);
+    }
+    // Most routes reached their validators with one role or another.
+    expect(validated.size).toBeGreaterThan(operations.length / 2);
   });
 });
