@@ -146,6 +146,10 @@ const sharedRules = [
   'shared/rules/problem-type.js',
   'shared/rules/waybill.js',
   'shared/rules/alert-levels.js',
+  'shared/rules/gtin.js',
+  'shared/rules/scanned-code.js',
+  'shared/rules/item-label.js',
+  'shared/rules/packs.js',
 ] as const;
 
 /** Where each installed package keeps the file we serve as `vendor/<name>`. */
