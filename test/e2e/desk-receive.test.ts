@@ -141,7 +141,8 @@ describe('/desk#receive on a 360x740 phone: the logistics lead receives a truck'
       async () => (await page.evaluate('document.activeElement?.textContent')) === 'Print labels for Rice',
     );
     await page.keyboard.press('Enter');
-    await page.waitForFunction('window.__printed > 0');
+    // A function, not a string: the page's CSP refuses eval, which a string predicate needs.
+    await page.waitForFunction(() => (globalThis as unknown as { __printed: number }).__printed > 0);
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: 'test-artifacts/desk-receive-labels-print.png', fullPage: true });
     await page.emulateMedia({ media: 'screen' });

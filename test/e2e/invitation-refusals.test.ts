@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SMALL_PHONE } from './support/accessible-phone.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
 import { phone, watchForViolations } from './support/browser.js';
-import { issueVoucher } from './support/demo-server.js';
+import { issueVoucher, releaseOtherPhones } from './support/demo-server.js';
 import { acceptByApi, invitePerson, type PersonToInvite, storedOnDevice } from './support/invitations.js';
 import { latinDigitsOnScreen } from './support/khmer.js';
 import { demoInChromium } from './support/lifecycle.js';
@@ -254,6 +254,7 @@ describe('an invitation on a bad network: the same attempt again, until the key 
   it('does not land over handovers still waiting to sync on this phone: says so, and keeps the volunteer signed in here', async () => {
     const { demo } = suite;
     const voucher = await issueVoucher(demo);
+    await releaseOtherPhones(demo, 'pp-central');
     await signInToScan(page, demo.keys.volunteer, 'pp-central-gate');
     // Its list holds the voucher: it can be handed over with no network.
     await page.locator('#status-line[data-pack="yes"]:not([data-held="0"])').waitFor({ state: 'attached' });

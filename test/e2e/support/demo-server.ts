@@ -67,3 +67,17 @@ export async function balance(demo: DemoServer, shelterId: string, itemId: strin
   if (row === undefined) throw new Error(`no balance for ${shelterId}/${itemId}`);
   return row;
 }
+
+/**
+ * Hands back the vouchers of every active phone at a shelter (POST /v1/devices/{id}/release), so
+ * that the next phone's pack holds every voucher: a pack takes only the unheld vouchers its hash
+ * assigns to it among the shelter's active phones, and phones earlier tests left stay active.
+ */
+export async function releaseOtherPhones(demo: DemoServer, shelterId: string): Promise<void> {
+  const listed = await demo.http('GET', `/v1/devices?shelterId=${shelterId}&limit=200`, demo.keys.admin);
+  const devices = listed.body.items as Array<{ id: string; status: string }>;
+  for (const device of devices.filter((each) => each.status === 'active')) {
+    const released = await demo.http('POST', `/v1/devices/${device.id}/release`, demo.keys.admin);
+    if (released.status !== 200) throw new Error(`release ${device.id}: ${released.status} ${released.text}`);
+  }
+}
