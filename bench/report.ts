@@ -28,7 +28,7 @@ export interface BenchResults {
   rounds?: RoundHouseholdsResult;
   /** (j); absent from runs made before page budgets existed. */
   pageWeight?: PageWeightResult;
-  /** (j); absent from runs made before the transfer plan existed. */
+  /** (k); absent from runs made before the transfer plan existed. */
   transferPlan?: TransferPlanRow[];
   /** Where a redemption's CPU goes under load, the API's and the bare handler's. */
   hotPath: HotPathProfile;
@@ -104,7 +104,7 @@ function missedTargets(r: BenchResults): string[] {
   const plan = r.transferPlan?.[r.transferPlan.length - 1];
   if (plan !== undefined && plan.computeCpuMs > 1000) {
     out.push(
-      `- (j) the plan took ${plan.computeCpuMs} ms of CPU for ${plan.shelters} shelters x ${plan.items} items (${plan.suggestions} suggestions). It is one pass per item: sorts of the shelters below and above the target (n log n) and one move per source or receiver emptied; on a machine this loaded, compare with the 100-shelter row, which should be about a tenth.`,
+      `- (k) the plan took ${plan.computeCpuMs} ms of CPU for ${plan.shelters} shelters x ${plan.items} items (${plan.suggestions} suggestions). It is one pass per item: sorts of the shelters below and above the target (n log n) and one move per source or receiver emptied; on a machine this loaded, compare with the 100-shelter row, which should be about a tenth.`,
     );
   }
   if (out.length === 0) out.push('- none: every target was met in this run.');
@@ -291,14 +291,14 @@ export function renderReport(r: BenchResults): string {
   return lines.join('\n');
 }
 
-/** (j)'s rows of the summary: compute time at the largest network, and requests as shelters grow. */
+/** (k)'s rows of the summary: compute time at the largest network, and requests as shelters grow. */
 function transferPlanSummary(rows: TransferPlanRow[] | undefined): string[] {
   const largest = rows?.[rows.length - 1];
   if (rows === undefined || largest === undefined) return [];
   return [
     // CPU time decides: the plan is one thread's work, and on a shared machine its wall time is the load's.
-    `| (j) transfer plan compute, ${largest.shelters} shelters x ${largest.items} items, CPU (wall) | ${largest.computeCpuMs} ms (${largest.computeMs} ms) | | | <= 1 s | ${verdict(largest.computeCpuMs <= 1000)} |`,
-    `| (j) DynamoDB requests of one plan, ${rows.map((row) => row.shelters).join(' -> ')} shelters | ${rows.map((row) => row.requests).join(' -> ')} | | | flat in shelters (only 1 MB pages grow) | ${verdict(planRequestsFlat(rows))} |`,
+    `| (k) transfer plan compute, ${largest.shelters} shelters x ${largest.items} items, CPU (wall) | ${largest.computeCpuMs} ms (${largest.computeMs} ms) | | | <= 1 s | ${verdict(largest.computeCpuMs <= 1000)} |`,
+    `| (k) DynamoDB requests of one plan, ${rows.map((row) => row.shelters).join(' -> ')} shelters | ${rows.map((row) => row.requests).join(' -> ')} | | | flat in shelters (only 1 MB pages grow) | ${verdict(planRequestsFlat(rows))} |`,
   ];
 }
 

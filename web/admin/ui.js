@@ -1,27 +1,12 @@
-// Small builders for the admin page's markup: elements, translated text, record lists.
+// Small builders for the admin page's markup: translated text and record lists (elements are
+// built by the pages' shared el(), re-exported here for the admin's modules).
+import { el } from '../common/elements.js';
 import { lang } from '../common/i18n.js';
 import { at } from './admin-i18n.js';
 
-/** @typedef {import('./admin-i18n.js').AdminKey} AdminKey */
+export { el };
 
-/**
- * An element with attributes and children. `text` is set as text, never as HTML.
- * @template {keyof HTMLElementTagNameMap} K
- * @param {K} tag
- * @param {Record<string, string | boolean | undefined>} [attributes]
- * @param {Array<Node | string | undefined | false>} [children]
- * @returns {HTMLElementTagNameMap[K]}
- */
-export function el(tag, attributes = {}, children = []) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === false) continue;
-    if (name === 'text') element.textContent = String(value);
-    else element.setAttribute(name, value === true ? '' : value);
-  }
-  for (const child of children) if (child !== undefined && child !== false) element.append(child);
-  return element;
-}
+/** @typedef {import('./admin-i18n.js').AdminKey} AdminKey */
 
 /**
  * An element whose text is an admin message, kept in the chosen language by translateAdmin().
