@@ -110,8 +110,9 @@ describe('/desk#plan on a 360x740 phone: suggested transfers and the needs repor
       await signInToDesk(page, demo.keys.logistics, '/desk#plan');
       const section = await askPlan(page, '14');
       await section.getByRole('region', { name: 'Needs report' }).waitFor();
-      const row = section.getByRole('row').filter({ hasText: CHBAR_AMPOV });
-      expect(await row.first().textContent()).toContain('Rice');
+      // Chbar Ampov lacks rice for 14 days (other items may be listed before it).
+      const row = section.getByRole('row').filter({ hasText: CHBAR_AMPOV }).filter({ hasText: 'Rice' });
+      expect(await row.count()).toBe(1);
       await page.screenshot({ path: 'test-artifacts/desk-plan-laptop-en.png', fullPage: true });
       const [download] = await Promise.all([
         page.waitForEvent('download'),
